@@ -1,0 +1,27 @@
+/** Unit specs live beside the code (src/**\/*.spec.ts); e2e suites in test/ (*.e2e-spec.ts). */
+module.exports = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  rootDir: '.',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        tsconfig: 'tsconfig.json',
+        // The Swagger CLI plugin runs in tests too, so /docs-json in e2e matches the built app.
+        astTransformers: {
+          before: [
+            {
+              path: '@nestjs/swagger/plugin',
+              options: { introspectComments: true, classValidatorShim: true, dtoFileNameSuffix: ['.dto.ts'] },
+            },
+          ],
+        },
+      },
+    ],
+  },
+  testEnvironment: 'node',
+  testTimeout: 30000,
+  collectCoverageFrom: ['src/**/*.ts', '!src/main.ts', '!src/database/migrations/**'],
+};

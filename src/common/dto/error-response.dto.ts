@@ -1,0 +1,11 @@
+/** The one error shape every route answers with. */
+export class ErrorResponseDto {
+  /** HTTP status code. @example 400 */
+  statusCode: number;
+  /** HTTP reason phrase. @example Bad Request */
+  error: string;
+  /** What went wrong, naming the field or resource. @example context_data must be an object */
+  message: string;
+  /** The request id, also in the X-Request-Id response header. @example 6f1c0a3e-6a47-4d4b-9f36-1f0f5c7a2b10 */
+  request_id: string;
+}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { STATUS_CODES } from 'node:http';
+import type { ErrorResponseDto } from '../dto/error-response.dto';
+
+/**
+ * Maps every error to `{ statusCode, error, message, request_id }`. HttpExceptions keep their status;
+ * anything unknown is a 500 whose details go to the log, never to the response.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(@InjectPinoLogger('ExceptionFilter') private readonly logger: PinoLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const requestId = String(request?.id ?? '');
+    const { statusCode, message } = this.describe(exception);
+    if (statusCode >= 500) {
+      this.logger.error({ err: exception, request_id: requestId }, 'Unhandled error');
+    }
+    const body: ErrorResponseDto = {
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      message,
+      request_id: requestId,
+    };
+    void reply
+      .status(statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
+  }
+
+  private describe(exception: unknown): { statusCode: number; message: string } {
+    if (exception instanceof HttpException) {
+      return {
+        statusCode: exception.getStatus(),
+        message: messageOf(exception.getResponse(), exception.message),
+      };
+    }
+    // Errors of Fastify and its plugins carry their client-error status (bad media type, …).
+    const { statusCode, message } = (exception ?? {}) as {
+      statusCode?: unknown;
+      message?: unknown;
+    };
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return { statusCode, message: typeof message === 'string' ? message : 'Bad request' };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+  }
+}
+
+function messageOf(response: string | object, fallback: string): string {
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return fallback;
+}

@@ -1,0 +1,56 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '../../config/app-config';
+import { IS_PUBLIC_KEY } from '../decorators/public.decorator';
+
+/**
+ * When API_KEYS is set, every route not marked @Public() needs `Authorization: Bearer <key>` or
+ * `X-API-Key: <key>`. Keys are compared as SHA-256 digests in constant time, so neither a key's
+ * content nor its length leaks through timing.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly keyDigests: Buffer[];
+
+  constructor(
+    config: AppConfig,
+    private readonly reflector: Reflector,
+  ) {
+    this.keyDigests = config.apiKeys.map(digest);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    if (this.keyDigests.length === 0) return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const presented = presentedKey(context.switchToHttp().getRequest<FastifyRequest>());
+    if (presented === undefined) {
+      throw new UnauthorizedException(
+        'Missing API key: send Authorization: Bearer <key> or X-API-Key',
+      );
+    }
+    const candidate = digest(presented);
+    // Check every key, so the time taken does not depend on which one matched.
+    let matched = false;
+    for (const key of this.keyDigests) matched = timingSafeEqual(candidate, key) || matched;
+    if (!matched) throw new UnauthorizedException('Invalid API key');
+    return true;
+  }
+}
+
+function presentedKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string' && header.length > 0) return header;
+  const authorization = request.headers.authorization;
+  const match = typeof authorization === 'string' ? /^Bearer\s+(.+)$/i.exec(authorization) : null;
+  return match ? match[1].trim() : undefined;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

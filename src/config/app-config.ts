@@ -1,0 +1,80 @@
+import { EnvironmentVariables, LogLevel } from './env.schema';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+/**
+ * The validated, typed configuration every module reads (the one place that reads the environment
+ * is `loadEnvironment`). Inject it as `AppConfig`.
+ */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  readonly logLevel: LogLevel;
+  readonly logDir: string;
+  readonly bodyLimitBytes: number;
+  readonly apiKeys: string[];
+  readonly corsOrigins: string[];
+  readonly trustProxy: boolean | number | string[];
+  readonly rateLimitPerMinute: number;
+  readonly shutdownTimeoutMs: number;
+
+  constructor(env: EnvironmentVariables) {
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.database = parseDatabaseUrl(env.DATABASE_URL);
+    this.logLevel = env.LOG_LEVEL;
+    this.logDir = env.LOG_DIR;
+    this.bodyLimitBytes = parseSize(env.BODY_LIMIT);
+    this.apiKeys = splitList(env.API_KEYS);
+    this.corsOrigins = splitList(env.CORS_ORIGINS);
+    this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
+    this.rateLimitPerMinute = env.RATE_LIMIT;
+    this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+  }
+
+  /** Values that must never reach a log line or a response. */
+  get secrets(): string[] {
+    const secrets = [...this.apiKeys];
+    if (this.database.type === 'postgres') {
+      const password = safeUrl(this.database.url)?.password;
+      if (password) secrets.push(decodeURIComponent(password));
+    }
+    return secrets.filter((secret) => secret.length >= 4);
+  }
+}
+
+export function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+export function parseSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(value.trim());
+  if (!match) throw new Error(`Not a size: ${value}`);
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const factor = unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1;
+  return Math.floor(Number(match[1]) * factor);
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) return { type: 'sqlite', path: url.slice('sqlite:'.length) };
+  return { type: 'postgres', url };
+}
+
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return splitList(value);
+}
+
+function safeUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,119 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+/** Raised when the environment does not pass the schema; its message is one line naming every bad variable. */
+export class ConfigValidationError extends Error {
+  override name = 'ConfigValidationError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+const trimmed = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
+
+/**
+ * Every environment variable Zigral reads, with its default. `.env.example` documents the same set.
+ * Values arrive as strings; transforms turn them into the types below before validation.
+ */
+export class EnvironmentVariables {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Bind address of the HTTP server. */
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
+
+  @Transform(trimmed)
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'DATABASE_URL must be sqlite:<path> or postgres://user:pass@host:port/db',
+  })
+  DATABASE_URL = 'sqlite:data/zigral.sqlite';
+
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsString()
+  @IsNotEmpty()
+  LOG_DIR = 'logs';
+
+  /** Largest accepted request body: bytes, or a size with a kb/mb unit. */
+  @Transform(trimmed)
+  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
+    message: 'BODY_LIMIT must be a size such as 1048576, 512kb or 1mb',
+  })
+  BODY_LIMIT = '1mb';
+
+  /** Comma-separated API keys; unset means the API is open. */
+  @IsOptional()
+  @IsString()
+  API_KEYS?: string;
+
+  /** Comma-separated allowed CORS origins; unset disables CORS. `*` allows any origin. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** `false` (default), `true`, a hop count, or a comma-separated list of proxy addresses/CIDRs. */
+  @Transform(trimmed)
+  @Matches(/^(true|false|\d+|[0-9a-fA-F:./,\s]+)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count or a list of proxy addresses',
+  })
+  TRUST_PROXY = 'false';
+
+  /** Requests per minute per client IP, the global default that routes can tighten. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT = 600;
+
+  /** How long a graceful shutdown may wait for in-flight requests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+}
+
+/** Variables whose values may hold credentials: never echoed in an error or a log. */
+const SECRET_KEYS = new Set(['API_KEYS', 'DATABASE_URL']);
+
+/** Validates raw environment strings against the schema; throws one line naming every bad variable. */
+export function validateEnv(raw: Record<string, string | undefined>): EnvironmentVariables {
+  const known = Object.keys(new EnvironmentVariables());
+  const schemaKeys = new Set([...known, 'API_KEYS', 'CORS_ORIGINS']);
+  const input: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    // An empty value means "use the default", as in most dotenv tooling.
+    if (schemaKeys.has(key) && value !== undefined && value !== '') input[key] = value;
+  }
+  const env = plainToInstance(EnvironmentVariables, input);
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.map((error) => {
+      const messages = Object.values(error.constraints ?? {}).join(', ');
+      const shown = SECRET_KEYS.has(error.property)
+        ? ''
+        : `=${JSON.stringify(input[error.property] ?? '')}`;
+      return `${error.property}${shown}: ${messages}`;
+    });
+    throw new ConfigValidationError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return env;
+}

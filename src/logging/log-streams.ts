@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import pino, { DestinationStream, Level, StreamEntry } from 'pino';
+import pretty from 'pino-pretty';
+import { createStream, RotatingFileStream } from 'rotating-file-stream';
+import { LogLevel } from '../config/env.schema';
+
+export interface LogStreamsOptions {
+  level: LogLevel;
+  dir: string;
+  /** Pretty-print to stdout (a terminal is attached); JSON lines otherwise. */
+  prettyStdout: boolean;
+  /** Where stdout lines go; defaults to the process's stdout. */
+  stdout?: Writable;
+}
+
+export interface LogStreams {
+  destination: DestinationStream;
+  /** Flushes and closes the files; resolves when everything written has reached the disk. */
+  close(): Promise<void>;
+}
+
+const ROTATION = { interval: '1d', maxFiles: 7 } as const;
+
+/**
+ * One serialization, three destinations: stdout (at LOG_LEVEL), LOG_DIR/zigral.log (at LOG_LEVEL)
+ * and LOG_DIR/error.log (error and above). Files rotate daily and keep 7 days.
+ */
+export function createLogStreams(options: LogStreamsOptions): LogStreams {
+  if (options.level === 'silent') {
+    const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+    return { destination: discard, close: async () => {} };
+  }
+  mkdirSync(options.dir, { recursive: true });
+  const all = createStream('zigral.log', { ...ROTATION, path: options.dir });
+  const errors = createStream('error.log', { ...ROTATION, path: options.dir });
+  const stdout =
+    options.stdout ??
+    (options.prettyStdout
+      ? pretty({ colorize: true, translateTime: 'SYS:standard' })
+      : pino.destination({ dest: 1, sync: false }));
+  const level = options.level as Level;
+  const entries: StreamEntry[] = [
+    { level, stream: stdout },
+    { level, stream: all },
+    { level: 'error', stream: errors },
+  ];
+  return {
+    destination: pino.multistream(entries),
+    close: async () => {
+      await Promise.all([endFileStream(all), endFileStream(errors)]);
+    },
+  };
+}
+
+function endFileStream(stream: RotatingFileStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableFinished || stream.destroyed) return resolve();
+    stream.once('finish', () => resolve());
+    stream.once('error', () => resolve());
+    stream.end();
+  });
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp, startApp } from './bootstrap/create-app';
+import { ConfigValidationError } from './config/env.schema';
+import { loadAppConfig } from './config/load-environment';
+import { LOG_STREAMS } from './logging/logging.module';
+import type { LogStreams } from './logging/log-streams';
+
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApp(config);
+  const logger = new Logger('Bootstrap');
+  if (config.apiKeys.length === 0) {
+    logger.warn('API_KEYS is not set: the API is open to anyone who can reach it');
+  }
+  await startApp(app, config);
+  logger.log(`Zigral listening on http://${config.host}:${config.port} (Swagger UI at /docs)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: finishing in-flight requests and closing the database`);
+    const deadline = setTimeout(() => {
+      logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    await app.close();
+    logger.log('Shutdown complete');
+    await app.get<LogStreams>(LOG_STREAMS).close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+bootstrap().catch((error: unknown) => {
+  // Configuration errors are one clear line; anything else keeps its stack for the operator.
+  const message =
+    error instanceof ConfigValidationError
+      ? error.message
+      : error instanceof Error
+        ? error.stack
+        : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});
