@@ -9,21 +9,40 @@ import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
 import { setupSwagger } from './swagger';
 
 /**
- * Builds the whole application, configured exactly as in production; main.ts listens on it and
- * e2e tests drive it with supertest. Fastify is the HTTP adapter: a bare route answers about 5x
- * the requests per second of Express on this hardware.
+ * Fastify is the HTTP adapter: a bare route answers about 5x the requests per second of Express
+ * on this hardware.
  */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+export function createAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    // Closes idle keep-alive connections on shutdown; requests in flight still finish.
-    forceCloseConnections: 'idle',
+    // On close, Node's server.close() drops idle keep-alive sockets and lets requests in flight
+    // finish. ('idle' would make Fastify close every connection, in flight or not.)
+    forceCloseConnections: false,
     genReqId: requestIdFor,
+    // Path parameters carry job ids of up to 128 characters (Fastify's default limit is 100).
+    routerOptions: { maxParamLength: 256 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-  });
+}
+
+/** Builds the whole application as main.ts runs it. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    createAdapter(config),
+    { bufferLogs: true },
+  );
+  return configureApp(app, config);
+}
+
+/**
+ * Everything around the module graph: logger, content types, security headers, CORS, validation
+ * and Swagger. e2e tests apply it to their testing module, so they run the production setup.
+ */
+export async function configureApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
@@ -32,6 +51,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  // The API speaks JSON: a text/plain body is refused with 415 instead of reaching a DTO as a string.
+  fastify.removeContentTypeParser('text/plain');
   // RFC 7386 merge patches arrive as application/merge-patch+json; parse them like JSON.
   fastify.addContentTypeParser(
     'application/merge-patch+json',

@@ -12,6 +12,7 @@ export class AppConfig {
   readonly database: DatabaseConfig;
   readonly logLevel: LogLevel;
   readonly logDir: string;
+  readonly logToStdout: boolean;
   readonly bodyLimitBytes: number;
   readonly apiKeys: string[];
   readonly corsOrigins: string[];
@@ -25,6 +26,7 @@ export class AppConfig {
     this.database = parseDatabaseUrl(env.DATABASE_URL);
     this.logLevel = env.LOG_LEVEL;
     this.logDir = env.LOG_DIR;
+    this.logToStdout = env.LOG_STDOUT === 'true';
     this.bodyLimitBytes = parseSize(env.BODY_LIMIT);
     this.apiKeys = splitList(env.API_KEYS);
     this.corsOrigins = splitList(env.CORS_ORIGINS);

@@ -25,19 +25,22 @@ const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
 /**
+ * With stopAtFirstError, the decorator nearest the property is checked first: the type check goes
+ * there, so "abc" is reported as "must be an integer" rather than as out of range.
+ *
  * Every environment variable Zigral reads, with its default. `.env.example` documents the same set.
  * Values arrive as strings; transforms turn them into the types below before validation.
  */
 export class EnvironmentVariables {
   @Transform(toInt)
-  @IsInt()
-  @Min(0)
   @Max(65535)
+  @Min(0)
+  @IsInt()
   PORT = 3000;
 
   /** Bind address of the HTTP server. */
-  @IsString()
   @IsNotEmpty()
+  @IsString()
   HOST = '0.0.0.0';
 
   @Transform(trimmed)
@@ -50,9 +53,14 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  @IsString()
   @IsNotEmpty()
+  @IsString()
   LOG_DIR = 'logs';
+
+  /** Whether log lines also go to stdout (the files in LOG_DIR are always written). */
+  @Transform(trimmed)
+  @IsIn(['true', 'false'], { message: 'LOG_STDOUT must be true or false' })
+  LOG_STDOUT = 'true';
 
   /** Largest accepted request body: bytes, or a size with a kb/mb unit. */
   @Transform(trimmed)
@@ -80,14 +88,14 @@ export class EnvironmentVariables {
 
   /** Requests per minute per client IP, the global default that routes can tighten. */
   @Transform(toInt)
-  @IsInt()
   @Min(1)
+  @IsInt()
   RATE_LIMIT = 600;
 
   /** How long a graceful shutdown may wait for in-flight requests. */
   @Transform(toInt)
-  @IsInt()
   @Min(0)
+  @IsInt()
   SHUTDOWN_TIMEOUT_MS = 10000;
 }
 
@@ -104,7 +112,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Environmen
     if (schemaKeys.has(key) && value !== undefined && value !== '') input[key] = value;
   }
   const env = plainToInstance(EnvironmentVariables, input);
-  const errors = validateSync(env, { skipMissingProperties: false });
+  const errors = validateSync(env, { stopAtFirstError: true });
   if (errors.length > 0) {
     const problems = errors.map((error) => {
       const messages = Object.values(error.constraints ?? {}).join(', ');

@@ -8,10 +8,8 @@ import { LogLevel } from '../config/env.schema';
 export interface LogStreamsOptions {
   level: LogLevel;
   dir: string;
-  /** Pretty-print to stdout (a terminal is attached); JSON lines otherwise. */
-  prettyStdout: boolean;
-  /** Where stdout lines go; defaults to the process's stdout. */
-  stdout?: Writable;
+  /** Also write to stdout: pretty when a terminal is attached, JSON lines otherwise. */
+  stdout: 'off' | 'json' | 'pretty';
 }
 
 export interface LogStreams {
@@ -23,7 +21,7 @@ export interface LogStreams {
 const ROTATION = { interval: '1d', maxFiles: 7 } as const;
 
 /**
- * One serialization, three destinations: stdout (at LOG_LEVEL), LOG_DIR/zigral.log (at LOG_LEVEL)
+ * One serialization, three destinations: stdout (at LOG_LEVEL, unless turned off), LOG_DIR/zigral.log (at LOG_LEVEL)
  * and LOG_DIR/error.log (error and above). Files rotate daily and keep 7 days.
  */
 export function createLogStreams(options: LogStreamsOptions): LogStreams {
@@ -34,17 +32,18 @@ export function createLogStreams(options: LogStreamsOptions): LogStreams {
   mkdirSync(options.dir, { recursive: true });
   const all = createStream('zigral.log', { ...ROTATION, path: options.dir });
   const errors = createStream('error.log', { ...ROTATION, path: options.dir });
-  const stdout =
-    options.stdout ??
-    (options.prettyStdout
-      ? pretty({ colorize: true, translateTime: 'SYS:standard' })
-      : pino.destination({ dest: 1, sync: false }));
   const level = options.level as Level;
   const entries: StreamEntry[] = [
-    { level, stream: stdout },
     { level, stream: all },
     { level: 'error', stream: errors },
   ];
+  if (options.stdout !== 'off') {
+    const stdout =
+      options.stdout === 'pretty'
+        ? pretty({ colorize: true, translateTime: 'SYS:standard' })
+        : pino.destination({ dest: 1, sync: false });
+    entries.unshift({ level, stream: stdout });
+  }
   return {
     destination: pino.multistream(entries),
     close: async () => {

@@ -26,7 +26,7 @@ const REDACTED_PATHS = [
         createLogStreams({
           level: config.logLevel,
           dir: config.logDir,
-          prettyStdout: process.stdout.isTTY === true,
+          stdout: !config.logToStdout ? 'off' : process.stdout.isTTY ? 'pretty' : 'json',
         }),
     },
   ],

@@ -1,0 +1,63 @@
+import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import type { PinoLogger } from 'nestjs-pino';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+
+function run(exception: unknown) {
+  const logger = { error: jest.fn() };
+  const reply = {
+    status: jest.fn().mockReturnThis(),
+    header: jest.fn().mockReturnThis(),
+    send: jest.fn().mockReturnThis(),
+  };
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ id: 'req-42' }), getResponse: () => reply }),
+  } as unknown as ArgumentsHost;
+  new AllExceptionsFilter(logger as unknown as PinoLogger).catch(exception, host);
+  return { status: reply.status.mock.calls[0][0], body: reply.send.mock.calls[0][0], logger };
+}
+
+describe('AllExceptionsFilter', () => {
+  it('keeps an HttpException status and message', () => {
+    const { status, body, logger } = run(new NotFoundException('No context for job_id "x"'));
+    expect(status).toBe(404);
+    expect(body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No context for job_id "x"',
+      request_id: 'req-42',
+    });
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it('joins validation messages into one message', () => {
+    const { body } = run(new BadRequestException(['a must be a string', 'b should not exist']));
+    expect(body.message).toBe('a must be a string; b should not exist');
+  });
+
+  it('turns an unknown error into a 500 without its details, and logs it', () => {
+    const error = new Error('SQLITE_IOERR at /srv/secret/path.sqlite');
+    const { status, body, logger } = run(error);
+    expect(status).toBe(500);
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Internal server error',
+      request_id: 'req-42',
+    });
+    expect(JSON.stringify(body)).not.toContain('secret');
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ err: error, request_id: 'req-42' }),
+      'Unhandled error',
+    );
+  });
+
+  it("keeps a plugin error's client status", () => {
+    const error = Object.assign(new Error('Unsupported Media Type: text/csv'), { statusCode: 415 });
+    expect(run(error)).toMatchObject({ status: 415, body: { error: 'Unsupported Media Type' } });
+  });
+
+  it('treats a thrown non-error as a 500', () => {
+    expect(run('a string').status).toBe(500);
+    expect(run(undefined).status).toBe(500);
+  });
+});

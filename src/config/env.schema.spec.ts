@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig, parseSize } from './app-config';
+import { ConfigValidationError, validateEnv } from './env.schema';
+import { loadAppConfig } from './load-environment';
+
+describe('environment schema', () => {
+  it('starts with defaults and nothing set', () => {
+    const config = new AppConfig(validateEnv({}));
+    expect(config).toMatchObject({
+      port: 3000,
+      database: { type: 'sqlite', path: 'data/zigral.sqlite' },
+      logLevel: 'info',
+      logDir: 'logs',
+      logToStdout: true,
+      bodyLimitBytes: 1024 * 1024,
+      apiKeys: [],
+      corsOrigins: [],
+      trustProxy: false,
+      rateLimitPerMinute: 600,
+    });
+  });
+
+  it('parses every variable into its type', () => {
+    const config = new AppConfig(
+      validateEnv({
+        PORT: '8080',
+        DATABASE_URL: 'postgres://zigral:pw-secret@db:5432/zigral',
+        LOG_LEVEL: 'DEBUG',
+        BODY_LIMIT: '512kb',
+        API_KEYS: ' key-one , key-two ,',
+        CORS_ORIGINS: 'https://a.example.com,https://b.example.com',
+        TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+        RATE_LIMIT: '120',
+        LOG_STDOUT: 'false',
+      }),
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      database: { type: 'postgres', url: 'postgres://zigral:pw-secret@db:5432/zigral' },
+      logLevel: 'debug',
+      bodyLimitBytes: 512 * 1024,
+      apiKeys: ['key-one', 'key-two'],
+      corsOrigins: ['https://a.example.com', 'https://b.example.com'],
+      trustProxy: ['10.0.0.0/8', '127.0.0.1'],
+      rateLimitPerMinute: 120,
+      logToStdout: false,
+    });
+    expect(config.secrets).toEqual(['key-one', 'key-two', 'pw-secret']);
+  });
+
+  it.each([
+    ['PORT', 'abc', /^Invalid configuration: PORT="abc": PORT must be an integer/],
+    ['PORT', '70000', /PORT must not be greater than 65535/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": LOG_LEVEL must be one of fatal, error/],
+    ['BODY_LIMIT', 'huge', /BODY_LIMIT="huge": BODY_LIMIT must be a size/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL: DATABASE_URL must be sqlite:<path> or postgres/],
+    ['TRUST_PROXY', 'maybe', /TRUST_PROXY="maybe"/],
+    ['RATE_LIMIT', '0', /RATE_LIMIT must not be less than 1/],
+  ])('rejects %s=%s with one line naming it', (key, value, expected) => {
+    let error: unknown;
+    try {
+      validateEnv({ [key]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const message = (error as Error).message;
+    expect(message).toMatch(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('names every bad variable at once, and never echoes a database URL', () => {
+    expect(() =>
+      validateEnv({ PORT: 'x', LOG_LEVEL: 'y', DATABASE_URL: 'mysql://u:hunter22@h/db' }),
+    ).toThrow(/PORT="x".*DATABASE_URL: .*LOG_LEVEL="y"/);
+    expect(() => validateEnv({ DATABASE_URL: 'mysql://u:hunter22@h/db' })).not.toThrow(/hunter22/);
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(validateEnv({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('parses sizes', () => {
+    expect(parseSize('100')).toBe(100);
+    expect(parseSize('2kb')).toBe(2048);
+    expect(parseSize('1.5MB')).toBe(1.5 * 1024 * 1024);
+  });
+});
+
+describe('loadAppConfig', () => {
+  it('reads a .env file, with process variables taking precedence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zigral-env-'));
+    const envFile = join(dir, '.env');
+    writeFileSync(envFile, 'PORT=4000\nLOG_LEVEL=debug\n# comment\n');
+    const config = loadAppConfig({ LOG_LEVEL: 'warn' }, envFile);
+    expect(config.port).toBe(4000);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('works without a .env file', () => {
+    expect(loadAppConfig({}, join(tmpdir(), 'no-such-dir', '.env')).port).toBe(3000);
+  });
+});

@@ -1,0 +1,130 @@
+import { Logger } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+
+interface LogLine {
+  level: number;
+  module?: string;
+  msg?: string;
+  req?: { id?: string; headers?: Record<string, string> };
+}
+
+const SECRET = 'sk-zigral-test-7f3a9c1e55';
+
+function readLines(file: string): LogLine[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+describe('Logging (e2e)', () => {
+  describe('at LOG_LEVEL=info with a configured API key', () => {
+    let t: TestApp;
+    let all: LogLine[];
+    let errors: LogLine[];
+    let rawAll: string;
+    let rawErrors: string;
+
+    beforeAll(async () => {
+      t = await createTestApp({ env: { LOG_LEVEL: 'info', API_KEYS: SECRET } });
+      await request(t.server)
+        .get('/contexts')
+        .set('Authorization', `Bearer ${SECRET}`)
+        .set('Cookie', 'session=abc')
+        .set('X-Request-Id', 'log-test-1')
+        .expect(200);
+      await request(t.server).get('/contexts').set('X-API-Key', SECRET).expect(200);
+      // The key in a URL is not in a redacted header: the line scrubber must catch it.
+      await request(t.server)
+        .get(`/context/missing?token=${SECRET}`)
+        .set('X-API-Key', SECRET)
+        .expect(404);
+      await request(t.server).get('/contexts').set('X-API-Key', `${SECRET}-wrong`).expect(401);
+      new Logger('LoggingSpec').error(`an error mentioning ${SECRET}`);
+      await t.close();
+      rawAll = readFileSync(join(t.dir, 'logs', 'zigral.log'), 'utf8');
+      rawErrors = readFileSync(join(t.dir, 'logs', 'error.log'), 'utf8');
+      all = readLines(join(t.dir, 'logs', 'zigral.log'));
+      errors = readLines(join(t.dir, 'logs', 'error.log'));
+    });
+    afterAll(async () => {
+      await t.destroy();
+    });
+
+    it('writes zigral.log with start-up and request lines', () => {
+      expect(all.some((line) => line.module === 'NestApplication')).toBe(true);
+      const requestLines = all.filter((line) => line.module === 'HTTP');
+      expect(requestLines).toHaveLength(4);
+      expect(requestLines.find((line) => line.req?.id === 'log-test-1')).toBeDefined();
+    });
+
+    it('logs each request once with its request id', () => {
+      const ids = all.filter((line) => line.module === 'HTTP').map((line) => line.req?.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    });
+
+    it('names the module on every line', () => {
+      expect(all.length).toBeGreaterThan(5);
+      for (const line of all) expect(line.module).toEqual(expect.any(String));
+    });
+
+    it('puts only error-level lines in error.log', () => {
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+      for (const line of errors) expect(line.level).toBeGreaterThanOrEqual(50);
+      expect(errors.some((line) => line.module === 'LoggingSpec')).toBe(true);
+      expect(all.some((line) => line.level < 50)).toBe(true);
+    });
+
+    it('never writes the configured key, authorization headers or cookies', () => {
+      expect(rawAll).not.toContain(SECRET);
+      expect(rawErrors).not.toContain(SECRET);
+      expect(rawAll).not.toContain('session=abc');
+      const withHeaders = all.find((line) => line.req?.id === 'log-test-1');
+      expect(withHeaders?.req?.headers?.authorization).toBe('[REDACTED]');
+      expect(withHeaders?.req?.headers?.cookie).toBe('[REDACTED]');
+      expect(rawAll).toContain('[REDACTED]');
+      expect(rawErrors).toContain('an error mentioning [REDACTED]');
+    });
+  });
+
+  describe('at LOG_LEVEL=warn', () => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await createTestApp({ env: { LOG_LEVEL: 'warn' } });
+      await request(t.server).get('/contexts').expect(200);
+      await request(t.server).get('/context/missing').expect(404);
+      await t.close();
+    });
+    afterAll(async () => {
+      await t.destroy();
+    });
+
+    it('writes warnings and nothing below', () => {
+      const lines = readLines(join(t.dir, 'logs', 'zigral.log'));
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      for (const line of lines) expect(line.level).toBeGreaterThanOrEqual(40);
+      expect(lines.some((line) => line.module === 'HTTP' && line.level === 40)).toBe(true);
+    });
+  });
+
+  it('makes the log folder, nested, when it is missing', async () => {
+    const t = await createTestApp({ env: { LOG_LEVEL: 'info' } });
+    await t.close();
+    const nested = join(t.dir, 'a', 'b', 'logs');
+    expect(existsSync(nested)).toBe(false);
+    const restarted = await createTestApp({
+      dir: t.dir,
+      env: { LOG_LEVEL: 'info', LOG_DIR: nested },
+    });
+    await restarted.close();
+    expect(readFileSync(join(nested, 'zigral.log'), 'utf8')).toContain(
+      '"module":"NestApplication"',
+    );
+    await restarted.destroy();
+  });
+});
