@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { parse } from 'dotenv';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, parseSize } from './app-config';
-import { ConfigValidationError, validateEnv } from './env.schema';
+import { ConfigValidationError, EnvironmentVariables, validateEnv } from './env.schema';
 import { loadAppConfig } from './load-environment';
 
 describe('environment schema', () => {
@@ -101,5 +102,18 @@ describe('loadAppConfig', () => {
 
   it('works without a .env file', () => {
     expect(loadAppConfig({}, join(tmpdir(), 'no-such-dir', '.env')).port).toBe(3000);
+  });
+});
+
+describe('.env.example', () => {
+  const example = parse(readFileSync(join(__dirname, '..', '..', '.env.example')));
+
+  it('documents every variable of the schema, and nothing else', () => {
+    const schemaKeys = Object.keys(new EnvironmentVariables());
+    expect(Object.keys(example).sort()).toEqual(schemaKeys.sort());
+  });
+
+  it('holds the defaults', () => {
+    expect(new AppConfig(validateEnv(example))).toEqual(new AppConfig(validateEnv({})));
   });
 });

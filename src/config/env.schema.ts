@@ -104,8 +104,8 @@ const SECRET_KEYS = new Set(['API_KEYS', 'DATABASE_URL']);
 
 /** Validates raw environment strings against the schema; throws one line naming every bad variable. */
 export function validateEnv(raw: Record<string, string | undefined>): EnvironmentVariables {
-  const known = Object.keys(new EnvironmentVariables());
-  const schemaKeys = new Set([...known, 'API_KEYS', 'CORS_ORIGINS']);
+  // Every field is an own property (ES2022 class fields), optional ones included.
+  const schemaKeys = new Set(Object.keys(new EnvironmentVariables()));
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     // An empty value means "use the default", as in most dotenv tooling.

@@ -1,0 +1,58 @@
+import { ContextService } from '../src/context/context.service';
+import { ContextVersionMismatchException } from '../src/context/exceptions/context.exceptions';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+
+/** ContextService through DI on a real database: how other modules (the orchestrator) use it. */
+describe('ContextService (real SQLite)', () => {
+  let t: TestApp;
+  let contexts: ContextService;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    contexts = t.app.get(ContextService);
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
+
+  it('creates, reads, patches and replaces an entry, counting versions', async () => {
+    const created = await contexts.create({
+      jobType: 'prospecting',
+      contextData: { status: 'queued' },
+    });
+    expect(created.version).toBe(1);
+    const patched = await contexts.patch(created.jobId, { status: 'running', state: { n: 1 } });
+    expect(patched).toMatchObject({
+      version: 2,
+      contextData: { status: 'running', state: { n: 1 } },
+    });
+    const replaced = await contexts.replace(created.jobId, { contextData: { fresh: true } });
+    expect(replaced.version).toBe(3);
+    expect(await contexts.get(created.jobId)).toEqual(replaced);
+  });
+
+  it('runs concurrent read-modify-write updates without losing one', async () => {
+    const { jobId } = await contexts.create({ jobType: 't', contextData: { steps: [] } });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        contexts.update(jobId, {}, (current) => ({
+          jobType: current.jobType,
+          contextData: { steps: [...(current.contextData.steps as number[]), i] },
+        })),
+      ),
+    );
+    const entry = await contexts.get(jobId);
+    expect((entry.contextData.steps as number[]).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
+    expect(entry.version).toBe(21);
+  });
+
+  it('refuses a write with a stale ETag', async () => {
+    const created = await contexts.create({ jobType: 't', contextData: {} });
+    await contexts.patch(created.jobId, { a: 1 });
+    await expect(
+      contexts.patch(created.jobId, { b: 2 }, { ifMatch: created.etag }),
+    ).rejects.toBeInstanceOf(ContextVersionMismatchException);
+  });
+});
