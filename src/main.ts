@@ -36,13 +36,10 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  // Configuration errors are one clear line; anything else keeps its stack for the operator.
-  const message =
-    error instanceof ConfigValidationError
-      ? error.message
-      : error instanceof Error
-        ? error.stack
-        : String(error);
-  process.stderr.write(`${message}\n`);
+  // Configuration errors are one clear line. Anything else was already logged with its stack by
+  // Nest's exception handler; repeat its message as the last line.
+  const message = error instanceof Error ? error.message : String(error);
+  const line = error instanceof ConfigValidationError ? message : `Start-up failed: ${message}`;
+  process.stderr.write(`${line}\n`);
   process.exit(1);
 });

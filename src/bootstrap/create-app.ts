@@ -30,7 +30,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     createAdapter(config),
-    { bufferLogs: true },
+    // abortOnError false: a start-up failure rejects, so main.ts can exit(1) instead of abort().
+    { bufferLogs: true, abortOnError: false },
   );
   return configureApp(app, config);
 }
