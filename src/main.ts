@@ -10,9 +10,6 @@ async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApp(config);
   const logger = new Logger('Bootstrap');
-  if (config.apiKeys.length === 0) {
-    logger.warn('API_KEYS is not set: the API is open to anyone who can reach it');
-  }
   await startApp(app, config);
   logger.log(`Zigral listening on http://${config.host}:${config.port} (Swagger UI at /docs)`);
 

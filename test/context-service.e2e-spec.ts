@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { ContextService } from '../src/context/context.service';
 import { ContextVersionMismatchException } from '../src/context/exceptions/context.exceptions';
 import { createTestApp, TestApp } from './helpers/create-test-app';
@@ -13,6 +14,16 @@ describe('ContextService (real SQLite)', () => {
   });
   afterAll(async () => {
     await t.destroy();
+  });
+
+  it('runs SQLite in WAL mode with a busy timeout and NORMAL sync, schema from migrations', async () => {
+    const dataSource = t.app.get(DataSource);
+    expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+    expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+    const applied = await dataSource.query('SELECT name FROM migrations');
+    expect(applied).toEqual([{ name: 'CreateContexts1764000000000' }]);
+    expect(await dataSource.showMigrations()).toBe(false);
   });
 
   it('creates, reads, patches and replaces an entry, counting versions', async () => {

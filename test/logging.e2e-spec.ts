@@ -79,6 +79,10 @@ describe('Logging (e2e)', () => {
       expect(all.some((line) => line.level < 50)).toBe(true);
     });
 
+    it('does not warn that the API is open when keys are set', () => {
+      expect(all.some((line) => line.msg?.includes('API is open'))).toBe(false);
+    });
+
     it('never writes the configured key, authorization headers or cookies', () => {
       expect(rawAll).not.toContain(SECRET);
       expect(rawErrors).not.toContain(SECRET);
@@ -102,6 +106,13 @@ describe('Logging (e2e)', () => {
     });
     afterAll(async () => {
       await t.destroy();
+    });
+
+    it('warns once at start-up that the API is open when API_KEYS is unset', () => {
+      const lines = readLines(join(t.dir, 'logs', 'zigral.log'));
+      const warnings = lines.filter((line) => line.msg?.includes('API is open'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({ level: 40, module: 'ApiKeyGuard' });
     });
 
     it('writes warnings and nothing below', () => {

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -11,7 +18,8 @@ import { IS_PUBLIC_KEY } from '../decorators/public.decorator';
  * content nor its length leaks through timing.
  */
 @Injectable()
-export class ApiKeyGuard implements CanActivate {
+export class ApiKeyGuard implements CanActivate, OnApplicationBootstrap {
+  private readonly logger = new Logger(ApiKeyGuard.name);
   private readonly keyDigests: Buffer[];
 
   constructor(
@@ -19,6 +27,12 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
   ) {
     this.keyDigests = config.apiKeys.map(digest);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.keyDigests.length === 0) {
+      this.logger.warn('API_KEYS is not set: the API is open to anyone who can reach it');
+    }
   }
 
   canActivate(context: ExecutionContext): boolean {
