@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiErrorResponses } from '../common/decorators/api-error-responses.decorator';
+import { ApiErrorResponses, ApiKeyAuth } from '../common/decorators/api-docs.decorators';
 import { ContextService } from './context.service';
 import type { ContextEntry } from './context.types';
 import { ContextEntryDto, ContextPageDto } from './dto/context-entry.dto';
@@ -36,6 +36,7 @@ const ETAG_HEADER = {
 
 /** The Context Manager: one JSON context per job. */
 @ApiTags('context')
+@ApiKeyAuth()
 @Controller()
 export class ContextController {
   constructor(private readonly contexts: ContextService) {}

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../dto/error-response.dto';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -19,4 +19,9 @@ export function ApiErrorResponses(...statuses: number[]) {
       ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto }),
     ),
   );
+}
+
+/** Documents that a controller's routes need an API key when API_KEYS is set (all but @Public()). */
+export function ApiKeyAuth() {
+  return applyDecorators(ApiBearerAuth(), ApiSecurity('api-key'));
 }
