@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { ApiKeyGuard } from './common/guards/api-key.guard';
+import { FixedWindowThrottlerStorage } from './common/throttling/fixed-window-throttler.storage';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ContextModule } from './context/context.module';
@@ -24,9 +25,12 @@ export class AppModule {
         DatabaseModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (appConfig: AppConfig) => [
-            { name: 'default', ttl: ONE_MINUTE_MS, limit: appConfig.rateLimitPerMinute },
-          ],
+          useFactory: (appConfig: AppConfig) => ({
+            throttlers: [
+              { name: 'default', ttl: ONE_MINUTE_MS, limit: appConfig.rateLimitPerMinute },
+            ],
+            storage: new FixedWindowThrottlerStorage(),
+          }),
         }),
         HealthModule,
         ContextModule,

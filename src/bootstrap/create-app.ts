@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -61,7 +61,8 @@ export async function configureApp(
     fastify.getDefaultJsonParser('error', 'error'),
   );
 
-  await app.register(helmet, {
+  // helmet is built once here; @fastify/helmet would rebuild it (and re-parse the CSP) per request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -70,6 +71,9 @@ export async function configureApp(
         scriptSrc: ["'self'"],
       },
     },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   if (config.corsOrigins.length > 0) {
     app.enableCors({
