@@ -1,0 +1,134 @@
+'use strict';
+
+/**
+ * `npm run bench` (builds first, then runs this file): measures the service against its ceilings
+ * in one bounded run and prints a markdown report, also written to bench/results/latest.md.
+ *
+ *   1. Ceilings, each in its own process so none shares an event loop with the load generator:
+ *      raw better-sqlite3 INSERT/SELECT/UPDATE rates (sqlite-ceiling.js) and a bare Nest route on
+ *      Fastify driven by autocannon (bare-nest-app.js).
+ *   2. The service (dist/main.js) with production settings on a temporary database, seeded through
+ *      the API, then each route driven by autocannon for a fixed time.
+ *
+ * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
+ * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3) and BENCH_LOG_LEVEL
+ * (the service's LOG_LEVEL, info; change it only to diagnose). Exits 0 when the report is printed,
+ * even with missed targets; 1 when the bench itself fails. Every child is killed on the way out.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { forkWorker, installCleanup, stop } = require('./lib/children');
+const { cpuTimeMs } = require('./lib/proc');
+const { measure, rotating, seed, serviceRoutes } = require('./lib/load');
+const { renderReport } = require('./lib/report');
+const { startService } = require('./lib/service');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST_MAIN = path.join(ROOT, 'dist', 'main.js');
+const RESULTS_FILE = path.join(__dirname, 'results', 'latest.md');
+
+function numberFromEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+function readSettings() {
+  return {
+    duration: numberFromEnv('BENCH_DURATION', 8),
+    warmup: numberFromEnv('BENCH_WARMUP', 2),
+    connections: Math.round(numberFromEnv('BENCH_CONNECTIONS', 50)),
+    seed: Math.round(numberFromEnv('BENCH_SEED', 1000)),
+    sqliteSeconds: numberFromEnv('BENCH_SQLITE_SECONDS', 3),
+    logLevel: process.env.BENCH_LOG_LEVEL || 'info',
+  };
+}
+
+async function sqliteCeiling(tmpDir, settings) {
+  console.log(`Raw better-sqlite3 ceiling (${settings.sqliteSeconds} s per operation)...`);
+  const file = path.join(tmpDir, 'raw.sqlite');
+  const timeoutMs = (settings.sqliteSeconds * 3 + 30) * 1000;
+  const { message } = forkWorker(
+    path.join(__dirname, 'sqlite-ceiling.js'),
+    [file, String(settings.sqliteSeconds)],
+    timeoutMs,
+  );
+  return message;
+}
+
+async function bareNestCeiling(settings) {
+  console.log('Bare Nest route on Fastify (ceiling)...');
+  const { child, message } = forkWorker(path.join(__dirname, 'bare-nest-app.js'), [], 30_000);
+  try {
+    const { port } = await message;
+    const ids = Array.from({ length: settings.seed }, (_, i) => `bench-${i}`);
+    const requests = rotating(ids, (id) => ({ method: 'GET', path: `/context/${id}` }));
+    return await measure(`http://127.0.0.1:${port}`, requests, settings, () =>
+      cpuTimeMs(child.pid),
+    );
+  } finally {
+    await stop(child);
+  }
+}
+
+async function serviceRun(tmpDir, settings) {
+  if (!fs.existsSync(DIST_MAIN)) throw new Error(`${DIST_MAIN} is missing: run npm run build`);
+  console.log(`Starting the service (LOG_LEVEL=${settings.logLevel}) on a temporary database...`);
+  const service = await startService({ distMain: DIST_MAIN, tmpDir, logLevel: settings.logLevel });
+  const results = [];
+  let peakRssMb;
+  try {
+    console.log(`Seeding ${settings.seed} entries...`);
+    const ids = await seed(service.baseUrl, settings.seed);
+    service.assertRunning();
+    for (const route of serviceRoutes(ids)) {
+      console.log(`Load: ${route.name}...`);
+      const result = await measure(service.baseUrl, route.requests, settings, service.cpuTimeMs);
+      service.assertRunning();
+      results.push({ ...route, result });
+    }
+  } finally {
+    peakRssMb = await service.stop();
+  }
+  return { routes: results, peakRssMb };
+}
+
+async function main() {
+  const settings = readSettings();
+  // A hard bound on the whole run, whatever hangs: generous against the expected ~2 minutes.
+  const perRoute = settings.duration + settings.warmup;
+  installCleanup((90 + 3 * settings.sqliteSeconds + 5 * perRoute) * 1000);
+
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));
+  // Removed on every way out (also Ctrl-C), except a failure, whose service logs are worth a look.
+  let keepTmpDir = false;
+  process.once('exit', () => {
+    if (!keepTmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  });
+  try {
+    const raw = await sqliteCeiling(tmpDir, settings);
+    const bareNestResult = await bareNestCeiling(settings);
+    const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
+    const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
+    const report = renderReport({ settings, routes, ceilings, peakRssMb });
+    console.log(`\n${report}`);
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    fs.writeFileSync(RESULTS_FILE, report);
+    console.log(`Written to ${path.relative(ROOT, RESULTS_FILE)}`);
+  } catch (error) {
+    keepTmpDir = true;
+    console.error(`Temporary files (service logs) kept in ${tmpDir}`);
+    throw error;
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`Bench failed: ${error.stack || error}`);
+    process.exit(1);
+  },
+);

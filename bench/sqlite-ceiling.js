@@ -1,0 +1,78 @@
+'use strict';
+
+/**
+ * Ceiling worker (forked by run.js): raw better-sqlite3, the driver the service uses, on a fresh
+ * WAL file with synchronous=NORMAL and the service's contexts table and indices. Measures
+ * single-row autocommit INSERTs, primary-key SELECTs and UPDATEs per second, each for a fixed time
+ * with prepared statements, and sends `{ insert, select, update }` (ops/s) over IPC.
+ *
+ * Usage: node bench/sqlite-ceiling.js <database file> <seconds per operation>
+ */
+const { performance } = require('node:perf_hooks');
+const Database = require('better-sqlite3');
+const { CONTEXT_JSON } = require('./lib/payload');
+
+const [file, secondsArg] = process.argv.slice(2);
+const seconds = Number(secondsArg) > 0 ? Number(secondsArg) : 3;
+
+/** Runs `op(n)` with n = 0, 1, 2, ... for `seconds`; returns calls per second. */
+function rate(op) {
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let n = 0;
+  let now = start;
+  while (now < end) {
+    // Read the clock every 64 calls, so timing stays out of the measured cost.
+    for (let i = 0; i < 64; i++) op(n++);
+    now = performance.now();
+  }
+  return { opsPerSec: n / ((now - start) / 1000), count: n };
+}
+
+function measure() {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  // Same columns and indices as the service's CreateContexts migration.
+  db.exec(`
+    CREATE TABLE contexts (
+      job_id varchar(128) PRIMARY KEY NOT NULL,
+      job_type varchar(64) NOT NULL,
+      context_data text NOT NULL,
+      version integer NOT NULL,
+      created_at datetime NOT NULL,
+      updated_at datetime NOT NULL
+    );
+    CREATE INDEX IDX_contexts_created_at ON contexts (created_at, job_id);
+    CREATE INDEX IDX_contexts_job_type_created_at ON contexts (job_type, created_at);
+  `);
+  const insertStmt = db.prepare(
+    `INSERT INTO contexts (job_id, job_type, context_data, version, created_at, updated_at)
+     VALUES (?, 'bench', ?, 1, ?, ?)`,
+  );
+  const selectStmt = db.prepare('SELECT * FROM contexts WHERE job_id = ?');
+  const updateStmt = db.prepare(
+    'UPDATE contexts SET context_data = ?, version = version + 1, updated_at = ? WHERE job_id = ?',
+  );
+  const jobId = (n) => `raw-${n}`;
+
+  const insert = rate((n) => {
+    const now = new Date().toISOString();
+    insertStmt.run(jobId(n), CONTEXT_JSON, now, now);
+  });
+  const rows = insert.count;
+  const select = rate((n) => {
+    if (!selectStmt.get(jobId(n % rows))) throw new Error(`row ${jobId(n % rows)} missing`);
+  });
+  const update = rate((n) => {
+    updateStmt.run(CONTEXT_JSON, new Date().toISOString(), jobId(n % rows));
+  });
+  db.close();
+  return { insert: insert.opsPerSec, select: select.opsPerSec, update: update.opsPerSec, rows };
+}
+
+try {
+  process.send(measure(), () => process.exit(0));
+} catch (error) {
+  process.send({ error: error.stack || String(error) }, () => process.exit(1));
+}
