@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**/*.js', 'scripts/**/*.js'],
+    files: ['bench/**/*.js', 'scripts/**/*.js', 'test/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
 );
