@@ -25,6 +25,7 @@ describe('Context Manager API (e2e)', () => {
         job_type: 'prospecting',
         context_data: { command: 'find VPs', nested: { a: [1, 2] } },
         version: 1,
+        etag: res.headers.etag,
         created_at: expect.any(String),
         updated_at: res.body.created_at,
       });
@@ -88,6 +89,64 @@ describe('Context Manager API (e2e)', () => {
       await request(t.server).get('/health').expect(200);
     });
 
+    it('stores keys named like Object methods, at any depth', async () => {
+      const context_data = {
+        toString: 'x',
+        a: { valueOf: 5, hasOwnProperty: [1], isPrototypeOf: null },
+      };
+      await create({ job_id: 'job-method-keys', job_type: 't', context_data }).expect(201);
+      const stored = await request(t.server).get('/context/job-method-keys').expect(200);
+      expect(stored.body.context_data).toEqual(context_data);
+      const replaced = await request(t.server)
+        .put('/context/job-method-keys')
+        .send({ context_data: { toString: 'y' } })
+        .expect(200);
+      expect(replaced.body.context_data).toEqual({ toString: 'y' });
+    });
+
+    it('answers 400 for JSON nested deeper than 64 levels, on POST and PATCH', async () => {
+      const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+      const res = await request(t.server)
+        .post('/context')
+        .set('content-type', 'application/json')
+        .send(`{"job_type":"t","context_data":${deep}}`)
+        .expect(400);
+      expect(res.body.message).toBe('JSON nested deeper than 64 levels');
+      await create({ job_id: 'job-deep', job_type: 't', context_data: {} }).expect(201);
+      await request(t.server)
+        .patch('/context/job-deep')
+        .set('content-type', 'application/merge-patch+json')
+        .send(deep)
+        .expect(400);
+      const ok = '{"a":'.repeat(60) + '1' + '}'.repeat(60);
+      await request(t.server)
+        .patch('/context/job-deep')
+        .set('content-type', 'application/json; charset=utf-8')
+        .send(ok)
+        .expect(200);
+    });
+
+    it('refuses reserved keys with 400 instead of dropping them', async () => {
+      const res = await create({ job_type: 't', context_data: { a: { constructor: 1 } } }).expect(
+        400,
+      );
+      expect(res.body.message).toBe('JSON key "constructor" is reserved and cannot be stored');
+      await request(t.server)
+        .post('/context')
+        .set('content-type', 'application/json')
+        .send('{"job_type":"t","context_data":{"__proto__":{"x":1}}}')
+        .expect(400);
+    });
+
+    it('answers 415 for form bodies', async () => {
+      const res = await request(t.server)
+        .post('/context')
+        .type('form')
+        .send({ job_type: 't', 'context_data[a]': '1' })
+        .expect(415);
+      expect(res.body.statusCode).toBe(415);
+    });
+
     it('answers 415 for a body that is not JSON', async () => {
       const res = await request(t.server)
         .post('/context')
@@ -123,6 +182,25 @@ describe('Context Manager API (e2e)', () => {
     it('answers 400 for an invalid job_id in the path', async () => {
       const res = await request(t.server).get('/context/bad%20id').expect(400);
       expect(res.body.message).toContain('job_id');
+      const long = await request(t.server)
+        .get(`/context/${'a'.repeat(300)}`)
+        .expect(400);
+      expect(long.body.message).toContain('job_id must be 1-128');
+    });
+
+    it('answers router errors in the shared error shape with a request id', async () => {
+      const bad = await request(t.server).get('/context/%E0%A4%A').expect(400);
+      expect(bad.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Malformed URL: invalid percent-encoding in the path',
+        request_id: bad.headers['x-request-id'],
+      });
+      const huge = await request(t.server)
+        .get(`/context/${'a'.repeat(2000)}`)
+        .expect(414);
+      expect(huge.body).toMatchObject({ statusCode: 414, error: 'URI Too Long' });
+      expect(huge.body.request_id).toBe(huge.headers['x-request-id']);
     });
   });
 

@@ -37,6 +37,7 @@ describe('GET /contexts and persistence (e2e)', () => {
       'list-01',
       'list-00',
     ]);
+    for (const item of first.body.items) expect(item.etag).toMatch(/^"[0-9a-z]+-\d+"$/);
     const stamps = [...first.body.items, ...second.body.items].map((e) => Date.parse(e.created_at));
     expect([...stamps].sort((a, b) => b - a)).toEqual(stamps);
   });
@@ -60,6 +61,12 @@ describe('GET /contexts and persistence (e2e)', () => {
     ['skip=-1', 'skip must not be less than 0'],
     ['skip=1.5', 'skip must be an integer'],
     ['unknown=1', 'property unknown should not exist'],
+    ['skip=1e21', 'skip must be an integer'],
+    ['skip=100000000000000000000', 'skip must be an integer'],
+    ['skip=2000000000', 'skip must not be greater than 1000000000'],
+    ['limit=0x10', 'limit must be an integer'],
+    ['limit=', 'limit must be an integer'],
+    ['limit=1&limit=2', 'limit must be an integer'],
   ])('answers 400 for %s', async (query, message) => {
     const res = await request(t.server).get(`/contexts?${query}`).expect(400);
     expect(res.body.message).toContain(message);

@@ -164,6 +164,12 @@ describe('Rate limiting (e2e)', () => {
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 
+  it('counts a client across all routes, not per route', async () => {
+    // The previous test used up this client's window on GET /contexts.
+    await request(t.server).get('/context/any-job').expect(429);
+    await request(t.server).post('/context').send({ job_type: 't', context_data: {} }).expect(429);
+  });
+
   it('never throttles /health', async () => {
     for (let i = 0; i < 6; i++) await request(t.server).get('/health').expect(200);
   });

@@ -2,11 +2,20 @@ import helmet from 'helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
+import { errorBody } from '../common/http/error-body';
+import { clientError, jsonBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
 import { setupSwagger } from './swagger';
+
+const MAX_PARAM_LENGTH = 1024;
+const ROUTER_ERROR_MESSAGES: Record<string, string> = {
+  FST_ERR_BAD_URL: 'Malformed URL: invalid percent-encoding in the path',
+  FST_ERR_MAX_PARAM_LENGTH: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters`,
+};
 
 /**
  * Fastify is the HTTP adapter: a bare route answers about 5x the requests per second of Express
@@ -20,10 +29,26 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
     // finish. ('idle' would make Fastify close every connection, in flight or not.)
     forceCloseConnections: false,
     genReqId: requestIdFor,
-    // Path parameters carry job ids of up to 128 characters (Fastify's default limit is 100).
-    routerOptions: { maxParamLength: 256 },
+    // Long path parameters reach the route, so an over-long job_id gets the route's own 400.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Router-level errors (bad percent-encoding, over-long parameters) in the shared error shape.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const statusCode = error.statusCode ?? 400;
+      void reply
+        .code(statusCode)
+        .header(REQUEST_ID_HEADER, request.id)
+        .send(
+          errorBody(statusCode, ROUTER_ERROR_MESSAGES[error.code] ?? 'Bad request', request.id),
+        );
+    },
   });
 }
+
+/**
+ * Options for every Nest application of Zigral. bodyParser false: Fastify's own JSON parser
+ * (configured in configureApp) is the only one; Nest would add a form-urlencoded parser.
+ */
+export const NEST_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const;
 
 /** Builds the whole application as main.ts runs it. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -31,7 +56,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     AppModule.forRoot(config),
     createAdapter(config),
     // abortOnError false: a start-up failure rejects, so main.ts can exit(1) instead of abort().
-    { bufferLogs: true, abortOnError: false },
+    { ...NEST_APP_OPTIONS, abortOnError: false },
   );
   return configureApp(app, config);
 }
@@ -52,13 +77,22 @@ export async function configureApp(
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
-  // The API speaks JSON: a text/plain body is refused with 415 instead of reaching a DTO as a string.
-  fastify.removeContentTypeParser('text/plain');
-  // RFC 7386 merge patches arrive as application/merge-patch+json; parse them like JSON.
+  // The API speaks JSON (Nest's form parser is off: bodyParser false). A text/plain body is
+  // refused with 415 instead of reaching a DTO as a string.
+  fastify.removeContentTypeParser(['text/plain', 'application/json']);
+  // JSON, and RFC 7386 merge patches (application/merge-patch+json): Fastify's parser (which
+  // refuses __proto__), then a nesting limit and reserved keys (see jsonBodyProblem).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(
-    'application/merge-patch+json',
+    ['application/json', 'application/merge-patch+json'],
     { parseAs: 'string', bodyLimit: config.bodyLimitBytes },
-    fastify.getDefaultJsonParser('error', 'error'),
+    (request, body, done) =>
+      parseJson(request, body as string, (error, value) => {
+        if (error) return done(error, undefined);
+        const problem = jsonBodyProblem(value);
+        if (problem) return done(clientError(400, problem), undefined);
+        done(null, value);
+      }),
   );
 
   // helmet is built once here; @fastify/helmet would rebuild it (and re-parse the CSP) per request.

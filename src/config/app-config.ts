@@ -39,10 +39,11 @@ export class AppConfig {
   get secrets(): string[] {
     const secrets = [...this.apiKeys];
     if (this.database.type === 'postgres') {
+      // Both forms: as written in the URL, and percent-decoded as the driver sends it.
       const password = safeUrl(this.database.url)?.password;
-      if (password) secrets.push(decodeURIComponent(password));
+      if (password) secrets.push(password, safeDecode(password));
     }
-    return secrets.filter((secret) => secret.length >= 4);
+    return [...new Set(secrets)].filter((secret) => secret.length >= 4);
   }
 }
 
@@ -78,5 +79,13 @@ function safeUrl(value: string): URL | undefined {
     return new URL(value);
   } catch {
     return undefined;
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
 }

@@ -30,7 +30,7 @@ describe('environment schema', () => {
         DATABASE_URL: 'postgres://zigral:pw-secret@db:5432/zigral',
         LOG_LEVEL: 'DEBUG',
         BODY_LIMIT: '512kb',
-        API_KEYS: ' key-one , key-two ,',
+        API_KEYS: ' key-one-0123456789 , key-two-0123456789 ,',
         CORS_ORIGINS: 'https://a.example.com,https://b.example.com',
         TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
         RATE_LIMIT: '120',
@@ -42,13 +42,13 @@ describe('environment schema', () => {
       database: { type: 'postgres', url: 'postgres://zigral:pw-secret@db:5432/zigral' },
       logLevel: 'debug',
       bodyLimitBytes: 512 * 1024,
-      apiKeys: ['key-one', 'key-two'],
+      apiKeys: ['key-one-0123456789', 'key-two-0123456789'],
       corsOrigins: ['https://a.example.com', 'https://b.example.com'],
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       rateLimitPerMinute: 120,
       logToStdout: false,
     });
-    expect(config.secrets).toEqual(['key-one', 'key-two', 'pw-secret']);
+    expect(config.secrets).toEqual(['key-one-0123456789', 'key-two-0123456789', 'pw-secret']);
   });
 
   it.each([
@@ -59,6 +59,13 @@ describe('environment schema', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: DATABASE_URL must be sqlite:<path> or postgres/],
     ['TRUST_PROXY', 'maybe', /TRUST_PROXY="maybe"/],
     ['RATE_LIMIT', '0', /RATE_LIMIT must not be less than 1/],
+    ['TRUST_PROXY', 'fade', /TRUST_PROXY="fade": TRUST_PROXY must be/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY="10.0.0.0\/33"/],
+    [
+      'API_KEYS',
+      'short',
+      /^Invalid configuration: API_KEYS: API_KEYS must be comma-separated keys of at least 16/,
+    ],
   ])('rejects %s=%s with one line naming it', (key, value, expected) => {
     let error: unknown;
     try {
@@ -77,6 +84,19 @@ describe('environment schema', () => {
       validateEnv({ PORT: 'x', LOG_LEVEL: 'y', DATABASE_URL: 'mysql://u:hunter22@h/db' }),
     ).toThrow(/PORT="x".*DATABASE_URL: .*LOG_LEVEL="y"/);
     expect(() => validateEnv({ DATABASE_URL: 'mysql://u:hunter22@h/db' })).not.toThrow(/hunter22/);
+  });
+
+  it('accepts proxy addresses and CIDRs, and scrubs both forms of an encoded password', () => {
+    const config = new AppConfig(
+      validateEnv({
+        TRUST_PROXY: '10.0.0.0/8, ::1, 192.168.1.7',
+        DATABASE_URL: 'postgres://u:p%40ss%2Fword@db/zigral',
+      }),
+    );
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '::1', '192.168.1.7']);
+    expect(config.secrets).toEqual(['p%40ss%2Fword', 'p@ss/word']);
+    const malformed = new AppConfig(validateEnv({ DATABASE_URL: 'postgres://u:%zz-pass@db/x' }));
+    expect(malformed.secrets).toEqual(['%zz-pass']);
   });
 
   it('treats an empty value as unset', () => {

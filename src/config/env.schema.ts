@@ -8,8 +8,12 @@ import {
   Matches,
   Max,
   Min,
+  Validate,
   validateSync,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 /** Raised when the environment does not pass the schema; its message is one line naming every bad variable. */
 export class ConfigValidationError extends Error {
@@ -18,6 +22,44 @@ export class ConfigValidationError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `false`, `true`, a hop count, or a comma-separated list of IP addresses or CIDR ranges. */
+@ValidatorConstraint({ name: 'isTrustProxy' })
+class IsTrustProxy implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    if (/^(true|false|\d+)$/.test(value)) return true;
+    return value.split(',').every((item) => {
+      const [address, bits, ...rest] = item.trim().split('/');
+      const version = isIP(address);
+      if (version === 0 || rest.length > 0) return false;
+      return (
+        bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128))
+      );
+    });
+  }
+  defaultMessage(): string {
+    return 'TRUST_PROXY must be true, false, a hop count or a list of proxy IP addresses/CIDRs';
+  }
+}
+
+/** Keys short enough to guess, or to be scrubbed from logs by accident, are refused. */
+@ValidatorConstraint({ name: 'areApiKeys' })
+class AreApiKeys implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    const keys = value
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key.length > 0);
+    return keys.every((key) => key.length >= MIN_API_KEY_LENGTH && !/\s/.test(key));
+  }
+  defaultMessage(): string {
+    return `API_KEYS must be comma-separated keys of at least ${MIN_API_KEY_LENGTH} characters without spaces`;
+  }
+}
+
+const MIN_API_KEY_LENGTH = 16;
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
@@ -69,9 +111,9 @@ export class EnvironmentVariables {
   })
   BODY_LIMIT = '1mb';
 
-  /** Comma-separated API keys; unset means the API is open. */
+  /** Comma-separated API keys of at least 16 characters each; unset means the API is open. */
   @IsOptional()
-  @IsString()
+  @Validate(AreApiKeys)
   API_KEYS?: string;
 
   /** Comma-separated allowed CORS origins; unset disables CORS. `*` allows any origin. */
@@ -81,9 +123,7 @@ export class EnvironmentVariables {
 
   /** `false` (default), `true`, a hop count, or a comma-separated list of proxy addresses/CIDRs. */
   @Transform(trimmed)
-  @Matches(/^(true|false|\d+|[0-9a-fA-F:./,\s]+)$/, {
-    message: 'TRUST_PROXY must be true, false, a hop count or a list of proxy addresses',
-  })
+  @Validate(IsTrustProxy)
   TRUST_PROXY = 'false';
 
   /** Requests per minute per client IP, the global default that routes can tighten. */

@@ -1,8 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { STATUS_CODES } from 'node:http';
-import type { ErrorResponseDto } from '../dto/error-response.dto';
+import { errorBody } from '../http/error-body';
 
 /**
  * Maps every error to `{ statusCode, error, message, request_id }`. HttpExceptions keep their status;
@@ -21,12 +20,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (statusCode >= 500) {
       this.logger.error({ err: exception, request_id: requestId }, 'Unhandled error');
     }
-    const body: ErrorResponseDto = {
-      statusCode,
-      error: STATUS_CODES[statusCode] ?? 'Error',
-      message,
-      request_id: requestId,
-    };
+    const body = errorBody(statusCode, message, requestId);
     void reply
       .status(statusCode)
       .header('content-type', 'application/json; charset=utf-8')

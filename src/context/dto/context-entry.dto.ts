@@ -10,6 +10,8 @@ export class ContextEntryDto {
   context_data: Record<string, unknown>;
   /** Starts at 1, +1 on every write. @example 1 */
   version: number;
+  /** The entry's ETag (also in the ETag header), for If-Match. @example "mwujerug-1" */
+  etag: string;
   /** ISO-8601. @example 2026-11-24T10:00:00.000Z */
   created_at: string;
   /** ISO-8601; moves forward on every write. @example 2026-11-24T10:00:00.000Z */
@@ -21,6 +23,7 @@ export class ContextEntryDto {
       job_type: entry.jobType,
       context_data: entry.contextData,
       version: entry.version,
+      etag: entry.etag,
       created_at: entry.createdAt.toISOString(),
       updated_at: entry.updatedAt.toISOString(),
     };

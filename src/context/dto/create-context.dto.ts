@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { JOB_ID_PATTERN, JOB_ID_RULE } from './job-id';
 
@@ -23,6 +24,8 @@ export class CreateContextDto {
    * The job's context: any JSON object.
    * @example { "command": "Find VPs of Sales in Germany", "status": "queued" }
    */
+  // As parsed: class-transformer would drop keys named like Object methods (toString, …).
+  @Transform(({ obj }) => (obj as Record<string, unknown>).context_data, { toClassOnly: true })
   @IsObject({ message: 'context_data must be an object' })
   context_data: Record<string, unknown>;
 }

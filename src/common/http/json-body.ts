@@ -1,0 +1,33 @@
+/** Deepest nesting accepted in a JSON body; deeper documents would exhaust the stack later on. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Keys refused anywhere in a JSON body. Fastify's parser already refuses `__proto__`; Nest's
+ * ValidationPipe would silently delete these two, so they are refused up front instead of lost.
+ */
+const RESERVED_KEYS = new Set(['constructor', 'prototype']);
+
+/**
+ * Why a parsed JSON body is refused, or undefined when it is fine: nesting deeper than
+ * `maxDepth`, or a reserved key. Walks iteratively, so any depth is safe to check.
+ */
+export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): string | undefined {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > maxDepth) return `JSON nested deeper than ${maxDepth} levels`;
+    for (const [key, child] of Object.entries(current)) {
+      if (!Array.isArray(current) && RESERVED_KEYS.has(key)) {
+        return `JSON key "${key}" is reserved and cannot be stored`;
+      }
+      stack.push([child, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** A client error with a status, mapped to the shared error shape by the exception filter. */
+export function clientError(statusCode: number, message: string): Error {
+  return Object.assign(new Error(message), { statusCode });
+}
