@@ -23,10 +23,17 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
-    await app.close();
-    logger.log('Shutdown complete');
-    await app.get<LogStreams>(LOG_STREAMS).close();
-    process.exit(0);
+    let exitCode = 0;
+    try {
+      await app.close();
+      logger.log('Shutdown complete');
+    } catch (error) {
+      exitCode = 1;
+      logger.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await app.get<LogStreams>(LOG_STREAMS).close();
+      process.exit(exitCode);
+    }
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -24,6 +24,7 @@ import { JobIdPipe } from './dto/job-id';
 import { ListContextsQueryDto } from './dto/list-contexts-query.dto';
 import { MergePatchPipe } from './dto/merge-patch.pipe';
 import { ReplaceContextDto } from './dto/replace-context.dto';
+import { ifNoneMatchSatisfied } from './utils/etag.util';
 
 const IF_MATCH = ApiHeader({
   name: 'If-Match',

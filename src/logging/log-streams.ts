@@ -32,6 +32,10 @@ export function createLogStreams(options: LogStreamsOptions): LogStreams {
   mkdirSync(options.dir, { recursive: true });
   const all = createStream('zigral.log', { ...ROTATION, path: options.dir });
   const errors = createStream('error.log', { ...ROTATION, path: options.dir });
+  // A full disk or a removed log folder must not take the service down: report it and go on.
+  for (const file of [all, errors]) {
+    file.on('error', (error: Error) => process.stderr.write(`log file error: ${error.message}\n`));
+  }
   const level = options.level as Level;
   const entries: StreamEntry[] = [
     { level, stream: all },

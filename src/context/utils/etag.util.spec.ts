@@ -1,4 +1,4 @@
-import { entryEtag, ifMatchSatisfied } from './etag.util';
+import { entryEtag, ifMatchSatisfied, ifNoneMatchSatisfied } from './etag.util';
 
 describe('etag utils', () => {
   const createdAt = new Date('2026-01-01T00:00:00.000Z');
@@ -22,5 +22,12 @@ describe('etag utils', () => {
     expect(ifMatchSatisfied(`W/${etag}`, etag)).toBe(false);
     expect(ifMatchSatisfied('3', etag)).toBe(false);
     expect(ifMatchSatisfied('', etag)).toBe(false);
+  });
+
+  it('matches If-None-Match with *, a listed tag or its weak form', () => {
+    expect(ifNoneMatchSatisfied(undefined, etag)).toBe(false);
+    expect(ifNoneMatchSatisfied('*', etag)).toBe(true);
+    expect(ifNoneMatchSatisfied(`"x", W/${etag}`, etag)).toBe(true);
+    expect(ifNoneMatchSatisfied(entryEtag({ version: 2, createdAt }), etag)).toBe(false);
   });
 });

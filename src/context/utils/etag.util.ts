@@ -18,3 +18,14 @@ export function ifMatchSatisfied(header: string | undefined, currentEtag: string
   const tags = value.match(/(W\/)?"[^"]*"/g) ?? [];
   return tags.some((tag) => !tag.startsWith('W/') && tag === currentEtag);
 }
+
+/**
+ * Whether If-None-Match (RFC 9110 §13.1.2) matches, so a GET may answer 304: `*`, or any listed
+ * tag equal to the current one under the weak comparison (W/ prefixes ignored).
+ */
+export function ifNoneMatchSatisfied(header: string | undefined, currentEtag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const tags = header.match(/(W\/)?"[^"]*"/g) ?? [];
+  return tags.some((tag) => tag.replace(/^W\//, '') === currentEtag);
+}
