@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { stdSerializers } from 'pino-http';
 import { AppConfig } from '../config/app-config';
 import { createLogStreams, LogStreams } from './log-streams';
 import { createSecretScrubber } from './secret-scrubber';
@@ -9,13 +8,27 @@ import { createSecretScrubber } from './secret-scrubber';
 /** Injection token of the log destinations; main.ts closes them last, after the app. */
 export const LOG_STREAMS = Symbol('LOG_STREAMS');
 
-/** Headers that carry credentials: replaced before a request is logged. */
-const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-];
+/** Headers that carry credentials: replaced wherever a log line holds a `headers` object. */
+const CREDENTIAL_HEADERS = ['authorization', '["x-api-key"]', 'cookie', '["set-cookie"]'];
+const REDACTED_PATHS = CREDENTIAL_HEADERS.flatMap((header) => [
+  `headers.${header}`,
+  `*.headers.${header}`,
+]).map((path) => path.replace('.[', '['));
+
+interface SerializedRequest {
+  id: string;
+  method: string;
+  url: string;
+  remoteAddress?: string;
+}
+
+function serializeRequest(req: SerializedRequest): SerializedRequest {
+  return { id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress };
+}
+
+function serializeResponse(res: { statusCode: number }): { statusCode: number } {
+  return { statusCode: res.statusCode };
+}
 
 @Module({
   providers: [
@@ -50,14 +63,21 @@ class LogStreamsModule {}
           {
             level: config.logLevel,
             // The request id is Fastify's (see requestIdFor), already on req.id.
-            serializers: {
-              req: stdSerializers.req,
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            customProps: () => ({ module: 'HTTP' }),
+            // Lean on purpose: headers are not logged (so no credential can be), and no child
+            // logger per request beyond pino-http's own (each costs a serialization).
+            serializers: { req: serializeRequest, res: serializeResponse },
+            customSuccessObject: (_req: IncomingMessage, _res: ServerResponse, line: object) => ({
+              module: 'HTTP',
+              ...line,
+            }),
+            customErrorObject: (
+              _req: IncomingMessage,
+              _res: ServerResponse,
+              _error: Error,
+              line: object,
+            ) => ({ module: 'HTTP', ...line }),
             customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            quietReqLogger: true,
             redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
             hooks: { streamWrite: createSecretScrubber(config.secrets) },
           },
