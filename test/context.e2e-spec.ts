@@ -177,6 +177,12 @@ describe('Context Manager API (e2e)', () => {
         .get('/context/job-304')
         .set('If-None-Match', created.headers.etag)
         .expect(304);
+      await request(t.server).get('/context/job-304').set('If-None-Match', '*').expect(304);
+      await request(t.server)
+        .get('/context/job-304')
+        .set('If-None-Match', `W/${created.headers.etag}`)
+        .expect(304);
+      await request(t.server).get('/context/job-304').set('If-None-Match', '"stale"').expect(200);
     });
 
     it('answers 400 for an invalid job_id in the path', async () => {

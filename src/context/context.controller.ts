@@ -67,10 +67,7 @@ export class ContextController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContextEntryDto | undefined> {
     const entry = await this.contexts.get(jobId);
-    if (
-      ifNoneMatch !== undefined &&
-      ifNoneMatch.split(',').some((tag) => tag.trim() === entry.etag)
-    ) {
+    if (ifNoneMatchSatisfied(ifNoneMatch, entry.etag)) {
       reply.status(HttpStatus.NOT_MODIFIED).header('ETag', entry.etag);
       return undefined;
     }
