@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ContextEntity } from './context.entity';
 import {
   ContextAlreadyExistsException,
   ContextNotFoundException,
@@ -16,6 +12,7 @@ import type {
   ListContextsQuery,
   WritePrecondition,
 } from './context.types';
+import { ContextRecord, ContextStore } from './store/context-store';
 import { entryEtag, ifMatchSatisfied } from './utils/etag.util';
 import { applyMergePatch } from './utils/json-merge-patch.util';
 
@@ -29,9 +26,7 @@ const MAX_WRITE_ATTEMPTS = 50;
  */
 @Injectable()
 export class ContextService {
-  constructor(
-    @InjectRepository(ContextEntity) private readonly repository: Repository<ContextEntity>,
-  ) {}
+  constructor(private readonly store: ContextStore) {}
 
   async create(input: {
     jobId?: string;
@@ -39,21 +34,16 @@ export class ContextService {
     contextData: Record<string, unknown>;
   }): Promise<ContextEntry> {
     const now = new Date();
-    const entity = this.repository.create({
+    const record: ContextRecord = {
       jobId: input.jobId ?? randomUUID(),
       jobType: input.jobType,
       contextData: input.contextData,
       version: 1,
       createdAt: now,
       updatedAt: now,
-    });
-    try {
-      await this.repository.insert(entity as QueryDeepPartialEntity<ContextEntity>);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ContextAlreadyExistsException(entity.jobId);
-      throw error;
-    }
-    return toEntry(entity);
+    };
+    if (!(await this.store.insert(record))) throw new ContextAlreadyExistsException(record.jobId);
+    return toEntry(record);
   }
 
   async get(jobId: string): Promise<ContextEntry> {
@@ -101,14 +91,8 @@ export class ContextService {
       const next = change(current);
       // updated_at strictly increases, even for two writes within one millisecond.
       const updatedAt = new Date(Math.max(Date.now(), current.updatedAt.getTime() + 1));
-      const result = await this.repository.update({ jobId, version: current.version }, {
-        contextData: next.contextData,
-        jobType: next.jobType,
-        version: current.version + 1,
-        updatedAt,
-      } as QueryDeepPartialEntity<ContextEntity>);
-      if (result.affected === 1) {
-        const version = current.version + 1;
+      const version = current.version + 1;
+      if (await this.store.swap(jobId, current.version, { ...next, version, updatedAt })) {
         const etag = entryEtag({ version, createdAt: current.createdAt });
         return { ...current, ...next, version, updatedAt, etag };
       }
@@ -118,61 +102,33 @@ export class ContextService {
 
   async delete(jobId: string, precondition: WritePrecondition = {}): Promise<void> {
     if (precondition.ifMatch === undefined) {
-      const result = await this.repository.delete({ jobId });
-      if (!result.affected) throw new ContextNotFoundException(jobId);
+      if (!(await this.store.delete(jobId))) throw new ContextNotFoundException(jobId);
       return;
     }
     const current = await this.findOrThrow(jobId);
     if (!ifMatchSatisfied(precondition.ifMatch, entryEtag(current))) {
       throw new ContextVersionMismatchException(jobId);
     }
-    const result = await this.repository.delete({ jobId, version: current.version });
-    if (!result.affected) {
+    if (!(await this.store.delete(jobId, current.version))) {
       // Another writer got there between our read and delete.
-      if (await this.repository.existsBy({ jobId }))
-        throw new ContextVersionMismatchException(jobId);
+      if (await this.store.find(jobId)) throw new ContextVersionMismatchException(jobId);
       throw new ContextNotFoundException(jobId);
     }
   }
 
   /** Newest first; ties on created_at are broken by job_id so pages never overlap. */
   async list(query: ListContextsQuery): Promise<ContextPage> {
-    const [entities, total] = await this.repository.findAndCount({
-      where: query.jobType ? { jobType: query.jobType } : {},
-      order: { createdAt: 'DESC', jobId: 'DESC' },
-      skip: query.skip,
-      take: query.limit,
-    });
-    return { items: entities.map(toEntry), total, skip: query.skip, limit: query.limit };
+    const { records, total } = await this.store.list(query);
+    return { items: records.map(toEntry), total, skip: query.skip, limit: query.limit };
   }
 
-  private async findOrThrow(jobId: string): Promise<ContextEntity> {
-    const entity = await this.repository.findOneBy({ jobId });
-    if (!entity) throw new ContextNotFoundException(jobId);
-    return entity;
+  private async findOrThrow(jobId: string): Promise<ContextRecord> {
+    const record = await this.store.find(jobId);
+    if (!record) throw new ContextNotFoundException(jobId);
+    return record;
   }
 }
 
-function toEntry(entity: ContextEntity): ContextEntry {
-  return {
-    jobId: entity.jobId,
-    jobType: entity.jobType,
-    contextData: entity.contextData,
-    version: entity.version,
-    etag: entryEtag(entity),
-    createdAt: entity.createdAt,
-    updatedAt: entity.updatedAt,
-  };
-}
-
-/** Unique-key violation on SQLite (SQLITE_CONSTRAINT_PRIMARYKEY/UNIQUE) and Postgres (23505). */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string } | undefined;
-  const code = driverError?.code ?? '';
-  return (
-    code === '23505' ||
-    code.startsWith('SQLITE_CONSTRAINT_PRIMARYKEY') ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
+function toEntry(record: ContextRecord): ContextEntry {
+  return { ...record, etag: entryEtag(record) };
 }

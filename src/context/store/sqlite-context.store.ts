@@ -1,0 +1,125 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ListContextsQuery } from '../context.types';
+import { ContextRecord, ContextRecordUpdate, ContextStore } from './context-store';
+
+interface Row {
+  job_id: string;
+  job_type: string;
+  context_data: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = 'job_id, job_type, context_data, version, created_at, updated_at';
+
+/**
+ * The embedded backend: prepared statements on TypeORM's own better-sqlite3 connection (so they
+ * share its transactions), writing the same formats as TypeORM: JSON text, and UTC
+ * `YYYY-MM-DD HH:MM:SS.SSS` datetimes. Statements are synchronous; the methods stay async to
+ * match the contract.
+ */
+export class SqliteContextStore extends ContextStore {
+  private readonly statements: Record<
+    | 'find'
+    | 'insert'
+    | 'swap'
+    | 'delete'
+    | 'deleteAt'
+    | 'page'
+    | 'pageOfType'
+    | 'count'
+    | 'countOfType',
+    Statement
+  >;
+
+  constructor(db: Database) {
+    super();
+    const order = 'ORDER BY created_at DESC, job_id DESC LIMIT ? OFFSET ?';
+    this.statements = {
+      find: db.prepare(`SELECT ${COLUMNS} FROM contexts WHERE job_id = ?`),
+      insert: db.prepare(
+        `INSERT INTO contexts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING`,
+      ),
+      swap: db.prepare(
+        'UPDATE contexts SET job_type = ?, context_data = ?, version = ?, updated_at = ? ' +
+          'WHERE job_id = ? AND version = ?',
+      ),
+      delete: db.prepare('DELETE FROM contexts WHERE job_id = ?'),
+      deleteAt: db.prepare('DELETE FROM contexts WHERE job_id = ? AND version = ?'),
+      page: db.prepare(`SELECT ${COLUMNS} FROM contexts ${order}`),
+      pageOfType: db.prepare(`SELECT ${COLUMNS} FROM contexts WHERE job_type = ? ${order}`),
+      count: db.prepare('SELECT COUNT(*) AS total FROM contexts'),
+      countOfType: db.prepare('SELECT COUNT(*) AS total FROM contexts WHERE job_type = ?'),
+    };
+  }
+
+  async find(jobId: string): Promise<ContextRecord | undefined> {
+    const row = this.statements.find.get(jobId) as Row | undefined;
+    return row && fromRow(row);
+  }
+
+  async insert(record: ContextRecord): Promise<boolean> {
+    const { changes } = this.statements.insert.run(
+      record.jobId,
+      record.jobType,
+      JSON.stringify(record.contextData),
+      record.version,
+      toDatetime(record.createdAt),
+      toDatetime(record.updatedAt),
+    );
+    return changes === 1;
+  }
+
+  async swap(jobId: string, expectedVersion: number, next: ContextRecordUpdate): Promise<boolean> {
+    const { changes } = this.statements.swap.run(
+      next.jobType,
+      JSON.stringify(next.contextData),
+      next.version,
+      toDatetime(next.updatedAt),
+      jobId,
+      expectedVersion,
+    );
+    return changes === 1;
+  }
+
+  async delete(jobId: string, expectedVersion?: number): Promise<boolean> {
+    const result =
+      expectedVersion === undefined
+        ? this.statements.delete.run(jobId)
+        : this.statements.deleteAt.run(jobId, expectedVersion);
+    return result.changes > 0;
+  }
+
+  async list(query: ListContextsQuery): Promise<{ records: ContextRecord[]; total: number }> {
+    const rows = (
+      query.jobType
+        ? this.statements.pageOfType.all(query.jobType, query.limit, query.skip)
+        : this.statements.page.all(query.limit, query.skip)
+    ) as Row[];
+    const { total } = (
+      query.jobType ? this.statements.countOfType.get(query.jobType) : this.statements.count.get()
+    ) as { total: number };
+    return { records: rows.map(fromRow), total };
+  }
+}
+
+function fromRow(row: Row): ContextRecord {
+  return {
+    jobId: row.job_id,
+    jobType: row.job_type,
+    contextData: JSON.parse(row.context_data) as Record<string, unknown>,
+    version: row.version,
+    createdAt: fromDatetime(row.created_at),
+    updatedAt: fromDatetime(row.updated_at),
+  };
+}
+
+/** TypeORM's SQLite datetime format: UTC, space-separated, milliseconds. */
+function toDatetime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function fromDatetime(value: string): Date {
+  return new Date(`${value.replace(' ', 'T')}Z`);
+}

@@ -1,0 +1,118 @@
+import type { Database } from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { ContextEntity } from '../src/context/context.entity';
+import { ContextRecord, ContextStore } from '../src/context/store/context-store';
+import { SqliteContextStore } from '../src/context/store/sqlite-context.store';
+import { TypeOrmContextStore } from '../src/context/store/typeorm-context.store';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+
+type Backend = [string, (dataSource: DataSource) => ContextStore];
+
+const backends: Backend[] = [
+  ['TypeOrmContextStore', (ds) => new TypeOrmContextStore(ds.getRepository(ContextEntity))],
+  [
+    'SqliteContextStore',
+    (ds) =>
+      new SqliteContextStore(
+        (ds.driver as unknown as { databaseConnection: Database }).databaseConnection,
+      ),
+  ],
+];
+
+function record(jobId: string, overrides: Partial<ContextRecord> = {}): ContextRecord {
+  const at = new Date('2026-11-24T10:00:00.123Z');
+  return {
+    jobId,
+    jobType: 'prospecting',
+    contextData: { command: 'find VPs', nested: { list: [1, 'two', null], flag: true } },
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** The contract every ContextStore backend meets, run on a real SQLite file. */
+describe.each(backends)('%s (contract)', (_name, makeStore) => {
+  let t: TestApp;
+  let store: ContextStore;
+  let others: ContextStore[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const dataSource = t.app.get(DataSource);
+    store = makeStore(dataSource);
+    others = backends.map(([, make]) => make(dataSource));
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
+
+  it('inserts and finds an entry with its JSON and millisecond times intact', async () => {
+    expect(await store.insert(record('c-1'))).toBe(true);
+    expect(await store.find('c-1')).toEqual(record('c-1'));
+    expect(await store.find('c-missing')).toBeUndefined();
+  });
+
+  it('refuses a second insert of the same job_id and keeps the first', async () => {
+    await store.insert(record('c-dup'));
+    expect(await store.insert(record('c-dup', { jobType: 'other' }))).toBe(false);
+    expect((await store.find('c-dup'))?.jobType).toBe('prospecting');
+  });
+
+  it('swaps only at the expected version', async () => {
+    await store.insert(record('c-swap'));
+    const next = {
+      jobType: 'export',
+      contextData: { done: true },
+      version: 2,
+      updatedAt: new Date('2026-11-24T11:00:00.456Z'),
+    };
+    expect(await store.swap('c-swap', 1, next)).toBe(true);
+    expect(await store.swap('c-swap', 1, { ...next, version: 3 })).toBe(false);
+    expect(await store.swap('c-missing', 1, next)).toBe(false);
+    expect(await store.find('c-swap')).toEqual({ ...record('c-swap'), ...next });
+  });
+
+  it('deletes, with or without an expected version', async () => {
+    await store.insert(record('c-del-1'));
+    await store.insert(record('c-del-2'));
+    expect(await store.delete('c-del-1', 2)).toBe(false);
+    expect(await store.delete('c-del-1', 1)).toBe(true);
+    expect(await store.delete('c-del-2')).toBe(true);
+    expect(await store.delete('c-del-2')).toBe(false);
+    expect(await store.find('c-del-1')).toBeUndefined();
+  });
+
+  it('lists newest first, breaking ties by job_id, with filter, total and paging', async () => {
+    const base = Date.parse('2030-01-01T00:00:00.000Z');
+    const rows = [
+      record('l-a', { createdAt: new Date(base), jobType: 'list' }),
+      record('l-b', { createdAt: new Date(base + 1), jobType: 'list' }),
+      record('l-c', { createdAt: new Date(base + 1), jobType: 'list' }),
+      record('l-d', { createdAt: new Date(base + 2), jobType: 'list-other' }),
+    ];
+    for (const row of rows) await store.insert(row);
+    const page = await store.list({ skip: 0, limit: 10, jobType: 'list' });
+    expect(page.total).toBe(3);
+    expect(page.records.map((r) => r.jobId)).toEqual(['l-c', 'l-b', 'l-a']);
+    const second = await store.list({ skip: 1, limit: 1, jobType: 'list' });
+    expect(second.records.map((r) => r.jobId)).toEqual(['l-b']);
+    const all = await store.list({ skip: 0, limit: 2 });
+    expect(all.records.map((r) => r.jobId)).toEqual(['l-d', 'l-c']);
+    expect(all.total).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reads what every other backend wrote, and the other way round', async () => {
+    for (const [i, other] of others.entries()) {
+      const written = record(`x-${i}-${_name}`, {
+        updatedAt: new Date('2026-12-31T23:59:59.999Z'),
+      });
+      await other.insert(written);
+      expect(await store.find(written.jobId)).toEqual(written);
+      const mine = record(`y-${i}-${_name}`);
+      await store.insert(mine);
+      expect(await other.find(mine.jobId)).toEqual(mine);
+    }
+  });
+});
