@@ -165,6 +165,15 @@ async function main(tmp, state) {
   const exit = await Promise.race([exited, sleep(EXIT_TIMEOUT_MS).then(() => 'timeout')]);
   check(exit === 0, 'SIGTERM: graceful exit with code 0', `ended ${exit}`);
 
+  // stdout is buffered: the request lines must still be there after the shutdown flush.
+  const stdoutLines = state.output.split('\n').filter((line) => line.startsWith('{'));
+  check(
+    stdoutLines.some((line) => line.includes('"module":"HTTP"')) &&
+      stdoutLines.some((line) => line.includes('Shutdown complete')),
+    'stdout holds JSON log lines up to the shutdown',
+    `${stdoutLines.length} JSON lines`,
+  );
+
   const logFile = path.join(logDir, 'zigral.log');
   const size = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   check(size > 0, 'logs/zigral.log written', 'missing or empty');

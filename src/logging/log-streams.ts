@@ -19,6 +19,7 @@ export interface LogStreams {
 }
 
 const ROTATION = { interval: '1d', maxFiles: 7 } as const;
+const STDOUT_BUFFER_BYTES = 4096;
 
 /**
  * One serialization, three destinations: stdout (at LOG_LEVEL, unless turned off), LOG_DIR/zigral.log (at LOG_LEVEL)
@@ -41,16 +42,22 @@ export function createLogStreams(options: LogStreamsOptions): LogStreams {
     { level, stream: all },
     { level: 'error', stream: errors },
   ];
+  // JSON to stdout is buffered (one write per 4 KB, not per line: a write per line costs more
+  // CPU than the request it logs); close() flushes what is left.
+  const jsonStdout =
+    options.stdout === 'json'
+      ? pino.destination({ dest: 1, sync: false, minLength: STDOUT_BUFFER_BYTES })
+      : undefined;
+  // A crash still writes out the buffered lines (exit handlers may only do synchronous work).
+  if (jsonStdout) process.once('exit', () => flushQuietly(jsonStdout));
   if (options.stdout !== 'off') {
-    const stdout =
-      options.stdout === 'pretty'
-        ? pretty({ colorize: true, translateTime: 'SYS:standard' })
-        : pino.destination({ dest: 1, sync: false });
+    const stdout = jsonStdout ?? pretty({ colorize: true, translateTime: 'SYS:standard' });
     entries.unshift({ level, stream: stdout });
   }
   return {
     destination: pino.multistream(entries),
     close: async () => {
+      if (jsonStdout) flushQuietly(jsonStdout);
       await Promise.all([endFileStream(all), endFileStream(errors)]);
     },
   };
@@ -63,4 +70,12 @@ function endFileStream(stream: RotatingFileStream): Promise<void> {
     stream.once('error', () => resolve());
     stream.end();
   });
+}
+
+function flushQuietly(stream: { flushSync(): void }): void {
+  try {
+    stream.flushSync();
+  } catch {
+    // Nothing buffered, or stdout already closed: nothing more can be written.
+  }
 }
