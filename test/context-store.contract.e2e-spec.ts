@@ -68,17 +68,32 @@ describe.each(backends)('%s (contract)', (_name, makeStore) => {
       version: 2,
       updatedAt: new Date('2026-11-24T11:00:00.456Z'),
     };
-    expect(await store.swap('c-swap', 1, next)).toBe(true);
-    expect(await store.swap('c-swap', 1, { ...next, version: 3 })).toBe(false);
-    expect(await store.swap('c-missing', 1, next)).toBe(false);
+    const createdAt = record('c-swap').createdAt;
+    expect(await store.swap('c-swap', { version: 1, createdAt }, next)).toBe(true);
+    expect(await store.swap('c-swap', { version: 1, createdAt }, { ...next, version: 3 })).toBe(
+      false,
+    );
+    expect(await store.swap('c-missing', { version: 1, createdAt }, next)).toBe(false);
     expect(await store.find('c-swap')).toEqual({ ...record('c-swap'), ...next });
+  });
+
+  it('does not write to a re-created entry that is back at the same version', async () => {
+    const first = record('c-reborn');
+    await store.insert(first);
+    await store.delete('c-reborn');
+    await store.insert(record('c-reborn', { createdAt: new Date(first.createdAt.getTime() + 7) }));
+    const next = { jobType: 'x', contextData: { stale: true }, version: 2, updatedAt: new Date() };
+    expect(await store.swap('c-reborn', first, next)).toBe(false);
+    expect(await store.delete('c-reborn', first)).toBe(false);
+    expect((await store.find('c-reborn'))?.contextData).toEqual(first.contextData);
   });
 
   it('deletes, with or without an expected version', async () => {
     await store.insert(record('c-del-1'));
     await store.insert(record('c-del-2'));
-    expect(await store.delete('c-del-1', 2)).toBe(false);
-    expect(await store.delete('c-del-1', 1)).toBe(true);
+    const createdAt = record('c-del-1').createdAt;
+    expect(await store.delete('c-del-1', { version: 2, createdAt })).toBe(false);
+    expect(await store.delete('c-del-1', { version: 1, createdAt })).toBe(true);
     expect(await store.delete('c-del-2')).toBe(true);
     expect(await store.delete('c-del-2')).toBe(false);
     expect(await store.find('c-del-1')).toBeUndefined();

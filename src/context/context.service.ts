@@ -92,7 +92,7 @@ export class ContextService {
       // updated_at strictly increases, even for two writes within one millisecond.
       const updatedAt = new Date(Math.max(Date.now(), current.updatedAt.getTime() + 1));
       const version = current.version + 1;
-      if (await this.store.swap(jobId, current.version, { ...next, version, updatedAt })) {
+      if (await this.store.swap(jobId, current, { ...next, version, updatedAt })) {
         const etag = entryEtag({ version, createdAt: current.createdAt });
         return { ...current, ...next, version, updatedAt, etag };
       }
@@ -109,7 +109,7 @@ export class ContextService {
     if (!ifMatchSatisfied(precondition.ifMatch, entryEtag(current))) {
       throw new ContextVersionMismatchException(jobId);
     }
-    if (!(await this.store.delete(jobId, current.version))) {
+    if (!(await this.store.delete(jobId, current))) {
       // Another writer got there between our read and delete.
       if (await this.store.find(jobId)) throw new ContextVersionMismatchException(jobId);
       throw new ContextNotFoundException(jobId);

@@ -10,6 +10,9 @@ export interface ContextRecord {
   updatedAt: Date;
 }
 
+/** What a conditional write expects to find. */
+export type ExpectedRecord = Pick<ContextRecord, 'version' | 'createdAt'>;
+
 export type ContextRecordUpdate = Pick<
   ContextRecord,
   'jobType' | 'contextData' | 'version' | 'updatedAt'
@@ -25,14 +28,17 @@ export abstract class ContextStore {
   abstract find(jobId: string): Promise<ContextRecord | undefined>;
   /** Inserts a new entry; false when the job_id is taken. */
   abstract insert(record: ContextRecord): Promise<boolean>;
-  /** Writes `next` only while the stored version is `expectedVersion`; false otherwise. */
+  /**
+   * Writes `next` only while the stored entry is still `expected` (same version of the same
+   * incarnation: a deleted and re-created entry also starts at version 1); false otherwise.
+   */
   abstract swap(
     jobId: string,
-    expectedVersion: number,
+    expected: ExpectedRecord,
     next: ContextRecordUpdate,
   ): Promise<boolean>;
-  /** Deletes the entry (only at `expectedVersion` when given); false when nothing matched. */
-  abstract delete(jobId: string, expectedVersion?: number): Promise<boolean>;
+  /** Deletes the entry (only while it is `expected`, when given); false when nothing matched. */
+  abstract delete(jobId: string, expected?: ExpectedRecord): Promise<boolean>;
   /** One page, newest first (ties broken by job_id), and the number of matching entries. */
   abstract list(query: ListContextsQuery): Promise<{ records: ContextRecord[]; total: number }>;
 }

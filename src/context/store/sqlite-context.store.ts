@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ListContextsQuery } from '../context.types';
-import { ContextRecord, ContextRecordUpdate, ContextStore } from './context-store';
+import { ContextRecord, ContextRecordUpdate, ContextStore, ExpectedRecord } from './context-store';
 
 interface Row {
   job_id: string;
@@ -43,10 +43,12 @@ export class SqliteContextStore extends ContextStore {
       ),
       swap: db.prepare(
         'UPDATE contexts SET job_type = ?, context_data = ?, version = ?, updated_at = ? ' +
-          'WHERE job_id = ? AND version = ?',
+          'WHERE job_id = ? AND version = ? AND created_at = ?',
       ),
       delete: db.prepare('DELETE FROM contexts WHERE job_id = ?'),
-      deleteAt: db.prepare('DELETE FROM contexts WHERE job_id = ? AND version = ?'),
+      deleteAt: db.prepare(
+        'DELETE FROM contexts WHERE job_id = ? AND version = ? AND created_at = ?',
+      ),
       page: db.prepare(`SELECT ${COLUMNS} FROM contexts ${order}`),
       pageOfType: db.prepare(`SELECT ${COLUMNS} FROM contexts WHERE job_type = ? ${order}`),
       count: db.prepare('SELECT COUNT(*) AS total FROM contexts'),
@@ -71,23 +73,24 @@ export class SqliteContextStore extends ContextStore {
     return changes === 1;
   }
 
-  async swap(jobId: string, expectedVersion: number, next: ContextRecordUpdate): Promise<boolean> {
+  async swap(jobId: string, expected: ExpectedRecord, next: ContextRecordUpdate): Promise<boolean> {
     const { changes } = this.statements.swap.run(
       next.jobType,
       JSON.stringify(next.contextData),
       next.version,
       toDatetime(next.updatedAt),
       jobId,
-      expectedVersion,
+      expected.version,
+      toDatetime(expected.createdAt),
     );
     return changes === 1;
   }
 
-  async delete(jobId: string, expectedVersion?: number): Promise<boolean> {
+  async delete(jobId: string, expected?: ExpectedRecord): Promise<boolean> {
     const result =
-      expectedVersion === undefined
+      expected === undefined
         ? this.statements.delete.run(jobId)
-        : this.statements.deleteAt.run(jobId, expectedVersion);
+        : this.statements.deleteAt.run(jobId, expected.version, toDatetime(expected.createdAt));
     return result.changes > 0;
   }
 

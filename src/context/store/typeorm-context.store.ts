@@ -2,7 +2,7 @@ import { QueryFailedError, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ListContextsQuery } from '../context.types';
 import { ContextEntity } from '../context.entity';
-import { ContextRecord, ContextRecordUpdate, ContextStore } from './context-store';
+import { ContextRecord, ContextRecordUpdate, ContextStore, ExpectedRecord } from './context-store';
 
 /** The portable backend: TypeORM's repository API, on SQLite or Postgres alike. */
 export class TypeOrmContextStore extends ContextStore {
@@ -24,16 +24,19 @@ export class TypeOrmContextStore extends ContextStore {
     }
   }
 
-  async swap(jobId: string, expectedVersion: number, next: ContextRecordUpdate): Promise<boolean> {
+  async swap(jobId: string, expected: ExpectedRecord, next: ContextRecordUpdate): Promise<boolean> {
     const result = await this.repository.update(
-      { jobId, version: expectedVersion },
+      { jobId, version: expected.version, createdAt: expected.createdAt },
       next as QueryDeepPartialEntity<ContextEntity>,
     );
     return result.affected === 1;
   }
 
-  async delete(jobId: string, expectedVersion?: number): Promise<boolean> {
-    const where = expectedVersion === undefined ? { jobId } : { jobId, version: expectedVersion };
+  async delete(jobId: string, expected?: ExpectedRecord): Promise<boolean> {
+    const where =
+      expected === undefined
+        ? { jobId }
+        : { jobId, version: expected.version, createdAt: expected.createdAt };
     return ((await this.repository.delete(where)).affected ?? 0) > 0;
   }
 
