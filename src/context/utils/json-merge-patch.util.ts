@@ -1,6 +1,3 @@
-export type JsonObject = { [key: string]: JsonValue };
-export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
-
 /**
  * Applies a JSON Merge Patch (RFC 7386) to `target` and returns the result; neither input is
  * changed. `null` in the patch removes a key, objects merge recursively, anything else replaces.
