@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AgentsModule } from './agents/agents.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { ApiKeyGuard } from './common/guards/api-key.guard';
 import { ClientThrottlerGuard } from './common/throttling/client-throttler.guard';
+import {
+  COMMAND_THROTTLER,
+  isOutsideCommandRateLimit,
+} from './common/throttling/command-rate-limit';
 import { FixedWindowThrottlerStorage } from './common/throttling/fixed-window-throttler.storage';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -11,6 +16,7 @@ import { ContextModule } from './context/context.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { OrchestratorModule } from './orchestrator/orchestrator.module';
 
 const ONE_MINUTE_MS = 60_000;
 
@@ -29,12 +35,20 @@ export class AppModule {
           useFactory: (appConfig: AppConfig) => ({
             throttlers: [
               { name: 'default', ttl: ONE_MINUTE_MS, limit: appConfig.rateLimitPerMinute },
+              {
+                name: COMMAND_THROTTLER,
+                ttl: appConfig.commandRateLimit.ttlMs,
+                limit: appConfig.commandRateLimit.limit,
+                skipIf: isOutsideCommandRateLimit,
+              },
             ],
             storage: new FixedWindowThrottlerStorage(),
           }),
         }),
         HealthModule,
         ContextModule,
+        OrchestratorModule,
+        AgentsModule,
       ],
       providers: [
         // Guards run in this order: throttle first, so unauthenticated floods are limited too.

@@ -77,7 +77,15 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
     const doc = await request(t.server).get('/docs-json').expect(200);
     const paths = doc.body.paths;
     expect(Object.keys(paths).sort()).toEqual(
-      ['/context', '/context/{job_id}', '/contexts', '/health'].sort(),
+      [
+        '/agents',
+        '/command',
+        '/context',
+        '/context/{job_id}',
+        '/contexts',
+        '/health',
+        '/jobs',
+      ].sort(),
     );
     expect(Object.keys(paths['/context/{job_id}']).sort()).toEqual([
       'delete',

@@ -1,5 +1,25 @@
 import { EnvironmentVariables, LogLevel } from './env.schema';
 
+/** USD per million tokens. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+}
+
+/** How the process talks to an LLM; `apiKey` unset means the offline planner answers. */
+export interface LlmConfig {
+  apiKey?: string;
+  baseUrl?: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+  requestsPerMinute: number;
+  tokensPerMinute: number;
+  prices: Record<string, ModelPrice>;
+  jobTokenBudget: number;
+  historyTokens: number;
+}
+
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 /**
@@ -19,6 +39,8 @@ export class AppConfig {
   readonly trustProxy: boolean | number | string[];
   readonly rateLimitPerMinute: number;
   readonly shutdownTimeoutMs: number;
+  readonly commandRateLimit: { limit: number; ttlMs: number };
+  readonly llm: LlmConfig;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -33,11 +55,30 @@ export class AppConfig {
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPerMinute = env.RATE_LIMIT;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.commandRateLimit = {
+      limit: env.COMMAND_RATE_LIMIT,
+      ttlMs: env.COMMAND_RATE_TTL_SECONDS * 1000,
+    };
+    this.llm = {
+      apiKey: env.OPENAI_API_KEY?.trim() || undefined,
+      baseUrl: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
+      timeoutMs: env.OPENAI_TIMEOUT_MS,
+      maxRetries: env.OPENAI_MAX_RETRIES,
+      requestsPerMinute: env.LLM_RPM,
+      tokensPerMinute: env.LLM_TPM,
+      prices: env.LLM_PRICES ? (JSON.parse(env.LLM_PRICES) as Record<string, ModelPrice>) : {},
+      jobTokenBudget: env.JOB_TOKEN_BUDGET,
+      historyTokens: env.PLANNER_HISTORY_TOKENS,
+    };
   }
 
   /** Values that must never reach a log line or a response. */
   get secrets(): string[] {
     const secrets = [...this.apiKeys];
+    if (this.llm.apiKey) secrets.push(this.llm.apiKey);
+    const llmPassword = this.llm.baseUrl ? safeUrl(this.llm.baseUrl)?.password : undefined;
+    if (llmPassword) secrets.push(llmPassword, safeDecode(llmPassword));
     if (this.database.type === 'postgres') {
       // Both forms: as written in the URL, and percent-decoded as the driver sends it.
       const password = safeUrl(this.database.url)?.password;

@@ -99,6 +99,54 @@ describe('environment schema', () => {
     expect(malformed.secrets).toEqual(['%zz-pass']);
   });
 
+  it('configures the LLM: off by default, on with a key, prices merged from JSON', () => {
+    expect(new AppConfig(validateEnv({})).llm).toEqual({
+      apiKey: undefined,
+      baseUrl: undefined,
+      model: 'gpt-4o-mini',
+      timeoutMs: 30000,
+      maxRetries: 2,
+      requestsPerMinute: 500,
+      tokensPerMinute: 200000,
+      prices: {},
+      jobTokenBudget: 0,
+      historyTokens: 1500,
+    });
+    const config = new AppConfig(
+      validateEnv({
+        OPENAI_API_KEY: 'sk-live-0123456789',
+        OPENAI_BASE_URL: 'http://gateway:secret-pw@localhost:11434/v1',
+        OPENAI_MODEL: 'llama3.1',
+        LLM_PRICES: '{"llama3.1":{"input":0,"output":0}}',
+        JOB_TOKEN_BUDGET: '20000',
+        COMMAND_RATE_LIMIT: '10',
+        COMMAND_RATE_TTL_SECONDS: '30',
+      }),
+    );
+    expect(config.llm).toMatchObject({
+      apiKey: 'sk-live-0123456789',
+      model: 'llama3.1',
+      prices: { 'llama3.1': { input: 0, output: 0 } },
+      jobTokenBudget: 20000,
+    });
+    expect(config.commandRateLimit).toEqual({ limit: 10, ttlMs: 30000 });
+    expect(config.secrets).toEqual(['sk-live-0123456789', 'secret-pw']);
+  });
+
+  it.each([
+    ['OPENAI_BASE_URL', 'localhost:11434', /OPENAI_BASE_URL must be an http\(s\) URL/],
+    ['LLM_PRICES', '{"m":{"input":-1,"output":1}}', /LLM_PRICES must be JSON like/],
+    ['LLM_PRICES', 'cheap', /LLM_PRICES must be JSON like/],
+    ['OPENAI_MAX_RETRIES', '11', /OPENAI_MAX_RETRIES must not be greater than 10/],
+    ['COMMAND_RATE_LIMIT', '0', /COMMAND_RATE_LIMIT must not be less than 1/],
+  ])('rejects %s=%s', (key, value, expected) => {
+    expect(() => validateEnv({ [key]: value })).toThrow(expected);
+  });
+
+  it('never echoes the OpenAI key or base URL', () => {
+    expect(() => validateEnv({ OPENAI_BASE_URL: 'ftp://u:hunter22@h' })).not.toThrow(/hunter22/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnv({ PORT: '' }).PORT).toBe(3000);
   });

@@ -5,6 +5,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -60,6 +61,32 @@ class AreApiKeys implements ValidatorConstraintInterface {
 }
 
 const MIN_API_KEY_LENGTH = 16;
+
+/** `{"model": {"input": n, "output": n}}` with non-negative USD prices per million tokens. */
+@ValidatorConstraint({ name: 'isPriceTable' })
+class IsPriceTable implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      const table = JSON.parse(value) as unknown;
+      if (typeof table !== 'object' || table === null || Array.isArray(table)) return false;
+      return Object.values(table).every(
+        (price: unknown) =>
+          typeof price === 'object' &&
+          price !== null &&
+          ['input', 'output'].every((key) => {
+            const amount = (price as Record<string, unknown>)[key];
+            return typeof amount === 'number' && amount >= 0;
+          }),
+      );
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'LLM_PRICES must be JSON like {"gpt-4o-mini":{"input":0.15,"output":0.6}} (USD per 1M tokens)';
+  }
+}
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
@@ -137,10 +164,79 @@ export class EnvironmentVariables {
   @Min(0)
   @IsInt()
   SHUTDOWN_TIMEOUT_MS = 10000;
+
+  /** `POST /command` requests per client IP per COMMAND_RATE_TTL_SECONDS (planning may call the LLM). */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  COMMAND_RATE_LIMIT = 5;
+
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  COMMAND_RATE_TTL_SECONDS = 60;
+
+  /** Enables LLM planning; unset, the offline planner answers. */
+  @IsOptional()
+  @IsString()
+  OPENAI_API_KEY?: string;
+
+  /** An OpenAI-compatible server (Ollama, vLLM, a gateway) instead of api.openai.com. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'OPENAI_BASE_URL must be an http(s) URL such as http://localhost:11434/v1' },
+  )
+  OPENAI_BASE_URL?: string;
+
+  @IsNotEmpty()
+  @IsString()
+  OPENAI_MODEL = 'gpt-4o-mini';
+
+  @Transform(toInt)
+  @Min(100)
+  @IsInt()
+  OPENAI_TIMEOUT_MS = 30000;
+
+  /** Retries of the SDK itself on 429, 5xx, timeouts and connection errors. */
+  @Transform(toInt)
+  @Max(10)
+  @Min(0)
+  @IsInt()
+  OPENAI_MAX_RETRIES = 2;
+
+  /** LLM requests per minute across the process (0 = no limit). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  LLM_RPM = 500;
+
+  /** LLM tokens per minute across the process (0 = no limit). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  LLM_TPM = 200000;
+
+  /** Price table override, JSON: {"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}}. */
+  @IsOptional()
+  @Validate(IsPriceTable)
+  LLM_PRICES?: string;
+
+  /** Most LLM tokens one job may use (0 = no budget). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  JOB_TOKEN_BUDGET = 0;
+
+  /** Token budget of the past plans shown to the LLM as examples (0 = none). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  PLANNER_HISTORY_TOKENS = 1500;
 }
 
 /** Variables whose values may hold credentials: never echoed in an error or a log. */
-const SECRET_KEYS = new Set(['API_KEYS', 'DATABASE_URL']);
+const SECRET_KEYS = new Set(['API_KEYS', 'DATABASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']);
 
 /** Validates raw environment strings against the schema; throws one line naming every bad variable. */
 export function validateEnv(raw: Record<string, string | undefined>): EnvironmentVariables {

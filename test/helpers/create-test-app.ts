@@ -1,3 +1,4 @@
+import type { ModuleMetadata } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse a folder (and so its database), e.g. to restart on the same file. */
   dir?: string;
+  /** Extra modules, e.g. fixture agents the registry should find. */
+  imports?: ModuleMetadata['imports'];
   /** Swap providers, e.g. `builder.overrideProvider(TOKEN).useValue(mock)`. */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
 }
@@ -48,7 +51,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       ...options.env,
     }),
   );
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  let builder = Test.createTestingModule({
+    imports: [AppModule.forRoot(config), ...(options.imports ?? [])],
+  });
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(

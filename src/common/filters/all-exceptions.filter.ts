@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { CodedHttpException } from '../http/coded-http.exception';
 import { errorBody } from '../http/error-body';
 
 /**
@@ -17,10 +18,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const requestId = String(request?.id ?? '');
     const { statusCode, message } = this.describe(exception);
-    if (statusCode >= 500) {
+    // Deliberate 5xx answers (502 from the LLM, 503 from health) are logged where they arise.
+    if (statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, request_id: requestId }, 'Unhandled error');
     }
-    const body = errorBody(statusCode, message, requestId);
+    const coded =
+      exception instanceof CodedHttpException
+        ? { code: exception.code, details: exception.details }
+        : undefined;
+    const body = errorBody(statusCode, message, requestId, coded);
     void reply
       .status(statusCode)
       .header('content-type', 'application/json; charset=utf-8')

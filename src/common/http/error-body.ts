@@ -6,6 +6,14 @@ export function errorBody(
   statusCode: number,
   message: string,
   requestId: string,
+  coded?: { code: string; details?: unknown },
 ): ErrorResponseDto {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, request_id: requestId };
+  const body: ErrorResponseDto = {
+    statusCode,
+    error: coded?.code ?? STATUS_CODES[statusCode] ?? 'Error',
+    message,
+    request_id: requestId,
+  };
+  if (coded?.details !== undefined) body.details = coded.details;
+  return body;
 }

@@ -14,4 +14,14 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
   ): string {
     return `${name}:${tracker}`;
   }
+
+  /** Named throttlers get suffixed headers (`Retry-After-command`); clients look for `Retry-After`. */
+  protected override setResponseHeader(
+    res: Record<string, unknown>,
+    name: string,
+    value: string | number,
+  ): void {
+    super.setResponseHeader(res, name, value);
+    if (name.startsWith('Retry-After-')) super.setResponseHeader(res, 'Retry-After', value);
+  }
 }

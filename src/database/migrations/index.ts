@@ -1,4 +1,5 @@
 import { CreateContexts1764000000000 } from './1764000000000-create-contexts';
+import { CreateLlmUsage1764100000000 } from './1764100000000-create-llm-usage';
 
 /** Every migration, oldest first. A new migration is added here. */
-export const migrations = [CreateContexts1764000000000];
+export const migrations = [CreateContexts1764000000000, CreateLlmUsage1764100000000];

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { IsInt, IsObject, Max, Min } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
+import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
+
+/** The longest pause `core.wait` allows. */
+export const MAX_WAIT_SECONDS = 3600;
+
+export class SetContextParams {
+  @JSONSchema({ description: 'Keys and values to merge into the job state' })
+  @IsObject()
+  values: Record<string, unknown>;
+}
+
+export class WaitParams {
+  @JSONSchema({ description: `Seconds to pause, 1 to ${MAX_WAIT_SECONDS}` })
+  // The type decorator goes first: for the JSON Schema, the topmost decorator's type wins.
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WAIT_SECONDS)
+  seconds: number;
+}
+
+/** Job plumbing every plan may use. */
+@Injectable()
+@Agent({ name: 'core', description: 'Job plumbing: put values into the job state, pause' })
+export class CoreAgent {
+  @Action({
+    name: 'set_context',
+    description: 'Merges the given values into the job state, for later steps to read',
+    params: SetContextParams,
+    writes: (params) => Object.keys(params.values),
+  })
+  setContext(params: SetContextParams): Promise<ActionResult> {
+    const keys = Object.keys(params.values);
+    return Promise.resolve({
+      writes: params.values,
+      summary: `Set ${keys.join(', ') || 'nothing'}`,
+    });
+  }
+
+  @Action({
+    name: 'wait',
+    description: `Pauses the job for a number of seconds (at most ${MAX_WAIT_SECONDS})`,
+    params: WaitParams,
+  })
+  async wait(params: WaitParams, context: ActionContext): Promise<ActionResult> {
+    await sleep(params.seconds * 1000, undefined, { signal: context.signal });
+    return { summary: `Waited ${params.seconds} s` };
+  }
+}

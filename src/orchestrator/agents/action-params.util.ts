@@ -1,0 +1,92 @@
+import type { Type } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+import { validateSync, ValidationError } from 'class-validator';
+import { targetConstructorToSchema } from 'class-validator-jsonschema';
+
+// class-transformer keeps its @Type() metadata here (not re-exported from its index); the schema
+// generator needs it for nested classes.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: MetadataStorage;
+};
+
+/** A JSON Schema object, as produced for action parameters. */
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * The JSON Schema of a class-validator parameter class, with nested classes inlined (the LLM and
+ * `/agents` get one self-contained schema per action) and unknown properties refused, as validation does.
+ */
+export function paramsJsonSchema(paramsType: Type<object>): JsonSchema {
+  return classSchema(paramsType, new Set());
+}
+
+function classSchema(type: Type<object>, seen: Set<Type<object>>): JsonSchema {
+  if (seen.has(type)) throw new Error(`Parameter class ${type.name} refers to itself`);
+  const schema = targetConstructorToSchema(type, {
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as JsonSchema;
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  for (const [name, property] of Object.entries(properties)) {
+    properties[name] = inlineRefs(property, () => {
+      const nested = defaultMetadataStorage.findTypeMetadata(type, name)?.typeFunction();
+      if (!nested) throw new Error(`${type.name}.${name} needs @Type(() => Class) for its schema`);
+      return classSchema(nested as Type<object>, new Set([...seen, type]));
+    });
+  }
+  return {
+    type: 'object',
+    properties,
+    required: schema.required ?? [],
+    additionalProperties: false,
+  };
+}
+
+function inlineRefs(schema: JsonSchema, resolve: () => JsonSchema): JsonSchema {
+  if (typeof schema.$ref === 'string') {
+    const { $ref: _ref, ...rest } = schema;
+    return { ...rest, ...resolve() };
+  }
+  if (schema.items && typeof schema.items === 'object') {
+    return { ...schema, items: inlineRefs(schema.items as JsonSchema, resolve) };
+  }
+  return schema;
+}
+
+export type ParamsValidation<P> = { ok: true; value: P } | { ok: false; errors: string[] };
+
+/** Validates raw step parameters against their class; errors name each field by its path. */
+export function validateParams<P extends object>(
+  paramsType: Type<P>,
+  raw: unknown,
+): ParamsValidation<P> {
+  const input = raw ?? {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: ['params must be an object'] };
+  }
+  const value = plainToInstance(paramsType, input);
+  const errors = validateSync(value, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    // A parameter class without decorators (an action without params) is valid as {}.
+    forbidUnknownValues: false,
+  });
+  if (errors.length > 0) return { ok: false, errors: flattenErrors(errors, 'params') };
+  return { ok: true, value };
+}
+
+function flattenErrors(errors: ValidationError[], prefix: string): string[] {
+  return errors.flatMap((error) => {
+    const path = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : `${prefix}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      // class-validator starts messages with the bare property name; show the full path instead.
+      message.startsWith(`${error.property} `)
+        ? `${path}${message.slice(error.property.length)}`
+        : `${path}: ${message}`,
+    );
+    return [...own, ...flattenErrors(error.children ?? [], path)];
+  });
+}

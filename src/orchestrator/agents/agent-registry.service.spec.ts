@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { IsString } from 'class-validator';
+import { CoreAgent } from '../../agents/core/core.agent';
+import { Action, Agent } from './agent.decorators';
+import type { ActionResult } from './agent.types';
+import { AgentRegistry } from './agent-registry.service';
+
+class EchoParams {
+  @IsString() text: string;
+}
+
+@Injectable()
+@Agent({ name: 'echo', description: 'Says things back' })
+class EchoAgent {
+  calls: string[] = [];
+
+  @Action({ name: 'say', description: 'Echoes text', params: EchoParams, writes: ['echo'] })
+  say(params: EchoParams): Promise<ActionResult> {
+    this.calls.push(params.text);
+    return Promise.resolve({ writes: { echo: params.text } });
+  }
+
+  /** Not an action: no decorator. */
+  helper(): string {
+    return 'not listed';
+  }
+}
+
+@Injectable()
+@Agent({ name: 'echo', description: 'A second agent with the same name' })
+class DuplicateEchoAgent {}
+
+@Injectable()
+@Agent({ name: 'Bad Name', description: 'Invalid' })
+class BadNameAgent {}
+
+async function registryWith(...providers: unknown[]): Promise<AgentRegistry> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [AgentRegistry, ...(providers as [])],
+  }).compile();
+  await moduleRef.init();
+  return moduleRef.get(AgentRegistry);
+}
+
+describe('AgentRegistry', () => {
+  it('discovers every @Agent provider and its @Action methods, sorted by name', async () => {
+    const registry = await registryWith(EchoAgent, CoreAgent);
+    expect(registry.list().map((agent) => agent.name)).toEqual(['core', 'echo']);
+    expect(registry.findAgent('core')?.actions.map((action) => action.name)).toEqual([
+      'set_context',
+      'wait',
+    ]);
+    const say = registry.findAction('echo', 'say');
+    expect(say).toMatchObject({
+      agent: 'echo',
+      description: 'Echoes text',
+      reads: [],
+      declaredWrites: ['echo'],
+      sideEffect: false,
+      requiresApproval: false,
+      paramsSchema: {
+        type: 'object',
+        properties: { text: { type: 'string' } },
+        required: ['text'],
+        additionalProperties: false,
+      },
+    });
+    expect(registry.findAction('echo', 'helper')).toBeUndefined();
+  });
+
+  it('calls the action on the provider instance Nest made', async () => {
+    const registry = await registryWith(EchoAgent);
+    const result = await registry.findAction('echo', 'say')!.invoke(
+      { text: 'hi' },
+      {
+        jobId: 'job',
+        stepIndex: 0,
+        state: {},
+        idempotencyKey: 'job:0',
+        signal: new AbortController().signal,
+      },
+    );
+    expect(result).toEqual({ writes: { echo: 'hi' } });
+  });
+
+  it('derives writes from the parameters when the action says so', async () => {
+    const registry = await registryWith(CoreAgent);
+    const setContext = registry.findAction('core', 'set_context')!;
+    expect(setContext.declaredWrites).toEqual(['*']);
+    expect(setContext.writesFor({ values: { icp: {}, sender: 'Ana' } })).toEqual(['icp', 'sender']);
+  });
+
+  it('refuses two agents of one name, and names that are not identifiers', async () => {
+    await expect(registryWith(EchoAgent, DuplicateEchoAgent)).rejects.toThrow(
+      'Two agents are named "echo"',
+    );
+    await expect(registryWith(BadNameAgent)).rejects.toThrow('Invalid name "Bad Name"');
+  });
+});

@@ -1,0 +1,121 @@
+import { Injectable, OnModuleInit, Type } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { ACTION_METADATA, Agent } from './agent.decorators';
+import type {
+  ActionContext,
+  ActionHandler,
+  ActionOptions,
+  ActionResult,
+  AgentOptions,
+} from './agent.types';
+import { JsonSchema, paramsJsonSchema } from './action-params.util';
+
+/** An action as the registry knows it: its declaration, its schema, and how to call it. */
+export interface RegisteredAction {
+  agent: string;
+  name: string;
+  description: string;
+  paramsType: Type<object>;
+  paramsSchema: JsonSchema;
+  reads: string[];
+  optionalReads: string[];
+  /** The keys a step with these (validated) parameters writes. */
+  writesFor(params: object): string[];
+  /** The declared keys, as `/agents` shows them (`*` for keys that depend on the parameters). */
+  declaredWrites: string[];
+  sideEffect: boolean;
+  requiresApproval: boolean;
+  invoke(params: object, context: ActionContext): Promise<ActionResult>;
+}
+
+export interface RegisteredAgent {
+  name: string;
+  description: string;
+  actions: RegisteredAction[];
+}
+
+const NAME_PATTERN = /^[a-z][a-z0-9_]{0,47}$/;
+
+/**
+ * Every agent and action of this process, found at start-up with Nest's DiscoveryService: a
+ * provider marked `@Agent()` with methods marked `@Action()`. Plans are validated against it.
+ */
+@Injectable()
+export class AgentRegistry implements OnModuleInit {
+  private agents = new Map<string, RegisteredAgent>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    const agents = new Map<string, RegisteredAgent>();
+    for (const wrapper of this.discovery.getProviders({ metadataKey: Agent.KEY })) {
+      const options = this.discovery.getMetadataByDecorator(Agent, wrapper);
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!options || !instance) continue;
+      assertName(options.name, `agent of ${wrapper.name}`);
+      if (agents.has(options.name)) throw new Error(`Two agents are named "${options.name}"`);
+      agents.set(options.name, this.describeAgent(options, instance));
+    }
+    this.agents = new Map([...agents.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  list(): RegisteredAgent[] {
+    return [...this.agents.values()];
+  }
+
+  findAgent(name: string): RegisteredAgent | undefined {
+    return this.agents.get(name);
+  }
+
+  findAction(agent: string, action: string): RegisteredAction | undefined {
+    return this.agents.get(agent)?.actions.find((candidate) => candidate.name === action);
+  }
+
+  private describeAgent(options: AgentOptions, instance: Record<string, unknown>): RegisteredAgent {
+    const actions: RegisteredAction[] = [];
+    for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      const handler = instance[method] as ActionHandler<object>;
+      const action = this.reflector.get<ActionOptions | undefined>(ACTION_METADATA, handler);
+      if (!action) continue;
+      assertName(action.name, `action of agent "${options.name}"`);
+      if (actions.some((known) => known.name === action.name)) {
+        throw new Error(`Agent "${options.name}" has two actions named "${action.name}"`);
+      }
+      actions.push(registeredAction(options.name, action, handler.bind(instance)));
+    }
+    actions.sort((a, b) => a.name.localeCompare(b.name));
+    return { name: options.name, description: options.description, actions };
+  }
+}
+
+function registeredAction(
+  agent: string,
+  options: ActionOptions,
+  handler: ActionHandler<object>,
+): RegisteredAction {
+  const writes = options.writes ?? [];
+  return {
+    agent,
+    name: options.name,
+    description: options.description,
+    paramsType: options.params,
+    paramsSchema: paramsJsonSchema(options.params),
+    reads: options.reads ?? [],
+    optionalReads: options.optionalReads ?? [],
+    writesFor: (params) => (typeof writes === 'function' ? writes(params) : writes),
+    declaredWrites: typeof writes === 'function' ? ['*'] : writes,
+    sideEffect: options.sideEffect ?? false,
+    requiresApproval: options.requiresApproval ?? false,
+    invoke: handler,
+  };
+}
+
+function assertName(name: string, what: string): void {
+  if (!NAME_PATTERN.test(name)) {
+    throw new Error(`Invalid name "${name}" for an ${what}: use lower-case letters, digits and _`);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Type } from '@nestjs/common';
+
+/** What `@Agent()` declares about a provider. */
+export interface AgentOptions {
+  /** Lower-case identifier used in plans, e.g. `prospects`. */
+  name: string;
+  description: string;
+}
+
+/** What `@Action()` declares about a method of an agent. */
+export interface ActionOptions<P extends object = object> {
+  /** Lower-case identifier, unique within its agent, e.g. `search`. */
+  name: string;
+  description: string;
+  /** class-validator class of the parameters: validation, JSON Schema and TypeScript type at once. */
+  params: Type<P>;
+  /** State keys the action needs; a plan must provide each before the step. */
+  reads?: string[];
+  /** State keys the action uses when present. */
+  optionalReads?: string[];
+  /** State keys the action writes, fixed or derived from the step's parameters. */
+  writes?: string[] | ((params: P) => string[]);
+  /** The action changes the outside world (sends, writes elsewhere): it must honour the idempotency key. */
+  sideEffect?: boolean;
+  /** A human approves the step before it runs. */
+  requiresApproval?: boolean;
+}
+
+/** What a running step hands to its action. */
+export interface ActionContext {
+  jobId: string;
+  stepIndex: number;
+  /** The job state, limited to the keys the action declares it reads. */
+  state: Readonly<Record<string, unknown>>;
+  /** `{jobId}:{stepIndex}`: actions with side effects use it so a re-run repeats nothing. */
+  idempotencyKey: string;
+  /** Aborted when the job is cancelled or the step times out. */
+  signal: AbortSignal;
+}
+
+/** What an action returns: the state keys it writes, and a line for humans. */
+export interface ActionResult {
+  writes?: Record<string, unknown>;
+  summary?: string;
+}
+
+export type ActionHandler<P> = (params: P, context: ActionContext) => Promise<ActionResult>;

@@ -1,0 +1,47 @@
+import type { RegisteredAction, RegisteredAgent } from '../agent-registry.service';
+
+export class ActionDescriptionDto {
+  /** @example search */
+  name: string;
+  /** @example Finds prospects in the database by title, seniority, industry, location and company size */
+  description: string;
+  /** JSON Schema of the action's parameters. @example { "type": "object", "properties": { "seconds": { "type": "integer", "minimum": 1, "maximum": 300 } }, "required": ["seconds"], "additionalProperties": false } */
+  params_schema: Record<string, unknown>;
+  /** State keys the action needs. @example [] */
+  reads: string[];
+  /** State keys the action uses when present. @example [] */
+  optional_reads: string[];
+  /** State keys it writes (`*`: the keys depend on its parameters). @example ["prospects"] */
+  writes: string[];
+  side_effect: boolean;
+  requires_approval: boolean;
+
+  static from(action: RegisteredAction): ActionDescriptionDto {
+    return {
+      name: action.name,
+      description: action.description,
+      params_schema: action.paramsSchema,
+      reads: action.reads,
+      optional_reads: action.optionalReads,
+      writes: action.declaredWrites,
+      side_effect: action.sideEffect,
+      requires_approval: action.requiresApproval,
+    };
+  }
+}
+
+export class AgentDescriptionDto {
+  /** @example core */
+  name: string;
+  /** @example Job plumbing: set values in the job state, wait */
+  description: string;
+  actions: ActionDescriptionDto[];
+
+  static from(agent: RegisteredAgent): AgentDescriptionDto {
+    return {
+      name: agent.name,
+      description: agent.description,
+      actions: agent.actions.map((action) => ActionDescriptionDto.from(action)),
+    };
+  }
+}

@@ -1,0 +1,187 @@
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { CoreAgent } from '../../agents/core/core.agent';
+import {
+  FixtureEmailAgent,
+  FixtureExportAgent,
+  FixtureProspectsAgent,
+  FixtureResearchAgent,
+} from '../../../test/fixtures/sales-agents.fixture';
+import { AgentRegistry } from './agent-registry.service';
+import { MAX_PLAN_STEPS, validatePlan } from './plan-validation.util';
+
+let catalog: AgentRegistry;
+
+beforeAll(async () => {
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [
+      AgentRegistry,
+      CoreAgent,
+      FixtureProspectsAgent,
+      FixtureResearchAgent,
+      FixtureEmailAgent,
+      FixtureExportAgent,
+    ],
+  }).compile();
+  await moduleRef.init();
+  catalog = moduleRef.get(AgentRegistry);
+});
+
+const validate = (plan: unknown, initialKeys: string[] = []) =>
+  validatePlan({ plan, catalog, initialKeys });
+
+describe('validatePlan', () => {
+  it('accepts a plan whose data flows, and spells out reads and writes', () => {
+    const result = validate(
+      {
+        objective: '  Find and email VPs  ',
+        steps: [
+          { agent: 'prospects', action: 'search', params: { titles: ['VP of Sales'] } },
+          { agent: 'email', action: 'draft', params: {} },
+          { agent: 'email', action: 'send' },
+        ],
+      },
+      ['sender'],
+    );
+    expect(result).toEqual({
+      ok: true,
+      plan: {
+        objective: 'Find and email VPs',
+        steps: [
+          {
+            agent: 'prospects',
+            action: 'search',
+            params: { titles: ['VP of Sales'] },
+            reads: [],
+            writes: ['prospects'],
+            sideEffect: false,
+            requiresApproval: false,
+          },
+          {
+            agent: 'email',
+            action: 'draft',
+            params: {},
+            reads: ['prospects', 'sender'],
+            writes: ['drafts'],
+            sideEffect: false,
+            requiresApproval: false,
+          },
+          {
+            agent: 'email',
+            action: 'send',
+            params: {},
+            reads: ['drafts'],
+            writes: ['sent'],
+            sideEffect: true,
+            requiresApproval: true,
+          },
+        ],
+      },
+    });
+  });
+
+  it('refuses a step that reads a key nobody wrote, naming the step and the key', () => {
+    const result = validate({
+      objective: 'Draft emails',
+      steps: [{ agent: 'email', action: 'draft', params: {} }],
+    });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'steps[0]',
+          message:
+            'email.draft reads "prospects", which no earlier step writes and the context does not give',
+        },
+      ],
+    });
+  });
+
+  it('accepts the same read when the context gives the key, or core.set_context wrote it', () => {
+    const draft = { agent: 'email', action: 'draft', params: {} };
+    expect(validate({ objective: 'x', steps: [draft] }, ['prospects']).ok).toBe(true);
+    const setFirst = {
+      objective: 'x',
+      steps: [
+        { agent: 'core', action: 'set_context', params: { values: { prospects: [] } } },
+        draft,
+      ],
+    };
+    expect(validate(setFirst).ok).toBe(true);
+  });
+
+  it('does not let a step read what only a later step writes', () => {
+    const result = validate({
+      objective: 'x',
+      steps: [
+        { agent: 'email', action: 'draft', params: {} },
+        { agent: 'prospects', action: 'search', params: {} },
+      ],
+    });
+    expect(result.ok).toBe(false);
+  });
+
+  it('reports unknown agents and actions with what exists', () => {
+    const result = validate({
+      objective: 'x',
+      steps: [
+        { agent: 'crm', action: 'sync', params: {} },
+        { agent: 'prospects', action: 'delete_all', params: {} },
+      ],
+    });
+    expect(!result.ok && result.issues).toEqual([
+      {
+        path: 'steps[0].agent',
+        message: 'unknown agent "crm"; known agents: core, email, export, prospects, research',
+      },
+      {
+        path: 'steps[1].action',
+        message: 'agent "prospects" has no action "delete_all"; its actions: import_csv, search',
+      },
+    ]);
+  });
+
+  it('reports bad parameters by field', () => {
+    const result = validate({
+      objective: 'x',
+      steps: [{ agent: 'prospects', action: 'search', params: { limit: 5000, colour: 'red' } }],
+    });
+    expect(!result.ok && result.issues).toHaveLength(2);
+    expect(!result.ok && result.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'steps[0]', message: 'params.limit must not be greater than 1000' },
+        { path: 'steps[0]', message: 'params.colour: property colour should not exist' },
+      ]),
+    );
+  });
+
+  it.each([
+    [null, 'a plan must be a JSON object'],
+    [
+      { objective: '', steps: [{ agent: 'core', action: 'wait', params: { seconds: 1 } }] },
+      'objective',
+    ],
+    [{ objective: 'x', steps: [] }, 'steps'],
+    [{ objective: 'x', steps: 'search' }, 'steps'],
+    [{ objective: 'x', steps: [42] }, 'a step must be a JSON object'],
+    [
+      {
+        objective: 'x',
+        steps: Array(MAX_PLAN_STEPS + 1).fill({
+          agent: 'core',
+          action: 'wait',
+          params: { seconds: 1 },
+        }),
+      },
+      'steps',
+    ],
+  ])('refuses a malformed plan %#', (plan, expected) => {
+    const result = validate(plan);
+    expect(result.ok).toBe(false);
+    expect(
+      !result.ok &&
+        result.issues.some((issue) => issue.path === expected || issue.message === expected),
+    ).toBe(true);
+  });
+});

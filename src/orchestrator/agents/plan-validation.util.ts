@@ -1,0 +1,143 @@
+import type { Plan } from '../planning/plan.types';
+import { validateParams } from './action-params.util';
+import type { RegisteredAction, RegisteredAgent } from './agent-registry.service';
+
+/** The most steps one plan may have. */
+export const MAX_PLAN_STEPS = 50;
+export const MAX_OBJECTIVE_LENGTH = 500;
+
+/** One reason a plan cannot run, at the place it was found (`steps[2].params.limit`). */
+export interface PlanIssue {
+  path: string;
+  message: string;
+}
+
+/** A step that passed validation, with what it reads and writes spelled out. */
+export interface ValidatedStep {
+  agent: string;
+  action: string;
+  params: Record<string, unknown>;
+  reads: string[];
+  writes: string[];
+  sideEffect: boolean;
+  requiresApproval: boolean;
+}
+
+export interface ValidatedPlan {
+  objective: string;
+  steps: ValidatedStep[];
+}
+
+export type PlanValidation = { ok: true; plan: ValidatedPlan } | { ok: false; issues: PlanIssue[] };
+
+/** What validation needs of the registry. */
+export interface ActionCatalog {
+  list(): RegisteredAgent[];
+  findAgent(name: string): RegisteredAgent | undefined;
+  findAction(agent: string, action: string): RegisteredAction | undefined;
+}
+
+/**
+ * Checks a plan against the agents that exist: every step names a real agent and action, its
+ * parameters pass the action's schema, and every key it reads is in the initial state (the
+ * command's context) or written by an earlier step. Pure: the same input gives the same answer.
+ */
+export function validatePlan(input: {
+  plan: unknown;
+  catalog: ActionCatalog;
+  initialKeys: string[];
+}): PlanValidation {
+  const issues: PlanIssue[] = [];
+  const plan = (isObject(input.plan) ? input.plan : {}) as Partial<Record<keyof Plan, unknown>>;
+  if (!isObject(input.plan)) issues.push({ path: '', message: 'a plan must be a JSON object' });
+  const objective = typeof plan.objective === 'string' ? plan.objective.trim() : '';
+  if (objective.length === 0 || objective.length > MAX_OBJECTIVE_LENGTH) {
+    issues.push({
+      path: 'objective',
+      message: `must be a non-empty string of at most ${MAX_OBJECTIVE_LENGTH} characters`,
+    });
+  }
+  const rawSteps = Array.isArray(plan.steps) ? (plan.steps as unknown[]) : [];
+  if (rawSteps.length === 0 || rawSteps.length > MAX_PLAN_STEPS) {
+    issues.push({ path: 'steps', message: `must be an array of 1 to ${MAX_PLAN_STEPS} steps` });
+  }
+  const available = new Set(input.initialKeys);
+  const steps: ValidatedStep[] = [];
+  rawSteps.slice(0, MAX_PLAN_STEPS).forEach((raw, index) => {
+    const step = validateStep({ raw, path: `steps[${index}]`, catalog: input.catalog, available });
+    if ('issues' in step) issues.push(...step.issues);
+    else steps.push(step);
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, plan: { objective, steps } };
+}
+
+function validateStep(input: {
+  raw: unknown;
+  path: string;
+  catalog: ActionCatalog;
+  available: Set<string>;
+}): ValidatedStep | { issues: PlanIssue[] } {
+  const { raw, path, catalog, available } = input;
+  if (!isObject(raw)) return { issues: [{ path, message: 'a step must be a JSON object' }] };
+  const { agent, action } = raw;
+  const agentEntry = typeof agent === 'string' ? catalog.findAgent(agent) : undefined;
+  if (!agentEntry) {
+    const known = catalog.list().map((entry) => entry.name);
+    return {
+      issues: [
+        {
+          path: `${path}.agent`,
+          message: `unknown agent ${JSON.stringify(agent)}; known agents: ${known.join(', ') || 'none'}`,
+        },
+      ],
+    };
+  }
+  const actionEntry =
+    typeof action === 'string' ? catalog.findAction(agentEntry.name, action) : undefined;
+  if (!actionEntry) {
+    const known = agentEntry.actions.map((entry) => entry.name).join(', ');
+    return {
+      issues: [
+        {
+          path: `${path}.action`,
+          message: `agent "${agentEntry.name}" has no action ${JSON.stringify(action)}; its actions: ${known}`,
+        },
+      ],
+    };
+  }
+  const params = validateParams(actionEntry.paramsType, raw.params);
+  if (!params.ok) {
+    return { issues: params.errors.map((message) => ({ path, message })) };
+  }
+  const label = `${actionEntry.agent}.${actionEntry.name}`;
+  const missing = actionEntry.reads.filter((key) => !available.has(key));
+  if (missing.length > 0) {
+    return {
+      issues: missing.map((key) => ({
+        path,
+        message: `${label} reads "${key}", which no earlier step writes and the context does not give`,
+      })),
+    };
+  }
+  const plainParams = JSON.parse(JSON.stringify(params.value)) as Record<string, unknown>;
+  const reads = [
+    ...actionEntry.reads,
+    ...actionEntry.optionalReads.filter((key) => available.has(key)),
+  ];
+  const writes = actionEntry.writesFor(params.value);
+  writes.forEach((key) => available.add(key));
+  return {
+    agent: actionEntry.agent,
+    action: actionEntry.name,
+    params: plainParams,
+    reads,
+    writes,
+    sideEffect: actionEntry.sideEffect,
+    requiresApproval: actionEntry.requiresApproval,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,31 @@
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { JobContextProperty, JobTypeProperty } from '../../jobs/dto/job-input';
+
+export const MAX_COMMAND_LENGTH = 4000;
+
+export class CommandDto {
+  /**
+   * What the user wants, in plain words.
+   * @example Find VPs of Sales at SaaS companies in Germany and draft intro emails
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @MaxLength(MAX_COMMAND_LENGTH)
+  @IsNotEmpty({ message: 'command must not be empty' })
+  @IsString()
+  command: string;
+
+  /**
+   * Input for the job: values its steps may read (sender, offer, icp, csv, …).
+   * @example { "sender": "Ana from Acme", "offer": "A 14-day pilot of our forecasting tool" }
+   */
+  @JobContextProperty()
+  context?: Record<string, unknown>;
+
+  /**
+   * The job's type, used to find past plans of the same kind. Default: prospecting.
+   * @example prospecting
+   */
+  @JobTypeProperty()
+  job_type?: string;
+}

@@ -1,0 +1,39 @@
+import { Transform } from 'class-transformer';
+import { IsArray, IsString } from 'class-validator';
+import { JobContextProperty, JobTypeProperty } from './job-input';
+
+/** One step of an explicit plan; checked against the registry like an LLM's. */
+export class PlanStepInputDto {
+  /** @example prospects */
+  agent: string;
+  /** @example search */
+  action: string;
+  /** The action's parameters (see GET /agents for each schema). @example { "titles": ["VP of Sales"], "countries": ["Germany"] } */
+  params?: Record<string, unknown>;
+}
+
+export class CreateJobDto {
+  /**
+   * What the job achieves.
+   * @example Find VPs of Sales in Germany
+   */
+  @IsString()
+  objective: string;
+
+  /** The action sequence, run in order. */
+  // As parsed: each step is validated against the agent registry, which reports every problem.
+  @Transform(({ obj }) => (obj as Record<string, unknown>).steps, { toClassOnly: true })
+  @IsArray({ message: 'steps must be an array' })
+  steps: PlanStepInputDto[];
+
+  /**
+   * Values the steps may read from the job state from the start.
+   * @example { "sender": "Ana from Acme", "offer": "A 14-day pilot" }
+   */
+  @JobContextProperty()
+  context?: Record<string, unknown>;
+
+  /** @example prospecting */
+  @JobTypeProperty()
+  job_type?: string;
+}

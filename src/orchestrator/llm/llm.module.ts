@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ContextModule } from '../../context/context.module';
+import { LlmRateLimiter } from './llm-rate-limiter';
+import { LlmUsageEntity } from './llm-usage.entity';
+import { LlmUsageService } from './llm-usage.service';
+import { LlmService } from './llm.service';
+import { openAiClientProvider } from './openai-client.provider';
+
+/** The LLM client, its pacing and its usage ledger; other modules use LlmService. */
+@Module({
+  imports: [TypeOrmModule.forFeature([LlmUsageEntity]), ContextModule],
+  providers: [
+    {
+      provide: LlmRateLimiter,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new LlmRateLimiter({
+          requestsPerMinute: config.llm.requestsPerMinute,
+          tokensPerMinute: config.llm.tokensPerMinute,
+        }),
+    },
+    openAiClientProvider,
+    LlmUsageService,
+    LlmService,
+  ],
+  exports: [LlmService, LlmUsageService],
+})
+export class LlmModule {}

@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type {
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import { AppConfig } from '../../config/app-config';
+import { ContextService } from '../../context/context.service';
+import { ContextNotFoundException } from '../../context/exceptions/context.exceptions';
+import { toLlmException } from './llm-error.util';
+import { LlmRateLimiter } from './llm-rate-limiter';
+import { TokenBudgetExceededException } from './llm.exceptions';
+import { LlmUsageService } from './llm-usage.service';
+import { ChatClient, OPENAI_CLIENT } from './openai-client.provider';
+
+export interface ChatRequest {
+  /** The job the call is for: its budget is checked and its usage recorded. */
+  jobId?: string;
+  purpose: string;
+  messages: ChatCompletionMessageParam[];
+  responseFormat: ChatCompletionCreateParamsNonStreaming['response_format'];
+  maxTokens?: number;
+}
+
+export interface ChatAnswer {
+  content: string;
+  promptTokens: number;
+  completionTokens: number;
+}
+
+const DEFAULT_MAX_TOKENS = 2000;
+
+/**
+ * Every LLM call of the process goes through here: the job's token budget, the shared rate
+ * limiter, the usage ledger, and one mapping of provider errors to coded exceptions.
+ */
+@Injectable()
+export class LlmService {
+  private readonly logger = new Logger(LlmService.name);
+  constructor(
+    @Inject(OPENAI_CLIENT) private readonly client: ChatClient | null,
+    private readonly config: AppConfig,
+    private readonly limiter: LlmRateLimiter,
+    private readonly usage: LlmUsageService,
+    private readonly contexts: ContextService,
+  ) {}
+
+  /** Whether an LLM is configured (OPENAI_API_KEY set). */
+  get enabled(): boolean {
+    return this.client !== null;
+  }
+
+  get model(): string {
+    return this.config.llm.model;
+  }
+
+  async chat(request: ChatRequest): Promise<ChatAnswer> {
+    if (!this.client) throw new Error('No LLM is configured (OPENAI_API_KEY is unset)');
+    await this.checkBudget(request.jobId);
+    const maxTokens = request.maxTokens ?? DEFAULT_MAX_TOKENS;
+    const reservation = await this.limiter.acquire(estimateTokens(request.messages) + maxTokens);
+    const started = Date.now();
+    try {
+      const completion = await this.client.chat.completions.create({
+        model: this.model,
+        messages: request.messages,
+        response_format: request.responseFormat,
+        max_completion_tokens: maxTokens,
+        temperature: 0,
+      });
+      const promptTokens = completion.usage?.prompt_tokens ?? 0;
+      const completionTokens = completion.usage?.completion_tokens ?? 0;
+      reservation.settle(promptTokens + completionTokens);
+      await this.record(request, started, 'ok', promptTokens, completionTokens);
+      const message = completion.choices[0]?.message;
+      return {
+        content: message?.content ?? message?.refusal ?? '',
+        promptTokens,
+        completionTokens,
+      };
+    } catch (error) {
+      const { kind, exception } = toLlmException(error, this.config.llm.timeoutMs);
+      reservation.settle(0);
+      await this.record(request, started, kind, 0, 0);
+      this.logger.warn(
+        { jobId: request.jobId, purpose: request.purpose, outcome: kind, err: exception },
+        'LLM call failed',
+      );
+      throw exception;
+    }
+  }
+
+  private async checkBudget(jobId: string | undefined): Promise<void> {
+    const budget = this.config.llm.jobTokenBudget;
+    if (!jobId || budget <= 0) return;
+    const used = await this.usage.totalTokens(jobId);
+    if (used >= budget) throw new TokenBudgetExceededException(jobId, used, budget);
+  }
+
+  private async record(
+    request: ChatRequest,
+    started: number,
+    outcome: string,
+    promptTokens: number,
+    completionTokens: number,
+  ): Promise<void> {
+    await this.usage.record({
+      jobId: request.jobId ?? null,
+      purpose: request.purpose,
+      model: this.model,
+      promptTokens,
+      completionTokens,
+      latencyMs: Date.now() - started,
+      outcome,
+    });
+    if (request.jobId) await this.syncJobUsage(request.jobId);
+  }
+
+  /** Keeps the job's context showing its running totals (the context may not exist yet while planning). */
+  private async syncJobUsage(jobId: string): Promise<void> {
+    const usage = await this.usage.forJob(jobId);
+    try {
+      await this.contexts.patch(jobId, { usage });
+    } catch (error) {
+      if (!(error instanceof ContextNotFoundException)) throw error;
+    }
+  }
+}
+
+/** A rough token count (about 4 characters a token) for pacing before the real count is known. */
+export function estimateTokens(messages: ChatCompletionMessageParam[]): number {
+  const characters = messages.reduce(
+    (sum, message) =>
+      sum +
+      (typeof message.content === 'string'
+        ? message.content.length
+        : JSON.stringify(message.content ?? '').length),
+    0,
+  );
+  return Math.ceil(characters / 4);
+}

@@ -1,0 +1,195 @@
+import type { Plan, PlanStep } from '../plan.types';
+import { CommandCriteria, parseCriteria } from './command-criteria';
+import {
+  CommandIntents,
+  detectIntents,
+  EmailTone,
+  findInstructions,
+  findTone,
+  findUnsupportedAction,
+  isEmailClause,
+  splitClauses,
+} from './command-intents';
+import { maskSpans, normaliseCommand } from './text-matching';
+
+export type OfflinePlanResult = { ok: true; plan: Plan } | { ok: false; reason: string };
+
+/** Ends every refusal: what the offline planner understands, and how to get more. */
+export const OFFLINE_PLANNER_HELP =
+  'Without an LLM, Zigral understands commands that find prospects (by title, seniority, ' +
+  'department, industry, country, city, company size, keywords) or import them from context.csv, ' +
+  'then research their companies, score them against an ICP, draft or send emails, and export ' +
+  'them to a spreadsheet, a CSV file or Google Sheets. Set OPENAI_API_KEY to enable free-form ' +
+  'commands.';
+
+const MAX_OBJECTIVE_LENGTH = 200;
+const NO_CSV =
+  'The command imports a CSV, but the context has no "csv": put the CSV text in context.csv.';
+const NO_PROSPECTS =
+  'The command does not say which prospects to work on: name whom to find (e.g. "VPs of Sales ' +
+  'at SaaS companies in Germany"), put a CSV in context.csv, or prospects in context.prospects.';
+const NO_ICP =
+  'The command scores against your ICP, but the context has no "icp": put it in context.icp or ' +
+  'name the criteria in the command.';
+
+type Source = 'search' | 'import' | 'none';
+
+/** What the planner read out of a command. */
+interface ReadCommand {
+  intents: CommandIntents;
+  criteria: CommandCriteria;
+  tone?: EmailTone;
+  instructions?: string;
+}
+
+/**
+ * The deterministic planner used when no LLM is configured: reads a sales command into a plan
+ * (prospects from a search or a CSV → company summaries → fit scores → drafts → send → export),
+ * and refuses, with a reason, what it does not understand. `contextKeys` are the top-level keys of the
+ * job's context: `csv`, `prospects` and `icp` change the plan.
+ */
+export function planOffline(input: { command: string; contextKeys: string[] }): OfflinePlanResult {
+  const text = normaliseCommand(input.command);
+  if (!/[\p{L}\p{N}]/u.test(text)) return refuse('The command is empty.');
+  const unsupported = findUnsupportedAction(text);
+  if (unsupported) return refuse(`The offline planner cannot ${unsupported}.`);
+
+  const command = readCommand(text);
+  const keys = new Set(input.contextKeys);
+  const source = chooseSource({ ...command, keys });
+  if (typeof source !== 'string') return refuse(source.reason);
+  const icp = keys.has('icp') ? undefined : icpOf(command.criteria);
+  if (command.intents.score && command.intents.refersToIcp && !keys.has('icp') && !icp) {
+    return refuse(NO_ICP);
+  }
+  const steps = buildSteps({ ...command, source, icp });
+  if (steps.length === 0) {
+    return refuse(`The offline planner did not understand "${objectiveOf(text)}".`);
+  }
+  return { ok: true, plan: { objective: objectiveOf(input.command), steps } };
+}
+
+function readCommand(text: string): ReadCommand {
+  const clauses = splitClauses(text);
+  const intents = detectIntents(clauses);
+  const emailClauses = clauses.filter((clause) => isEmailClause(clause.text));
+  const instructions = findInstructions(emailClauses);
+  // Email instructions ("inviting them to our Berlin event") are not search criteria.
+  const criteria = parseCriteria(maskSpans(text, instructions.spans));
+  return {
+    intents: { ...intents, score: intents.score || criteria.threshold !== undefined },
+    criteria,
+    tone: findTone(emailClauses),
+    instructions: instructions.text,
+  };
+}
+
+/** The steps in a fixed order: source, company_summary, score_fit, draft, send, export. */
+function buildSteps(input: ReadCommand & { source: Source; icp?: object }): PlanStep[] {
+  const { intents, criteria } = input;
+  const steps: PlanStep[] = [];
+  if (input.source === 'search') steps.push(step('prospects.search', searchParams(criteria)));
+  if (input.source === 'import') steps.push(step('prospects.import_csv', {}));
+  if (intents.research) steps.push(step('research.company_summary', {}));
+  if (intents.score) {
+    steps.push(step('research.score_fit', { icp: input.icp, threshold: criteria.threshold }));
+  }
+  if (intents.draft) {
+    steps.push(step('email.draft', { tone: input.tone, instructions: input.instructions }));
+  }
+  if (intents.send) steps.push(step('email.send', {}));
+  if (intents.spreadsheet) {
+    steps.push(step('export.spreadsheet', { format: intents.csvExport ? 'csv' : undefined }));
+  }
+  if (intents.googleSheets) steps.push(step('export.google_sheets', {}));
+  return steps;
+}
+
+/**
+ * The plan's objective: the command with whitespace collapsed and its first letter capitalised,
+ * cut to at most 200 characters, ending in an ellipsis, when longer.
+ */
+export function objectiveOf(command: string): string {
+  const text = command.replace(/\s+/g, ' ').trim();
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalised.length <= MAX_OBJECTIVE_LENGTH
+    ? capitalised
+    : `${capitalised.slice(0, MAX_OBJECTIVE_LENGTH - 1).trimEnd()}…`;
+}
+
+/**
+ * Where the prospects come from. An import request needs context.csv. Otherwise the command's
+ * criteria are searched for, unless context.prospects already holds prospects and the command has
+ * no search verb ("draft emails to them"). Without criteria, context.csv is imported when present.
+ */
+function chooseSource(input: {
+  intents: CommandIntents;
+  criteria: CommandCriteria;
+  keys: Set<string>;
+}): Source | { reason: string } {
+  const { intents, criteria, keys } = input;
+  const hasCriteria = Object.keys(searchParams({ ...criteria, limit: undefined })).length > 0;
+  const namesPeople = [criteria.titles, criteria.seniorities, criteria.departments].some(
+    (list) => list.length > 0,
+  );
+  const hasWork =
+    intents.research ||
+    intents.score ||
+    intents.draft ||
+    intents.spreadsheet ||
+    intents.googleSheets;
+  if (intents.importCsv) return keys.has('csv') ? 'import' : { reason: NO_CSV };
+  if (hasCriteria && intents.search) return 'search';
+  if (keys.has('prospects')) return 'none';
+  if (hasCriteria && (namesPeople || hasWork)) return 'search';
+  if (keys.has('csv') && hasWork) return 'import';
+  if (intents.search || hasWork) return { reason: NO_PROSPECTS };
+  return 'none';
+}
+
+function searchParams(criteria: CommandCriteria): Record<string, unknown> {
+  return compact({
+    titles: criteria.titles,
+    seniorities: criteria.seniorities,
+    departments: criteria.departments,
+    industries: criteria.industries,
+    countries: criteria.countries,
+    cities: criteria.cities,
+    employees_min: criteria.employeesMin,
+    employees_max: criteria.employeesMax,
+    keywords: criteria.keywords,
+    limit: criteria.limit,
+  });
+}
+
+/** The ICP for `research.score_fit` when the context has none: the command's own criteria. */
+function icpOf(criteria: CommandCriteria): Record<string, unknown> | undefined {
+  const icp = compact({
+    titles: criteria.titles,
+    seniorities: criteria.seniorities,
+    industries: criteria.industries,
+    countries: criteria.countries,
+    employees_min: criteria.employeesMin,
+    employees_max: criteria.employeesMax,
+    keywords: criteria.keywords,
+  });
+  return Object.keys(icp).length > 0 ? icp : undefined;
+}
+
+/** Drops undefined values and empty lists: the contract omits a parameter rather than empty it. */
+function compact(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  );
+}
+
+function step(name: string, params: Record<string, unknown>): PlanStep {
+  const [agent, action] = name.split('.');
+  return { agent, action, params: compact(params) };
+}
+
+function refuse(reason: string): OfflinePlanResult {
+  return { ok: false, reason: `${reason} ${OFFLINE_PLANNER_HELP}` };
+}

@@ -1,0 +1,124 @@
+// Whole-word phrase matching over a command. Parsers report the spans they used so the next parser
+// can mask them: a title's "Marketing" is then never read again as a department or an industry.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What a parser found: values in order of first appearance, and the spans of text it used. */
+export interface Found<T> {
+  values: T[];
+  spans: Span[];
+}
+
+export interface PhraseMatch<T> extends Span {
+  value: T;
+}
+
+/** Regex source that asserts no letter or digit before / after, i.e. a whole-word match. */
+export const WORD_START = '(?<![\\p{L}\\p{N}])';
+export const WORD_END = '(?![\\p{L}\\p{N}])';
+
+/**
+ * Cleans a command before parsing without changing its meaning: typographic quotes and dashes
+ * become ASCII, " & " becomes " and ", "e-mail" becomes "email", whitespace collapses.
+ */
+export function normaliseCommand(command: string): string {
+  return command
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u201A\u2032`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/ & /g, ' and ')
+    .replace(/\be-mail/gi, 'email')
+    .trim();
+}
+
+/** Regex source for an alias: a space matches spaces or hyphens, a hyphen is optional. */
+export function aliasPattern(alias: string): string {
+  return [...alias]
+    .map((char) => {
+      if (char === ' ') return '[\\s-]+';
+      if (char === '-') return '[\\s-]?';
+      return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    })
+    .join('');
+}
+
+/** An alternation of aliases, longest first so "new york city" wins over "new york". */
+export function alternation(aliases: readonly string[]): string {
+  const sorted = [...aliases].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return sorted.map(aliasPattern).join('|');
+}
+
+function aliasKey(text: string): string {
+  return text.toLowerCase().replace(/[\s-]+/g, '');
+}
+
+/**
+ * Compiles aliases into a matcher returning whole-word matches, left to right and never
+ * overlapping. An alias with capitals (US, IT) matches only when written exactly so.
+ */
+export function compilePhrases<T>(
+  entries: readonly { aliases: readonly string[]; value: T }[],
+): (text: string) => PhraseMatch<T>[] {
+  const byKey = new Map<string, { alias: string; value: T }>();
+  for (const { aliases, value } of entries) {
+    for (const alias of aliases) {
+      if (!byKey.has(aliasKey(alias))) byKey.set(aliasKey(alias), { alias, value });
+    }
+  }
+  const allAliases = [...byKey.values()].map(({ alias }) => alias);
+  const regex = new RegExp(`${WORD_START}(?:${alternation(allAliases)})${WORD_END}`, 'giu');
+  return (text) => {
+    const matches: PhraseMatch<T>[] = [];
+    for (const match of text.matchAll(regex)) {
+      const entry = byKey.get(aliasKey(match[0]));
+      if (!entry || (entry.alias !== entry.alias.toLowerCase() && match[0] !== entry.alias)) {
+        continue;
+      }
+      matches.push({ start: match.index, end: match.index + match[0].length, value: entry.value });
+    }
+    return matches;
+  };
+}
+
+/** Keeps the earliest of overlapping matches, and the longest of those starting together. */
+export function pickNonOverlapping<T extends Span>(matches: readonly T[]): T[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: T[] = [];
+  for (const match of sorted) {
+    if (kept.length === 0 || match.start >= kept[kept.length - 1].end) kept.push(match);
+  }
+  return kept;
+}
+
+/** Replaces the spans with spaces, so positions in the text stay the same. */
+export function maskSpans(text: string, spans: readonly Span[]): string {
+  let masked = text;
+  for (const { start, end } of spans) {
+    masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
+  }
+  return masked;
+}
+
+/** Values in order of first appearance without repeats (strings compared case-insensitively). */
+export function uniqueInOrder<T>(values: readonly T[]): T[] {
+  const seen = new Set<unknown>();
+  return values.filter((value) => {
+    const key = typeof value === 'string' ? value.toLowerCase() : value;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Collects values and spans of matches whose value is a list ("DACH" → three countries). */
+export function collect<T>(matches: readonly PhraseMatch<T[]>[]): Found<T> {
+  return {
+    values: uniqueInOrder(matches.flatMap((match) => match.value)),
+    spans: matches.map(({ start, end }) => ({ start, end })),
+  };
+}

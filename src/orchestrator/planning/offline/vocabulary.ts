@@ -1,0 +1,420 @@
+// Word lists of the offline planner; long because it is data, kept in one file to review in one
+// place. Aliases are lower case and match whole words, case-insensitively; an alias written with
+// capitals (US, IT, LA) matches only as written, so the pronoun "us" or "it" is never a place or
+// an industry. In an alias a space also matches a hyphen, and a hyphen is optional ("mid-market"
+// matches "mid market" and "midmarket").
+
+/** How senior a prospect is; `prospects.search` and `research.score_fit` filter on it. */
+export type Seniority = 'founder' | 'c_level' | 'vp' | 'director' | 'manager' | 'senior' | 'entry';
+
+export const SENIORITIES: readonly Seniority[] = [
+  'founder',
+  'c_level',
+  'vp',
+  'director',
+  'manager',
+  'senior',
+  'entry',
+];
+
+/** Seniority levels named without a title ("executives", "C-level"); titles carry their own. */
+export const SENIORITY_PHRASES: { aliases: string[]; levels: Seniority[] }[] = [
+  {
+    aliases: ['c-level', 'c-levels', 'c-suite', 'cxo', 'cxos', 'chief officers'],
+    levels: ['c_level'],
+  },
+  {
+    aliases: ['executives', 'execs', 'senior executives', 'decision makers', 'decision maker'],
+    levels: ['c_level', 'vp'],
+  },
+  {
+    aliases: ['leaders', 'leadership', 'senior leaders', 'senior leadership', 'senior management'],
+    levels: ['c_level', 'vp', 'director'],
+  },
+  {
+    aliases: ['top management', 'upper management', 'leadership team'],
+    levels: ['c_level', 'vp', 'director'],
+  },
+  { aliases: ['vp-level', 'vice president level'], levels: ['vp'] },
+  { aliases: ['director-level', 'directors and above'], levels: ['director'] },
+  { aliases: ['manager-level', 'middle management', 'managers and above'], levels: ['manager'] },
+  {
+    aliases: ['senior', 'seniors', 'senior-level', 'senior people', 'senior staff'],
+    levels: ['senior'],
+  },
+  { aliases: ['entry-level', 'junior', 'juniors', 'graduates', 'interns'], levels: ['entry'] },
+];
+
+export const COUNTRIES: Record<string, string[]> = {
+  'United States': [
+    'united states',
+    'united states of america',
+    'usa',
+    'u.s.',
+    'u.s.a.',
+    'US',
+    'the us',
+    'the states',
+    'america',
+    'american',
+  ],
+  'United Kingdom': [
+    'united kingdom',
+    'uk',
+    'u.k.',
+    'britain',
+    'great britain',
+    'british',
+    'england',
+  ],
+  Germany: ['germany', 'german', 'deutschland'],
+  Austria: ['austria', 'austrian'],
+  Switzerland: ['switzerland', 'swiss'],
+  France: ['france', 'french'],
+  Netherlands: ['netherlands', 'holland', 'dutch'],
+  Belgium: ['belgium', 'belgian'],
+  Luxembourg: ['luxembourg'],
+  Denmark: ['denmark', 'danish'],
+  Sweden: ['sweden', 'swedish'],
+  Norway: ['norway', 'norwegian'],
+  Finland: ['finland', 'finnish'],
+  Iceland: ['iceland', 'icelandic'],
+  Ireland: ['ireland', 'irish'],
+  Spain: ['spain', 'spanish'],
+  Portugal: ['portugal', 'portuguese'],
+  Italy: ['italy', 'italian'],
+  Poland: ['poland'],
+  'Czech Republic': ['czech republic', 'czechia', 'czech'],
+  Estonia: ['estonia', 'estonian'],
+  Latvia: ['latvia'],
+  Lithuania: ['lithuania'],
+  Canada: ['canada', 'canadian'],
+  Mexico: ['mexico', 'mexican'],
+  Brazil: ['brazil', 'brazilian'],
+  Argentina: ['argentina', 'argentinian'],
+  Chile: ['chile', 'chilean'],
+  Colombia: ['colombia', 'colombian'],
+  Australia: ['australia', 'australian', 'aussie'],
+  'New Zealand': ['new zealand'],
+  India: ['india', 'indian'],
+  Japan: ['japan', 'japanese'],
+  Singapore: ['singapore'],
+  Israel: ['israel', 'israeli'],
+  'United Arab Emirates': ['united arab emirates', 'uae', 'emirates'],
+  'South Africa': ['south africa', 'south african'],
+  'South Korea': ['south korea', 'korea', 'korean'],
+  China: ['china', 'chinese'],
+};
+
+/** Regions expand to their countries, in the order listed. */
+export const REGIONS: { aliases: string[]; countries: string[] }[] = [
+  { aliases: ['dach'], countries: ['Germany', 'Austria', 'Switzerland'] },
+  {
+    aliases: ['nordics', 'nordic', 'nordic countries'],
+    countries: ['Denmark', 'Finland', 'Iceland', 'Norway', 'Sweden'],
+  },
+  { aliases: ['scandinavia', 'scandinavian'], countries: ['Denmark', 'Norway', 'Sweden'] },
+  { aliases: ['benelux'], countries: ['Belgium', 'Netherlands', 'Luxembourg'] },
+  { aliases: ['baltics', 'baltic states'], countries: ['Estonia', 'Latvia', 'Lithuania'] },
+  { aliases: ['iberia', 'iberian'], countries: ['Spain', 'Portugal'] },
+  { aliases: ['north america', 'north american'], countries: ['United States', 'Canada'] },
+  {
+    aliases: ['latam', 'latin america', 'latin american'],
+    countries: ['Mexico', 'Brazil', 'Argentina', 'Chile', 'Colombia'],
+  },
+  { aliases: ['anz'], countries: ['Australia', 'New Zealand'] },
+];
+
+export const CITIES: Record<string, string[]> = {
+  London: ['london'],
+  Manchester: ['manchester'],
+  Berlin: ['berlin'],
+  Munich: ['munich', 'münchen'],
+  Hamburg: ['hamburg'],
+  Frankfurt: ['frankfurt'],
+  Cologne: ['cologne', 'köln'],
+  Paris: ['paris'],
+  Amsterdam: ['amsterdam'],
+  Rotterdam: ['rotterdam'],
+  Brussels: ['brussels'],
+  Zurich: ['zurich', 'zürich'],
+  Geneva: ['geneva'],
+  Vienna: ['vienna', 'wien'],
+  Stockholm: ['stockholm'],
+  Copenhagen: ['copenhagen'],
+  Oslo: ['oslo'],
+  Helsinki: ['helsinki'],
+  Dublin: ['dublin'],
+  Madrid: ['madrid'],
+  Barcelona: ['barcelona'],
+  Lisbon: ['lisbon'],
+  Milan: ['milan'],
+  Rome: ['rome'],
+  Warsaw: ['warsaw'],
+  Prague: ['prague'],
+  Tallinn: ['tallinn'],
+  'New York': ['new york', 'new york city', 'nyc'],
+  'San Francisco': ['san francisco', 'bay area', 'SF'],
+  'Los Angeles': ['los angeles', 'LA'],
+  Boston: ['boston'],
+  Chicago: ['chicago'],
+  Seattle: ['seattle'],
+  Austin: ['austin'],
+  Denver: ['denver'],
+  Miami: ['miami'],
+  Atlanta: ['atlanta'],
+  Toronto: ['toronto'],
+  Vancouver: ['vancouver'],
+  Montreal: ['montreal'],
+  'Mexico City': ['mexico city'],
+  'São Paulo': ['são paulo', 'sao paulo'],
+  Sydney: ['sydney'],
+  Melbourne: ['melbourne'],
+  Tokyo: ['tokyo'],
+  Bangalore: ['bangalore', 'bengaluru'],
+  Mumbai: ['mumbai'],
+  Dubai: ['dubai'],
+  'Tel Aviv': ['tel aviv'],
+};
+
+export const INDUSTRIES: Record<string, string[]> = {
+  Software: ['software', 'saas', 'b2b saas', 'software-as-a-service', 'enterprise software'],
+  'Information Technology': ['information technology', 'IT services', 'IT companies', 'IT firms'],
+  Technology: ['tech', 'technology'],
+  'Artificial Intelligence': ['ai', 'artificial intelligence', 'machine learning'],
+  Cybersecurity: ['cybersecurity', 'cyber security', 'infosec'],
+  Fintech: ['fintech', 'fintechs', 'payments', 'financial technology'],
+  'Financial Services': ['financial services', 'asset management', 'wealth management'],
+  Banking: ['banking', 'banks'],
+  Insurance: ['insurance', 'insurers', 'insurtech', 'insurtechs'],
+  Healthcare: ['healthcare', 'health care', 'hospitals', 'healthtech', 'health tech', 'medtech'],
+  Biotech: ['biotech', 'biotechnology', 'life sciences'],
+  Pharmaceuticals: ['pharma', 'pharmaceutical', 'pharmaceuticals'],
+  'E-commerce': ['e-commerce', 'online retail', 'online shops', 'd2c', 'dtc', 'direct-to-consumer'],
+  Retail: ['retail', 'retailers'],
+  Manufacturing: ['manufacturing', 'manufacturers', 'industrial'],
+  Logistics: ['logistics', 'supply chain', 'freight', 'shipping', 'transportation'],
+  Automotive: ['automotive', 'carmakers', 'automakers'],
+  Energy: ['energy', 'utilities', 'renewables', 'renewable energy', 'cleantech', 'climate tech'],
+  'Real Estate': ['real estate', 'proptech', 'property management'],
+  Construction: ['construction'],
+  Education: ['education', 'edtech', 'universities', 'schools', 'e-learning', 'higher education'],
+  'Marketing & Advertising': [
+    'marketing agencies',
+    'advertising',
+    'ad agencies',
+    'martech',
+    'adtech',
+  ],
+  Media: ['media', 'publishing', 'publishers', 'entertainment'],
+  Telecommunications: ['telecommunications', 'telecom', 'telecoms', 'telco', 'telcos'],
+  Consulting: ['consulting', 'consultancies', 'consultancy', 'professional services'],
+  Legal: ['law firms', 'legal services', 'legaltech', 'legal tech'],
+  Recruiting: ['recruiting agencies', 'recruitment agencies', 'recruitment', 'staffing', 'hr tech'],
+  Hospitality: ['hospitality', 'hotels', 'travel', 'tourism', 'restaurants'],
+  'Food & Beverage': ['food and beverage', 'food', 'beverage', 'foodtech'],
+  Government: ['government', 'public sector'],
+  'Non-profit': ['non-profit', 'non-profits', 'ngos', 'charities'],
+  Gaming: ['gaming', 'game studios', 'video games'],
+  Aerospace: ['aerospace', 'aviation', 'defense', 'defence'],
+  Crypto: ['crypto', 'web3', 'blockchain'],
+};
+
+/** Departments, named in titles ("Head of Marketing") or alone ("the marketing team"). */
+export const DEPARTMENTS: Record<string, string[]> = {
+  Sales: ['sales', 'business development', 'bizdev', 'revenue', 'revops', 'sales operations'],
+  Marketing: ['marketing', 'growth', 'demand generation', 'demand gen', 'brand', 'content'],
+  Engineering: ['engineering', 'software engineering', 'r&d', 'research and development'],
+  Product: ['product', 'product management'],
+  Finance: ['finance', 'accounting'],
+  HR: ['hr', 'human resources', 'people operations', 'talent', 'talent acquisition', 'recruiting'],
+  Operations: ['operations', 'ops'],
+  IT: ['IT', 'information technology', 'security', 'information security', 'infrastructure'],
+  Legal: ['legal', 'compliance'],
+  'Customer Success': ['customer success', 'customer support', 'customer service', 'support'],
+  Procurement: ['procurement', 'purchasing'],
+  Design: ['design', 'ux'],
+  Data: ['data', 'analytics', 'data science', 'business intelligence'],
+};
+
+/** Words that may stand before a role without being a department ("account executive"). */
+export const TITLE_QUALIFIERS = [
+  'account',
+  'key account',
+  'business',
+  'general',
+  'managing',
+  'program',
+  'project',
+  'country',
+  'regional',
+  'area',
+  'territory',
+  'channel',
+  'partner',
+  'community',
+  'field',
+  'inside sales',
+  'software',
+  'backend',
+  'frontend',
+  'full-stack',
+  'devops',
+  'cloud',
+  'social media',
+  'digital',
+  'e-commerce',
+  'ai',
+  'machine learning',
+];
+
+/** Role words, singular; a trailing "s" or "'s" is accepted and dropped. */
+export const ROLES: Record<string, string> = {
+  vp: 'VP',
+  svp: 'SVP',
+  evp: 'EVP',
+  'vice president': 'Vice President',
+  head: 'Head',
+  director: 'Director',
+  manager: 'Manager',
+  founder: 'Founder',
+  'co-founder': 'Co-founder',
+  owner: 'Owner',
+  president: 'President',
+  partner: 'Partner',
+  engineer: 'Engineer',
+  developer: 'Developer',
+  executive: 'Executive',
+  rep: 'Rep',
+  representative: 'Representative',
+  specialist: 'Specialist',
+  analyst: 'Analyst',
+  consultant: 'Consultant',
+  coordinator: 'Coordinator',
+  designer: 'Designer',
+  architect: 'Architect',
+  recruiter: 'Recruiter',
+  officer: 'Officer',
+  sdr: 'SDR',
+  bdr: 'BDR',
+};
+
+/** Roles that may name their department after "of" ("VP of Sales", "Director of Engineering"). */
+export const ROLES_WITH_OF = ['vp', 'svp', 'evp', 'vice president', 'head', 'director', 'manager'];
+
+/** Roles that are a title on their own ("founders", "VPs"), without a department. */
+export const STANDALONE_ROLES = [
+  'founder',
+  'co-founder',
+  'owner',
+  'president',
+  'vp',
+  'svp',
+  'evp',
+  'vice president',
+  'director',
+  'manager',
+  'engineer',
+  'developer',
+  'recruiter',
+  'sdr',
+  'bdr',
+];
+
+/** C-level titles by acronym, with the words of "Chief … Officer" that name each. */
+export const C_LEVEL: Record<string, string[]> = {
+  CEO: ['executive'],
+  CTO: ['technology', 'technical'],
+  CFO: ['financial', 'finance'],
+  CMO: ['marketing'],
+  COO: ['operating', 'operations'],
+  CRO: ['revenue'],
+  CIO: ['information'],
+  CISO: ['information security'],
+  CPO: ['product'],
+  CDO: ['data', 'digital'],
+  CHRO: ['human resources'],
+  CCO: ['commercial', 'customer'],
+  CSO: ['security', 'sales', 'strategy'],
+};
+
+/**
+ * Company size words, mapped to LinkedIn-style employee ranges: SMB/SME/small businesses up to
+ * 200, "small and medium(-sized)" up to 1,000, mid-market/mid-sized 201–1,000, enterprise/large
+ * companies/Fortune 500 1,001 and more, startups up to 50, scale-ups 51–500.
+ */
+export const SIZE_WORDS: { aliases: string[]; min?: number; max?: number }[] = [
+  {
+    aliases: [
+      'smb',
+      'smbs',
+      'sme',
+      'smes',
+      'small businesses',
+      'small companies',
+      'small business',
+    ],
+    max: 200,
+  },
+  {
+    aliases: [
+      'small and medium businesses',
+      'small and medium-sized businesses',
+      'small and mid-sized',
+    ],
+    max: 1000,
+  },
+  { aliases: ['small and medium-sized enterprises', 'small and medium enterprises'], max: 1000 },
+  {
+    aliases: ['mid-market', 'mid-sized', 'midsize', 'medium-sized', 'medium companies'],
+    min: 201,
+    max: 1000,
+  },
+  { aliases: ['enterprise', 'enterprises', 'large companies', 'large enterprises'], min: 1001 },
+  { aliases: ['big companies', 'corporates', 'corporations', 'fortune 500'], min: 1001 },
+  { aliases: ['startup', 'startups', 'start-up', 'start-ups', 'early-stage'], max: 50 },
+  { aliases: ['scale-up', 'scale-ups', 'scaleups'], min: 51, max: 500 },
+];
+
+/** Units of company size ("50-500 employees"); "people" also counts, after a range or comparison. */
+export const EMPLOYEE_UNITS = [
+  'employees',
+  'employee',
+  'staff',
+  'ftes',
+  'fte',
+  'headcount',
+  'workers',
+];
+
+/** Nouns for the people a command asks for; a number before one is a limit ("50 leads"). */
+export const PERSON_NOUNS = [
+  'prospects',
+  'leads',
+  'contacts',
+  'people',
+  'persons',
+  'profiles',
+  'names',
+];
+
+/** Acronyms kept in capitals when a title is normalised ("head of hr" → "Head of HR"). */
+export const ACRONYMS: Record<string, string> = {
+  hr: 'HR',
+  it: 'IT',
+  ai: 'AI',
+  ux: 'UX',
+  ui: 'UI',
+  seo: 'SEO',
+  pr: 'PR',
+  'r&d': 'R&D',
+  qa: 'QA',
+  revops: 'RevOps',
+  devops: 'DevOps',
+  crm: 'CRM',
+  gtm: 'GTM',
+  'e-commerce': 'E-commerce',
+  ecommerce: 'E-commerce',
+  emea: 'EMEA',
+  dach: 'DACH',
+};

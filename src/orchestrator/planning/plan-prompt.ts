@@ -1,0 +1,87 @@
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { RegisteredAgent } from '../agents/agent-registry.service';
+import type { PlanIssue } from '../agents/plan-validation.util';
+import type { PlanExample } from './plan-history';
+import { planSchema, ResponseMode } from './plan-response-format';
+
+const MAX_CONTEXT_CHARS = 8000;
+
+const RULES = [
+  "You are Zigral's planner. You turn a sales user's command into an action sequence that Zigral's agents run in order.",
+  'Rules:',
+  "- Use only the actions listed below, with parameters that follow each action's JSON Schema.",
+  '- Steps share a state of named keys. A step may read a key only when the context gives it or an earlier step writes it.',
+  '- Order the steps as they must run, and use only the steps the command asks for.',
+  '- Actions marked "needs approval" pause for a human before they run.',
+  '- objective: one sentence saying what the job achieves.',
+  '- Answer with the JSON object of the plan and nothing else.',
+];
+
+/** The system prompt, built from the registry (never written per agent) and past plans. */
+export function systemPrompt(input: {
+  agents: RegisteredAgent[];
+  examples: PlanExample[];
+  mode: ResponseMode;
+}): string {
+  const parts = [RULES.join('\n'), 'Actions:', ...input.agents.flatMap(describeAgent)];
+  if (input.examples.length > 0) {
+    parts.push(
+      'Plans of this kind of job that worked before (learn from them and their feedback):',
+    );
+    parts.push(...input.examples.map(describeExample));
+  }
+  if (input.mode === 'json_object') {
+    parts.push(
+      `The answer must be a JSON object that validates against this JSON Schema:\n${JSON.stringify(planSchema(input.agents))}`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+export function userMessage(input: { command: string; context: Record<string, unknown> }): string {
+  const keys = Object.keys(input.context);
+  let context = JSON.stringify(input.context);
+  if (context.length > MAX_CONTEXT_CHARS) context = `${context.slice(0, MAX_CONTEXT_CHARS)}…`;
+  return [
+    `Command: ${input.command}`,
+    `Context keys already in the state: ${keys.length > 0 ? keys.join(', ') : 'none'}`,
+    `Context: ${context}`,
+  ].join('\n');
+}
+
+/** The repair round's message: what was wrong, so the model can fix exactly that. */
+export function repairMessage(issues: PlanIssue[]): string {
+  const lines = issues.map((issue) => `- ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
+  return `That plan cannot run:\n${lines.join('\n')}\nAnswer with a corrected plan as a JSON object.`;
+}
+
+export function buildMessages(input: {
+  system: string;
+  user: string;
+}): ChatCompletionMessageParam[] {
+  return [
+    { role: 'system', content: input.system },
+    { role: 'user', content: input.user },
+  ];
+}
+
+function describeAgent(agent: RegisteredAgent): string[] {
+  return agent.actions.map((action) => {
+    const traits = [
+      `reads: ${action.reads.join(', ') || 'nothing'}`,
+      action.optionalReads.length > 0 ? `uses if present: ${action.optionalReads.join(', ')}` : '',
+      `writes: ${action.declaredWrites.join(', ') || 'nothing'}`,
+      action.requiresApproval ? 'needs approval' : '',
+    ].filter(Boolean);
+    return [
+      `- ${agent.name}.${action.name}: ${action.description} (${traits.join('; ')})`,
+      `  params: ${JSON.stringify(action.paramsSchema)}`,
+    ].join('\n');
+  });
+}
+
+function describeExample(example: PlanExample): string {
+  const lines = [`Command: ${example.command}`, `Plan: ${JSON.stringify(example.plan)}`];
+  if (example.feedback.length > 0) lines.push(`Feedback: ${example.feedback.join(' | ')}`);
+  return lines.join('\n');
+}

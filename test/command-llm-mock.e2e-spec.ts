@@ -1,0 +1,183 @@
+import OpenAI from 'openai';
+import request from 'supertest';
+import { OPENAI_CLIENT } from '../src/orchestrator/llm/openai-client.provider';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+import { SalesAgentsFixtureModule } from './fixtures/sales-agents.fixture';
+
+/**
+ * Planning with the OpenAI provider swapped for a mock (`overrideProvider`), answering in the
+ * SDK's real response shape: prompt building, strict-output decoding, history and budgets.
+ */
+const create = jest.fn();
+const completion = (content: string, tokens = { prompt_tokens: 500, completion_tokens: 100 }) => ({
+  id: 'chatcmpl-mock',
+  object: 'chat.completion',
+  created: 1764000000,
+  model: 'gpt-4o-mini',
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content, refusal: null },
+      logprobs: null,
+      finish_reason: 'stop',
+    },
+  ],
+  usage: { ...tokens, total_tokens: tokens.prompt_tokens + tokens.completion_tokens },
+});
+
+async function appWith(env: Record<string, string> = {}): Promise<TestApp> {
+  return createTestApp({
+    imports: [SalesAgentsFixtureModule],
+    env: { COMMAND_RATE_LIMIT: '1000', ...env },
+    override: (builder) =>
+      builder.overrideProvider(OPENAI_CLIENT).useValue({ chat: { completions: { create } } }),
+  });
+}
+
+const systemPromptOf = (call: number) =>
+  (create.mock.calls[call][0] as { messages: { content: string }[] }).messages[0].content;
+
+describe('POST /command with the OpenAI provider mocked', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await appWith();
+  });
+  afterAll(() => testApp.destroy());
+  beforeEach(() => create.mockReset());
+
+  it('decodes strict-mode answers: nulls dropped, JSON-encoded objects parsed', async () => {
+    create.mockResolvedValueOnce(
+      completion(
+        JSON.stringify({
+          objective: 'Set the ICP, then find matching prospects',
+          steps: [
+            {
+              agent: 'core',
+              action: 'set_context',
+              params: { values: '{"icp":{"countries":["Germany"]}}' },
+            },
+            {
+              agent: 'prospects',
+              action: 'search',
+              params: { titles: ['CTO'], limit: null, cities: null },
+            },
+            { agent: 'research', action: 'score_fit', params: { icp: null, threshold: 60 } },
+          ],
+        }),
+      ),
+    );
+    const response = await request(testApp.server)
+      .post('/command')
+      .send({ command: 'Find CTOs and score them against our ICP' })
+      .expect(201);
+    expect(response.body.steps).toEqual([
+      expect.objectContaining({
+        params: { values: { icp: { countries: ['Germany'] } } },
+        writes: ['icp'],
+      }),
+      expect.objectContaining({ params: { titles: ['CTO'] } }),
+      expect.objectContaining({ params: { threshold: 60 }, reads: ['prospects', 'icp'] }),
+    ]);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0][0]).toMatchObject({ model: 'gpt-4o-mini', temperature: 0 });
+  });
+
+  it('shows well-rated past plans of the same job type to the model, with their feedback', async () => {
+    const pastPlan = {
+      objective: 'Find CFOs in Austria',
+      steps: [{ agent: 'prospects', action: 'search', params: { titles: ['CFO'] } }],
+    };
+    await request(testApp.server)
+      .post('/context')
+      .send({
+        job_type: 'finance-outreach',
+        context_data: {
+          command: 'Find CFOs in Austria',
+          plan: pastPlan,
+          status: 'succeeded',
+          feedback: [{ rating: 5, comment: 'exactly right' }],
+        },
+      })
+      .expect(201);
+    create.mockResolvedValue(completion(JSON.stringify(pastPlan)));
+
+    await request(testApp.server)
+      .post('/command')
+      .send({ command: 'Find CFOs in Vienna', job_type: 'finance-outreach' })
+      .expect(201);
+    expect(systemPromptOf(0)).toContain('Command: Find CFOs in Austria');
+    expect(systemPromptOf(0)).toContain('Feedback: 5/5: exactly right');
+
+    await request(testApp.server)
+      .post('/command')
+      .send({ command: 'Find CFOs in Vienna' })
+      .expect(201);
+    expect(systemPromptOf(1)).not.toContain('Find CFOs in Austria');
+  });
+
+  it('maps a RateLimitError thrown by the SDK to the 200 error body', async () => {
+    create.mockRejectedValueOnce(
+      OpenAI.APIError.generate(
+        429,
+        {
+          error: {
+            message: 'Rate limit reached for gpt-4o-mini',
+            type: 'requests',
+            code: 'rate_limit_exceeded',
+          },
+        },
+        undefined,
+        new Headers({ 'retry-after-ms': '1500' }),
+      ),
+    );
+    const response = await request(testApp.server)
+      .post('/command')
+      .send({ command: 'Find CTOs' })
+      .expect(200);
+    expect(response.body).toEqual({
+      error: 'Rate limit reached for gpt-4o-mini',
+      error_type: 'rate_limit_exceeded',
+      retry_after_seconds: 2,
+    });
+  });
+
+  it('refuses bad input with 400 before any LLM call', async () => {
+    for (const body of [
+      {},
+      { command: '   ' },
+      { command: 42 },
+      { command: 'x'.repeat(4001) },
+      { command: 'Find CTOs', context: ['not', 'an', 'object'] },
+      { command: 'Find CTOs', context: { blob: 'x'.repeat(70_000) } },
+      { command: 'Find CTOs', job_type: '' },
+      { command: 'Find CTOs', extra: true },
+    ]) {
+      const response = await request(testApp.server).post('/command').send(body).expect(400);
+      expect(response.body.message).toMatch(/command|context|job_type|extra/);
+    }
+    expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('JOB_TOKEN_BUDGET', () => {
+  it('stops further LLM calls of a job once its budget is used', async () => {
+    const testApp = await appWith({ JOB_TOKEN_BUDGET: '300' });
+    try {
+      create.mockReset();
+      create.mockResolvedValue(
+        completion('not a plan', { prompt_tokens: 400, completion_tokens: 10 }),
+      );
+      const response = await request(testApp.server)
+        .post('/command')
+        .send({ command: 'Find CTOs' })
+        .expect(422);
+      expect(response.body).toMatchObject({ error: 'token_budget_exceeded' });
+      expect(response.body.message).toMatch(
+        /has used 410 LLM tokens of its JOB_TOKEN_BUDGET of 300/,
+      );
+      expect(create).toHaveBeenCalledTimes(1);
+    } finally {
+      await testApp.destroy();
+    }
+  });
+});

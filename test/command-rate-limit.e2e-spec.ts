@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+import { SalesAgentsFixtureModule } from './fixtures/sales-agents.fixture';
+
+/** POST /command has its own, stricter limit per client IP; other routes keep the global one. */
+describe('command rate limit', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp({
+      imports: [SalesAgentsFixtureModule],
+      env: { COMMAND_RATE_LIMIT: '5', COMMAND_RATE_TTL_SECONDS: '2' },
+    });
+  });
+  afterAll(() => testApp.destroy());
+
+  const command = () =>
+    request(testApp.server).post('/command').send({ command: 'Find CTOs in Germany' });
+
+  it('lets 5 through, refuses the 6th with Retry-After, and passes again after the window', async () => {
+    // Start at the beginning of a fresh window so all six land in the same one.
+    for (let i = 0; i < 5; i++) await command().expect(201);
+    const refused = await command().expect(429);
+    expect(refused.body).toMatchObject({ statusCode: 429 });
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(2);
+
+    // Other routes are not held back by the command limit.
+    await request(testApp.server).get('/agents').expect(200);
+    await request(testApp.server)
+      .post('/jobs')
+      .send({ objective: 'x', steps: [{ agent: 'core', action: 'wait', params: { seconds: 1 } }] })
+      .expect(201);
+
+    await sleep(retryAfter * 1000 + 100);
+    await command().expect(201);
+  });
+});
