@@ -129,17 +129,35 @@ describe('POST /command with an LLM (real SDK, fake server)', () => {
           type: 'insufficient_quota',
           code: 'insufficient_quota',
         },
-        { 'retry-after': '7' },
+        { 'retry-after': '1' },
       ),
     );
     const response = await command().expect(200);
     expect(response.body).toEqual({
       error: 'You exceeded your current quota, please check your plan and billing details.',
       error_type: 'insufficient_quota',
-      retry_after_seconds: 7,
+      retry_after_seconds: 1,
     });
     const after = await request(testApp.server).get('/contexts').expect(200);
     expect(after.body.total).toBe(before.body.total);
+  });
+
+  it("holds the next LLM call back for the provider's Retry-After", async () => {
+    const arrivals: number[] = [];
+    fake.reset(() => {
+      arrivals.push(Date.now());
+      return arrivals.length === 1
+        ? apiError(
+            429,
+            { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' },
+            { 'retry-after': '1' },
+          )
+        : chatCompletion(JSON.stringify(validPlan));
+    });
+    await command().expect(200);
+    await command().expect(201);
+    // The limiter pauses every call until the provider's Retry-After has passed.
+    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(950);
   });
 
   it('sends the problems back once when the answer is not a plan, then gives up with 502', async () => {
