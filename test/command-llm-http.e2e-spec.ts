@@ -41,19 +41,22 @@ const command = (body: object = {}) =>
     .post('/command')
     .send({ command: 'Find VPs of Sales in Germany and draft intro emails', ...body });
 
-beforeAll(async () => {
-  await fake.start();
-  testApp = await createTestApp({
+const appFor = (baseUrl: string) =>
+  createTestApp({
     imports: [SalesAgentsFixtureModule],
     env: {
       OPENAI_API_KEY: API_KEY,
-      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_BASE_URL: baseUrl,
       OPENAI_MAX_RETRIES: '0',
       OPENAI_TIMEOUT_MS: '400',
       COMMAND_RATE_LIMIT: '1000',
       LOG_LEVEL: 'info',
     },
   });
+
+beforeAll(async () => {
+  await fake.start();
+  testApp = await appFor(fake.baseUrl);
 });
 
 afterAll(async () => {
@@ -205,6 +208,42 @@ describe('POST /command with an LLM (real SDK, fake server)', () => {
     expect(response.body.message).toContain('400 ms');
   });
 
+  it('answers 502 "LLM credentials rejected" on 401, with the key in no response or log', async () => {
+    fake.reset(() =>
+      apiError(401, {
+        message: `Incorrect API key provided: ${API_KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      }),
+    );
+    const response = await command().expect(502);
+    expect(response.body).toMatchObject({
+      error: 'llm_credentials',
+      message: 'LLM credentials rejected',
+    });
+    expect(JSON.stringify(response.body)).not.toContain(API_KEY);
+
+    const logDir = join(testApp.dir, 'logs');
+    const logs = readdirSync(logDir)
+      .map((file) => readFileSync(join(logDir, file), 'utf8'))
+      .join('\n');
+    expect(logs).toContain('LLM call failed');
+    expect(logs).not.toContain(API_KEY);
+  });
+});
+
+// The planner remembers a refusal of json_schema for the life of the process: a fresh app.
+describe('POST /command with a server without JSON Schema outputs', () => {
+  let suiteApp: TestApp;
+  beforeAll(async () => {
+    suiteApp = testApp;
+    testApp = await appFor(fake.baseUrl);
+  });
+  afterAll(async () => {
+    await testApp.destroy();
+    testApp = suiteApp;
+  });
+
   it('falls back to JSON mode when the server refuses json_schema, and stays there', async () => {
     fake.reset((req) =>
       req.body.response_format?.type === 'json_schema'
@@ -229,27 +268,26 @@ describe('POST /command with an LLM (real SDK, fake server)', () => {
     await command().expect(201);
     expect(fake.requests.map((req) => req.body.response_format?.type)).toEqual(['json_object']);
   });
+});
 
-  it('answers 502 "LLM credentials rejected" on 401, with the key in no response or log', async () => {
-    fake.reset(() =>
-      apiError(401, {
-        message: `Incorrect API key provided: ${API_KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
-        type: 'invalid_request_error',
-        code: 'invalid_api_key',
-      }),
-    );
-    const response = await command().expect(502);
-    expect(response.body).toMatchObject({
-      error: 'llm_credentials',
-      message: 'LLM credentials rejected',
-    });
-    expect(JSON.stringify(response.body)).not.toContain(API_KEY);
-
-    const logDir = join(testApp.dir, 'logs');
-    const logs = readdirSync(logDir)
-      .map((file) => readFileSync(join(logDir, file), 'utf8'))
-      .join('\n');
-    expect(logs).toContain('LLM call failed');
-    expect(logs).not.toContain(API_KEY);
+describe('POST /command with an unreachable LLM server', () => {
+  it('answers 502 when nothing listens at OPENAI_BASE_URL', async () => {
+    const closed = new FakeOpenAiServer();
+    await closed.start();
+    const baseUrl = closed.baseUrl;
+    await closed.stop();
+    const unreachable = await appFor(baseUrl);
+    try {
+      const response = await request(unreachable.server)
+        .post('/command')
+        .send({ command: 'Find CTOs' })
+        .expect(502);
+      expect(response.body).toMatchObject({
+        error: 'llm_unavailable',
+        message: 'Could not connect to the LLM provider',
+      });
+    } finally {
+      await unreachable.destroy();
+    }
   });
 });

@@ -79,7 +79,10 @@ describe('POST /command with the OpenAI provider mocked', () => {
       expect.objectContaining({ params: { threshold: 60 }, reads: ['prospects', 'icp'] }),
     ]);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(create.mock.calls[0][0]).toMatchObject({ model: 'gpt-4o-mini', temperature: 0 });
+    expect(create.mock.calls[0][0]).toMatchObject({
+      model: 'gpt-4o-mini',
+      max_completion_tokens: 2000,
+    });
   });
 
   it('shows well-rated past plans of the same job type to the model, with their feedback', async () => {
@@ -141,21 +144,69 @@ describe('POST /command with the OpenAI provider mocked', () => {
     });
   });
 
-  it('refuses bad input with 400 before any LLM call', async () => {
-    for (const body of [
-      {},
-      { command: '   ' },
-      { command: 42 },
-      { command: 'x'.repeat(4001) },
-      { command: 'Find CTOs', context: ['not', 'an', 'object'] },
+  it.each([
+    [{}, 'command must be a string'],
+    [{ command: '   ' }, 'command must not be empty'],
+    [{ command: 42 }, 'command must be a string'],
+    [{ command: 'x'.repeat(4001) }, 'command must be shorter than or equal to 4000 characters'],
+    [{ command: 'Find CTOs', context: ['a'] }, 'context must be an object'],
+    [
       { command: 'Find CTOs', context: { blob: 'x'.repeat(70_000) } },
+      'context must be at most 65536 bytes of JSON',
+    ],
+    [
       { command: 'Find CTOs', job_type: '' },
-      { command: 'Find CTOs', extra: true },
-    ]) {
-      const response = await request(testApp.server).post('/command').send(body).expect(400);
-      expect(response.body.message).toMatch(/command|context|job_type|extra/);
-    }
+      'job_type must be longer than or equal to 1 characters',
+    ],
+    [{ command: 'Find CTOs', extra: true }, 'property extra should not exist'],
+  ])('refuses bad input with 400 before any LLM call %#', async (body, message) => {
+    const response = await request(testApp.server).post('/command').send(body).expect(400);
+    expect(response.body.message).toContain(message);
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it('answers 502 when a 200 from the provider holds no completion', async () => {
+    create.mockResolvedValueOnce({ id: 'x', object: 'error', choices: undefined });
+    const response = await request(testApp.server)
+      .post('/command')
+      .send({ command: 'Find CTOs' })
+      .expect(502);
+    expect(response.body).toMatchObject({
+      error: 'llm_unavailable',
+      message: 'The LLM provider answered without a completion',
+    });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('LLM_RPM', () => {
+  it('answers a call that would wait too long for its slot like a provider 429', async () => {
+    const testApp = await appWith({ LLM_RPM: '1' });
+    try {
+      create.mockReset();
+      create.mockResolvedValue(
+        completion(
+          JSON.stringify({
+            objective: 'Wait',
+            steps: [{ agent: 'core', action: 'wait', params: { seconds: 1 } }],
+          }),
+        ),
+      );
+      await request(testApp.server).post('/command').send({ command: 'Wait a second' }).expect(201);
+      const response = await request(testApp.server)
+        .post('/command')
+        .send({ command: 'Wait a second' })
+        .expect(200);
+      expect(response.body).toEqual({
+        error: expect.stringContaining('LLM calls are paced by LLM_RPM/LLM_TPM'),
+        error_type: 'local_rate_limit',
+        retry_after_seconds: expect.any(Number),
+      });
+      expect(response.body.retry_after_seconds).toBeGreaterThan(30);
+      expect(create).toHaveBeenCalledTimes(1);
+    } finally {
+      await testApp.destroy();
+    }
   });
 });
 

@@ -9,16 +9,18 @@ describe('command rate limit', () => {
   beforeAll(async () => {
     testApp = await createTestApp({
       imports: [SalesAgentsFixtureModule],
-      env: { COMMAND_RATE_LIMIT: '5', COMMAND_RATE_TTL_SECONDS: '2' },
+      env: { COMMAND_RATE_LIMIT: '5', COMMAND_RATE_TTL_SECONDS: '2', TRUST_PROXY: 'true' },
     });
   });
   afterAll(() => testApp.destroy());
 
-  const command = () =>
-    request(testApp.server).post('/command').send({ command: 'Find CTOs in Germany' });
+  const command = (clientIp = '203.0.113.1') =>
+    request(testApp.server)
+      .post('/command')
+      .set('X-Forwarded-For', clientIp)
+      .send({ command: 'Find CTOs in Germany' });
 
   it('lets 5 through, refuses the 6th with Retry-After, and passes again after the window', async () => {
-    // Start at the beginning of a fresh window so all six land in the same one.
     for (let i = 0; i < 5; i++) await command().expect(201);
     const refused = await command().expect(429);
     expect(refused.body).toMatchObject({ statusCode: 429 });
@@ -26,8 +28,11 @@ describe('command rate limit', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(2);
 
+    // Another client (TRUST_PROXY=true: X-Forwarded-For names it) has its own allowance.
+    await command('203.0.113.2').expect(201);
+
     // Other routes are not held back by the command limit.
-    await request(testApp.server).get('/agents').expect(200);
+    await request(testApp.server).get('/agents').set('X-Forwarded-For', '203.0.113.1').expect(200);
     await request(testApp.server)
       .post('/jobs')
       .send({ objective: 'x', steps: [{ agent: 'core', action: 'wait', params: { seconds: 1 } }] })

@@ -180,7 +180,7 @@ describe('orchestrator without an LLM', () => {
         message: 'The plan cannot run',
       });
       expect(response.body.details).toEqual([
-        { path: 'steps[0]', message: expect.stringContaining('params.tone must be one of') },
+        { path: 'steps[0].params.tone', message: expect.stringContaining('must be one of') },
         {
           path: 'steps[1]',
           message: expect.stringContaining('export.spreadsheet reads "prospects"'),

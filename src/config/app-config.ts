@@ -77,8 +77,6 @@ export class AppConfig {
   get secrets(): string[] {
     const secrets = [...this.apiKeys];
     if (this.llm.apiKey) secrets.push(this.llm.apiKey);
-    const llmPassword = this.llm.baseUrl ? safeUrl(this.llm.baseUrl)?.password : undefined;
-    if (llmPassword) secrets.push(llmPassword, safeDecode(llmPassword));
     if (this.database.type === 'postgres') {
       // Both forms: as written in the URL, and percent-decoded as the driver sends it.
       const password = safeUrl(this.database.url)?.password;

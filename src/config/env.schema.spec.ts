@@ -115,7 +115,7 @@ describe('environment schema', () => {
     const config = new AppConfig(
       validateEnv({
         OPENAI_API_KEY: 'sk-live-0123456789',
-        OPENAI_BASE_URL: 'http://gateway:secret-pw@localhost:11434/v1',
+        OPENAI_BASE_URL: 'http://localhost:11434/v1',
         OPENAI_MODEL: 'llama3.1',
         LLM_PRICES: '{"llama3.1":{"input":0,"output":0}}',
         JOB_TOKEN_BUDGET: '20000',
@@ -130,11 +130,13 @@ describe('environment schema', () => {
       jobTokenBudget: 20000,
     });
     expect(config.commandRateLimit).toEqual({ limit: 10, ttlMs: 30000 });
-    expect(config.secrets).toEqual(['sk-live-0123456789', 'secret-pw']);
+    expect(config.llm.baseUrl).toBe('http://localhost:11434/v1');
+    expect(config.secrets).toEqual(['sk-live-0123456789']);
   });
 
   it.each([
     ['OPENAI_BASE_URL', 'localhost:11434', /OPENAI_BASE_URL must be an http\(s\) URL/],
+    ['OPENAI_BASE_URL', 'http://u:pw@localhost/v1', /URL without credentials/],
     ['LLM_PRICES', '{"m":{"input":-1,"output":1}}', /LLM_PRICES must be JSON like/],
     ['LLM_PRICES', 'cheap', /LLM_PRICES must be JSON like/],
     ['OPENAI_MAX_RETRIES', '11', /OPENAI_MAX_RETRIES must not be greater than 10/],

@@ -5,7 +5,6 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUrl,
   Matches,
   Max,
   Min,
@@ -61,6 +60,23 @@ class AreApiKeys implements ValidatorConstraintInterface {
 }
 
 const MIN_API_KEY_LENGTH = 16;
+
+/** An http(s) base URL without credentials (fetch refuses those; the key goes in OPENAI_API_KEY). */
+@ValidatorConstraint({ name: 'isEndpointUrl' })
+class IsEndpointUrl implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      const url = new URL(value);
+      return ['http:', 'https:'].includes(url.protocol) && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'OPENAI_BASE_URL must be an http(s) URL without credentials, such as http://localhost:11434/v1';
+  }
+}
 
 /** `{"model": {"input": n, "output": n}}` with non-negative USD prices per million tokens. */
 @ValidatorConstraint({ name: 'isPriceTable' })
@@ -183,10 +199,7 @@ export class EnvironmentVariables {
 
   /** An OpenAI-compatible server (Ollama, vLLM, a gateway) instead of api.openai.com. */
   @IsOptional()
-  @IsUrl(
-    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
-    { message: 'OPENAI_BASE_URL must be an http(s) URL such as http://localhost:11434/v1' },
-  )
+  @Validate(IsEndpointUrl)
   OPENAI_BASE_URL?: string;
 
   @IsNotEmpty()

@@ -1,9 +1,10 @@
 import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { CodedHttpException } from '../http/coded-http.exception';
 import type { PinoLogger } from 'nestjs-pino';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 function run(exception: unknown) {
-  const logger = { error: jest.fn() };
+  const logger = { error: jest.fn(), warn: jest.fn() };
   const reply = {
     status: jest.fn().mockReturnThis(),
     header: jest.fn().mockReturnThis(),
@@ -48,6 +49,26 @@ describe('AllExceptionsFilter', () => {
     expect(logger.error).toHaveBeenCalledWith(
       expect.objectContaining({ err: error, request_id: 'req-42' }),
       'Unhandled error',
+    );
+  });
+
+  it('answers a coded error with its code and details, and logs a deliberate 5xx as a warning', () => {
+    const error = new CodedHttpException(502, 'invalid_plan', 'The plan stayed invalid', [
+      { path: 'steps[0].agent', message: 'unknown agent "crm"' },
+    ]);
+    const { status, body, logger } = run(error);
+    expect(status).toBe(502);
+    expect(body).toEqual({
+      statusCode: 502,
+      error: 'invalid_plan',
+      message: 'The plan stayed invalid',
+      request_id: 'req-42',
+      details: [{ path: 'steps[0].agent', message: 'unknown agent "crm"' }],
+    });
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith(
+      { request_id: 'req-42', statusCode: 502, message: 'The plan stayed invalid' },
+      'Upstream failure',
     );
   });
 

@@ -18,9 +18,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const requestId = String(request?.id ?? '');
     const { statusCode, message } = this.describe(exception);
-    // Deliberate 5xx answers (502 from the LLM, 503 from health) are logged where they arise.
     if (statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, request_id: requestId }, 'Unhandled error');
+    } else if (statusCode >= 500) {
+      // A deliberate 5xx (the LLM failed, the database is down): the cause, without a stack.
+      this.logger.warn({ request_id: requestId, statusCode, message }, 'Upstream failure');
     }
     const coded =
       exception instanceof CodedHttpException

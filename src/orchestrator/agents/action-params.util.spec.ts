@@ -58,12 +58,12 @@ describe('validateParams', () => {
       color: 'blue',
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual(
+    expect(!result.ok && result.issues).toEqual(
       expect.arrayContaining([
-        'params.titles: each value in titles must be a string',
-        'params.size.min must not be less than 0',
-        'params.limit must not be greater than 100',
-        'params.color: property color should not exist',
+        { path: 'params.titles', message: 'each value in titles must be a string' },
+        { path: 'params.size.min', message: 'must not be less than 0' },
+        { path: 'params.limit', message: 'must not be greater than 100' },
+        { path: 'params.color', message: 'property color should not exist' },
       ]),
     );
   });
@@ -71,8 +71,13 @@ describe('validateParams', () => {
   it('treats missing params as {} and refuses a non-object', () => {
     expect(validateParams(Range, undefined)).toEqual({
       ok: false,
-      errors: expect.arrayContaining(['params.min must be an integer number']),
+      issues: expect.arrayContaining([
+        { path: 'params.min', message: 'must be an integer number' },
+      ]),
     });
-    expect(validateParams(Range, [1])).toEqual({ ok: false, errors: ['params must be an object'] });
+    expect(validateParams(Range, [1])).toEqual({
+      ok: false,
+      issues: [{ path: 'params', message: 'must be an object' }],
+    });
   });
 });

@@ -54,16 +54,22 @@ function inlineRefs(schema: JsonSchema, resolve: () => JsonSchema): JsonSchema {
   return schema;
 }
 
-export type ParamsValidation<P> = { ok: true; value: P } | { ok: false; errors: string[] };
+/** A problem with one parameter: where (`params.size.min`) and what. */
+export interface ParamIssue {
+  path: string;
+  message: string;
+}
 
-/** Validates raw step parameters against their class; errors name each field by its path. */
+export type ParamsValidation<P> = { ok: true; value: P } | { ok: false; issues: ParamIssue[] };
+
+/** Validates raw step parameters against their class; each problem names its field by path. */
 export function validateParams<P extends object>(
   paramsType: Type<P>,
   raw: unknown,
 ): ParamsValidation<P> {
   const input = raw ?? {};
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: ['params must be an object'] };
+    return { ok: false, issues: [{ path: 'params', message: 'must be an object' }] };
   }
   const value = plainToInstance(paramsType, input);
   const errors = validateSync(value, {
@@ -72,21 +78,22 @@ export function validateParams<P extends object>(
     // A parameter class without decorators (an action without params) is valid as {}.
     forbidUnknownValues: false,
   });
-  if (errors.length > 0) return { ok: false, errors: flattenErrors(errors, 'params') };
+  if (errors.length > 0) return { ok: false, issues: flattenErrors(errors, 'params') };
   return { ok: true, value };
 }
 
-function flattenErrors(errors: ValidationError[], prefix: string): string[] {
+function flattenErrors(errors: ValidationError[], prefix: string): ParamIssue[] {
   return errors.flatMap((error) => {
     const path = /^\d+$/.test(error.property)
       ? `${prefix}[${error.property}]`
       : `${prefix}.${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      // class-validator starts messages with the bare property name; show the full path instead.
-      message.startsWith(`${error.property} `)
-        ? `${path}${message.slice(error.property.length)}`
-        : `${path}: ${message}`,
-    );
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      path,
+      // class-validator starts most messages with the property name, which the path already says.
+      message: message.startsWith(`${error.property} `)
+        ? message.slice(error.property.length + 1)
+        : message,
+    }));
     return [...own, ...flattenErrors(error.children ?? [], path)];
   });
 }

@@ -122,6 +122,19 @@ describe('validatePlan', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('does not blame later steps for an earlier step whose params are wrong', () => {
+    const result = validate({
+      objective: 'x',
+      steps: [
+        { agent: 'prospects', action: 'search', params: { limit: 0 } },
+        { agent: 'email', action: 'draft', params: {} },
+      ],
+    });
+    expect(!result.ok && result.issues).toEqual([
+      { path: 'steps[0].params.limit', message: 'must not be less than 1' },
+    ]);
+  });
+
   it('reports unknown agents and actions with what exists', () => {
     const result = validate({
       objective: 'x',
@@ -150,8 +163,8 @@ describe('validatePlan', () => {
     expect(!result.ok && result.issues).toHaveLength(2);
     expect(!result.ok && result.issues).toEqual(
       expect.arrayContaining([
-        { path: 'steps[0]', message: 'params.limit must not be greater than 1000' },
-        { path: 'steps[0]', message: 'params.colour: property colour should not exist' },
+        { path: 'steps[0].params.limit', message: 'must not be greater than 1000' },
+        { path: 'steps[0].params.colour', message: 'property colour should not exist' },
       ]),
     );
   });

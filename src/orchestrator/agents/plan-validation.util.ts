@@ -1,4 +1,5 @@
 import type { Plan } from '../planning/plan.types';
+import { isPlainObject } from '../../context/utils/json-merge-patch.util';
 import { validateParams } from './action-params.util';
 import type { RegisteredAction, RegisteredAgent } from './agent-registry.service';
 
@@ -48,8 +49,11 @@ export function validatePlan(input: {
   initialKeys: string[];
 }): PlanValidation {
   const issues: PlanIssue[] = [];
-  const plan = (isObject(input.plan) ? input.plan : {}) as Partial<Record<keyof Plan, unknown>>;
-  if (!isObject(input.plan)) issues.push({ path: '', message: 'a plan must be a JSON object' });
+  const plan = (isPlainObject(input.plan) ? input.plan : {}) as Partial<
+    Record<keyof Plan, unknown>
+  >;
+  if (!isPlainObject(input.plan))
+    issues.push({ path: '', message: 'a plan must be a JSON object' });
   const objective = typeof plan.objective === 'string' ? plan.objective.trim() : '';
   if (objective.length === 0 || objective.length > MAX_OBJECTIVE_LENGTH) {
     issues.push({
@@ -72,72 +76,66 @@ export function validatePlan(input: {
   return { ok: true, plan: { objective, steps } };
 }
 
+type StepCheck = ValidatedStep | { issues: PlanIssue[] };
+
+/**
+ * Checks one step and adds what it writes to `available`. A step that fails still counts as
+ * writing its declared keys, so later steps are not blamed for its mistake.
+ */
 function validateStep(input: {
   raw: unknown;
   path: string;
   catalog: ActionCatalog;
   available: Set<string>;
-}): ValidatedStep | { issues: PlanIssue[] } {
-  const { raw, path, catalog, available } = input;
-  if (!isObject(raw)) return { issues: [{ path, message: 'a step must be a JSON object' }] };
-  const { agent, action } = raw;
+}): StepCheck {
+  const { raw, path, available } = input;
+  if (!isPlainObject(raw)) return { issues: [{ path, message: 'a step must be a JSON object' }] };
+  const resolved = resolveAction(raw, path, input.catalog);
+  if ('issues' in resolved) return resolved;
+  const action = resolved;
+  const label = `${action.agent}.${action.name}`;
+  const missing = action.reads.filter((key) => !available.has(key));
+  const issues: PlanIssue[] = missing.map((key) => ({
+    path,
+    message: `${label} reads "${key}", which no earlier step writes and the context does not give`,
+  }));
+  const reads = [...action.reads, ...action.optionalReads.filter((key) => available.has(key))];
+  const params = validateParams(action.paramsType, raw.params);
+  if (!params.ok) {
+    issues.push(...params.issues.map((issue) => ({ ...issue, path: `${path}.${issue.path}` })));
+  }
+  const writes = params.ok ? action.writesFor(params.value) : action.declaredWrites;
+  writes.filter((key) => key !== '*').forEach((key) => available.add(key));
+  if (!params.ok || issues.length > 0) return { issues };
+  return {
+    agent: action.agent,
+    action: action.name,
+    params: JSON.parse(JSON.stringify(params.value)) as Record<string, unknown>,
+    reads,
+    writes,
+    sideEffect: action.sideEffect,
+    requiresApproval: action.requiresApproval,
+  };
+}
+
+function resolveAction(
+  step: Record<string, unknown>,
+  path: string,
+  catalog: ActionCatalog,
+): RegisteredAction | { issues: PlanIssue[] } {
+  const { agent, action } = step;
   const agentEntry = typeof agent === 'string' ? catalog.findAgent(agent) : undefined;
   if (!agentEntry) {
     const known = catalog.list().map((entry) => entry.name);
-    return {
-      issues: [
-        {
-          path: `${path}.agent`,
-          message: `unknown agent ${JSON.stringify(agent)}; known agents: ${known.join(', ') || 'none'}`,
-        },
-      ],
-    };
+    const message = `unknown agent ${JSON.stringify(agent)}; known agents: ${known.join(', ') || 'none'}`;
+    return { issues: [{ path: `${path}.agent`, message }] };
   }
   const actionEntry =
     typeof action === 'string' ? catalog.findAction(agentEntry.name, action) : undefined;
   if (!actionEntry) {
     const known = agentEntry.actions.map((entry) => entry.name).join(', ');
-    return {
-      issues: [
-        {
-          path: `${path}.action`,
-          message: `agent "${agentEntry.name}" has no action ${JSON.stringify(action)}; its actions: ${known}`,
-        },
-      ],
-    };
+    const message = `agent "${agentEntry.name}" has no action ${JSON.stringify(action)}; its actions: ${known}`;
+    return { issues: [{ path: `${path}.action`, message }] };
   }
-  const params = validateParams(actionEntry.paramsType, raw.params);
-  if (!params.ok) {
-    return { issues: params.errors.map((message) => ({ path, message })) };
-  }
-  const label = `${actionEntry.agent}.${actionEntry.name}`;
-  const missing = actionEntry.reads.filter((key) => !available.has(key));
-  if (missing.length > 0) {
-    return {
-      issues: missing.map((key) => ({
-        path,
-        message: `${label} reads "${key}", which no earlier step writes and the context does not give`,
-      })),
-    };
-  }
-  const plainParams = JSON.parse(JSON.stringify(params.value)) as Record<string, unknown>;
-  const reads = [
-    ...actionEntry.reads,
-    ...actionEntry.optionalReads.filter((key) => available.has(key)),
-  ];
-  const writes = actionEntry.writesFor(params.value);
-  writes.forEach((key) => available.add(key));
-  return {
-    agent: actionEntry.agent,
-    action: actionEntry.name,
-    params: plainParams,
-    reads,
-    writes,
-    sideEffect: actionEntry.sideEffect,
-    requiresApproval: actionEntry.requiresApproval,
-  };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return actionEntry;
 }

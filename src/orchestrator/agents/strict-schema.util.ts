@@ -1,3 +1,4 @@
+import { isPlainObject } from '../../context/utils/json-merge-patch.util';
 import type { JsonSchema } from './action-params.util';
 
 /** Keywords that OpenAI's strict structured outputs accept; the rest are dropped from the LLM's copy. */
@@ -91,8 +92,4 @@ function nullable(schema: JsonSchema): JsonSchema {
 
 function isFreeFormObject(schema: JsonSchema): boolean {
   return schema.type === 'object' && !schema.properties;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

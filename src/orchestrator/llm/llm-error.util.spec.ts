@@ -67,6 +67,18 @@ describe('toLlmException', () => {
     expect((exception as LlmRequestRejectedException).responseFormatUnsupported).toBe(true);
   });
 
+  it('does not take a refusal of our own schema for missing JSON Schema support', () => {
+    const { exception } = toLlmException(
+      apiError(400, {
+        message:
+          "Invalid schema for response_format 'action_plan': In context=(), 'required' is required",
+        param: 'response_format',
+      }),
+      1000,
+    );
+    expect((exception as LlmRequestRejectedException).responseFormatUnsupported).toBe(false);
+  });
+
   it('maps timeouts and connection failures', () => {
     expect(toLlmException(new OpenAI.APIConnectionTimeoutError(), 1500).exception).toEqual(
       new LlmTimeoutException(1500),

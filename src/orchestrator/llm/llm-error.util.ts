@@ -31,7 +31,12 @@ export function toLlmException(
   // Anything else is our own bug, not the provider's: it stays a 500.
   if (!(error instanceof OpenAI.APIError)) return { kind: 'error', exception: error as Error };
   const status = error.status ?? 0;
-  const body = (error.error ?? {}) as { message?: unknown; type?: unknown; code?: unknown };
+  const body = (error.error ?? {}) as {
+    message?: unknown;
+    type?: unknown;
+    code?: unknown;
+    param?: unknown;
+  };
   const providerMessage = typeof body.message === 'string' ? body.message : error.message;
   if (status === 429) {
     const type = String(body.code ?? body.type ?? 'rate_limit_exceeded');
@@ -50,16 +55,26 @@ export function toLlmException(
       exception: new LlmUnavailableException(`The LLM provider failed (HTTP ${status})`),
     };
   }
-  const param = (body as { param?: unknown }).param;
+  return { kind: 'rejected', exception: rejected(status, providerMessage, body) };
+}
+
+/**
+ * A refusal of the request itself. It counts as "JSON Schema outputs unsupported" only when it
+ * is about response_format and not about our schema (OpenAI's "Invalid schema for
+ * response_format" is our bug, which JSON mode would only hide).
+ */
+function rejected(
+  status: number,
+  providerMessage: string,
+  body: { param?: unknown },
+): LlmRequestRejectedException {
   const aboutFormat =
-    param === 'response_format' || /response_format|json_schema/i.test(providerMessage);
-  return {
-    kind: 'rejected',
-    exception: new LlmRequestRejectedException(
-      `The LLM provider rejected the request (HTTP ${status}): ${providerMessage}`,
-      aboutFormat,
-    ),
-  };
+    body.param === 'response_format' || /response_format|json_schema/i.test(providerMessage);
+  const aboutOurSchema = /invalid schema/i.test(providerMessage);
+  return new LlmRequestRejectedException(
+    `The LLM provider rejected the request (HTTP ${status}): ${providerMessage}`,
+    aboutFormat && !aboutOurSchema,
+  );
 }
 
 /** Seconds to wait from Retry-After (seconds or an HTTP date) or retry-after-ms, when given. */

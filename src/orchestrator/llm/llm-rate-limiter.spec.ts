@@ -1,4 +1,4 @@
-import { admissionDelay, LimiterClock, LlmRateLimiter } from './llm-rate-limiter';
+import { admissionDelay, LimiterBusyError, LimiterClock, LlmRateLimiter } from './llm-rate-limiter';
 
 describe('admissionDelay', () => {
   const base = { now: 100_000, pausedUntil: 0, requestsPerMinute: 2, tokensPerMinute: 1000 };
@@ -59,14 +59,20 @@ function fakeClock(): LimiterClock & { sleeps: number[] } {
 describe('LlmRateLimiter', () => {
   it('makes the third call within a minute wait its turn instead of failing', async () => {
     const clock = fakeClock();
-    const limiter = new LlmRateLimiter({ requestsPerMinute: 2, tokensPerMinute: 0 }, clock);
+    const limiter = new LlmRateLimiter(
+      { requestsPerMinute: 2, tokensPerMinute: 0, maxWaitMs: 60_000 },
+      clock,
+    );
     await Promise.all([limiter.acquire(10), limiter.acquire(10), limiter.acquire(10)]);
     expect(clock.sleeps).toEqual([60_000]);
   });
 
   it('counts what a call really used once it is settled', async () => {
     const clock = fakeClock();
-    const limiter = new LlmRateLimiter({ requestsPerMinute: 0, tokensPerMinute: 1000 }, clock);
+    const limiter = new LlmRateLimiter(
+      { requestsPerMinute: 0, tokensPerMinute: 1000, maxWaitMs: 60_000 },
+      clock,
+    );
     const first = await limiter.acquire(900);
     first.settle(100);
     await limiter.acquire(800);
@@ -75,9 +81,26 @@ describe('LlmRateLimiter', () => {
 
   it('holds every call back during a pause', async () => {
     const clock = fakeClock();
-    const limiter = new LlmRateLimiter({ requestsPerMinute: 0, tokensPerMinute: 0 }, clock);
+    const limiter = new LlmRateLimiter(
+      { requestsPerMinute: 0, tokensPerMinute: 0, maxWaitMs: 60_000 },
+      clock,
+    );
     limiter.pauseFor(20_000);
     await limiter.acquire(1);
     expect(clock.sleeps).toEqual([20_000]);
+  });
+
+  it('refuses a call whose wait would exceed maxWaitMs, without holding up the next', async () => {
+    const clock = fakeClock();
+    const limiter = new LlmRateLimiter(
+      { requestsPerMinute: 1, tokensPerMinute: 0, maxWaitMs: 10_000 },
+      clock,
+    );
+    await limiter.acquire(1);
+    await expect(limiter.acquire(1)).rejects.toEqual(new LimiterBusyError(60_000));
+    expect(clock.sleeps).toEqual([]);
+    await clock.sleep(60_000); // a minute later the queue is not stuck behind the refusal
+    await limiter.acquire(1);
+    expect(clock.sleeps).toEqual([60_000]);
   });
 });

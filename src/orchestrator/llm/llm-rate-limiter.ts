@@ -47,6 +47,13 @@ export const SYSTEM_CLOCK: LimiterClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** The wait for a slot would be longer than the limiter allows: the caller should come back later. */
+export class LimiterBusyError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`LLM calls are paced; a slot frees up in ${Math.ceil(retryAfterMs / 1000)} s`);
+  }
+}
+
 /** A reservation of tokens; `settle` replaces the estimate with what the call really used. */
 export interface LlmReservation {
   settle(actualTokens: number): void;
@@ -63,7 +70,12 @@ export class LlmRateLimiter {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly limits: { requestsPerMinute: number; tokensPerMinute: number },
+    private readonly limits: {
+      requestsPerMinute: number;
+      tokensPerMinute: number;
+      /** Longest a call may wait for its slot before it is refused with LimiterBusyError. */
+      maxWaitMs: number;
+    },
     private readonly clock: LimiterClock = SYSTEM_CLOCK,
   ) {}
 
@@ -87,8 +99,10 @@ export class LlmRateLimiter {
         calls: this.calls,
         tokens,
         pausedUntil: this.pausedUntil,
-        ...this.limits,
+        requestsPerMinute: this.limits.requestsPerMinute,
+        tokensPerMinute: this.limits.tokensPerMinute,
       });
+      if (delay > this.limits.maxWaitMs) throw new LimiterBusyError(delay);
       if (delay <= 0) {
         const call: AdmittedCall = { at: now, tokens };
         this.calls.push(call);

@@ -8,6 +8,9 @@ import { LlmUsageService } from './llm-usage.service';
 import { LlmService } from './llm.service';
 import { openAiClientProvider } from './openai-client.provider';
 
+/** Past this wait for a slot, a call is answered like the provider's own 429 instead of hanging. */
+const MAX_LIMITER_WAIT_MS = 30_000;
+
 /** The LLM client, its pacing and its usage ledger; other modules use LlmService. */
 @Module({
   imports: [TypeOrmModule.forFeature([LlmUsageEntity]), ContextModule],
@@ -19,6 +22,7 @@ import { openAiClientProvider } from './openai-client.provider';
         new LlmRateLimiter({
           requestsPerMinute: config.llm.requestsPerMinute,
           tokensPerMinute: config.llm.tokensPerMinute,
+          maxWaitMs: MAX_LIMITER_WAIT_MS,
         }),
     },
     openAiClientProvider,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type {
+  ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
@@ -7,8 +8,12 @@ import { AppConfig } from '../../config/app-config';
 import { ContextService } from '../../context/context.service';
 import { ContextNotFoundException } from '../../context/exceptions/context.exceptions';
 import { toLlmException } from './llm-error.util';
-import { LlmRateLimiter } from './llm-rate-limiter';
-import { TokenBudgetExceededException } from './llm.exceptions';
+import { LimiterBusyError, LlmRateLimiter, LlmReservation } from './llm-rate-limiter';
+import {
+  LlmRateLimitedException,
+  LlmUnavailableException,
+  TokenBudgetExceededException,
+} from './llm.exceptions';
 import { LlmUsageService } from './llm-usage.service';
 import { ChatClient, OPENAI_CLIENT } from './openai-client.provider';
 
@@ -57,35 +62,51 @@ export class LlmService {
     if (!this.client) throw new Error('No LLM is configured (OPENAI_API_KEY is unset)');
     await this.checkBudget(request.jobId);
     const maxTokens = request.maxTokens ?? DEFAULT_MAX_TOKENS;
-    const reservation = await this.limiter.acquire(estimateTokens(request.messages) + maxTokens);
+    const reservation = await this.reserve(estimateTokens(request.messages) + maxTokens);
     const started = Date.now();
+    let completion: ChatCompletion;
     try {
-      const completion = await this.client.chat.completions.create({
+      completion = await this.client.chat.completions.create({
         model: this.model,
         messages: request.messages,
         response_format: request.responseFormat,
         max_completion_tokens: maxTokens,
-        temperature: 0,
       });
-      const promptTokens = completion.usage?.prompt_tokens ?? 0;
-      const completionTokens = completion.usage?.completion_tokens ?? 0;
-      reservation.settle(promptTokens + completionTokens);
-      await this.record(request, started, 'ok', promptTokens, completionTokens);
-      const message = completion.choices[0]?.message;
-      return {
-        content: message?.content ?? message?.refusal ?? '',
-        promptTokens,
-        completionTokens,
-      };
     } catch (error) {
-      const { kind, exception } = toLlmException(error, this.config.llm.timeoutMs);
       reservation.settle(0);
-      await this.record(request, started, kind, 0, 0);
+      const { kind, exception } = toLlmException(error, this.config.llm.timeoutMs);
+      await this.record(request, { started, outcome: kind, promptTokens: 0, completionTokens: 0 });
       this.logger.warn(
         { jobId: request.jobId, purpose: request.purpose, outcome: kind, err: exception },
         'LLM call failed',
       );
       throw exception;
+    }
+    const promptTokens = completion.usage?.prompt_tokens ?? 0;
+    const completionTokens = completion.usage?.completion_tokens ?? 0;
+    reservation.settle(promptTokens + completionTokens);
+    // A gateway may answer 200 with something that is not a completion.
+    const message = Array.isArray(completion.choices) ? completion.choices[0]?.message : undefined;
+    const outcome = message ? 'ok' : 'malformed';
+    await this.record(request, { started, outcome, promptTokens, completionTokens });
+    if (!message) {
+      throw new LlmUnavailableException('The LLM provider answered without a completion');
+    }
+    return { content: message.content ?? message.refusal ?? '', promptTokens, completionTokens };
+  }
+
+  /** A slot from the shared limiter; a wait too long is answered like the provider's own 429. */
+  private async reserve(tokens: number): Promise<LlmReservation> {
+    try {
+      return await this.limiter.acquire(tokens);
+    } catch (error) {
+      if (!(error instanceof LimiterBusyError)) throw error;
+      const seconds = Math.ceil(error.retryAfterMs / 1000);
+      throw new LlmRateLimitedException(
+        `LLM calls are paced by LLM_RPM/LLM_TPM; try again in ${seconds} s`,
+        'local_rate_limit',
+        seconds,
+      );
     }
   }
 
@@ -98,19 +119,16 @@ export class LlmService {
 
   private async record(
     request: ChatRequest,
-    started: number,
-    outcome: string,
-    promptTokens: number,
-    completionTokens: number,
+    call: { started: number; outcome: string; promptTokens: number; completionTokens: number },
   ): Promise<void> {
     await this.usage.record({
       jobId: request.jobId ?? null,
       purpose: request.purpose,
       model: this.model,
-      promptTokens,
-      completionTokens,
-      latencyMs: Date.now() - started,
-      outcome,
+      promptTokens: call.promptTokens,
+      completionTokens: call.completionTokens,
+      latencyMs: Date.now() - call.started,
+      outcome: call.outcome,
     });
     if (request.jobId) await this.syncJobUsage(request.jobId);
   }

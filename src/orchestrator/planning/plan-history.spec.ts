@@ -22,6 +22,8 @@ describe('selectPlanExamples', () => {
     },
     { command: 'succeeded', plan: plan('d'), status: 'succeeded' },
     { command: 'not a job context' },
+    { command: 'poisoned', plan: { objective: 'p', steps: [null] }, status: 'succeeded' },
+    { command: 'poisoned too', plan: 'steps', status: 'succeeded' },
     { command: 'succeeded too', plan: plan('e'), status: 'succeeded' },
     { command: 'one too many', plan: plan('f'), status: 'succeeded' },
   ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContextService } from '../../context/context.service';
+import { isPlainObject } from '../../context/utils/json-merge-patch.util';
 import type { Plan } from './plan.types';
 
 /** A past plan shown to the LLM as an example, with what users said about it. */
@@ -39,7 +40,11 @@ export function selectPlanExamples(input: {
 
 function toExample(data: Record<string, unknown>): PlanExample | undefined {
   const plan = data.plan as Plan | undefined;
-  if (typeof data.command !== 'string' || !plan || !Array.isArray(plan.steps)) return undefined;
+  // Contexts are written by clients too: take only what has the shape of a plan.
+  if (typeof data.command !== 'string' || !isPlainObject(plan)) return undefined;
+  if (!Array.isArray(plan.steps) || !plan.steps.every((step) => isPlainObject(step))) {
+    return undefined;
+  }
   const ratings = feedbackOf(data);
   const best = Math.max(0, ...ratings.map((item) => item.rating));
   const worst = Math.min(5, ...ratings.map((item) => item.rating));
@@ -48,7 +53,7 @@ function toExample(data: Record<string, unknown>): PlanExample | undefined {
   return {
     command: data.command,
     plan: {
-      objective: plan.objective,
+      objective: String(plan.objective),
       steps: plan.steps.map(({ agent, action, params }) => ({ agent, action, params })),
     },
     feedback: ratings.map((item) =>

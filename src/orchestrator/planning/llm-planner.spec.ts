@@ -1,0 +1,135 @@
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import OpenAI from 'openai';
+import { CoreAgent } from '../../agents/core/core.agent';
+import { AppConfig } from '../../config/app-config';
+import { validateEnv } from '../../config/env.schema';
+import { ContextService } from '../../context/context.service';
+import { AgentRegistry } from '../agents/agent-registry.service';
+import { LlmRateLimiter } from '../llm/llm-rate-limiter';
+import { LlmUsageService } from '../llm/llm-usage.service';
+import { LlmService } from '../llm/llm.service';
+import { OPENAI_CLIENT } from '../llm/openai-client.provider';
+import { LlmPlanner } from './llm-planner';
+import { PlanHistory } from './plan-history';
+import { InvalidPlanException } from './planning.exceptions';
+
+/** LlmPlanner with the OpenAI provider swapped for a mock that answers in the SDK's shape. */
+const create = jest.fn();
+const answer = (content: string) => ({
+  choices: [
+    { index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop' },
+  ],
+  usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+});
+const waitPlan = {
+  objective: 'Pause',
+  steps: [{ agent: 'core', action: 'wait', params: { seconds: 5 } }],
+};
+const request = {
+  jobId: 'job-1',
+  jobType: 'prospecting',
+  command: 'Pause for 5 seconds',
+  context: {},
+};
+
+let planner: LlmPlanner;
+
+beforeEach(async () => {
+  create.mockReset();
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [
+      LlmPlanner,
+      LlmService,
+      AgentRegistry,
+      CoreAgent,
+      { provide: OPENAI_CLIENT, useValue: null },
+      { provide: AppConfig, useValue: new AppConfig(validateEnv({})) },
+      {
+        provide: LlmRateLimiter,
+        useValue: new LlmRateLimiter({ requestsPerMinute: 0, tokensPerMinute: 0, maxWaitMs: 0 }),
+      },
+      {
+        provide: LlmUsageService,
+        useValue: { record: jest.fn(), forJob: jest.fn(), totalTokens: jest.fn() },
+      },
+      { provide: ContextService, useValue: { patch: jest.fn() } },
+      { provide: PlanHistory, useValue: { examples: jest.fn().mockResolvedValue([]) } },
+    ],
+  })
+    .overrideProvider(OPENAI_CLIENT)
+    .useValue({ chat: { completions: { create } } })
+    .compile();
+  await moduleRef.init();
+  planner = moduleRef.get(LlmPlanner);
+});
+
+describe('LlmPlanner', () => {
+  it('returns the validated plan of a good answer in one call', async () => {
+    create.mockResolvedValueOnce(answer(JSON.stringify(waitPlan)));
+    await expect(planner.plan(request)).resolves.toEqual({
+      objective: 'Pause',
+      steps: [
+        {
+          agent: 'core',
+          action: 'wait',
+          params: { seconds: 5 },
+          reads: [],
+          writes: [],
+          sideEffect: false,
+          requiresApproval: false,
+        },
+      ],
+    });
+    const sent = create.mock.calls[0][0];
+    expect(sent.response_format.type).toBe('json_schema');
+    expect(sent.messages[0].content).toContain('- core.wait: Pauses the job');
+  });
+
+  it('repairs once with the problems listed, then gives up with invalid_plan', async () => {
+    const tooLong = {
+      ...waitPlan,
+      steps: [{ agent: 'core', action: 'wait', params: { seconds: 99999 } }],
+    };
+    create.mockResolvedValue(answer(JSON.stringify(tooLong)));
+    const failure = await planner.plan(request).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InvalidPlanException);
+    expect((failure as InvalidPlanException).getStatus()).toBe(502);
+    expect((failure as InvalidPlanException).details).toEqual([
+      { path: 'steps[0].params.seconds', message: 'must not be greater than 3600' },
+    ]);
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(create.mock.calls[1][0].messages[3].content).toContain(
+      'steps[0].params.seconds: must not be greater than 3600',
+    );
+  });
+
+  it('switches to JSON mode, with the schema in the prompt, when json_schema is refused', async () => {
+    create
+      .mockRejectedValueOnce(
+        OpenAI.APIError.generate(
+          400,
+          {
+            error: {
+              message: 'response_format json_schema is not supported',
+              param: 'response_format',
+            },
+          },
+          undefined,
+          new Headers(),
+        ),
+      )
+      .mockResolvedValue(answer(JSON.stringify(waitPlan)));
+    await planner.plan(request);
+    await planner.plan(request);
+    expect(create.mock.calls.map((call) => call[0].response_format.type)).toEqual([
+      'json_schema',
+      'json_object',
+      'json_object',
+    ]);
+    expect(create.mock.calls[1][0].messages[0].content).toContain(
+      'validates against this JSON Schema',
+    );
+  });
+});
