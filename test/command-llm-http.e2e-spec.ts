@@ -116,7 +116,6 @@ describe('POST /command with an LLM (real SDK, fake server)', () => {
       command: 'Find VPs of Sales in Germany and draft intro emails',
       input: { sender: 'Ana from Acme' },
       planner: 'llm',
-      status: 'queued',
       plan: { objective: validPlan.objective, steps: [{ agent: 'prospects' }, { agent: 'email' }] },
       usage: { total_tokens: 1350 },
     });

@@ -24,7 +24,13 @@ describe('orchestrator without an LLM', () => {
         'research',
       ]);
       const core = response.body[0];
-      expect(core.actions).toEqual([
+      expect(core.actions.map((action: { name: string }) => action.name)).toEqual([
+        'review',
+        'set_context',
+        'wait',
+      ]);
+      expect(core.actions[0]).toMatchObject({ requires_approval: true, side_effect: false });
+      expect(core.actions.slice(1)).toEqual([
         {
           name: 'set_context',
           description: 'Merges the given values into the job state, for later steps to read',
@@ -106,9 +112,6 @@ describe('orchestrator without an LLM', () => {
         input: { sender: 'Ana from Acme', offer: 'A 14-day pilot' },
         state: { sender: 'Ana from Acme', offer: 'A 14-day pilot' },
         planner: 'offline',
-        status: 'queued',
-        steps: [],
-        errors: [],
         plan: { objective: response.body.objective, steps: response.body.steps },
       });
     });
@@ -180,6 +183,7 @@ describe('orchestrator without an LLM', () => {
         message: 'The plan cannot run',
       });
       expect(response.body.details).toEqual([
+        { path: 'steps[0]', message: expect.stringContaining('email.draft reads "prospects"') },
         { path: 'steps[0].params.tone', message: expect.stringContaining('must be one of') },
         {
           path: 'steps[1]',

@@ -85,6 +85,15 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/contexts',
         '/health',
         '/jobs',
+        '/jobs/{job_id}',
+        '/jobs/{job_id}/approve',
+        '/jobs/{job_id}/cancel',
+        '/jobs/{job_id}/checkpoints',
+        '/jobs/{job_id}/checkpoints/{seq}',
+        '/jobs/{job_id}/events',
+        '/jobs/{job_id}/feedback',
+        '/jobs/{job_id}/reject',
+        '/jobs/{job_id}/retry',
       ].sort(),
     );
     expect(Object.keys(paths['/context/{job_id}']).sort()).toEqual([

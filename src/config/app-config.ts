@@ -20,6 +20,14 @@ export interface LlmConfig {
   historyTokens: number;
 }
 
+/** How the job runner works. */
+export interface JobsConfig {
+  concurrency: number;
+  leaseMs: number;
+  stepTimeoutMs: number;
+  checkpointRetentionDays: number;
+}
+
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 /**
@@ -41,6 +49,7 @@ export class AppConfig {
   readonly shutdownTimeoutMs: number;
   readonly commandRateLimit: { limit: number; ttlMs: number };
   readonly llm: LlmConfig;
+  readonly jobs: JobsConfig;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -70,6 +79,12 @@ export class AppConfig {
       prices: env.LLM_PRICES ? (JSON.parse(env.LLM_PRICES) as Record<string, ModelPrice>) : {},
       jobTokenBudget: env.JOB_TOKEN_BUDGET,
       historyTokens: env.PLANNER_HISTORY_TOKENS,
+    };
+    this.jobs = {
+      concurrency: env.JOB_CONCURRENCY,
+      leaseMs: env.JOB_LEASE_SECONDS * 1000,
+      stepTimeoutMs: env.JOB_STEP_TIMEOUT_SECONDS * 1000,
+      checkpointRetentionDays: env.CHECKPOINT_RETENTION_DAYS,
     };
   }
 

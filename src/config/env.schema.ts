@@ -241,6 +241,31 @@ export class EnvironmentVariables {
   @IsInt()
   JOB_TOKEN_BUDGET = 0;
 
+  /** Jobs run at the same time by this process. */
+  @Transform(toInt)
+  @Max(64)
+  @Min(1)
+  @IsInt()
+  JOB_CONCURRENCY = 4;
+
+  /** How long a runner's claim on a job lasts unless renewed; a crashed runner's jobs are taken over after it. */
+  @Transform(toInt)
+  @Min(2)
+  @IsInt()
+  JOB_LEASE_SECONDS = 30;
+
+  /** Time limit of one attempt of a step (an action may set its own). */
+  @Transform(toInt)
+  @Min(1)
+  @IsInt()
+  JOB_STEP_TIMEOUT_SECONDS = 300;
+
+  /** Checkpoints of jobs finished longer ago than this many days are pruned (0 = kept). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  CHECKPOINT_RETENTION_DAYS = 0;
+
   /** Token budget of the past plans shown to the LLM as examples (0 = none). */
   @Transform(toInt)
   @Min(0)

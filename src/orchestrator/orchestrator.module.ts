@@ -1,18 +1,49 @@
 import { Module } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import { DataSource } from 'typeorm';
 import { ContextModule } from '../context/context.module';
 import { AgentRegistryModule } from './agents/agent-registry.module';
 import { CommandController } from './commands/command.controller';
+import { CheckpointRetention } from './jobs/checkpoint-retention.service';
+import { JobEventsService } from './jobs/job-events.service';
+import { JobRunner } from './jobs/job-runner.service';
 import { JobSubmissionService } from './jobs/job-submission.service';
 import { JobsController } from './jobs/jobs.controller';
+import { JobsService } from './jobs/jobs.service';
+import { JobStore } from './jobs/store/job-store';
+import { SqliteJobStore } from './jobs/store/sqlite-job.store';
 import { LlmModule } from './llm/llm.module';
 import { LlmPlanner } from './planning/llm-planner';
 import { PlanHistory } from './planning/plan-history';
 import { PlannerService } from './planning/planner.service';
 
-/** From a command to a validated plan and its job: planners, the agent registry, the LLM. */
+/**
+ * From a command to a finished job: planners, the agent registry, the LLM, and the durable job
+ * runner with its checkpoints, events and approvals.
+ */
 @Module({
   imports: [AgentRegistryModule, LlmModule, ContextModule],
   controllers: [CommandController, JobsController],
-  providers: [PlannerService, LlmPlanner, PlanHistory, JobSubmissionService],
+  providers: [
+    {
+      provide: JobStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource): JobStore => {
+        if (dataSource.options.type !== 'better-sqlite3') {
+          throw new Error('Durable jobs run on the embedded SQLite database for now');
+        }
+        const driver = dataSource.driver as unknown as { databaseConnection: Database };
+        return new SqliteJobStore(driver.databaseConnection);
+      },
+    },
+    PlannerService,
+    LlmPlanner,
+    PlanHistory,
+    JobSubmissionService,
+    JobEventsService,
+    JobRunner,
+    JobsService,
+    CheckpointRetention,
+  ],
 })
 export class OrchestratorModule {}

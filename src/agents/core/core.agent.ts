@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsInt, IsObject, Max, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
@@ -12,6 +12,14 @@ export class SetContextParams {
   @JSONSchema({ description: 'Keys and values to merge into the job state' })
   @IsObject()
   values: Record<string, unknown>;
+}
+
+export class ReviewParams {
+  @JSONSchema({ description: 'What the reviewer should check' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  message?: string;
 }
 
 export class WaitParams {
@@ -42,9 +50,24 @@ export class CoreAgent {
   }
 
   @Action({
+    name: 'review',
+    description:
+      'Pauses the job until a human approves it (POST /jobs/{id}/approve): a review gate before an export, a send, or anything else',
+    params: ReviewParams,
+    requiresApproval: true,
+  })
+  review(params: ReviewParams): Promise<ActionResult> {
+    return Promise.resolve({
+      summary: params.message ? `Approved: ${params.message}` : 'Approved',
+    });
+  }
+
+  @Action({
     name: 'wait',
     description: `Pauses the job for a number of seconds (at most ${MAX_WAIT_SECONDS})`,
     params: WaitParams,
+    // The pause may be longer than the default step time limit.
+    timeoutMs: (MAX_WAIT_SECONDS + 60) * 1000,
   })
   async wait(params: WaitParams, context: ActionContext): Promise<ActionResult> {
     await sleep(params.seconds * 1000, undefined, { signal: context.signal });

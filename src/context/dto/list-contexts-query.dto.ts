@@ -1,30 +1,9 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page-query.dto';
 
-export const MAX_PAGE_SIZE = 100;
-export const MAX_SKIP = 1_000_000_000;
+export { MAX_PAGE_SIZE, MAX_SKIP } from '../../common/dto/page-query.dto';
 
-/** Only plain digits become numbers; anything else ("", "0x10", "1e3") fails IsInt by name. */
-const toInteger = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
-
-export class ListContextsQueryDto {
-  /** How many entries to skip. */
-  @IsOptional()
-  @Transform(toInteger)
-  @Max(MAX_SKIP)
-  @Min(0)
-  @IsInt()
-  skip: number = 0;
-
-  /** Page size, at most 100. */
-  @IsOptional()
-  @Transform(toInteger)
-  @Max(MAX_PAGE_SIZE)
-  @Min(1)
-  @IsInt()
-  limit: number = 20;
-
+export class ListContextsQueryDto extends PageQueryDto {
   /** Only entries of this job type. */
   @IsOptional()
   @IsString()

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { fromSqliteDatetime, toSqliteDatetime } from '../../database/sqlite-datetime';
 import type { ListContextsQuery } from '../context.types';
 import { ContextRecord, ContextRecordUpdate, ContextStore, ExpectedRecord } from './context-store';
 
@@ -67,8 +68,8 @@ export class SqliteContextStore extends ContextStore {
       record.jobType,
       JSON.stringify(record.contextData),
       record.version,
-      toDatetime(record.createdAt),
-      toDatetime(record.updatedAt),
+      toSqliteDatetime(record.createdAt),
+      toSqliteDatetime(record.updatedAt),
     );
     return changes === 1;
   }
@@ -78,10 +79,10 @@ export class SqliteContextStore extends ContextStore {
       next.jobType,
       JSON.stringify(next.contextData),
       next.version,
-      toDatetime(next.updatedAt),
+      toSqliteDatetime(next.updatedAt),
       jobId,
       expected.version,
-      toDatetime(expected.createdAt),
+      toSqliteDatetime(expected.createdAt),
     );
     return changes === 1;
   }
@@ -90,7 +91,11 @@ export class SqliteContextStore extends ContextStore {
     const result =
       expected === undefined
         ? this.statements.delete.run(jobId)
-        : this.statements.deleteAt.run(jobId, expected.version, toDatetime(expected.createdAt));
+        : this.statements.deleteAt.run(
+            jobId,
+            expected.version,
+            toSqliteDatetime(expected.createdAt),
+          );
     return result.changes > 0;
   }
 
@@ -113,16 +118,7 @@ function fromRow(row: Row): ContextRecord {
     jobType: row.job_type,
     contextData: JSON.parse(row.context_data) as Record<string, unknown>,
     version: row.version,
-    createdAt: fromDatetime(row.created_at),
-    updatedAt: fromDatetime(row.updated_at),
+    createdAt: fromSqliteDatetime(row.created_at),
+    updatedAt: fromSqliteDatetime(row.updated_at),
   };
-}
-
-/** TypeORM's SQLite datetime format: UTC, space-separated, milliseconds. */
-function toDatetime(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
-}
-
-function fromDatetime(value: string): Date {
-  return new Date(`${value.replace(' ', 'T')}Z`);
 }

@@ -50,6 +50,7 @@ describe('AgentRegistry', () => {
     const registry = await registryWith(EchoAgent, CoreAgent);
     expect(registry.list().map((agent) => agent.name)).toEqual(['core', 'echo']);
     expect(registry.findAgent('core')?.actions.map((action) => action.name)).toEqual([
+      'review',
       'set_context',
       'wait',
     ]);
@@ -61,6 +62,7 @@ describe('AgentRegistry', () => {
       declaredWrites: ['echo'],
       sideEffect: false,
       requiresApproval: false,
+      retry: { maxAttempts: 3, initialDelayMs: 500 },
       paramsSchema: {
         type: 'object',
         properties: { text: { type: 'string' } },

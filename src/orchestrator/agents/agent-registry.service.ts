@@ -8,6 +8,7 @@ import type {
   ActionResult,
   AgentOptions,
 } from './agent.types';
+import { DEFAULT_RETRY_POLICY, RetryPolicy } from '../jobs/retry-policy.util';
 import { JsonSchema, paramsJsonSchema } from './action-params.util';
 
 /** An action as the registry knows it: its declaration, its schema, and how to call it. */
@@ -25,6 +26,9 @@ export interface RegisteredAction {
   declaredWrites: string[];
   sideEffect: boolean;
   requiresApproval: boolean;
+  retry: RetryPolicy;
+  /** Time limit of one attempt, when the action sets its own. */
+  timeoutMs?: number;
   invoke(params: object, context: ActionContext): Promise<ActionResult>;
 }
 
@@ -110,6 +114,8 @@ function registeredAction(
     declaredWrites: typeof writes === 'function' ? ['*'] : writes,
     sideEffect: options.sideEffect ?? false,
     requiresApproval: options.requiresApproval ?? false,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    timeoutMs: options.timeoutMs,
     invoke: handler,
   };
 }

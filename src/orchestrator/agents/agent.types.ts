@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import type { RetryPolicy } from '../jobs/retry-policy.util';
 
 /** What `@Agent()` declares about a provider. */
 export interface AgentOptions {
@@ -24,6 +25,10 @@ export interface ActionOptions<P extends object = object> {
   sideEffect?: boolean;
   /** A human approves the step before it runs. */
   requiresApproval?: boolean;
+  /** Retries on failure; defaults to DEFAULT_RETRY_POLICY (3 attempts, exponential backoff). */
+  retry?: Partial<RetryPolicy>;
+  /** Time limit of one attempt; defaults to JOB_STEP_TIMEOUT_SECONDS. */
+  timeoutMs?: number;
 }
 
 /** What a running step hands to its action. */

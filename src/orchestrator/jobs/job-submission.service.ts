@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ContextService } from '../../context/context.service';
+import { ContextAlreadyExistsException } from '../../context/exceptions/context.exceptions';
 import type { ValidatedPlan } from '../agents/plan-validation.util';
 import { LlmRateLimitedException } from '../llm/llm.exceptions';
 import { JobUsage, LlmUsageService } from '../llm/llm-usage.service';
 import { PlannerService } from '../planning/planner.service';
 import type { PlannerKind } from '../planning/plan.types';
 import { DEFAULT_JOB_TYPE } from './dto/job-input';
+import { contextSteps } from './job-progress.util';
+import { JobRunner } from './job-runner.service';
+import type { JobRecord } from './job.types';
+import { JobStore } from './store/job-store';
 import { PlanStepDto } from './dto/job-plan-response.dto';
 
 /** A job whose plan passed validation and whose context now exists. */
@@ -31,8 +35,9 @@ export type RateLimitedOutcome = ReturnType<LlmRateLimitedException['toResponse'
 export class JobSubmissionService {
   constructor(
     private readonly planner: PlannerService,
-    private readonly contexts: ContextService,
     private readonly usage: LlmUsageService,
+    private readonly jobs: JobStore,
+    private readonly runner: JobRunner,
   ) {}
 
   async submitCommand(input: {
@@ -83,21 +88,46 @@ export class JobSubmissionService {
   }): Promise<SubmittedJob> {
     const usage = await this.usage.forJob(job.jobId);
     const status = 'queued' as const;
-    const entry = await this.contexts.create({
+    const now = new Date();
+    const record: JobRecord = {
+      id: job.jobId,
+      jobType: job.jobType,
+      status,
+      objective: job.plan.objective,
+      input: job.context,
+      steps: job.plan.steps,
+      progress: job.plan.steps.map(() => ({ status: 'pending', attempts: 0 })),
+      currentStep: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      error: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      startedAt: null,
+      finishedAt: null,
+    };
+    const contextData = {
+      ...(job.command === undefined ? {} : { command: job.command }),
+      input: job.context,
+      plan: { objective: job.plan.objective, steps: job.plan.steps.map(PlanStepDto.from) },
+      planner: job.planner,
+      status,
+      state: job.context,
+      steps: contextSteps(record),
+      errors: [],
+      usage,
+    };
+    const created = await this.jobs.create(record, {
       jobId: job.jobId,
       jobType: job.jobType,
-      contextData: {
-        ...(job.command === undefined ? {} : { command: job.command }),
-        input: job.context,
-        plan: { objective: job.plan.objective, steps: job.plan.steps.map(PlanStepDto.from) },
-        planner: job.planner,
-        status,
-        state: job.context,
-        steps: [],
-        errors: [],
-        usage,
-      },
+      contextData,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     });
-    return { ...job, status, usage, createdAt: entry.createdAt };
+    if (!created) throw new ContextAlreadyExistsException(job.jobId);
+    this.runner.wake();
+    return { ...job, status, usage, createdAt: now };
   }
 }

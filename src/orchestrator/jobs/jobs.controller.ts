@@ -1,18 +1,37 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Sse,
+} from '@nestjs/common';
+import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { map, Observable } from 'rxjs';
 import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto';
+import { JobIdPipe } from '../../context/dto/job-id';
 import { CreateJobDto } from './dto/create-job.dto';
+import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dto/job-actions.dto';
 import { JobPlanResponseDto } from './dto/job-plan-response.dto';
+import { CheckpointDto, JobDto, JobPageDto } from './dto/job-response.dto';
 import { JobSubmissionService } from './job-submission.service';
+import { JobsService } from './jobs.service';
 
-/** Jobs from an explicit action sequence (a saved plan or a template). */
+/** Jobs: explicit plans, status, live progress, and the human decisions on them. */
 @ApiTags('jobs')
 @ApiKeyAuth()
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobSubmissionService) {}
+  constructor(
+    private readonly submissions: JobSubmissionService,
+    private readonly jobs: JobsService,
+  ) {}
 
+  /** Runs an explicit action sequence (a saved plan or a template), validated like an LLM's. */
   @Post()
   @ApiResponse({ status: 201, type: JobPlanResponseDto })
   @ApiResponse({
@@ -22,11 +41,114 @@ export class JobsController {
   })
   @ApiErrorResponses(400, 413)
   async create(@Body() body: CreateJobDto): Promise<JobPlanResponseDto> {
-    const job = await this.jobs.submitPlan({
+    const job = await this.submissions.submitPlan({
       plan: { objective: body.objective, steps: body.steps },
       context: body.context,
       jobType: body.job_type,
     });
     return JobPlanResponseDto.from(job);
+  }
+
+  /** Jobs, newest first. */
+  @Get()
+  @ApiResponse({ status: 200, type: JobPageDto })
+  @ApiErrorResponses(400)
+  async list(@Query() query: ListJobsQueryDto): Promise<JobPageDto> {
+    const page = await this.jobs.list(query);
+    return {
+      items: page.records.map((job) => JobDto.from(job)),
+      total: page.total,
+      skip: query.skip,
+      limit: query.limit,
+    };
+  }
+
+  @Get(':job_id')
+  @ApiResponse({ status: 200, type: JobDto })
+  @ApiErrorResponses(400, 404)
+  async get(@Param('job_id', JobIdPipe) jobId: string): Promise<JobDto> {
+    const { job, usage } = await this.jobs.getWithUsage(jobId);
+    return JobDto.from(job, usage);
+  }
+
+  /** Server-Sent Events: the job's past events, then new ones live; ends when the job does. */
+  @Sse(':job_id/events')
+  @ApiProduces('text/event-stream')
+  @ApiErrorResponses(400, 404)
+  async events(
+    @Param('job_id', JobIdPipe) jobId: string,
+  ): Promise<Observable<{ id: string; type: string; data: object }>> {
+    const job = await this.jobs.get(jobId);
+    return this.jobs.events$(job).pipe(
+      map((event) => ({
+        id: String(event.id),
+        type: event.type,
+        data: { ...event.data, at: event.createdAt.toISOString() },
+      })),
+    );
+  }
+
+  @Post(':job_id/cancel')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: JobDto })
+  @ApiErrorResponses(400, 404, 409)
+  async cancel(@Param('job_id', JobIdPipe) jobId: string): Promise<JobDto> {
+    return JobDto.from(await this.jobs.cancel(jobId));
+  }
+
+  /** A failed job resumes from its failed step. */
+  @Post(':job_id/retry')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: JobDto })
+  @ApiErrorResponses(400, 404, 409)
+  async retry(@Param('job_id', JobIdPipe) jobId: string): Promise<JobDto> {
+    return JobDto.from(await this.jobs.retry(jobId));
+  }
+
+  @Post(':job_id/approve')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: JobDto })
+  @ApiErrorResponses(400, 404, 409)
+  async approve(
+    @Param('job_id', JobIdPipe) jobId: string,
+    @Body() body: ApproveJobDto,
+  ): Promise<JobDto> {
+    return JobDto.from(await this.jobs.approve(jobId, body.params));
+  }
+
+  @Post(':job_id/reject')
+  @HttpCode(200)
+  @ApiResponse({ status: 200, type: JobDto })
+  @ApiErrorResponses(400, 404, 409)
+  async reject(
+    @Param('job_id', JobIdPipe) jobId: string,
+    @Body() body: RejectJobDto,
+  ): Promise<JobDto> {
+    return JobDto.from(await this.jobs.reject(jobId, body.reason));
+  }
+
+  /** Rates the job's plan; the planner shows well-rated plans to the LLM as examples. */
+  @Post(':job_id/feedback')
+  @ApiResponse({ status: 201, description: 'All feedback of the job' })
+  @ApiErrorResponses(400, 404)
+  async feedback(@Param('job_id', JobIdPipe) jobId: string, @Body() body: FeedbackDto) {
+    return { feedback: await this.jobs.feedback(jobId, body) };
+  }
+
+  @Get(':job_id/checkpoints')
+  @ApiResponse({ status: 200, type: [CheckpointDto] })
+  @ApiErrorResponses(400, 404)
+  async checkpoints(@Param('job_id', JobIdPipe) jobId: string): Promise<CheckpointDto[]> {
+    return (await this.jobs.checkpoints(jobId)).map((checkpoint) => CheckpointDto.from(checkpoint));
+  }
+
+  @Get(':job_id/checkpoints/:seq')
+  @ApiResponse({ status: 200, type: CheckpointDto })
+  @ApiErrorResponses(400, 404)
+  async checkpoint(
+    @Param('job_id', JobIdPipe) jobId: string,
+    @Param('seq', new ParseIntPipe({ errorHttpStatusCode: 400 })) seq: number,
+  ): Promise<CheckpointDto> {
+    return CheckpointDto.from(await this.jobs.checkpoint(jobId, { seq }));
   }
 }

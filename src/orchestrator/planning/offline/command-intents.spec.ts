@@ -22,6 +22,20 @@ describe('splitClauses', () => {
     ).toEqual(['Find VPs of Sales, Marketing and Product', 'write short, friendly emails']);
   });
 
+  it('splits before a verb it does not map, so email instructions end there', () => {
+    expect(clauseTexts('Write emails inviting them to our event and translate them')).toEqual([
+      'Write emails inviting them to our event',
+      'translate them',
+    ]);
+  });
+
+  it('never splits quoted text', () => {
+    expect(clauseTexts('Draft emails "Hi, and send my regards", then export them')).toEqual([
+      'Draft emails "Hi, and send my regards"',
+      'export them',
+    ]);
+  });
+
   it('keeps positions in the text', () => {
     const [, second] = splitClauses('Find CTOs; draft emails');
     expect(second).toEqual({ start: 10, end: 23, text: ' draft emails' });

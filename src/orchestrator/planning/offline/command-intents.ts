@@ -1,5 +1,6 @@
+import { MAPPED_VERBS, UNMAPPED_VERBS } from './command-verbs';
 import { PERSON_WORDS } from './numeric-criteria';
-import { Span } from './text-matching';
+import { alternation, Span, WORD_END } from './text-matching';
 
 /** One part of a command that asks for one thing: "find 50 CTOs", "then draft emails". */
 export interface Clause extends Span {
@@ -25,22 +26,29 @@ export interface CommandIntents {
 
 export type EmailTone = 'friendly' | 'formal' | 'direct';
 
-const CLAUSE_VERBS =
-  'find|search|look|pull|source|identify|get|give|show|build|list|import|upload|load|research|' +
-  'enrich|summari[sz]e|score|rank|qualify|prioriti[sz]e|rate|draft|write|compose|prepare|create|' +
-  'generate|craft|personali[sz]e|send|email|reach|contact|export|download|save|put|keep|filter';
+const QUOTED = /"([^"]+)"|(?<![\p{L}\p{N}])'([^']+)'(?![\p{L}\p{N}])/gu;
 // A comma, "and", "then" or "but" starts a new clause only before a verb, so lists
-// ("VPs of Sales, Marketing and Product", "short, friendly emails") stay whole.
+// ("VPs of Sales, Marketing and Product", "short, friendly emails") stay whole. Unmapped verbs
+// start a clause too, so email instructions stop before them and they are refused on their own.
+const CLAUSE_VERB = `(?:(?:${MAPPED_VERBS})\\b|(?:${alternation(UNMAPPED_VERBS)})${WORD_END}(?!['-]))`;
 const CLAUSE_BREAK = new RegExp(
   '[;!?]+|\\.(?=\\s|$)|(?:,|\\s+(?:and|then|but)\\b)' +
-    `(?=\\s*(?:(?:and|then|also|finally|please|but|don't|do\\s+not)\\s+)*(?:${CLAUSE_VERBS})\\b)`,
+    `(?=\\s*(?:(?:and|then|also|finally|please|but|don't|do\\s+not)\\s+)*${CLAUSE_VERB})`,
   'giu',
 );
 
+/** Splits a command into clauses; quoted text ("Hi, and thanks") is never split. */
 export function splitClauses(text: string): Clause[] {
+  const quotes = [...text.matchAll(QUOTED)].map(({ index, 0: quote }) => ({
+    start: index,
+    end: index + quote.length,
+  }));
+  const separators = [...text.matchAll(CLAUSE_BREAK)].filter(
+    ({ index }) => !quotes.some((quote) => index > quote.start && index < quote.end),
+  );
   const clauses: Clause[] = [];
   let start = 0;
-  for (const separator of [...text.matchAll(CLAUSE_BREAK), { index: text.length, 0: '' }]) {
+  for (const separator of [...separators, { index: text.length, 0: '' }]) {
     const end = separator.index ?? text.length;
     if (/[\p{L}\p{N}]/u.test(text.slice(start, end))) {
       clauses.push({ start, end, text: text.slice(start, end) });
@@ -205,7 +213,6 @@ export function findTone(clauses: readonly Clause[]): EmailTone | undefined {
   return clauses.some(({ text }) => LENGTH_TONE.test(text)) ? 'direct' : undefined;
 }
 
-const QUOTED = /"([^"]+)"|(?<![\p{L}\p{N}])'([^']+)'(?![\p{L}\p{N}])/gu;
 const INSTRUCTION_CUE = anyOf(
   /\b(?:mentioning|(?:that|which)\s+mentions?|to\s+mention|about|regarding|saying|explaining)\b/,
   /\b(?:inviting|to\s+invite|invite\s+them|asking|to\s+ask|to\s+(?:book|schedule|set\s+up))\b/,

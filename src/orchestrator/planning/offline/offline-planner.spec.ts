@@ -1,5 +1,19 @@
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import {
+  FixtureEmailAgent,
+  FixtureExportAgent,
+  FixtureProspectsAgent,
+  FixtureResearchAgent,
+} from '../../../../test/fixtures/sales-agents.fixture';
+import { AgentRegistry } from '../../agents/agent-registry.service';
+import { validatePlan } from '../../agents/plan-validation.util';
 import type { PlanStep } from '../plan.types';
-import { objectiveOf, OFFLINE_PLANNER_HELP, planOffline } from './offline-planner';
+import { planOffline } from './offline-planner';
+
+// The phrasing table: commands as users write them, each with the plan it must give. Long because
+// it is data. Every expected plan also passes validation against the fixture sales agents, so
+// the table cannot drift from the agents' contracts (actions, params, data flow).
 
 const search = (params: Record<string, unknown>): PlanStep => ({
   agent: 'prospects',
@@ -39,40 +53,26 @@ const FULL_PIPELINE =
   'find 50 VPs of Sales at SaaS companies in DACH with 50-500 employees, research their ' +
   'companies, score them against our ICP, draft friendly intro emails and export to Excel';
 
-// The state keys each action reads and writes, as the agents declare them.
-const DATA_FLOW: Record<string, { reads: string[]; writes: string[] }> = {
-  'prospects.search': { reads: [], writes: ['prospects'] },
-  'prospects.import_csv': { reads: ['csv'], writes: ['prospects'] },
-  'research.company_summary': { reads: ['prospects'], writes: ['companies'] },
-  'research.score_fit': { reads: ['prospects'], writes: ['prospects'] },
-  'email.draft': { reads: ['prospects'], writes: ['drafts'] },
-  'email.send': { reads: ['drafts'], writes: ['sent'] },
-  'export.spreadsheet': { reads: ['prospects'], writes: ['export'] },
-  'export.google_sheets': { reads: ['prospects'], writes: ['export'] },
-};
-
-/** The keys a step reads that neither the context nor an earlier step provides. */
-const unmetReads = (planSteps: PlanStep[], contextKeys: string[]) => {
-  const available = new Set(contextKeys);
-  return planSteps.flatMap(({ agent, action }) => {
-    const { reads, writes } = DATA_FLOW[`${agent}.${action}`];
-    const missing = reads.filter((key) => !available.has(key));
-    writes.forEach((key) => available.add(key));
-    return missing.map((key) => `${agent}.${action} reads ${key}`);
-  });
-};
-
 const capitalised = (command: string) => command.charAt(0).toUpperCase() + command.slice(1);
-const steps = (command: string, contextKeys: string[] = []) => {
-  const result = planOffline({ command, contextKeys });
-  return result.ok ? result.plan.steps : result.reason;
-};
-const reason = (command: string, contextKeys: string[] = []) => {
-  const result = planOffline({ command, contextKeys });
-  return result.ok ? 'planned' : result.reason;
-};
 
-describe('planOffline', () => {
+let catalog: AgentRegistry;
+
+beforeAll(async () => {
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [
+      AgentRegistry,
+      FixtureProspectsAgent,
+      FixtureResearchAgent,
+      FixtureEmailAgent,
+      FixtureExportAgent,
+    ],
+  }).compile();
+  await moduleRef.init();
+  catalog = moduleRef.get(AgentRegistry);
+});
+
+describe('planOffline phrasing table', () => {
   it.each<[string, string[], PlanStep[]]>([
     [
       'Find 50 VPs of Sales at SaaS companies in the DACH region with 50–500 employees',
@@ -430,225 +430,13 @@ describe('planOffline', () => {
       ],
     ],
   ])('plans %j (context %j)', (command, contextKeys, expectedSteps) => {
-    expect(planOffline({ command, contextKeys })).toEqual({
-      ok: true,
-      plan: { objective: capitalised(command), steps: expectedSteps },
-    });
-    expect(unmetReads(expectedSteps, contextKeys)).toEqual([]);
+    const plan = { objective: capitalised(command), steps: expectedSteps };
+    expect(planOffline({ command, contextKeys })).toEqual({ ok: true, plan });
+    expect(validatePlan({ plan, catalog, initialKeys: contextKeys })).toMatchObject({ ok: true });
   });
 
-  describe('refusals', () => {
-    it.each<[string, string[], string]>([
-      ['', [], 'The command is empty.'],
-      ['   \n\t ', [], 'The command is empty.'],
-      ['?!…', [], 'The command is empty.'],
-      ['asdf qwerty zxcv', [], 'did not understand "Asdf qwerty zxcv"'],
-      ['Hello there', ['prospects'], 'did not understand'],
-      ['Translate the emails to German', [], 'did not understand'],
-      ['What is the weather in Paris tomorrow?', [], 'did not understand'],
-      ['Send them the emails tomorrow', ['prospects'], 'cannot wait or schedule steps'],
-      ['Book a meeting with the CTOs', ['prospects'], 'cannot book meetings'],
-      ['Call them all tomorrow', ['prospects'], 'cannot make phone calls'],
-      ['Send them a LinkedIn connection request', ['prospects'], 'cannot act on LinkedIn'],
-      ['Add the CTOs in Berlin to HubSpot', [], 'cannot update a CRM'],
-      ['Send a follow-up in 3 days', ['prospects'], 'cannot wait or schedule steps'],
-      ['Draft emails', [], 'does not say which prospects to work on'],
-      ['Find prospects', [], 'does not say which prospects to work on'],
-      ['Export everything to Excel', ['sender'], 'does not say which prospects to work on'],
-      ['Import the CSV and draft emails', ['sender'], 'put the CSV text in context.csv'],
-      ['Score them against our ICP', ['prospects'], 'put it in context.icp'],
-    ])('refuses %j (context %j)', (command, contextKeys, expected) => {
-      const result = reason(command, contextKeys);
-      expect(result).toContain(expected);
-      expect(result).toContain(OFFLINE_PLANNER_HELP);
-    });
-
-    it('says what it understands and that OPENAI_API_KEY enables free-form commands', () => {
-      expect(OFFLINE_PLANNER_HELP).toMatch(/find prospects/);
-      expect(OFFLINE_PLANNER_HELP).toMatch(/import them from context\.csv/);
-      expect(OFFLINE_PLANNER_HELP).toMatch(/draft or send emails/);
-      expect(OFFLINE_PLANNER_HELP).toMatch(/Set OPENAI_API_KEY to enable free-form commands/);
-    });
-  });
-
-  describe('titles and seniorities', () => {
-    it.each<[string, Record<string, unknown>]>([
-      ['Find VPs of Sales', { titles: ['VP of Sales'] }],
-      ['Find Heads of Marketing', { titles: ['Head of Marketing'] }],
-      ['Find CTOs', { titles: ['CTO'] }],
-      ["Find CEO's", { titles: ['CEO'] }],
-      ['Find founders', { titles: ['Founder'] }],
-      ['Find sales directors', { titles: ['Sales Director'] }],
-      ['Find sales VPs', { titles: ['VP of Sales'] }],
-      ['Find vice-presidents of engineering', { titles: ['Vice President of Engineering'] }],
-      ['Find VPs of Sales & Marketing', { titles: ['VP of Sales', 'VP of Marketing'] }],
-      ['Find CTOs, chief technology officers and CTOs', { titles: ['CTO'] }],
-      ['Find executives', { seniorities: ['c_level', 'vp'] }],
-      ['Find decision-makers', { seniorities: ['c_level', 'vp'] }],
-      ['Find C-suite', { seniorities: ['c_level'] }],
-      ['Find senior leaders', { seniorities: ['c_level', 'vp', 'director'] }],
-      ['Find entry-level people', { seniorities: ['entry'] }],
-      [
-        'Find founders and other executives',
-        { titles: ['Founder'], seniorities: ['c_level', 'vp'] },
-      ],
-      ['Find marketing people', { departments: ['Marketing'] }],
-      ['Find people in the finance department', { departments: ['Finance'] }],
-      [
-        'Find VPs of Sales and people in marketing',
-        { titles: ['VP of Sales'], departments: ['Marketing'] },
-      ],
-      ['Find Heads of Marketing', { titles: ['Head of Marketing'] }],
-    ])('%j searches %j', (command, params) => {
-      expect(steps(command)).toEqual([search(params)]);
-    });
-  });
-
-  describe('company size', () => {
-    it.each<[string, Record<string, number>]>([
-      ['with 50–500 employees', { employees_min: 50, employees_max: 500 }],
-      ['with 50-500 employees', { employees_min: 50, employees_max: 500 }],
-      ['with 50 to 500 employees', { employees_min: 50, employees_max: 500 }],
-      ['with between 50 and 500 employees', { employees_min: 50, employees_max: 500 }],
-      ['with more than 200 employees', { employees_min: 201 }],
-      ['with over 1,000 employees', { employees_min: 1001 }],
-      ['with at least 200 employees', { employees_min: 200 }],
-      ['with 200+ employees', { employees_min: 200 }],
-      ['with fewer than 50 employees', { employees_max: 49 }],
-      ['under 50', { employees_max: 49 }],
-      ['with under 50 staff', { employees_max: 49 }],
-      ['with up to 50 employees', { employees_max: 50 }],
-      ['with 1k-5k employees', { employees_min: 1000, employees_max: 5000 }],
-      ['with a headcount of 500-50', { employees_min: 50, employees_max: 500 }],
-    ])('companies %s', (phrase, size) => {
-      expect(steps(`Find CTOs at companies ${phrase}`)).toEqual([
-        search({ titles: ['CTO'], ...size }),
-      ]);
-    });
-
-    it.each<[string, Record<string, number>]>([
-      ['SMBs', { employees_max: 200 }],
-      ['small businesses', { employees_max: 200 }],
-      ['mid-market companies', { employees_min: 201, employees_max: 1000 }],
-      ['midmarket companies', { employees_min: 201, employees_max: 1000 }],
-      ['enterprise companies', { employees_min: 1001 }],
-      ['startups', { employees_max: 50 }],
-      ['scale-ups', { employees_min: 51, employees_max: 500 }],
-      ['SMB and mid-market companies', { employees_max: 1000 }],
-      ['mid-market companies with more than 300 employees', { employees_min: 301 }],
-    ])('maps %j to a range', (phrase, size) => {
-      expect(steps(`Find CTOs at ${phrase}`)).toEqual([search({ titles: ['CTO'], ...size })]);
-    });
-
-    it('reads "enterprise software" as an industry, not a size', () => {
-      expect(steps('Find CTOs at enterprise software companies')).toEqual([
-        search({ titles: ['CTO'], industries: ['Software'] }),
-      ]);
-    });
-  });
-
-  describe('scoring, tone, limit and export', () => {
-    it.each<[string, number]>([
-      ['Find CTOs in Spain and score them above 70', 70],
-      ['Find CTOs in Spain, score them and keep those at least 60', 60],
-      ['Find CTOs in Spain with a fit score of 80+', 80],
-    ])('reads the threshold of %j', (command, threshold) => {
-      const icp = { titles: ['CTO'], countries: ['Spain'] };
-      expect(steps(command)).toEqual([search(icp), score({ icp, threshold })]);
-    });
-
-    it.each<[string, string]>([
-      ['friendly', 'friendly'],
-      ['casual', 'friendly'],
-      ['warm', 'friendly'],
-      ['formal', 'formal'],
-      ['professional', 'formal'],
-      ['direct', 'direct'],
-      ['short', 'direct'],
-      ['concise', 'direct'],
-    ])('maps the tone word %j to %j', (word, tone) => {
-      expect(steps(`Write ${word} emails to them`, ['prospects'])).toEqual([draft({ tone })]);
-    });
-
-    it('gives a limit only for a count, and caps it at 1000', () => {
-      expect(steps('Find CTOs in Spain')).toEqual([
-        search({ titles: ['CTO'], countries: ['Spain'] }),
-      ]);
-      expect(steps('Find 5000 CTOs')).toEqual([search({ titles: ['CTO'], limit: 1000 })]);
-      expect(steps('Find CTOs in 2 countries: Spain and France')).toEqual([
-        search({ titles: ['CTO'], countries: ['Spain', 'France'] }),
-      ]);
-    });
-
-    it('uses the CSV in context when no criteria name whom to work on', () => {
-      expect(steps('Score them and export to a spreadsheet', ['csv'])).toEqual([
-        importCsv,
-        score(),
-        spreadsheet(),
-      ]);
-    });
-
-    it('imports rather than searches when asked to import, and keeps the criteria for the ICP', () => {
-      expect(steps('Import the CSV and score the leads against CTOs in fintech', ['csv'])).toEqual([
-        importCsv,
-        score({ icp: { titles: ['CTO'], industries: ['Fintech'] } }),
-      ]);
-    });
-
-    it('searches even with prospects in context when the command says to find', () => {
-      expect(steps('Find CTOs in Germany and draft emails', ['prospects'])).toEqual([
-        search({ titles: ['CTO'], countries: ['Germany'] }),
-        draft(),
-      ]);
-    });
-
-    it('does not read "email us" as sending, nor "us" as a country', () => {
-      expect(steps('Email us the list of CTOs')).toEqual([search({ titles: ['CTO'] })]);
-    });
-  });
-
-  describe('text handling', () => {
-    it('is case-insensitive and tolerates punctuation and British spellings', () => {
-      const expected = [
-        search({ titles: ['VP of Sales'], countries: ['Germany'], limit: 50 }),
-        score({ icp: { titles: ['VP of Sales'], countries: ['Germany'] } }),
-        draft(),
-        send,
-      ];
-      expect(steps('FIND 50 VPS OF SALES IN GERMANY; PRIORITISE THEM & E-MAIL THEM!')).toEqual(
-        expected,
-      );
-      expect(steps('find 50 vps of sales in germany, prioritize them and email them.')).toEqual(
-        expected,
-      );
-    });
-
-    it('is deterministic', () => {
-      const input = { command: FULL_PIPELINE, contextKeys: ['icp'] };
-      expect(planOffline(input)).toEqual(planOffline(input));
-    });
-
-    it('keeps arrays in order of first appearance, without repeats', () => {
-      expect(
-        steps('Find CTOs and founders in France, Germany, France, DACH and the UK, and CTOs'),
-      ).toEqual([
-        search({
-          titles: ['CTO', 'Founder'],
-          countries: ['France', 'Germany', 'Austria', 'Switzerland', 'United Kingdom'],
-        }),
-      ]);
-    });
-  });
-});
-
-describe('objectiveOf', () => {
-  it('trims, collapses whitespace and capitalises the first letter', () => {
-    expect(objectiveOf('  find   CTOs\nin Berlin ')).toBe('Find CTOs in Berlin');
-  });
-
-  it('cuts a long command to 200 characters', () => {
-    const objective = objectiveOf(`find CTOs ${'and founders '.repeat(30)}`);
-    expect(objective).toHaveLength(200);
-    expect(objective.endsWith('…')).toBe(true);
+  it('is deterministic', () => {
+    const input = { command: FULL_PIPELINE, contextKeys: ['icp'] };
+    expect(planOffline(input)).toEqual(planOffline(input));
   });
 });

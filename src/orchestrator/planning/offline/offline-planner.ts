@@ -11,6 +11,7 @@ import {
   splitClauses,
 } from './command-intents';
 import { maskSpans, normaliseCommand } from './text-matching';
+import { findUnmappedAction } from './unmapped-actions';
 
 export type OfflinePlanResult = { ok: true; plan: Plan } | { ok: false; reason: string };
 
@@ -40,6 +41,8 @@ interface ReadCommand {
   criteria: CommandCriteria;
   tone?: EmailTone;
   instructions?: string;
+  /** The part of the command asking for an action the planner does not map. */
+  unmapped?: string;
 }
 
 /**
@@ -55,6 +58,9 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   if (unsupported) return refuse(`The offline planner cannot ${unsupported}.`);
 
   const command = readCommand(text);
+  if (command.unmapped) {
+    return refuse(`The offline planner does not understand "${command.unmapped}".`);
+  }
   const keys = new Set(input.contextKeys);
   const source = chooseSource({ ...command, keys });
   if (typeof source !== 'string') return refuse(source.reason);
@@ -64,7 +70,7 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   }
   const steps = buildSteps({ ...command, source, icp });
   if (steps.length === 0) {
-    return refuse(`The offline planner did not understand "${objectiveOf(text)}".`);
+    return refuse(`The offline planner does not understand "${objectiveOf(text)}".`);
   }
   return { ok: true, plan: { objective: objectiveOf(input.command), steps } };
 }
@@ -74,13 +80,16 @@ function readCommand(text: string): ReadCommand {
   const intents = detectIntents(clauses);
   const emailClauses = clauses.filter((clause) => isEmailClause(clause.text));
   const instructions = findInstructions(emailClauses);
-  // Email instructions ("inviting them to our Berlin event") are not search criteria.
-  const criteria = parseCriteria(maskSpans(text, instructions.spans));
+  // Email instructions ("inviting them to our Berlin event") are neither criteria nor actions.
+  const masked = maskSpans(text, instructions.spans);
+  const criteria = parseCriteria(masked);
+  const unmapped = findUnmappedAction(masked);
   return {
     intents: { ...intents, score: intents.score || criteria.threshold !== undefined },
     criteria,
     tone: findTone(emailClauses),
     instructions: instructions.text,
+    unmapped: unmapped && text.slice(unmapped.start, unmapped.end).replace(/\s+/g, ' '),
   };
 }
 

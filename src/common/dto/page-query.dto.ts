@@ -1,0 +1,28 @@
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_SKIP = 1_000_000_000;
+
+/** Only plain digits become numbers; anything else ("", "0x10", "1e3") fails IsInt by name. */
+const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
+
+/** `skip` and `limit` of a paged list. */
+export class PageQueryDto {
+  /** How many entries to skip. */
+  @IsOptional()
+  @Transform(toInteger)
+  @Max(MAX_SKIP)
+  @Min(0)
+  @IsInt()
+  skip: number = 0;
+
+  /** Page size, at most 100. */
+  @IsOptional()
+  @Transform(toInteger)
+  @Max(MAX_PAGE_SIZE)
+  @Min(1)
+  @IsInt()
+  limit: number = 20;
+}

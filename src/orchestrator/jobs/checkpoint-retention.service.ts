@@ -1,0 +1,41 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { JobStore } from './store/job-store';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Prunes, every hour, the checkpoints of jobs finished more than CHECKPOINT_RETENTION_DAYS ago. */
+@Injectable()
+export class CheckpointRetention implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(CheckpointRetention.name);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.jobs.checkpointRetentionDays <= 0) return;
+    void this.prune();
+    this.timer = setInterval(() => void this.prune(), HOUR_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  async prune(now = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - this.config.jobs.checkpointRetentionDays * DAY_MS);
+    try {
+      const pruned = await this.store.pruneCheckpoints(before);
+      if (pruned > 0) this.logger.log({ pruned }, 'Pruned old checkpoints');
+      return pruned;
+    } catch (error) {
+      this.logger.error({ err: error }, 'Could not prune checkpoints');
+      return 0;
+    }
+  }
+}

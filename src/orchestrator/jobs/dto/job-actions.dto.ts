@@ -1,0 +1,45 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { JOB_STATUSES, JobStatus } from '../job.types';
+
+export class ListJobsQueryDto extends PageQueryDto {
+  /** Only jobs in this status. */
+  @IsOptional()
+  @IsIn(JOB_STATUSES, { message: `status must be one of ${JOB_STATUSES.join(', ')}` })
+  status?: JobStatus;
+}
+
+export class ApproveJobDto {
+  /**
+   * Edited parameters for the pending step (validated like the plan's); unchanged when absent.
+   * @example { "format": "csv" }
+   */
+  // As parsed: class-transformer would drop keys named like Object methods.
+  @Transform(({ obj }) => (obj as Record<string, unknown>).params, { toClassOnly: true })
+  @IsOptional()
+  @IsObject({ message: 'params must be an object' })
+  params?: Record<string, unknown>;
+}
+
+export class RejectJobDto {
+  /** @example The list is not ready yet */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class FeedbackDto {
+  /** 1 (poor) to 5 (great). @example 5 */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating: number;
+
+  /** @example Exactly the right people */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}

@@ -1,0 +1,108 @@
+import type { JobUsage } from '../../llm/llm-usage.service';
+import type { Checkpoint, JobRecord, JobStatus } from '../job.types';
+import { JobUsageDto, PlanStepDto } from './job-plan-response.dto';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export class JobStepDto extends PlanStepDto {
+  /** @example 0 */
+  index: number;
+  /** pending, running, waiting_approval, succeeded, failed or cancelled. @example succeeded */
+  status: string;
+  /** @example 1 */
+  attempts: number;
+  started_at?: string;
+  finished_at?: string;
+  /** What the step did. @example Found 42 prospects */
+  summary?: string;
+  /** State keys it wrote. @example ["prospects"] */
+  output_keys?: string[];
+  error?: string;
+  /** approved or rejected, for steps that need approval. */
+  approval?: string;
+  /** What the step will do, while it waits for approval. */
+  preview?: Record<string, unknown>;
+}
+
+/** A job as GET /jobs/{id} shows it. */
+export class JobDto {
+  /** @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
+  job_id: string;
+  /** @example prospecting */
+  job_type: string;
+  /** @example Find VPs of Sales in Germany */
+  objective: string;
+  /** @example running */
+  status: JobStatus;
+  /** Index of the step running or next to run. @example 1 */
+  current_step: number;
+  steps: JobStepDto[];
+  /** Why the job failed or was stopped. */
+  error: string | null;
+  usage?: JobUsageDto;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+
+  static from(job: JobRecord, usage?: JobUsage): JobDto {
+    return {
+      job_id: job.id,
+      job_type: job.jobType,
+      objective: job.objective,
+      status: job.status,
+      current_step: job.currentStep,
+      steps: job.steps.map((step, index) => {
+        const progress = job.progress[index];
+        return {
+          index,
+          ...PlanStepDto.from(step),
+          status: progress.status,
+          attempts: progress.attempts,
+          started_at: progress.startedAt,
+          finished_at: progress.finishedAt,
+          summary: progress.summary,
+          output_keys: progress.outputKeys,
+          error: progress.error,
+          approval: progress.approval,
+          preview: progress.preview,
+        };
+      }),
+      error: job.error,
+      usage,
+      created_at: job.createdAt.toISOString(),
+      updated_at: job.updatedAt.toISOString(),
+      started_at: iso(job.startedAt),
+      finished_at: iso(job.finishedAt),
+    };
+  }
+}
+
+export class JobPageDto {
+  items: JobDto[];
+  /** @example 12 */
+  total: number;
+  /** @example 0 */
+  skip: number;
+  /** @example 20 */
+  limit: number;
+}
+
+export class CheckpointDto {
+  /** @example 2 */
+  seq: number;
+  /** The step whose completion it records. @example 1 */
+  step_index: number;
+  /** The job state after that step. */
+  state: Record<string, unknown>;
+  created_at: string;
+
+  static from(checkpoint: Checkpoint): CheckpointDto {
+    return {
+      seq: checkpoint.seq,
+      step_index: checkpoint.stepIndex,
+      state: checkpoint.state,
+      created_at: checkpoint.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,321 @@
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig } from '../../config/app-config';
+import { validateParams } from '../agents/action-params.util';
+import { AgentRegistry } from '../agents/agent-registry.service';
+import { JobEventsService, JOB_FINISHED } from './job-events.service';
+import { approvalPreview, contextSteps, pickInputs, withStep } from './job-progress.util';
+import type { JobRecord } from './job.types';
+import { retryDelayMs, shouldRetry } from './retry-policy.util';
+import { attemptStep } from './step-attempt';
+import { JobStore, JobWrite } from './store/job-store';
+
+/** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
+const POLL_MS = 1000;
+
+type StepResult =
+  | { kind: 'done'; job: JobRecord; state: Record<string, unknown> }
+  | { kind: 'failed'; job: JobRecord; message: string }
+  | { kind: 'stopped' };
+
+/**
+ * Runs queued jobs in this process, JOB_CONCURRENCY at a time. Each job is claimed with a lease
+ * (renewed while it runs), steps run in order from the last checkpoint, and every step's outcome
+ * is one transaction: job row, checkpoint, context and events.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly active = new Map<string, AbortController>();
+  private readonly inflight = new Set<Promise<void>>();
+  private stopped = false;
+  private wakeUp: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly registry: AgentRegistry,
+    private readonly events: JobEventsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, aborts running steps and waits for them: their jobs resume on the next start. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    for (const controller of this.active.values()) controller.abort(new Error('shutting down'));
+    await this.loop;
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Looks for work now (a job was created, approved or retried). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Aborts the running step of a job this process runs (it was cancelled). */
+  abort(jobId: string): void {
+    this.active.get(jobId)?.abort(new Error('cancelled'));
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      if (this.active.size < this.config.jobs.concurrency) {
+        const job = await this.claimNext();
+        if (job) {
+          this.start(job);
+          continue;
+        }
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async claimNext(): Promise<JobRecord | undefined> {
+    try {
+      return await this.store.claim({
+        owner: this.owner,
+        now: new Date(),
+        leaseMs: this.config.jobs.leaseMs,
+      });
+    } catch (error) {
+      this.logger.error({ err: error }, 'Could not claim a job');
+      return undefined;
+    }
+  }
+
+  private start(job: JobRecord): void {
+    const controller = new AbortController();
+    this.active.set(job.id, controller);
+    const run = this.execute(job, controller)
+      .catch((error: unknown) => this.logger.error({ err: error, jobId: job.id }, 'Job run failed'))
+      .finally(() => {
+        this.active.delete(job.id);
+        this.inflight.delete(run);
+        this.wake();
+      });
+    this.inflight.add(run);
+  }
+
+  private async execute(claimed: JobRecord, controller: AbortController): Promise<void> {
+    const renewal = setInterval(
+      () => void this.renew(claimed.id, controller),
+      this.config.jobs.leaseMs / 3,
+    );
+    renewal.unref();
+    try {
+      let job = claimed;
+      let state = (await this.store.checkpoint(job.id))?.state ?? job.input;
+      for (let index = job.currentStep; index < job.steps.length; index++) {
+        const step = job.steps[index];
+        if (step.requiresApproval && job.progress[index].approval !== 'approved') {
+          await this.park(job, index, state);
+          return;
+        }
+        const result = await this.runStep(job, index, state, controller.signal);
+        if (result.kind === 'stopped') return;
+        if (result.kind === 'failed') {
+          await this.fail(result.job, index, result.message);
+          return;
+        }
+        ({ job, state } = result);
+      }
+      await this.finish(job);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async renew(jobId: string, controller: AbortController): Promise<void> {
+    const until = new Date(Date.now() + this.config.jobs.leaseMs);
+    const held = await this.store.renewLease(jobId, this.owner, until).catch(() => false);
+    if (!held) controller.abort(new Error('lease lost'));
+  }
+
+  private async runStep(
+    job: JobRecord,
+    index: number,
+    state: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<StepResult> {
+    const step = job.steps[index];
+    const action = this.registry.findAction(step.agent, step.action);
+    if (!action)
+      return { kind: 'failed', job, message: `${step.agent}.${step.action} is not installed` };
+    const params = validateParams(action.paramsType, step.params);
+    if (!params.ok) return { kind: 'failed', job, message: 'its parameters no longer validate' };
+    let current = job;
+    for (let attempt = job.progress[index].attempts + 1; ; attempt++) {
+      const started = await this.commit(current, {
+        set: {
+          progress: withStep(current.progress, index, {
+            status: 'running',
+            attempts: attempt,
+            startedAt: new Date().toISOString(),
+            error: undefined,
+          }),
+        },
+        context: { status: 'running' },
+        events: [
+          {
+            type: 'step_started',
+            data: { step: index, agent: step.agent, action: step.action, attempt },
+          },
+        ],
+      });
+      if (!started) return { kind: 'stopped' };
+      current = started;
+      const outcome = await attemptStep({
+        action,
+        params: params.value,
+        context: {
+          jobId: job.id,
+          stepIndex: index,
+          state: pickInputs(state, step.reads),
+          idempotencyKey: `${job.id}:${index}`,
+        },
+        allowedWrites: step.writes,
+        jobSignal: signal,
+        timeoutMs: action.timeoutMs ?? this.config.jobs.stepTimeoutMs,
+      });
+      if (signal.aborted) return { kind: 'stopped' };
+      if (outcome.ok)
+        return this.succeedStep(current, index, { ...state, ...outcome.writes }, outcome);
+      if (!shouldRetry({ policy: action.retry, attempt, error: outcome.error })) {
+        return { kind: 'failed', job: current, message: outcome.message };
+      }
+      const delayMs = retryDelayMs(action.retry, attempt);
+      const noted = await this.commit(current, {
+        set: { progress: withStep(current.progress, index, { error: outcome.message }) },
+        contextErrors: [errorEntry(current, index, attempt, outcome.message)],
+        events: [
+          {
+            type: 'step_retried',
+            data: { step: index, attempt, error: outcome.message, delay_ms: delayMs },
+          },
+        ],
+      });
+      if (!noted) return { kind: 'stopped' };
+      current = noted;
+      await sleep(delayMs, undefined, { signal }).catch(() => undefined);
+      if (signal.aborted) return { kind: 'stopped' };
+    }
+  }
+
+  private async succeedStep(
+    job: JobRecord,
+    index: number,
+    state: Record<string, unknown>,
+    outcome: { writes: Record<string, unknown>; summary?: string },
+  ): Promise<StepResult> {
+    const progress = withStep(job.progress, index, {
+      status: 'succeeded',
+      finishedAt: new Date().toISOString(),
+      summary: outcome.summary,
+      outputKeys: Object.keys(outcome.writes),
+      error: undefined,
+    });
+    const done = await this.commit(job, {
+      set: { progress, currentStep: index + 1 },
+      checkpoint: { stepIndex: index, state },
+      context: { state, steps: contextSteps({ steps: job.steps, progress }) },
+      events: [
+        {
+          type: 'step_succeeded',
+          data: { step: index, summary: outcome.summary, output_keys: Object.keys(outcome.writes) },
+        },
+      ],
+    });
+    return done ? { kind: 'done', job: done, state } : { kind: 'stopped' };
+  }
+
+  private async park(job: JobRecord, index: number, state: Record<string, unknown>): Promise<void> {
+    const step = job.steps[index];
+    const description = this.registry.findAction(step.agent, step.action)?.description ?? '';
+    const preview = approvalPreview({ index, step, description, state });
+    const progress = withStep(job.progress, index, { status: 'waiting_approval', preview });
+    await this.commit(job, {
+      set: { status: 'waiting_approval', progress, leaseOwner: null, leaseExpiresAt: null },
+      context: { status: 'waiting_approval', steps: contextSteps({ steps: job.steps, progress }) },
+      events: [{ type: 'approval_needed', data: preview }],
+    });
+  }
+
+  private async fail(job: JobRecord, index: number, message: string): Promise<void> {
+    const progress = withStep(job.progress, index, {
+      status: 'failed',
+      error: message,
+      finishedAt: new Date().toISOString(),
+    });
+    const step = job.steps[index];
+    await this.commit(job, {
+      set: {
+        status: 'failed',
+        progress,
+        error: `Step ${index} (${step.agent}.${step.action}) failed: ${message}`,
+        finishedAt: new Date(),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
+      context: { status: 'failed', steps: contextSteps({ steps: job.steps, progress }) },
+      contextErrors: [errorEntry(job, index, progress[index].attempts, message)],
+      events: [
+        { type: 'step_failed', data: { step: index, error: message } },
+        { type: JOB_FINISHED, data: { status: 'failed' } },
+      ],
+    });
+  }
+
+  private async finish(job: JobRecord): Promise<void> {
+    await this.commit(job, {
+      set: { status: 'succeeded', finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+      context: { status: 'succeeded' },
+      events: [{ type: JOB_FINISHED, data: { status: 'succeeded' } }],
+    });
+  }
+
+  /** A write while this runner still holds the job's lease; undefined when it does not. */
+  private async commit(
+    job: JobRecord,
+    write: Omit<JobWrite, 'jobId' | 'expect'>,
+  ): Promise<JobRecord | undefined> {
+    const result = await this.store.write({
+      ...write,
+      jobId: job.id,
+      expect: { statuses: ['running'], leaseOwner: this.owner },
+    });
+    if (!result) return undefined;
+    this.events.publish(result.events);
+    return result.job;
+  }
+}
+
+function errorEntry(job: JobRecord, index: number, attempt: number, message: string) {
+  const step = job.steps[index];
+  return {
+    step: index,
+    agent: step.agent,
+    action: step.action,
+    attempt,
+    message,
+    at: new Date().toISOString(),
+  };
+}

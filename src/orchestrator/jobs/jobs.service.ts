@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { ContextService } from '../../context/context.service';
+import { validateParams } from '../agents/action-params.util';
+import { AgentRegistry } from '../agents/agent-registry.service';
+import { JobUsage, LlmUsageService } from '../llm/llm-usage.service';
+import { JobEventsService, JOB_FINISHED } from './job-events.service';
+import { contextSteps, withStep } from './job-progress.util';
+import { JobRunner } from './job-runner.service';
+import type { Checkpoint, JobRecord, JobStatus } from './job.types';
+import {
+  CheckpointNotFoundException,
+  InvalidApprovalParamsException,
+  JobNotFoundException,
+  JobStateConflictException,
+} from './jobs.exceptions';
+import { CheckpointSelector, JobStore, JobWrite } from './store/job-store';
+
+/** What humans and clients do with jobs: read them, cancel, retry, approve, reject, rate. */
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly store: JobStore,
+    private readonly runner: JobRunner,
+    private readonly events: JobEventsService,
+    private readonly registry: AgentRegistry,
+    private readonly contexts: ContextService,
+    private readonly usage: LlmUsageService,
+  ) {}
+
+  async get(jobId: string): Promise<JobRecord> {
+    const job = await this.store.get(jobId);
+    if (!job) throw new JobNotFoundException(jobId);
+    return job;
+  }
+
+  /** The job and its LLM usage (tokens, estimated cost). */
+  async getWithUsage(jobId: string): Promise<{ job: JobRecord; usage: JobUsage }> {
+    const job = await this.get(jobId);
+    return { job, usage: await this.usage.forJob(jobId) };
+  }
+
+  list(query: { status?: JobStatus; skip: number; limit: number }) {
+    return this.store.list(query);
+  }
+
+  async cancel(jobId: string): Promise<JobRecord> {
+    const job = await this.transition(
+      jobId,
+      ['queued', 'running', 'waiting_approval'],
+      'cancelled',
+      (current) => ({
+        set: {
+          status: 'cancelled',
+          finishedAt: new Date(),
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        },
+        context: { status: 'cancelled' },
+        events: [{ type: JOB_FINISHED, data: { status: 'cancelled', from: current.status } }],
+      }),
+    );
+    this.runner.abort(jobId);
+    return job;
+  }
+
+  /** A failed job resumes from its failed step. */
+  async retry(jobId: string): Promise<JobRecord> {
+    const job = await this.transition(jobId, ['failed'], 'retried', (current) => {
+      const progress = withStep(current.progress, current.currentStep, {
+        status: 'pending',
+        attempts: 0,
+        error: undefined,
+        finishedAt: undefined,
+      });
+      return {
+        set: { status: 'queued', error: null, finishedAt: null, progress },
+        context: { status: 'queued', steps: contextSteps({ steps: current.steps, progress }) },
+        events: [{ type: 'job_retried', data: { step: current.currentStep } }],
+      };
+    });
+    this.runner.wake();
+    return job;
+  }
+
+  /** Approves the pending step, optionally with edited params; exactly one of racing calls wins. */
+  async approve(jobId: string, params?: Record<string, unknown>): Promise<JobRecord> {
+    const pending = await this.get(jobId);
+    const step = pending.steps[pending.currentStep];
+    if (params !== undefined && step) {
+      const action = this.registry.findAction(step.agent, step.action);
+      const checked = action ? validateParams(action.paramsType, params) : undefined;
+      if (checked && !checked.ok) throw new InvalidApprovalParamsException(checked.issues);
+    }
+    const job = await this.transition(jobId, ['waiting_approval'], 'approved', (current) => {
+      const index = current.currentStep;
+      const steps =
+        params === undefined
+          ? current.steps
+          : current.steps.map((entry, i) => (i === index ? { ...entry, params } : entry));
+      const progress = withStep(current.progress, index, {
+        status: 'pending',
+        approval: 'approved',
+      });
+      return {
+        expect: { version: pending.version },
+        set: { status: 'queued', steps, progress },
+        context: { status: 'queued', steps: contextSteps({ steps, progress }) },
+        events: [{ type: 'approved', data: { step: index, params: steps[index].params } }],
+      };
+    });
+    this.runner.wake();
+    return job;
+  }
+
+  async reject(jobId: string, reason?: string): Promise<JobRecord> {
+    return this.transition(jobId, ['waiting_approval'], 'rejected', (current) => {
+      const index = current.currentStep;
+      const progress = withStep(current.progress, index, {
+        status: 'cancelled',
+        approval: 'rejected',
+        error: reason,
+      });
+      return {
+        set: {
+          status: 'cancelled',
+          progress,
+          finishedAt: new Date(),
+          error: `Step ${index} rejected${reason ? `: ${reason}` : ''}`,
+        },
+        context: { status: 'cancelled', steps: contextSteps({ steps: current.steps, progress }) },
+        events: [
+          { type: 'rejected', data: { step: index, reason } },
+          { type: JOB_FINISHED, data: { status: 'cancelled' } },
+        ],
+      };
+    });
+  }
+
+  /** Stores feedback in the job's context, where the planner reads it. */
+  async feedback(jobId: string, input: { rating: number; comment?: string }) {
+    await this.get(jobId);
+    const entry = { rating: input.rating, comment: input.comment, at: new Date().toISOString() };
+    const updated = await this.contexts.update(jobId, {}, (current) => {
+      const previous = current.contextData.feedback;
+      const feedback = [...(Array.isArray(previous) ? previous : []), entry];
+      return { jobType: current.jobType, contextData: { ...current.contextData, feedback } };
+    });
+    return updated.contextData.feedback as (typeof entry)[];
+  }
+
+  events$(job: JobRecord) {
+    return this.events.stream(job.id);
+  }
+
+  async checkpoints(jobId: string): Promise<Checkpoint[]> {
+    await this.get(jobId);
+    return this.store.checkpoints(jobId);
+  }
+
+  async checkpoint(jobId: string, selector: CheckpointSelector): Promise<Checkpoint> {
+    await this.get(jobId);
+    const checkpoint = await this.store.checkpoint(jobId, selector);
+    if (!checkpoint) {
+      const which =
+        selector === undefined
+          ? ''
+          : 'seq' in selector
+            ? `#${selector.seq}`
+            : `at ${selector.at.toISOString()}`;
+      throw new CheckpointNotFoundException(jobId, which);
+    }
+    return checkpoint;
+  }
+
+  private async transition(
+    jobId: string,
+    from: JobStatus[],
+    wanted: string,
+    change: (
+      current: JobRecord,
+    ) => Omit<JobWrite, 'jobId' | 'expect'> & { expect?: JobWrite['expect'] },
+  ): Promise<JobRecord> {
+    const current = await this.get(jobId);
+    if (!from.includes(current.status))
+      throw new JobStateConflictException(jobId, current.status, wanted);
+    const { expect, ...write } = change(current);
+    const result = await this.store.write({
+      ...write,
+      jobId,
+      expect: { statuses: from, ...expect },
+    });
+    if (!result) {
+      const latest = await this.get(jobId);
+      throw new JobStateConflictException(jobId, latest.status, wanted);
+    }
+    this.events.publish(result.events);
+    return result.job;
+  }
+}

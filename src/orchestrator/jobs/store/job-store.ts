@@ -1,0 +1,76 @@
+import type { ContextRecord } from '../../../context/store/context-store';
+import type { Checkpoint, JobEvent, JobRecord, JobStatus } from '../job.types';
+
+/** The fields of a job a write may change. */
+export type JobUpdate = Partial<
+  Pick<
+    JobRecord,
+    | 'status'
+    | 'progress'
+    | 'currentStep'
+    | 'leaseOwner'
+    | 'leaseExpiresAt'
+    | 'error'
+    | 'startedAt'
+    | 'finishedAt'
+    | 'steps'
+  >
+>;
+
+/** What a conditional write expects of the stored job; the write happens only if all hold. */
+export interface JobExpectation {
+  statuses?: readonly JobStatus[];
+  /** The runner that must still hold the lease. */
+  leaseOwner?: string;
+  version?: number;
+}
+
+export interface JobWrite {
+  jobId: string;
+  expect: JobExpectation;
+  set: JobUpdate;
+  /** A snapshot of the state after a completed step. */
+  checkpoint?: { stepIndex: number; state: Record<string, unknown> };
+  /** Top-level keys replaced in the job's context entry (status, state, steps…). */
+  context?: Record<string, unknown>;
+  /** Entries appended to the context's `errors` list. */
+  contextErrors?: Record<string, unknown>[];
+  events?: { type: string; data: Record<string, unknown> }[];
+}
+
+export type CheckpointSelector = { seq: number } | { at: Date } | undefined;
+
+/**
+ * Storage of durable jobs. Every write is one transaction over the job row, its checkpoint, its
+ * context entry and its events, so a crash never leaves them disagreeing.
+ */
+export abstract class JobStore {
+  /** Inserts a job and its context entry together; false when the id is taken. */
+  abstract create(job: JobRecord, context: ContextRecord): Promise<boolean>;
+  abstract get(jobId: string): Promise<JobRecord | undefined>;
+  abstract list(query: {
+    status?: JobStatus;
+    skip: number;
+    limit: number;
+  }): Promise<{ records: JobRecord[]; total: number }>;
+  /** Takes the lease of the oldest runnable job (queued, or running with an expired lease). */
+  abstract claim(input: {
+    owner: string;
+    now: Date;
+    leaseMs: number;
+  }): Promise<JobRecord | undefined>;
+  /** Extends a lease this owner holds; false when it was lost. */
+  abstract renewLease(jobId: string, owner: string, until: Date): Promise<boolean>;
+  /** Applies a write if the expectation holds; undefined when it does not (a lost race). */
+  abstract write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined>;
+  /** A job's events, oldest first, after the given id. */
+  abstract events(jobId: string, afterId?: number): Promise<JobEvent[]>;
+  abstract checkpoints(jobId: string): Promise<Checkpoint[]>;
+  /** The latest checkpoint, or the one of a sequence number, or the last at or before a time. */
+  abstract checkpoint(
+    jobId: string,
+    selector?: CheckpointSelector,
+  ): Promise<Checkpoint | undefined>;
+  /** Deletes the checkpoints of jobs that finished before the given time; how many went. */
+  abstract pruneCheckpoints(finishedBefore: Date): Promise<number>;
+}

@@ -1,0 +1,352 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ContextRecord } from '../../../context/store/context-store';
+import { fromSqliteDatetime, toSqliteDatetime } from '../../../database/sqlite-datetime';
+import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
+import { CheckpointSelector, JobStore, JobWrite } from './job-store';
+
+interface JobRow {
+  id: string;
+  job_type: string;
+  status: string;
+  objective: string;
+  input: string;
+  steps: string;
+  progress: string;
+  current_step: number;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  error: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+const JOB_COLUMNS =
+  'id, job_type, status, objective, input, steps, progress, current_step, lease_owner, lease_expires_at, ' +
+  'error, version, created_at, updated_at, started_at, finished_at';
+
+/**
+ * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection, and each
+ * write one synchronous transaction, so nothing else can interleave with it.
+ */
+export class SqliteJobStore extends JobStore {
+  private readonly sql: Record<string, Statement>;
+
+  constructor(private readonly db: Database) {
+    super();
+    this.sql = {
+      insertJob: db.prepare(
+        `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (${JOB_COLUMNS.replace(/\w+/g, '?')}) ON CONFLICT (id) DO NOTHING`,
+      ),
+      insertContext: db.prepare(
+        'INSERT INTO contexts (job_id, job_type, context_data, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING',
+      ),
+      getJob: db.prepare(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
+      updateJob: db.prepare(
+        `UPDATE jobs SET ${JOB_COLUMNS.split(', ')
+          .map((column) => `${column} = ?`)
+          .join(', ')} WHERE id = ?`,
+      ),
+      page: db.prepare(
+        `SELECT ${JOB_COLUMNS} FROM jobs ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      ),
+      pageOfStatus: db.prepare(
+        `SELECT ${JOB_COLUMNS} FROM jobs WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      ),
+      count: db.prepare('SELECT COUNT(*) AS total FROM jobs'),
+      countOfStatus: db.prepare('SELECT COUNT(*) AS total FROM jobs WHERE status = ?'),
+      runnable: db.prepare(
+        "SELECT id FROM jobs WHERE status = 'queued' OR (status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)) ORDER BY created_at, id LIMIT 1",
+      ),
+      takeLease: db.prepare(
+        "UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?, version = version + 1, updated_at = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
+      ),
+      renew: db.prepare(
+        "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
+      ),
+      getContext: db.prepare(
+        'SELECT context_data, version, updated_at FROM contexts WHERE job_id = ?',
+      ),
+      updateContext: db.prepare(
+        'UPDATE contexts SET context_data = ?, version = ?, updated_at = ? WHERE job_id = ?',
+      ),
+      nextSeq: db.prepare(
+        'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM checkpoints WHERE job_id = ?',
+      ),
+      insertCheckpoint: db.prepare(
+        'INSERT INTO checkpoints (job_id, seq, step_index, state, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertEvent: db.prepare(
+        'INSERT INTO job_events (job_id, type, data, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      events: db.prepare(
+        'SELECT id, job_id, type, data, created_at FROM job_events WHERE job_id = ? AND id > ? ORDER BY id',
+      ),
+      checkpoints: db.prepare(
+        'SELECT job_id, seq, step_index, state, created_at FROM checkpoints WHERE job_id = ? ORDER BY seq',
+      ),
+      latestCheckpoint: db.prepare(
+        'SELECT job_id, seq, step_index, state, created_at FROM checkpoints WHERE job_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      checkpointBySeq: db.prepare(
+        'SELECT job_id, seq, step_index, state, created_at FROM checkpoints WHERE job_id = ? AND seq = ?',
+      ),
+      checkpointAt: db.prepare(
+        'SELECT job_id, seq, step_index, state, created_at FROM checkpoints WHERE job_id = ? AND created_at <= ? ORDER BY seq DESC LIMIT 1',
+      ),
+      prune: db.prepare(
+        "DELETE FROM checkpoints WHERE job_id IN (SELECT id FROM jobs WHERE status IN ('succeeded', 'failed', 'cancelled') AND finished_at < ?)",
+      ),
+    };
+  }
+
+  async create(job: JobRecord, context: ContextRecord): Promise<boolean> {
+    try {
+      return this.insertJobAndContext(job, context);
+    } catch (error) {
+      if (error instanceof JobIdTakenError) return false;
+      throw error;
+    }
+  }
+
+  private insertJobAndContext(job: JobRecord, context: ContextRecord): boolean {
+    return this.db.transaction((): boolean => {
+      const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
+      if (!inserted) return false;
+      const contextInserted = this.sql.insertContext.run(
+        context.jobId,
+        context.jobType,
+        JSON.stringify(context.contextData),
+        context.version,
+        toSqliteDatetime(context.createdAt),
+        toSqliteDatetime(context.updatedAt),
+      ).changes;
+      if (contextInserted !== 1) throw new JobIdTakenError();
+      this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
+      return true;
+    })();
+  }
+
+  async get(jobId: string): Promise<JobRecord | undefined> {
+    const row = this.sql.getJob.get(jobId) as JobRow | undefined;
+    return row && fromJobRow(row);
+  }
+
+  async list(query: { status?: string; skip: number; limit: number }) {
+    const rows = (
+      query.status
+        ? this.sql.pageOfStatus.all(query.status, query.limit, query.skip)
+        : this.sql.page.all(query.limit, query.skip)
+    ) as JobRow[];
+    const { total } = (
+      query.status ? this.sql.countOfStatus.get(query.status) : this.sql.count.get()
+    ) as { total: number };
+    return { records: rows.map(fromJobRow), total };
+  }
+
+  async claim(input: {
+    owner: string;
+    now: Date;
+    leaseMs: number;
+  }): Promise<JobRecord | undefined> {
+    return this.db.transaction(() => {
+      const now = toSqliteDatetime(input.now);
+      const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
+      if (!candidate) return undefined;
+      const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
+      this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
+      return fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
+    })();
+  }
+
+  async renewLease(jobId: string, owner: string, until: Date): Promise<boolean> {
+    return this.sql.renew.run(toSqliteDatetime(until), jobId, owner).changes === 1;
+  }
+
+  async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
+    return this.db.transaction(() => {
+      const row = this.sql.getJob.get(input.jobId) as JobRow | undefined;
+      if (!row || !expectationHolds(fromJobRow(row), input)) return undefined;
+      const now = new Date();
+      const job: JobRecord = {
+        ...fromJobRow(row),
+        ...input.set,
+        version: row.version + 1,
+        updatedAt: now,
+      };
+      this.sql.updateJob.run(...toJobRow(job), job.id);
+      if (input.checkpoint) {
+        const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
+        this.sql.insertCheckpoint.run(
+          job.id,
+          seq,
+          input.checkpoint.stepIndex,
+          JSON.stringify(input.checkpoint.state),
+          toSqliteDatetime(now),
+        );
+      }
+      if (input.context || input.contextErrors) {
+        this.patchContext(job.id, input.context ?? {}, input.contextErrors ?? [], now);
+      }
+      const events = (input.events ?? []).map((event) =>
+        this.appendEvent(job.id, event.type, event.data, now),
+      );
+      return { job, events };
+    })();
+  }
+
+  async events(jobId: string, afterId = 0): Promise<JobEvent[]> {
+    return (this.sql.events.all(jobId, afterId) as EventRow[]).map(fromEventRow);
+  }
+
+  async checkpoints(jobId: string): Promise<Checkpoint[]> {
+    return (this.sql.checkpoints.all(jobId) as CheckpointRow[]).map(fromCheckpointRow);
+  }
+
+  async checkpoint(jobId: string, selector?: CheckpointSelector): Promise<Checkpoint | undefined> {
+    const row = (
+      selector === undefined
+        ? this.sql.latestCheckpoint.get(jobId)
+        : 'seq' in selector
+          ? this.sql.checkpointBySeq.get(jobId, selector.seq)
+          : this.sql.checkpointAt.get(jobId, toSqliteDatetime(selector.at))
+    ) as CheckpointRow | undefined;
+    return row && fromCheckpointRow(row);
+  }
+
+  async pruneCheckpoints(finishedBefore: Date): Promise<number> {
+    return this.sql.prune.run(toSqliteDatetime(finishedBefore)).changes;
+  }
+
+  private patchContext(
+    jobId: string,
+    patch: Record<string, unknown>,
+    errors: Record<string, unknown>[],
+    now: Date,
+  ): void {
+    const row = this.sql.getContext.get(jobId) as
+      { context_data: string; version: number; updated_at: string } | undefined;
+    if (!row) return; // a client deleted the context entry; the job row stays the truth
+    const data = { ...(JSON.parse(row.context_data) as Record<string, unknown>), ...patch };
+    if (errors.length > 0) {
+      data.errors = [...(Array.isArray(data.errors) ? (data.errors as unknown[]) : []), ...errors];
+    }
+    // updated_at strictly increases, as the Context Manager promises.
+    const previous = fromSqliteDatetime(row.updated_at).getTime();
+    const updatedAt = new Date(Math.max(now.getTime(), previous + 1));
+    this.sql.updateContext.run(
+      JSON.stringify(data),
+      row.version + 1,
+      toSqliteDatetime(updatedAt),
+      jobId,
+    );
+  }
+
+  private appendEvent(
+    jobId: string,
+    type: string,
+    data: Record<string, unknown>,
+    at: Date,
+  ): JobEvent {
+    const { lastInsertRowid } = this.sql.insertEvent.run(
+      jobId,
+      type,
+      JSON.stringify(data),
+      toSqliteDatetime(at),
+    );
+    return { id: Number(lastInsertRowid), jobId, type, data, createdAt: at };
+  }
+}
+
+/** The context entry of a new job already exists (created by a client). */
+export class JobIdTakenError extends Error {}
+
+function expectationHolds(job: JobRecord, input: JobWrite): boolean {
+  const { statuses, leaseOwner, version } = input.expect;
+  if (statuses && !statuses.includes(job.status)) return false;
+  if (leaseOwner !== undefined && job.leaseOwner !== leaseOwner) return false;
+  return version === undefined || job.version === version;
+}
+
+const dt = (date: Date | null) => (date ? toSqliteDatetime(date) : null);
+const date = (value: string | null) => (value ? fromSqliteDatetime(value) : null);
+
+function toJobRow(job: JobRecord): unknown[] {
+  return [
+    job.id,
+    job.jobType,
+    job.status,
+    job.objective,
+    JSON.stringify(job.input),
+    JSON.stringify(job.steps),
+    JSON.stringify(job.progress),
+    job.currentStep,
+    job.leaseOwner,
+    dt(job.leaseExpiresAt),
+    job.error,
+    job.version,
+    toSqliteDatetime(job.createdAt),
+    toSqliteDatetime(job.updatedAt),
+    dt(job.startedAt),
+    dt(job.finishedAt),
+  ];
+}
+
+function fromJobRow(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    jobType: row.job_type,
+    status: row.status as JobRecord['status'],
+    objective: row.objective,
+    input: JSON.parse(row.input) as Record<string, unknown>,
+    steps: JSON.parse(row.steps) as JobRecord['steps'],
+    progress: JSON.parse(row.progress) as JobRecord['progress'],
+    currentStep: row.current_step,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: date(row.lease_expires_at),
+    error: row.error,
+    version: row.version,
+    createdAt: fromSqliteDatetime(row.created_at),
+    updatedAt: fromSqliteDatetime(row.updated_at),
+    startedAt: date(row.started_at),
+    finishedAt: date(row.finished_at),
+  };
+}
+
+interface EventRow {
+  id: number;
+  job_id: string;
+  type: string;
+  data: string;
+  created_at: string;
+}
+
+function fromEventRow(row: EventRow): JobEvent {
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    createdAt: fromSqliteDatetime(row.created_at),
+  };
+}
+
+interface CheckpointRow {
+  job_id: string;
+  seq: number;
+  step_index: number;
+  state: string;
+  created_at: string;
+}
+
+function fromCheckpointRow(row: CheckpointRow): Checkpoint {
+  return {
+    jobId: row.job_id,
+    seq: row.seq,
+    stepIndex: row.step_index,
+    state: JSON.parse(row.state) as Record<string, unknown>,
+    createdAt: fromSqliteDatetime(row.created_at),
+  };
+}
