@@ -177,7 +177,13 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         events: [
           {
             type: 'step_started',
-            data: { step: index, agent: step.agent, action: step.action, attempt },
+            data: {
+              step: index,
+              agent: step.agent,
+              action: step.action,
+              attempt,
+              runner: this.owner,
+            },
           },
         ],
       });

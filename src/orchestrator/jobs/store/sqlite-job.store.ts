@@ -29,7 +29,9 @@ const JOB_COLUMNS =
 
 /**
  * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection, and each
- * write one synchronous transaction, so nothing else can interleave with it.
+ * write one synchronous transaction, so nothing else can interleave with it. Transactions begin
+ * IMMEDIATE: they take the write lock first, so two processes on one file wait for each other
+ * (busy timeout) instead of failing when a read would have to become a write.
  */
 export class SqliteJobStore extends JobStore {
   private readonly sql: Record<string, Statement>;
@@ -112,21 +114,23 @@ export class SqliteJobStore extends JobStore {
   }
 
   private insertJobAndContext(job: JobRecord, context: ContextRecord): boolean {
-    return this.db.transaction((): boolean => {
-      const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
-      if (!inserted) return false;
-      const contextInserted = this.sql.insertContext.run(
-        context.jobId,
-        context.jobType,
-        JSON.stringify(context.contextData),
-        context.version,
-        toSqliteDatetime(context.createdAt),
-        toSqliteDatetime(context.updatedAt),
-      ).changes;
-      if (contextInserted !== 1) throw new JobIdTakenError();
-      this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
-      return true;
-    })();
+    return this.db
+      .transaction((): boolean => {
+        const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
+        if (!inserted) return false;
+        const contextInserted = this.sql.insertContext.run(
+          context.jobId,
+          context.jobType,
+          JSON.stringify(context.contextData),
+          context.version,
+          toSqliteDatetime(context.createdAt),
+          toSqliteDatetime(context.updatedAt),
+        ).changes;
+        if (contextInserted !== 1) throw new JobIdTakenError();
+        this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
+        return true;
+      })
+      .immediate();
   }
 
   async get(jobId: string): Promise<JobRecord | undefined> {
@@ -151,14 +155,16 @@ export class SqliteJobStore extends JobStore {
     now: Date;
     leaseMs: number;
   }): Promise<JobRecord | undefined> {
-    return this.db.transaction(() => {
-      const now = toSqliteDatetime(input.now);
-      const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
-      if (!candidate) return undefined;
-      const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
-      this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
-      return fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
-    })();
+    return this.db
+      .transaction(() => {
+        const now = toSqliteDatetime(input.now);
+        const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
+        if (!candidate) return undefined;
+        const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
+        this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
+        return fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
+      })
+      .immediate();
   }
 
   async renewLease(jobId: string, owner: string, until: Date): Promise<boolean> {
@@ -166,35 +172,37 @@ export class SqliteJobStore extends JobStore {
   }
 
   async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
-    return this.db.transaction(() => {
-      const row = this.sql.getJob.get(input.jobId) as JobRow | undefined;
-      if (!row || !expectationHolds(fromJobRow(row), input)) return undefined;
-      const now = new Date();
-      const job: JobRecord = {
-        ...fromJobRow(row),
-        ...input.set,
-        version: row.version + 1,
-        updatedAt: now,
-      };
-      this.sql.updateJob.run(...toJobRow(job), job.id);
-      if (input.checkpoint) {
-        const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
-        this.sql.insertCheckpoint.run(
-          job.id,
-          seq,
-          input.checkpoint.stepIndex,
-          JSON.stringify(input.checkpoint.state),
-          toSqliteDatetime(now),
+    return this.db
+      .transaction(() => {
+        const row = this.sql.getJob.get(input.jobId) as JobRow | undefined;
+        if (!row || !expectationHolds(fromJobRow(row), input)) return undefined;
+        const now = new Date();
+        const job: JobRecord = {
+          ...fromJobRow(row),
+          ...input.set,
+          version: row.version + 1,
+          updatedAt: now,
+        };
+        this.sql.updateJob.run(...toJobRow(job), job.id);
+        if (input.checkpoint) {
+          const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
+          this.sql.insertCheckpoint.run(
+            job.id,
+            seq,
+            input.checkpoint.stepIndex,
+            JSON.stringify(input.checkpoint.state),
+            toSqliteDatetime(now),
+          );
+        }
+        if (input.context || input.contextErrors) {
+          this.patchContext(job.id, input.context ?? {}, input.contextErrors ?? [], now);
+        }
+        const events = (input.events ?? []).map((event) =>
+          this.appendEvent(job.id, event.type, event.data, now),
         );
-      }
-      if (input.context || input.contextErrors) {
-        this.patchContext(job.id, input.context ?? {}, input.contextErrors ?? [], now);
-      }
-      const events = (input.events ?? []).map((event) =>
-        this.appendEvent(job.id, event.type, event.data, now),
-      );
-      return { job, events };
-    })();
+        return { job, events };
+      })
+      .immediate();
   }
 
   async events(jobId: string, afterId = 0): Promise<JobEvent[]> {

@@ -1,0 +1,131 @@
+import { JobStore } from '../src/orchestrator/jobs/store/job-store';
+import type { JobRecord } from '../src/orchestrator/jobs/job.types';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+
+/** The SQLite job store on a real file: checkpoint order, lookup, pruning, conditional writes. */
+let testApp: TestApp;
+let store: JobStore;
+
+beforeAll(async () => {
+  // No runner interference: jobs here are never queued (they start as 'waiting_approval').
+  testApp = await createTestApp();
+  store = testApp.app.get(JobStore);
+});
+afterAll(() => testApp.destroy());
+
+function job(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
+  const now = new Date();
+  return {
+    id,
+    jobType: 'test',
+    status: 'waiting_approval',
+    objective: 'Store test',
+    input: {},
+    steps: [],
+    progress: [],
+    currentStep: 0,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    error: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    startedAt: null,
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+const context = (jobId: string) => ({
+  jobId,
+  jobType: 'test',
+  contextData: {},
+  version: 1,
+  createdAt: new Date(),
+  updatedAt: new Date(),
+});
+
+describe('SqliteJobStore', () => {
+  it('keeps many checkpoints of the same millisecond distinct and ordered', async () => {
+    await store.create(job('cp-order'), context('cp-order'));
+    for (let i = 0; i < 50; i++) {
+      await store.write({
+        jobId: 'cp-order',
+        expect: {},
+        set: {},
+        checkpoint: { stepIndex: i, state: { i } },
+      });
+    }
+    const checkpoints = await store.checkpoints('cp-order');
+    expect(checkpoints.map((c) => c.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(checkpoints.map((c) => c.state.i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect((await store.checkpoint('cp-order'))?.seq).toBe(50);
+    expect((await store.checkpoint('cp-order', { seq: 7 }))?.state).toEqual({ i: 6 });
+    expect(await store.checkpoint('cp-order', { seq: 51 })).toBeUndefined();
+  });
+
+  it('loads the last checkpoint at or before a time', async () => {
+    await store.create(job('cp-at'), context('cp-at'));
+    await store.write({
+      jobId: 'cp-at',
+      expect: {},
+      set: {},
+      checkpoint: { stepIndex: 0, state: { n: 0 } },
+    });
+    const between = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.write({
+      jobId: 'cp-at',
+      expect: {},
+      set: {},
+      checkpoint: { stepIndex: 1, state: { n: 1 } },
+    });
+    expect((await store.checkpoint('cp-at', { at: between }))?.state).toEqual({ n: 0 });
+    expect(await store.checkpoint('cp-at', { at: new Date(0) })).toBeUndefined();
+  });
+
+  it('writes only when the expectation holds, and bumps the version', async () => {
+    await store.create(job('cas'), context('cas'));
+    const first = await store.write({
+      jobId: 'cas',
+      expect: { statuses: ['waiting_approval'], version: 1 },
+      set: { status: 'cancelled' },
+    });
+    expect(first?.job).toMatchObject({ status: 'cancelled', version: 2 });
+    expect(
+      await store.write({
+        jobId: 'cas',
+        expect: { statuses: ['waiting_approval'] },
+        set: { status: 'queued' },
+      }),
+    ).toBeUndefined();
+    expect(await store.write({ jobId: 'cas', expect: { version: 1 }, set: {} })).toBeUndefined();
+    expect(await store.write({ jobId: 'missing', expect: {}, set: {} })).toBeUndefined();
+  });
+
+  it('refuses a second job with the same id', async () => {
+    expect(await store.create(job('dup'), context('dup'))).toBe(true);
+    expect(await store.create(job('dup'), context('dup'))).toBe(false);
+  });
+
+  it('prunes checkpoints of jobs finished before the cut-off only', async () => {
+    const old = new Date(Date.now() - 10 * 86_400_000);
+    await store.create(job('old', { status: 'succeeded', finishedAt: old }), context('old'));
+    await store.create(
+      job('recent', { status: 'succeeded', finishedAt: new Date() }),
+      context('recent'),
+    );
+    for (const id of ['old', 'recent']) {
+      await store.write({
+        jobId: id,
+        expect: {},
+        set: {},
+        checkpoint: { stepIndex: 0, state: {} },
+      });
+    }
+    const pruned = await store.pruneCheckpoints(new Date(Date.now() - 86_400_000));
+    expect(pruned).toBe(1);
+    expect(await store.checkpoints('old')).toEqual([]);
+    expect(await store.checkpoints('recent')).toHaveLength(1);
+  });
+});
