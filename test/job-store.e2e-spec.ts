@@ -1,3 +1,4 @@
+import { CheckpointService } from '../src/orchestrator/jobs/checkpoint.service';
 import { JobStore } from '../src/orchestrator/jobs/store/job-store';
 import type { JobRecord } from '../src/orchestrator/jobs/job.types';
 import { createTestApp, TestApp } from './helpers/create-test-app';
@@ -127,5 +128,20 @@ describe('SqliteJobStore', () => {
     expect(pruned).toBe(1);
     expect(await store.checkpoints('old')).toEqual([]);
     expect(await store.checkpoints('recent')).toHaveLength(1);
+  });
+
+  it('CheckpointService: create, list and load, with a clear not-found', async () => {
+    const checkpoints = testApp.app.get(CheckpointService);
+    await store.create(job('svc'), context('svc'));
+    await expect(checkpoints.load('svc')).rejects.toThrow('No checkpoint yet for job "svc"');
+    const first = await checkpoints.create('svc', { a: 1 });
+    const second = await checkpoints.create('svc', { a: 2 });
+    expect([first.seq, second.seq]).toEqual([1, 2]);
+    expect((await checkpoints.list('svc')).map((c) => c.state)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect((await checkpoints.load('svc', { seq: 1 })).state).toEqual({ a: 1 });
+    await expect(checkpoints.load('svc', { seq: 3 })).rejects.toThrow(
+      'No checkpoint #3 for job "svc"',
+    );
+    await expect(checkpoints.list('nope')).rejects.toThrow('No job "nope"');
   });
 });

@@ -5,6 +5,7 @@ import { ContextModule } from '../context/context.module';
 import { AgentRegistryModule } from './agents/agent-registry.module';
 import { CommandController } from './commands/command.controller';
 import { CheckpointRetention } from './jobs/checkpoint-retention.service';
+import { CheckpointService } from './jobs/checkpoint.service';
 import { JobEventsService } from './jobs/job-events.service';
 import { JobRunner } from './jobs/job-runner.service';
 import { JobSubmissionService } from './jobs/job-submission.service';
@@ -44,6 +45,7 @@ import { PlannerService } from './planning/planner.service';
     JobRunner,
     JobsService,
     CheckpointRetention,
+    CheckpointService,
   ],
 })
 export class OrchestratorModule {}

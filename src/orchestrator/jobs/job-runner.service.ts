@@ -12,6 +12,7 @@ import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
 import { JobEventsService, JOB_FINISHED } from './job-events.service';
 import { approvalPreview, contextSteps, pickInputs, withStep } from './job-progress.util';
+import { nextMove } from './job-state.util';
 import type { JobRecord } from './job.types';
 import { retryDelayMs, shouldRetry } from './retry-policy.util';
 import { attemptStep } from './step-attempt';
@@ -58,6 +59,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     for (const controller of this.active.values()) controller.abort(new Error('shutting down'));
     await this.loop;
     await Promise.allSettled([...this.inflight]);
+    // The next start (or another process) resumes them at once rather than after the lease.
+    await this.store.releaseLeases(this.owner, new Date()).catch(() => 0);
   }
 
   /** Looks for work now (a job was created, approved or retried). */
@@ -124,16 +127,15 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     try {
       let job = claimed;
       let state = (await this.store.checkpoint(job.id))?.state ?? job.input;
-      for (let index = job.currentStep; index < job.steps.length; index++) {
-        const step = job.steps[index];
-        if (step.requiresApproval && job.progress[index].approval !== 'approved') {
-          await this.park(job, index, state);
+      for (let move = nextMove(job); move.kind !== 'finish'; move = nextMove(job)) {
+        if (move.kind === 'park') {
+          await this.park(job, move.index, state);
           return;
         }
-        const result = await this.runStep(job, index, state, controller.signal);
+        const result = await this.runStep(job, move.index, state, controller.signal);
         if (result.kind === 'stopped') return;
         if (result.kind === 'failed') {
-          await this.fail(result.job, index, result.message);
+          await this.fail(result.job, move.index, result.message);
           return;
         }
         ({ job, state } = result);

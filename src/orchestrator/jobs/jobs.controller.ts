@@ -18,6 +18,7 @@ import { CreateJobDto } from './dto/create-job.dto';
 import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dto/job-actions.dto';
 import { JobPlanResponseDto } from './dto/job-plan-response.dto';
 import { CheckpointDto, JobDto, JobPageDto } from './dto/job-response.dto';
+import { CheckpointService } from './checkpoint.service';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsService } from './jobs.service';
 
@@ -29,6 +30,7 @@ export class JobsController {
   constructor(
     private readonly submissions: JobSubmissionService,
     private readonly jobs: JobsService,
+    private readonly checkpoints: CheckpointService,
   ) {}
 
   /** Runs an explicit action sequence (a saved plan or a template), validated like an LLM's. */
@@ -138,17 +140,17 @@ export class JobsController {
   @Get(':job_id/checkpoints')
   @ApiResponse({ status: 200, type: [CheckpointDto] })
   @ApiErrorResponses(400, 404)
-  async checkpoints(@Param('job_id', JobIdPipe) jobId: string): Promise<CheckpointDto[]> {
-    return (await this.jobs.checkpoints(jobId)).map((checkpoint) => CheckpointDto.from(checkpoint));
+  async listCheckpoints(@Param('job_id', JobIdPipe) jobId: string): Promise<CheckpointDto[]> {
+    return (await this.checkpoints.list(jobId)).map((checkpoint) => CheckpointDto.from(checkpoint));
   }
 
   @Get(':job_id/checkpoints/:seq')
   @ApiResponse({ status: 200, type: CheckpointDto })
   @ApiErrorResponses(400, 404)
-  async checkpoint(
+  async getCheckpoint(
     @Param('job_id', JobIdPipe) jobId: string,
     @Param('seq', new ParseIntPipe({ errorHttpStatusCode: 400 })) seq: number,
   ): Promise<CheckpointDto> {
-    return CheckpointDto.from(await this.jobs.checkpoint(jobId, { seq }));
+    return CheckpointDto.from(await this.checkpoints.load(jobId, { seq }));
   }
 }

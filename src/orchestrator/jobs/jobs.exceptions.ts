@@ -16,8 +16,8 @@ export class CheckpointNotFoundException extends NotFoundException {
 
 /** The job is not in a state that allows the request (or another request changed it first). */
 export class JobStateConflictException extends ConflictException {
-  constructor(jobId: string, status: string, wanted: string) {
-    super(`Job "${jobId}" is ${status}; it cannot be ${wanted}`);
+  constructor(jobId: string, status: string, command: string) {
+    super(`Job "${jobId}" is ${status}; ${command} does not apply`);
   }
 }
 

@@ -5,15 +5,15 @@ import { AgentRegistry } from '../agents/agent-registry.service';
 import { JobUsage, LlmUsageService } from '../llm/llm-usage.service';
 import { JobEventsService, JOB_FINISHED } from './job-events.service';
 import { contextSteps, withStep } from './job-progress.util';
+import { canApply, COMMAND_FROM, JobCommand } from './job-state.util';
 import { JobRunner } from './job-runner.service';
-import type { Checkpoint, JobRecord, JobStatus } from './job.types';
+import type { JobRecord, JobStatus } from './job.types';
 import {
-  CheckpointNotFoundException,
   InvalidApprovalParamsException,
   JobNotFoundException,
   JobStateConflictException,
 } from './jobs.exceptions';
-import { CheckpointSelector, JobStore, JobWrite } from './store/job-store';
+import { JobStore, JobWrite } from './store/job-store';
 
 /** What humans and clients do with jobs: read them, cancel, retry, approve, reject, rate. */
 @Injectable()
@@ -44,28 +44,23 @@ export class JobsService {
   }
 
   async cancel(jobId: string): Promise<JobRecord> {
-    const job = await this.transition(
-      jobId,
-      ['queued', 'running', 'waiting_approval'],
-      'cancelled',
-      (current) => ({
-        set: {
-          status: 'cancelled',
-          finishedAt: new Date(),
-          leaseOwner: null,
-          leaseExpiresAt: null,
-        },
-        context: { status: 'cancelled' },
-        events: [{ type: JOB_FINISHED, data: { status: 'cancelled', from: current.status } }],
-      }),
-    );
+    const job = await this.transition(jobId, 'cancel', (current) => ({
+      set: {
+        status: 'cancelled',
+        finishedAt: new Date(),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
+      context: { status: 'cancelled' },
+      events: [{ type: JOB_FINISHED, data: { status: 'cancelled', from: current.status } }],
+    }));
     this.runner.abort(jobId);
     return job;
   }
 
   /** A failed job resumes from its failed step. */
   async retry(jobId: string): Promise<JobRecord> {
-    const job = await this.transition(jobId, ['failed'], 'retried', (current) => {
+    const job = await this.transition(jobId, 'retry', (current) => {
       const progress = withStep(current.progress, current.currentStep, {
         status: 'pending',
         attempts: 0,
@@ -91,7 +86,7 @@ export class JobsService {
       const checked = action ? validateParams(action.paramsType, params) : undefined;
       if (checked && !checked.ok) throw new InvalidApprovalParamsException(checked.issues);
     }
-    const job = await this.transition(jobId, ['waiting_approval'], 'approved', (current) => {
+    const job = await this.transition(jobId, 'approve', (current) => {
       const index = current.currentStep;
       const steps =
         params === undefined
@@ -113,7 +108,7 @@ export class JobsService {
   }
 
   async reject(jobId: string, reason?: string): Promise<JobRecord> {
-    return this.transition(jobId, ['waiting_approval'], 'rejected', (current) => {
+    return this.transition(jobId, 'reject', (current) => {
       const index = current.currentStep;
       const progress = withStep(current.progress, index, {
         status: 'cancelled',
@@ -152,46 +147,27 @@ export class JobsService {
     return this.events.stream(job.id);
   }
 
-  async checkpoints(jobId: string): Promise<Checkpoint[]> {
-    await this.get(jobId);
-    return this.store.checkpoints(jobId);
-  }
-
-  async checkpoint(jobId: string, selector: CheckpointSelector): Promise<Checkpoint> {
-    await this.get(jobId);
-    const checkpoint = await this.store.checkpoint(jobId, selector);
-    if (!checkpoint) {
-      const which =
-        selector === undefined
-          ? ''
-          : 'seq' in selector
-            ? `#${selector.seq}`
-            : `at ${selector.at.toISOString()}`;
-      throw new CheckpointNotFoundException(jobId, which);
-    }
-    return checkpoint;
-  }
-
   private async transition(
     jobId: string,
-    from: JobStatus[],
-    wanted: string,
+    command: JobCommand,
     change: (
       current: JobRecord,
     ) => Omit<JobWrite, 'jobId' | 'expect'> & { expect?: JobWrite['expect'] },
   ): Promise<JobRecord> {
     const current = await this.get(jobId);
-    if (!from.includes(current.status))
-      throw new JobStateConflictException(jobId, current.status, wanted);
+    if (!canApply(command, current.status)) {
+      throw new JobStateConflictException(jobId, current.status, command);
+    }
     const { expect, ...write } = change(current);
     const result = await this.store.write({
       ...write,
       jobId,
-      expect: { statuses: from, ...expect },
+      expect: { statuses: COMMAND_FROM[command], ...expect },
     });
     if (!result) {
+      // Another request changed the job first.
       const latest = await this.get(jobId);
-      throw new JobStateConflictException(jobId, latest.status, wanted);
+      throw new JobStateConflictException(jobId, latest.status, command);
     }
     this.events.publish(result.events);
     return result.job;

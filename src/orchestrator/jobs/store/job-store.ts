@@ -61,6 +61,8 @@ export abstract class JobStore {
   }): Promise<JobRecord | undefined>;
   /** Extends a lease this owner holds; false when it was lost. */
   abstract renewLease(jobId: string, owner: string, until: Date): Promise<boolean>;
+  /** Lets the running jobs of an owner that stops be taken over at once (their leases expire now). */
+  abstract releaseLeases(owner: string, now: Date): Promise<number>;
   /** Applies a write if the expectation holds; undefined when it does not (a lost race). */
   abstract write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined>;
   /** A job's events, oldest first, after the given id. */

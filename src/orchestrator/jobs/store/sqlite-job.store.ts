@@ -68,6 +68,9 @@ export class SqliteJobStore extends JobStore {
       renew: db.prepare(
         "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
       ),
+      release: db.prepare(
+        "UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running'",
+      ),
       getContext: db.prepare(
         'SELECT context_data, version, updated_at FROM contexts WHERE job_id = ?',
       ),
@@ -169,6 +172,10 @@ export class SqliteJobStore extends JobStore {
 
   async renewLease(jobId: string, owner: string, until: Date): Promise<boolean> {
     return this.sql.renew.run(toSqliteDatetime(until), jobId, owner).changes === 1;
+  }
+
+  async releaseLeases(owner: string, now: Date): Promise<number> {
+    return this.sql.release.run(toSqliteDatetime(now), owner).changes;
   }
 
   async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
