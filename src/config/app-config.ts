@@ -50,6 +50,8 @@ export class AppConfig {
   readonly commandRateLimit: { limit: number; ttlMs: number };
   readonly llm: LlmConfig;
   readonly jobs: JobsConfig;
+  readonly seedSampleData: boolean;
+  readonly research: { allowPrivateAddresses: boolean; timeoutMs: number };
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -79,6 +81,11 @@ export class AppConfig {
       prices: env.LLM_PRICES ? (JSON.parse(env.LLM_PRICES) as Record<string, ModelPrice>) : {},
       jobTokenBudget: env.JOB_TOKEN_BUDGET,
       historyTokens: env.PLANNER_HISTORY_TOKENS,
+    };
+    this.seedSampleData = env.SEED_SAMPLE_DATA === 'true';
+    this.research = {
+      allowPrivateAddresses: env.RESEARCH_ALLOW_PRIVATE === 'true',
+      timeoutMs: env.RESEARCH_TIMEOUT_MS,
     };
     this.jobs = {
       concurrency: env.JOB_CONCURRENCY,

@@ -266,6 +266,22 @@ export class EnvironmentVariables {
   @IsInt()
   CHECKPOINT_RETENTION_DAYS = 0;
 
+  /** Load the fictional sample prospects on first start when the table is empty. */
+  @Transform(trimmed)
+  @IsIn(['true', 'false'], { message: 'SEED_SAMPLE_DATA must be true or false' })
+  SEED_SAMPLE_DATA = 'true';
+
+  /** Let company research fetch private, loopback and link-local addresses (tests only). */
+  @Transform(trimmed)
+  @IsIn(['true', 'false'], { message: 'RESEARCH_ALLOW_PRIVATE must be true or false' })
+  RESEARCH_ALLOW_PRIVATE = 'false';
+
+  /** Time limit of one website fetch of company research. */
+  @Transform(toInt)
+  @Min(100)
+  @IsInt()
+  RESEARCH_TIMEOUT_MS = 10000;
+
   /** Token budget of the past plans shown to the LLM as examples (0 = none). */
   @Transform(toInt)
   @Min(0)
