@@ -1,31 +1,12 @@
-import { DiscoveryModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
 import { CoreAgent } from '../../agents/core/core.agent';
-import {
-  FixtureEmailAgent,
-  FixtureExportAgent,
-  FixtureProspectsAgent,
-  FixtureResearchAgent,
-} from '../../../test/fixtures/sales-agents.fixture';
+import { fixtureRegistry } from '../../../test/fixtures/sales-agents.fixture';
 import { AgentRegistry } from './agent-registry.service';
 import { MAX_PLAN_STEPS, validatePlan } from './plan-validation.util';
 
 let catalog: AgentRegistry;
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({
-    imports: [DiscoveryModule],
-    providers: [
-      AgentRegistry,
-      CoreAgent,
-      FixtureProspectsAgent,
-      FixtureResearchAgent,
-      FixtureEmailAgent,
-      FixtureExportAgent,
-    ],
-  }).compile();
-  await moduleRef.init();
-  catalog = moduleRef.get(AgentRegistry);
+  catalog = await fixtureRegistry(CoreAgent);
 });
 
 const validate = (plan: unknown, initialKeys: string[] = []) =>

@@ -1,11 +1,4 @@
-import { DiscoveryModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
-import {
-  FixtureEmailAgent,
-  FixtureExportAgent,
-  FixtureProspectsAgent,
-  FixtureResearchAgent,
-} from '../../../../test/fixtures/sales-agents.fixture';
+import { fixtureRegistry } from '../../../../test/fixtures/sales-agents.fixture';
 import { AgentRegistry } from '../../agents/agent-registry.service';
 import { validatePlan } from '../../agents/plan-validation.util';
 import type { PlanStep } from '../plan.types';
@@ -58,18 +51,7 @@ const capitalised = (command: string) => command.charAt(0).toUpperCase() + comma
 let catalog: AgentRegistry;
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({
-    imports: [DiscoveryModule],
-    providers: [
-      AgentRegistry,
-      FixtureProspectsAgent,
-      FixtureResearchAgent,
-      FixtureEmailAgent,
-      FixtureExportAgent,
-    ],
-  }).compile();
-  await moduleRef.init();
-  catalog = moduleRef.get(AgentRegistry);
+  catalog = await fixtureRegistry();
 });
 
 describe('planOffline phrasing table', () => {

@@ -4,18 +4,11 @@
 // an industry. In an alias a space also matches a hyphen, and a hyphen is optional ("mid-market"
 // matches "mid market" and "midmarket").
 
-/** How senior a prospect is; `prospects.search` and `research.score_fit` filter on it. */
-export type Seniority = 'founder' | 'c_level' | 'vp' | 'director' | 'manager' | 'senior' | 'entry';
+// The seniority levels are the prospects agent's contract; the planner targets it.
+import type { Seniority } from '../../../agents/prospects/prospect.types';
 
-export const SENIORITIES: readonly Seniority[] = [
-  'founder',
-  'c_level',
-  'vp',
-  'director',
-  'manager',
-  'senior',
-  'entry',
-];
+export { SENIORITIES } from '../../../agents/prospects/prospect.types';
+export type { Seniority };
 
 /** Seniority levels named without a title ("executives", "C-level"); titles carry their own. */
 export const SENIORITY_PHRASES: { aliases: string[]; levels: Seniority[] }[] = [
