@@ -9,15 +9,19 @@
  *      Fastify driven by autocannon (bare-nest-app.js).
  *   2. The service (dist/main.js) with production settings on a temporary database, seeded through
  *      the API, then each route driven by autocannon for a fixed time.
+ *   3. The durable job runner (jobs.js): jobs created through POST /jobs and followed to success,
+ *      on a service of its own.
  *
  * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
- * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3) and BENCH_LOG_LEVEL
- * (the service's LOG_LEVEL, info; change it only to diagnose). Exits 0 when the report is printed,
- * even with missed targets; 1 when the bench itself fails. Every child is killed on the way out.
+ * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
+ * (s per job scenario, 5) and BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to
+ * diagnose). Exits 0 when the report is printed, even with missed targets; 1 when the bench itself
+ * fails. Every child is killed on the way out.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { runJobsBench } = require('./jobs');
 const { forkWorker, installCleanup, stop } = require('./lib/children');
 const { cpuTimeMs } = require('./lib/proc');
 const { measure, rotating, seed, serviceRoutes } = require('./lib/load');
@@ -43,6 +47,7 @@ function readSettings() {
     connections: Math.round(numberFromEnv('BENCH_CONNECTIONS', 50)),
     seed: Math.round(numberFromEnv('BENCH_SEED', 1000)),
     sqliteSeconds: numberFromEnv('BENCH_SQLITE_SECONDS', 3),
+    jobSeconds: numberFromEnv('BENCH_JOBS_SECONDS', 5),
     logLevel: process.env.BENCH_LOG_LEVEL || 'info',
   };
 }
@@ -98,9 +103,10 @@ async function serviceRun(tmpDir, settings) {
 
 async function main() {
   const settings = readSettings();
-  // A hard bound on the whole run, whatever hangs: generous against the expected ~2 minutes.
+  // A hard bound on the whole run, whatever hangs: generous against the expected ~2.5 minutes.
   const perRoute = settings.duration + settings.warmup;
-  installCleanup((90 + 3 * settings.sqliteSeconds + 5 * perRoute) * 1000);
+  const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
+  installCleanup((120 + 3 * settings.sqliteSeconds + 5 * perRoute + 4 * perJobScenario) * 1000);
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));
   // Removed on every way out (also Ctrl-C), except a failure, whose service logs are worth a look.
@@ -112,8 +118,9 @@ async function main() {
     const raw = await sqliteCeiling(tmpDir, settings);
     const bareNestResult = await bareNestCeiling(settings);
     const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
+    const jobs = await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
     const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
-    const report = renderReport({ settings, routes, ceilings, peakRssMb });
+    const report = `${renderReport({ settings, routes, ceilings, peakRssMb })}\n${jobs.table}`;
     console.log(`\n${report}`);
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(RESULTS_FILE, report);

@@ -237,7 +237,7 @@ describe('orchestrator with only the built-in agents', () => {
       expect(response.body.error).toBe('invalid_plan');
       expect(response.body.details[0].message).toContain('unknown agent "prospects"');
       const agents = await request(testApp.server).get('/agents').expect(200);
-      expect(agents.body.map((agent: { name: string }) => agent.name)).toEqual(['core']);
+      expect(agents.body.map((agent: { name: string }) => agent.name)).toEqual(['core', 'research']);
     } finally {
       await testApp.destroy();
     }

@@ -11,9 +11,10 @@ const { cpuTimeMs, sampleRss } = require('./proc');
 /**
  * Starts `node dist/main.js` as production runs it: JSON logs at LOG_LEVEL (default info) to stdout
  * (piped to a file in tmpDir) and to LOG_DIR, helmet, throttling with the limit raised so the load
- * is never refused, and a WAL SQLite database in tmpDir. Resolves once GET /health answers 200.
+ * is never refused, and a WAL SQLite database in tmpDir. `env` adds settings (JOB_CONCURRENCY, ...).
+ * Resolves once GET /health answers 200.
  */
-async function startService({ distMain, tmpDir, logLevel }) {
+async function startService({ distMain, tmpDir, logLevel, env: extraEnv = {} }) {
   const port = await freePort();
   const stdoutFile = path.join(tmpDir, 'service.stdout.log');
   const stderrFile = path.join(tmpDir, 'service.stderr.log');
@@ -32,6 +33,7 @@ async function startService({ distMain, tmpDir, logLevel }) {
     LOG_LEVEL: logLevel,
     LOG_STDOUT: 'true',
     RATE_LIMIT: '100000000',
+    ...extraEnv,
   };
   // cwd is the temp dir, so a developer's .env in the repository is not read either.
   const child = track(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreAgentModule } from './core/core-agent.module';
+import { ResearchAgentModule } from './research/research.module';
 
 /** The built-in agents; each lives in its own module and is found by the AgentRegistry. */
-@Module({ imports: [CoreAgentModule] })
+@Module({ imports: [CoreAgentModule, ResearchAgentModule] })
 export class AgentsModule {}

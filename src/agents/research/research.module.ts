@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { LlmModule } from '../../orchestrator/llm/llm.module';
+import { CompanyResearchService } from './company-research.service';
+import { FitScoringService } from './fit-scoring.service';
+import { ResearchAgent } from './research.agent';
+import { HostResolver, WebsiteFetcher } from './website-fetcher.service';
+
+/** The `research` agent: fit scoring and company research. */
+@Module({
+  imports: [LlmModule],
+  providers: [
+    ResearchAgent,
+    FitScoringService,
+    CompanyResearchService,
+    WebsiteFetcher,
+    HostResolver,
+  ],
+})
+export class ResearchAgentModule {}

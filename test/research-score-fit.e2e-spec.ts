@@ -1,0 +1,298 @@
+import OpenAI from 'openai';
+import request from 'supertest';
+import { ResearchAgentModule } from '../src/agents/research/research.module';
+import { OPENAI_CLIENT } from '../src/orchestrator/llm/openai-client.provider';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+import { createJob, hasStatus, JobBody, waitForJob } from './helpers/jobs';
+
+/**
+ * research.score_fit through real jobs: offline with the heuristic, and with the OpenAI provider
+ * swapped for a mock answering in the SDK's real response shape (batches, bad output, failures).
+ */
+interface ScoredProspect {
+  id: string;
+  score: number;
+  reasons: string[];
+  [field: string]: unknown;
+}
+
+const vpSales = (id: string) => ({
+  id,
+  name: `Ana ${id}`,
+  email: `ana.${id}@example.com`,
+  title: 'VP of Sales',
+  seniority: 'vp',
+  country: 'Germany',
+  company: { name: 'Acme', domain: 'acme.example', industry: 'Software', employee_count: 120 },
+});
+const engineer = (id: string) => ({
+  id,
+  name: `Ben ${id}`,
+  title: 'Software Engineer',
+  seniority: 'senior',
+  country: 'Spain',
+  company: { name: 'Beta', industry: 'Retail', employee_count: 5000 },
+});
+const ICP = {
+  titles: ['VP of Sales'],
+  seniorities: ['vp'],
+  industries: ['Software'],
+  countries: ['Germany'],
+  employees_min: 50,
+  employees_max: 500,
+};
+
+async function runScore(
+  app: TestApp,
+  values: Record<string, unknown>,
+  params: Record<string, unknown> = {},
+) {
+  const jobId = await createJob(app, [
+    { agent: 'core', action: 'set_context', params: { values } },
+    { agent: 'research', action: 'score_fit', params },
+  ]);
+  const job = await waitForJob(app, jobId, hasStatus('succeeded', 'failed'), 20_000);
+  const context = (await request(app.server).get(`/context/${jobId}`).expect(200)).body;
+  const state = context.context_data.state as { prospects: ScoredProspect[] };
+  return { jobId, job, prospects: state.prospects };
+}
+
+describe('research.score_fit offline (heuristic)', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp({ imports: [ResearchAgentModule] });
+  });
+  afterAll(() => testApp.destroy());
+
+  it('scores against the ICP in the state, keeps those at or above 50, best first', async () => {
+    const partial = { ...vpSales('p3'), country: 'France' };
+    const { job, prospects } = await runScore(testApp, {
+      prospects: [engineer('p1'), vpSales('p2'), partial],
+      icp: ICP,
+    });
+    expect(job.status).toBe('succeeded');
+    expect(job.steps[1]).toMatchObject({ summary: 'Scored 3, kept 2 at ≥ 50' });
+    expect(prospects.map((p) => [p.id, p.score])).toEqual([
+      ['p2', 100],
+      ['p3', 83],
+    ]);
+    expect(prospects[0]).toMatchObject({ name: 'Ana p2', email: 'ana.p2@example.com' });
+    expect(prospects[0].reasons).toContain("Title matches 'VP of Sales' (+30)");
+    expect(prospects[1].reasons).toContain("Country France is not 'Germany' (+0)");
+  });
+
+  it('merges params.icp over the state ICP and honours the threshold', async () => {
+    const { job, prospects } = await runScore(
+      testApp,
+      { prospects: [engineer('p1'), vpSales('p2')], icp: ICP },
+      { icp: { countries: ['Spain'] }, threshold: 90 },
+    );
+    expect(job.steps[1]).toMatchObject({ summary: 'Scored 2, kept 0 at ≥ 90' });
+    expect(prospects).toEqual([]);
+    const { prospects: all } = await runScore(
+      testApp,
+      { prospects: [engineer('p1'), vpSales('p2')], icp: ICP },
+      { icp: { countries: ['Spain'] }, threshold: 0 },
+    );
+    expect(all.map((p) => [p.id, p.score])).toEqual([
+      ['p2', 83],
+      ['p1', 17],
+    ]);
+  });
+
+  it('fails at once, not retried, when no ICP is given', async () => {
+    const { job } = await runScore(testApp, { prospects: [vpSales('p1')] });
+    expect(job.status).toBe('failed');
+    expect(job.steps[1].attempts).toBe(1);
+    expect(job.error).toContain('research.score_fit needs an ideal customer profile');
+  });
+
+  it('fails at once on an invalid ICP in the state', async () => {
+    const { job } = await runScore(testApp, {
+      prospects: [vpSales('p1')],
+      icp: { seniorities: ['boss'] },
+    });
+    expect(job.status).toBe('failed');
+    expect(job.steps[1].attempts).toBe(1);
+    expect(job.error).toContain('The job state\'s "icp" is invalid');
+  });
+
+  it('is planned by the offline planner from a command', async () => {
+    const response = await request(testApp.server)
+      .post('/command')
+      .send({
+        command: 'Score them against our ICP, above 60',
+        context: { prospects: [vpSales('p1'), engineer('p2')], icp: ICP },
+      })
+      .expect(201);
+    expect(response.body.steps).toEqual([
+      expect.objectContaining({
+        agent: 'research',
+        action: 'score_fit',
+        params: { threshold: 60 },
+      }),
+    ]);
+    const job = await waitForJob(testApp, response.body.job_id, hasStatus('succeeded', 'failed'));
+    expect(job.steps[0]).toMatchObject({ summary: 'Scored 2, kept 1 at ≥ 60' });
+  });
+
+  it('declares its parameters in GET /agents', async () => {
+    const agents = (await request(testApp.server).get('/agents').expect(200)).body;
+    const research = (agents.items ?? agents).find(
+      (agent: { name: string }) => agent.name === 'research',
+    );
+    const scoreFit = research.actions.find(
+      (action: { name: string }) => action.name === 'score_fit',
+    );
+    expect(scoreFit).toMatchObject({
+      reads: ['prospects'],
+      optional_reads: ['icp'],
+      writes: ['prospects'],
+    });
+    expect(scoreFit.params_schema.properties.threshold).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+    });
+    expect(scoreFit.params_schema.properties.icp.properties.seniorities.items.enum).toContain(
+      'c_level',
+    );
+    expect(scoreFit.params_schema.properties.icp.properties.employees_min.type).toBe('integer');
+  });
+});
+
+describe('research.score_fit with the LLM mocked', () => {
+  const create = jest.fn();
+  const completion = (content: string) => ({
+    id: 'chatcmpl-mock',
+    object: 'chat.completion',
+    created: 1764000000,
+    model: 'gpt-4o-mini',
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
+    usage: { prompt_tokens: 1000, completion_tokens: 300, total_tokens: 1300 },
+  });
+  const askedIds = (call: number) =>
+    (
+      JSON.parse(
+        (create.mock.calls[call][0] as { messages: { content: string }[] }).messages[1].content,
+      ) as {
+        prospects: { id: string }[];
+      }
+    ).prospects.map((p) => p.id);
+  let llmApp: TestApp;
+
+  beforeAll(async () => {
+    llmApp = await createTestApp({
+      imports: [ResearchAgentModule],
+      override: (builder) =>
+        builder.overrideProvider(OPENAI_CLIENT).useValue({ chat: { completions: { create } } }),
+    });
+  });
+  afterAll(() => llmApp.destroy());
+  beforeEach(() => create.mockReset());
+
+  it('asks in batches of 20, and falls back to the heuristic for what the model gets wrong', async () => {
+    const prospects = Array.from({ length: 45 }, (_, index) =>
+      index % 2 === 0 ? vpSales(`p${index}`) : engineer(`p${index}`),
+    );
+    // Batches may be asked in parallel: the answer depends on the batch, not on the call order.
+    create.mockImplementation((body: { messages: { content: string }[] }) => {
+      const { prospects: asked } = JSON.parse(body.messages[1].content) as {
+        prospects: { id: string; title: string }[];
+      };
+      const ids = asked.map((p) => p.id);
+      if (ids.includes('p0')) {
+        // Batch 1: a valid score for every prospect.
+        const scores = asked.map((p) => ({
+          id: p.id,
+          score: p.title === 'VP of Sales' ? 95 : 20,
+          reasons: [`Model: ${p.title}`],
+        }));
+        return Promise.resolve(completion(JSON.stringify({ scores })));
+      }
+      // Batch 2: not JSON.
+      if (ids.includes('p20')) return Promise.resolve(completion('Sorry, I cannot help.'));
+      // Batch 3: an unknown id, a score out of range, and one good score.
+      return Promise.resolve(
+        completion(
+          JSON.stringify({
+            scores: [
+              { id: 'nobody', score: 99, reasons: ['invented'] },
+              { id: 'p40', score: 250, reasons: ['out of range'] },
+              { id: 'p41', score: 77, reasons: ['Model likes this one'] },
+            ],
+          }),
+        ),
+      );
+    });
+
+    const {
+      jobId,
+      job,
+      prospects: kept,
+    } = await runScore(llmApp, { prospects, icp: ICP }, { threshold: 0 });
+    expect(job.status).toBe('succeeded');
+    expect(create).toHaveBeenCalledTimes(3);
+    const batches = [0, 1, 2].map(askedIds).sort((a, b) => b.length - a.length);
+    expect(batches.map((ids) => ids.length)).toEqual([20, 20, 5]);
+    expect(batches.flat().sort()).toEqual(prospects.map((p) => p.id).sort());
+    expect(batches[2]).toEqual(['p40', 'p41', 'p42', 'p43', 'p44']);
+    expect(job.steps[1]).toMatchObject({
+      summary: 'Scored 45, kept 45 at ≥ 0 (LLM 21, heuristic 24)',
+    });
+
+    const byId = new Map(kept.map((p) => [p.id, p]));
+    expect(byId.get('p0')).toMatchObject({ score: 95, reasons: ['Model: VP of Sales'] });
+    expect(byId.get('p1')).toMatchObject({ score: 20, reasons: ['Model: Software Engineer'] });
+    // Batch 2 and the unusable answers of batch 3 are scored by the heuristic.
+    expect(byId.get('p20')).toMatchObject({ score: 100 });
+    expect(byId.get('p20')?.reasons).toContain("Title matches 'VP of Sales' (+30)");
+    expect(byId.get('p40')).toMatchObject({ score: 100 });
+    expect(byId.get('p41')).toMatchObject({ score: 77, reasons: ['Model likes this one'] });
+    expect(kept.map((p) => p.score)).toEqual([...kept.map((p) => p.score)].sort((a, b) => b - a));
+
+    const first = create.mock.calls.find(([body]) =>
+      (body as { messages: { content: string }[] }).messages[1].content.includes('"p0"'),
+    )?.[0] as {
+      messages: { role: string; content: string }[];
+      response_format: unknown;
+    };
+    expect(first.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'fit_scores', strict: true },
+    });
+    // The model sees what the fit depends on, not names or email addresses.
+    expect(first.messages[1].content).not.toMatch(/example\.com|Ana p0/);
+    expect(JSON.parse(first.messages[1].content).icp).toEqual(ICP);
+
+    const usage = (await request(llmApp.server).get(`/jobs/${jobId}`).expect(200)).body as JobBody;
+    expect(usage.usage).toMatchObject({ calls: 3, total_tokens: 3900 });
+  });
+
+  it('scores with the heuristic when the provider fails, and still succeeds', async () => {
+    create.mockRejectedValue(
+      OpenAI.APIError.generate(
+        500,
+        { error: { message: 'upstream down' } },
+        undefined,
+        new Headers(),
+      ),
+    );
+    const { job, prospects } = await runScore(llmApp, {
+      prospects: [vpSales('p1'), engineer('p2')],
+      icp: ICP,
+    });
+    expect(job.status).toBe('succeeded');
+    expect(job.steps[1]).toMatchObject({
+      summary: 'Scored 2, kept 1 at ≥ 50 (LLM 0, heuristic 2; 1 LLM calls failed)',
+    });
+    expect(prospects).toEqual([expect.objectContaining({ id: 'p1', score: 100 })]);
+  });
+});
