@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
 import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
@@ -37,6 +37,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly active = new Map<string, AbortController>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Per job this process runs: the step its current run started at. */
+  private readonly firstStepOfRun = new Map<string, number>();
   private stopped = false;
   private wakeUp: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -126,6 +128,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     renewal.unref();
     try {
       let job = claimed;
+      this.firstStepOfRun.set(job.id, job.currentStep);
       let state = (await this.store.checkpoint(job.id))?.state ?? job.input;
       for (let move = nextMove(job); move.kind !== 'finish'; move = nextMove(job)) {
         if (move.kind === 'park') {
@@ -139,10 +142,13 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           return;
         }
         ({ job, state } = result);
+        // Let HTTP requests in between steps: actions that finish at once would not yield.
+        await setImmediate();
       }
       await this.finish(job);
     } finally {
       clearInterval(renewal);
+      this.firstStepOfRun.delete(claimed.id);
     }
   }
 
@@ -175,7 +181,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
             error: undefined,
           }),
         },
-        context: { status: 'running' },
+        // The context says "running" from the first step of this run on; later starts skip it.
+        context: index === this.firstStepOfRun.get(job.id) ? { status: 'running' } : undefined,
         events: [
           {
             type: 'step_started',
@@ -308,6 +315,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const result = await this.store.write({
       ...write,
       jobId: job.id,
+      base: job,
       expect: { statuses: ['running'], leaseOwner: this.owner },
     });
     if (!result) return undefined;

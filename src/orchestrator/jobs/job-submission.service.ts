@@ -24,6 +24,14 @@ export interface SubmittedJob {
   createdAt: Date;
 }
 
+const NO_USAGE: JobUsage = {
+  calls: 0,
+  prompt_tokens: 0,
+  completion_tokens: 0,
+  total_tokens: 0,
+  estimated_cost_usd: 0,
+};
+
 /** What the provider's 429 becomes: a body the client handles itself. */
 export type RateLimitedOutcome = ReturnType<LlmRateLimitedException['toResponse']>;
 
@@ -86,7 +94,8 @@ export class JobSubmissionService {
     planner: PlannerKind;
     command?: string;
   }): Promise<SubmittedJob> {
-    const usage = await this.usage.forJob(job.jobId);
+    // Only the LLM planner spends tokens before the job exists.
+    const usage = job.planner === 'llm' ? await this.usage.forJob(job.jobId) : NO_USAGE;
     const status = 'queued' as const;
     const now = new Date();
     const record: JobRecord = {

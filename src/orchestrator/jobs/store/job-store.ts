@@ -28,6 +28,8 @@ export interface JobExpectation {
 export interface JobWrite {
   jobId: string;
   expect: JobExpectation;
+  /** The writer's own current copy of the job, when it holds its lease: spares re-reading it. */
+  base?: JobRecord;
   set: JobUpdate;
   /** A snapshot of the state after a completed step. */
   checkpoint?: { stepIndex: number; state: Record<string, unknown> };

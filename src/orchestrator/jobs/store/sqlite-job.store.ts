@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
 import { fromSqliteDatetime, toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
-import { CheckpointSelector, JobStore, JobWrite } from './job-store';
+import { CheckpointSelector, JobStore, JobUpdate, JobWrite } from './job-store';
 
 interface JobRow {
   id: string;
@@ -23,6 +23,21 @@ interface JobRow {
   finished_at: string | null;
 }
 
+/** The column each updatable field of a job is stored in. */
+const COLUMN_OF: Partial<Record<keyof JobRecord, string>> = {
+  version: 'version',
+  updatedAt: 'updated_at',
+  status: 'status',
+  progress: 'progress',
+  currentStep: 'current_step',
+  leaseOwner: 'lease_owner',
+  leaseExpiresAt: 'lease_expires_at',
+  error: 'error',
+  startedAt: 'started_at',
+  finishedAt: 'finished_at',
+  steps: 'steps',
+};
+
 const JOB_COLUMNS =
   'id, job_type, status, objective, input, steps, progress, current_step, lease_owner, lease_expires_at, ' +
   'error, version, created_at, updated_at, started_at, finished_at';
@@ -35,6 +50,8 @@ const JOB_COLUMNS =
  */
 export class SqliteJobStore extends JobStore {
   private readonly sql: Record<string, Statement>;
+  /** UPDATE statements by the set of columns they write. */
+  private readonly updates = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {
     super();
@@ -46,11 +63,7 @@ export class SqliteJobStore extends JobStore {
         'INSERT INTO contexts (job_id, job_type, context_data, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING',
       ),
       getJob: db.prepare(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
-      updateJob: db.prepare(
-        `UPDATE jobs SET ${JOB_COLUMNS.split(', ')
-          .map((column) => `${column} = ?`)
-          .join(', ')} WHERE id = ?`,
-      ),
+      getHead: db.prepare('SELECT status, lease_owner, version FROM jobs WHERE id = ?'),
       page: db.prepare(
         `SELECT ${JOB_COLUMNS} FROM jobs ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
       ),
@@ -174,6 +187,19 @@ export class SqliteJobStore extends JobStore {
     return this.sql.renew.run(toSqliteDatetime(until), jobId, owner).changes === 1;
   }
 
+  /** Rewrites only the columns a write changes (the plan and input rarely do), plus the bookkeeping. */
+  private updateColumns(job: JobRecord, changed: (keyof JobUpdate)[]): void {
+    const columns = [...new Set([...changed, 'version', 'updatedAt'] as (keyof JobRecord)[])];
+    const key = columns.join(',');
+    let statement = this.updates.get(key);
+    if (!statement) {
+      const assignments = columns.map((field) => `${COLUMN_OF[field]} = ?`).join(', ');
+      statement = this.db.prepare(`UPDATE jobs SET ${assignments} WHERE id = ?`);
+      this.updates.set(key, statement);
+    }
+    statement.run(...columns.map((field) => columnValue(job, field)), job.id);
+  }
+
   async releaseLeases(owner: string, now: Date): Promise<number> {
     return this.sql.release.run(toSqliteDatetime(now), owner).changes;
   }
@@ -181,16 +207,20 @@ export class SqliteJobStore extends JobStore {
   async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
     return this.db
       .transaction(() => {
-        const row = this.sql.getJob.get(input.jobId) as JobRow | undefined;
-        if (!row || !expectationHolds(fromJobRow(row), input)) return undefined;
+        const head = this.sql.getHead.get(input.jobId) as JobHead | undefined;
+        if (!head || !expectationHolds(head, input)) return undefined;
         const now = new Date();
+        // The lease holder's copy is current (nobody else writes a leased job's plan or
+        // progress); anyone else's write reads the row.
+        const base = input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow);
         const job: JobRecord = {
-          ...fromJobRow(row),
+          ...base,
+          status: head.status,
           ...input.set,
-          version: row.version + 1,
+          version: head.version + 1,
           updatedAt: now,
         };
-        this.sql.updateJob.run(...toJobRow(job), job.id);
+        this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
         if (input.checkpoint) {
           const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
           this.sql.insertCheckpoint.run(
@@ -278,11 +308,26 @@ export class SqliteJobStore extends JobStore {
 /** The context entry of a new job already exists (created by a client). */
 export class JobIdTakenError extends Error {}
 
-function expectationHolds(job: JobRecord, input: JobWrite): boolean {
+/** What a conditional write checks. */
+interface JobHead {
+  status: JobRecord['status'];
+  lease_owner: string | null;
+  version: number;
+}
+
+function expectationHolds(head: JobHead, input: JobWrite): boolean {
   const { statuses, leaseOwner, version } = input.expect;
-  if (statuses && !statuses.includes(job.status)) return false;
-  if (leaseOwner !== undefined && job.leaseOwner !== leaseOwner) return false;
-  return version === undefined || job.version === version;
+  if (statuses && !statuses.includes(head.status)) return false;
+  if (leaseOwner !== undefined && head.lease_owner !== leaseOwner) return false;
+  return version === undefined || head.version === version;
+}
+
+/** A job field as its column stores it. */
+function columnValue(job: JobRecord, field: keyof JobRecord): unknown {
+  const value = job[field];
+  if (value instanceof Date) return toSqliteDatetime(value);
+  if (field === 'progress' || field === 'steps' || field === 'input') return JSON.stringify(value);
+  return value ?? null;
 }
 
 const dt = (date: Date | null) => (date ? toSqliteDatetime(date) : null);
