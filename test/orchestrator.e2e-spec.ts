@@ -199,9 +199,9 @@ describe('orchestrator without an LLM', () => {
       await request(testApp.server)
         .post('/jobs')
         .send({
-          objective: 'Import',
-          steps: [{ agent: 'prospects', action: 'import_csv', params: {} }],
-          context: { csv: 'email\nana@example.com' },
+          objective: 'Score the given prospects',
+          steps: [{ agent: 'research', action: 'score_fit', params: { icp: { titles: ['CTO'] } } }],
+          context: { prospects: [] },
         })
         .expect(201);
     });
@@ -232,12 +232,16 @@ describe('orchestrator with only the built-in agents', () => {
     try {
       const response = await request(testApp.server)
         .post('/command')
-        .send({ command: 'Find VPs of Sales in Germany' })
+        .send({ command: 'Find VPs of Sales in Germany and draft intro emails' })
         .expect(422);
       expect(response.body.error).toBe('invalid_plan');
-      expect(response.body.details[0].message).toContain('unknown agent "prospects"');
+      expect(response.body.details[0].message).toContain('unknown agent "email"');
       const agents = await request(testApp.server).get('/agents').expect(200);
-      expect(agents.body.map((agent: { name: string }) => agent.name)).toEqual(['core', 'research']);
+      expect(agents.body.map((agent: { name: string }) => agent.name)).toEqual([
+        'core',
+        'prospects',
+        'research',
+      ]);
     } finally {
       await testApp.destroy();
     }

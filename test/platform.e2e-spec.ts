@@ -94,6 +94,9 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/jobs/{job_id}/feedback',
         '/jobs/{job_id}/reject',
         '/jobs/{job_id}/retry',
+        '/prospects',
+        '/prospects/{id}',
+        '/prospects/{id}/opt-out',
       ].sort(),
     );
     expect(Object.keys(paths['/context/{job_id}']).sort()).toEqual([

@@ -48,6 +48,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       LOG_DIR: join(dir, 'logs'),
       LOG_LEVEL: 'silent',
       LOG_STDOUT: 'false',
+      // Suites that want the sample prospects ask for them.
+      SEED_SAMPLE_DATA: 'false',
       ...options.env,
     }),
   );

@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A prospect's employer. Indexes: see the create-prospects migration. */
+@Entity({ name: 'companies' })
+export class CompanyEntity {
+  /** A UUID. */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  /** Lower case, without `www.`; unique when present. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  domain: string | null;
+
+  @Column({ name: 'website_url', type: 'varchar', length: 2048, nullable: true })
+  websiteUrl: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  industry: string | null;
+
+  @Column({ name: 'employee_count', type: 'integer', nullable: true })
+  employeeCount: number | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  city: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  country: string | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,144 @@
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/dto/page-query.dto';
+import { SENIORITIES, Seniority } from '../prospect.types';
+import type { ProspectSearchCriteria } from '../search/prospect-search.types';
+import { IsNotLessThan } from '../utils/not-less-than.validator';
+import { parseBooleanFlag, parseInteger, splitList } from '../utils/search-filters.util';
+
+/** The most values one list filter takes. */
+export const MAX_FILTER_VALUES = 50;
+const MAX_FILTER_LENGTH = 200;
+const MAX_EMPLOYEES = 10_000_000;
+
+/** A list filter: comma-separated, or the parameter repeated. */
+function ListFilter(name: string) {
+  return (target: object, key: string) => {
+    Transform(({ value }) => splitList(value))(target, key);
+    IsOptional()(target, key);
+    IsArray({ message: `${name} must be a string or a list of strings` })(target, key);
+    ArrayMaxSize(MAX_FILTER_VALUES, {
+      message: `${name} takes at most ${MAX_FILTER_VALUES} values`,
+    })(target, key);
+    IsString({ each: true, message: `${name} must be a string or a list of strings` })(target, key);
+    MaxLength(MAX_FILTER_LENGTH, {
+      each: true,
+      message: `each value of ${name} must be at most ${MAX_FILTER_LENGTH} characters`,
+    })(target, key);
+  };
+}
+
+/**
+ * Filters of GET /prospects. List filters take comma-separated values (or the parameter repeated)
+ * and match any of them; different filters all apply. A title and a seniority are alternatives:
+ * with both, a prospect matching either passes. Text compares case-insensitively.
+ */
+export class ListProspectsQueryDto extends PageQueryDto {
+  /**
+   * Titles: every word of one, in any order, starts a word of the prospect's title ("VP Sales"
+   * finds "VP of Sales", "Vice President, Sales" and "SVP Sales").
+   * @example VP Sales
+   */
+  @ListFilter('title')
+  title?: string[];
+
+  /**
+   * Seniority levels: founder, c_level, vp, director, manager, senior, entry.
+   * @example vp,director
+   */
+  @Transform(({ value }) => splitList(value))
+  @IsOptional()
+  @IsArray({ message: 'seniority must be a string or a list of strings' })
+  @IsIn(SENIORITIES, { each: true, message: `seniority must be one of ${SENIORITIES.join(', ')}` })
+  seniority?: Seniority[];
+
+  /** Departments: Sales, Marketing, Engineering, … @example Sales */
+  @ListFilter('department')
+  department?: string[];
+
+  /**
+   * The company's industry holds one as whole words ("Software" finds "Software Development";
+   * "SaaS" means Software).
+   * @example Software
+   */
+  @ListFilter('industry')
+  industry?: string[];
+
+  /** Countries by English name. @example Germany,Austria,Switzerland */
+  @ListFilter('country')
+  country?: string[];
+
+  /** Cities. @example Berlin */
+  @ListFilter('city')
+  city?: string[];
+
+  /**
+   * Smallest company size, in employees.
+   * @example 50
+   */
+  @IsOptional()
+  @Transform(({ value }) => parseInteger(value))
+  @Max(MAX_EMPLOYEES)
+  @Min(0)
+  @IsInt({ message: 'employees_min must be a whole number' })
+  employees_min?: number;
+
+  /**
+   * Largest company size, in employees.
+   * @example 500
+   */
+  @IsOptional()
+  @Transform(({ value }) => parseInteger(value))
+  @IsNotLessThan('employees_min')
+  @Max(MAX_EMPLOYEES)
+  @Min(0)
+  @IsInt({ message: 'employees_max must be a whole number' })
+  employees_max?: number;
+
+  /**
+   * Free text: each word appears in the name, email, title or company name.
+   * @example anna berlin
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_FILTER_LENGTH)
+  q?: string;
+
+  /** Tags: a prospect with any of them. @example webinar */
+  @ListFilter('tag')
+  tag?: string[];
+
+  /** Only opted-out prospects (true) or only the others (false); both when absent. */
+  @IsOptional()
+  @Transform(({ value }) => parseBooleanFlag(value))
+  @IsBoolean({ message: 'opted_out must be true or false' })
+  opted_out?: boolean;
+
+  /** The filters as the service takes them. */
+  toCriteria(): ProspectSearchCriteria {
+    return {
+      titles: this.title,
+      seniorities: this.seniority,
+      departments: this.department,
+      industries: this.industry,
+      countries: this.country,
+      cities: this.city,
+      employeesMin: this.employees_min,
+      employeesMax: this.employees_max,
+      q: this.q?.trim() || undefined,
+      tags: this.tag,
+      optedOut: this.opted_out,
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import type { CompanyEntity } from '../company.entity';
+import type { ProspectEntity } from '../prospect.entity';
+import type { Seniority } from '../prospect.types';
+import type { ProspectPage } from '../search/prospect-search.types';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A prospect's company. */
+export class CompanyDto {
+  /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
+  id: string;
+  /** @example Nordlicht Software GmbH */
+  name: string;
+  /** @example nordlicht.example */
+  domain: string | null;
+  /** @example https://nordlicht.example */
+  website_url: string | null;
+  /** @example Software */
+  industry: string | null;
+  /** @example 180 */
+  employee_count: number | null;
+  /** @example Berlin */
+  city: string | null;
+  /** @example Germany */
+  country: string | null;
+
+  static from(company: CompanyEntity): CompanyDto {
+    return {
+      id: company.id,
+      name: company.name,
+      domain: company.domain,
+      website_url: company.websiteUrl,
+      industry: company.industry,
+      employee_count: company.employeeCount,
+      city: company.city,
+      country: company.country,
+    };
+  }
+}
+
+/** A prospect as the API returns it. */
+export class ProspectDto {
+  /** @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
+  id: string;
+  /** @example Anna Beispielmann */
+  name: string;
+  /** @example Anna */
+  first_name: string | null;
+  /** @example Beispielmann */
+  last_name: string | null;
+  /** @example anna.beispielmann@nordlicht.example */
+  email: string | null;
+  /** @example VP of Sales */
+  title: string | null;
+  /** founder, c_level, vp, director, manager, senior or entry; from the title when not given. @example vp */
+  seniority: Seniority | null;
+  /** @example Sales */
+  department: string | null;
+  /** @example Berlin */
+  city: string | null;
+  /** @example Germany */
+  country: string | null;
+  /** @example https://www.linkedin.com/in/anna-beispielmann */
+  linkedin_url: string | null;
+  /** Where the prospect came from. @example sample */
+  source: string | null;
+  /** @example ["webinar"] */
+  tags: string[];
+  /** Never emailed again when true. */
+  opted_out: boolean;
+  /** ISO-8601, when opted out. */
+  opted_out_at: string | null;
+  company: CompanyDto | null;
+  /** ISO-8601. @example 2026-11-24T10:00:00.000Z */
+  created_at: string;
+  /** ISO-8601. @example 2026-11-24T10:00:00.000Z */
+  updated_at: string;
+
+  static from(prospect: ProspectEntity): ProspectDto {
+    return {
+      id: prospect.id,
+      name: prospect.name,
+      first_name: prospect.firstName,
+      last_name: prospect.lastName,
+      email: prospect.email,
+      title: prospect.title,
+      seniority: prospect.seniority,
+      department: prospect.department,
+      city: prospect.city,
+      country: prospect.country,
+      linkedin_url: prospect.linkedinUrl,
+      source: prospect.source,
+      tags: prospect.tags,
+      opted_out: prospect.optedOut,
+      opted_out_at: iso(prospect.optedOutAt),
+      company: prospect.company ? CompanyDto.from(prospect.company) : null,
+      created_at: prospect.createdAt.toISOString(),
+      updated_at: prospect.updatedAt.toISOString(),
+    };
+  }
+}
+
+/** One page of prospects, ordered by name. */
+export class ProspectPageDto {
+  items: ProspectDto[];
+  /** How many prospects match in all. @example 42 */
+  total: number;
+  /** @example 0 */
+  skip: number;
+  /** @example 20 */
+  limit: number;
+
+  static from(page: ProspectPage): ProspectPageDto {
+    return { ...page, items: page.items.map((prospect) => ProspectDto.from(prospect)) };
+  }
+}

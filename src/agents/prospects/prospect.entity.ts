@@ -1,0 +1,76 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CompanyEntity } from './company.entity';
+import type { Seniority } from './prospect.types';
+
+/** A person to reach out to. Indexes: see the create-prospects migration. */
+@Entity({ name: 'prospects' })
+export class ProspectEntity {
+  /** A UUID. */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** The full name, as shown and as compared (with the company) for duplicates. */
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ name: 'first_name', type: 'varchar', length: 128, nullable: true })
+  firstName: string | null;
+
+  @Column({ name: 'last_name', type: 'varchar', length: 128, nullable: true })
+  lastName: string | null;
+
+  /** Lower case; unique when present. */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  title: string | null;
+
+  /** The title's lower-case words between spaces (" vp of sales "), for the title filter. */
+  @Column({ name: 'title_words', type: 'varchar', length: 512, nullable: true })
+  titleWords: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  seniority: Seniority | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  department: string | null;
+
+  @Column({ name: 'company_id', type: 'varchar', length: 36, nullable: true })
+  companyId: string | null;
+
+  @ManyToOne(() => CompanyEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'company_id' })
+  company?: CompanyEntity | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  city: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  country: string | null;
+
+  /** `https://www.linkedin.com/in/<slug>`; unique when present. */
+  @Column({ name: 'linkedin_url', type: 'varchar', length: 512, nullable: true })
+  linkedinUrl: string | null;
+
+  /** Where the prospect came from: `sample`, `csv`, `api`, … */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  source: string | null;
+
+  /** JSON text, portable across SQLite and Postgres. */
+  @Column({ type: 'simple-json' })
+  tags: string[];
+
+  /** Never emailed again once set; no import or update clears it. */
+  @Column({ name: 'opted_out', type: 'boolean', default: false })
+  optedOut: boolean;
+
+  @Column({ name: 'opted_out_at', type: Date, nullable: true })
+  optedOutAt: Date | null;
+
+  @Column({ name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at' })
+  updatedAt: Date;
+}

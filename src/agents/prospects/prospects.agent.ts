@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
+import type { ActionResult } from '../../orchestrator/agents/agent.types';
+import { SENIORITIES, Seniority } from './prospect.types';
+import { ProspectsService } from './prospects.service';
+import { IsNotLessThan } from './utils/not-less-than.validator';
+import { toProspectInState } from './utils/prospect-state.util';
+
+/** How many prospects `prospects.search` returns when the step sets no limit. */
+export const DEFAULT_SEARCH_LIMIT = 100;
+export const MAX_SEARCH_LIMIT = 1000;
+const MAX_LIST = 50;
+const MAX_TEXT = 200;
+
+// The type decorator goes first: for the JSON Schema, the topmost decorator's type wins.
+// The fields are the contract the offline planner produces (and the LLM is shown).
+export class SearchProspectsParams {
+  @JSONSchema({
+    description:
+      'Job titles, e.g. "VP of Sales", "CTO"; a prospect matches a title when each of its words starts a word of the prospect\'s title. With seniorities, a prospect matching a title OR a seniority passes',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  titles?: string[];
+
+  @JSONSchema({ description: `Seniority levels: ${SENIORITIES.join(', ')}` })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsIn(SENIORITIES, { each: true })
+  seniorities?: Seniority[];
+
+  @JSONSchema({ description: 'Departments, e.g. Sales, Marketing, Engineering' })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  departments?: string[];
+
+  @JSONSchema({ description: 'Company industries, e.g. Software (SaaS), Fintech, Healthcare' })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  industries?: string[];
+
+  @JSONSchema({ description: 'Countries by English name, e.g. Germany, United Kingdom' })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  countries?: string[];
+
+  @JSONSchema({ description: 'Cities, e.g. Berlin, London' })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  cities?: string[];
+
+  @JSONSchema({ description: 'Smallest company size, in employees' })
+  @IsInt()
+  @IsOptional()
+  @Min(0)
+  employees_min?: number;
+
+  @JSONSchema({ description: 'Largest company size, in employees' })
+  @IsInt()
+  @IsOptional()
+  @Min(0)
+  @IsNotLessThan('employees_min')
+  employees_max?: number;
+
+  @JSONSchema({
+    description:
+      'Keywords; a prospect passes with any of them in its title, department, tags, company name or industry',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  keywords?: string[];
+
+  @JSONSchema({
+    description: `Most prospects to return, 1 to ${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`,
+  })
+  @IsInt()
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_SEARCH_LIMIT)
+  limit?: number;
+}
+
+/** The prospect database as an agent: finds the people a job works on. */
+@Injectable()
+@Agent({
+  name: 'prospects',
+  description:
+    'The prospect database: finds prospects by title, seniority, department, industry, place and company size',
+})
+export class ProspectsAgent {
+  constructor(private readonly prospects: ProspectsService) {}
+
+  @Action({
+    name: 'search',
+    description:
+      'Finds prospects matching the criteria (all criteria apply together; several values of one criterion are alternatives) and writes them to `prospects`. Opted-out prospects are never returned',
+    params: SearchProspectsParams,
+    writes: ['prospects'],
+  })
+  async search(params: SearchProspectsParams): Promise<ActionResult> {
+    const limit = params.limit ?? DEFAULT_SEARCH_LIMIT;
+    const page = await this.prospects.search(
+      {
+        titles: params.titles,
+        seniorities: params.seniorities,
+        departments: params.departments,
+        industries: params.industries,
+        countries: params.countries,
+        cities: params.cities,
+        employeesMin: params.employees_min,
+        employeesMax: params.employees_max,
+        keywords: params.keywords,
+        optedOut: false,
+      },
+      { skip: 0, limit },
+    );
+    const prospects = page.items.map(toProspectInState);
+    return { writes: { prospects }, summary: searchSummary(prospects.length, page.total) };
+  }
+}
+
+/** "Found 42 prospects", or "Found 100 of 130 matching prospects (limit 100)". */
+export function searchSummary(found: number, total: number): string {
+  const noun = (count: number) => (count === 1 ? 'prospect' : 'prospects');
+  return found < total
+    ? `Found ${found} of ${total} matching ${noun(total)} (limit ${found})`
+    : `Found ${found} ${noun(found)}`;
+}

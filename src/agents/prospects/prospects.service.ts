@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import {
+  ProspectConflictException,
+  ProspectNotFoundException,
+} from './exceptions/prospects.exceptions';
+import { ProspectEntity } from './prospect.entity';
+import type { Seniority } from './prospect.types';
+import { buildSearchCondition } from './search/prospect-search.where';
+import type {
+  PageRequest,
+  ProspectPage,
+  ProspectSearchCriteria,
+} from './search/prospect-search.types';
+import { seniorityFromTitle } from './utils/seniority.util';
+import {
+  cleanText,
+  normaliseEmail,
+  normaliseLinkedinUrl,
+  uniqueTags,
+} from './utils/normalise.util';
+import { titleWords } from './utils/title-words.util';
+
+/**
+ * Changes to a prospect: absent fields stay, `null` clears one. A new title re-derives the
+ * seniority unless the change sets it.
+ */
+export interface ProspectChanges {
+  name?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  title?: string | null;
+  seniority?: Seniority | null;
+  department?: string | null;
+  city?: string | null;
+  country?: string | null;
+  linkedinUrl?: string | null;
+  tags?: string[];
+}
+
+/** The prospect database: search, read, update, delete, opt out. Writes in bulk: ProspectUpsertService. */
+@Injectable()
+export class ProspectsService {
+  constructor(
+    @InjectRepository(ProspectEntity) private readonly prospects: Repository<ProspectEntity>,
+  ) {}
+
+  async search(criteria: ProspectSearchCriteria, page: PageRequest): Promise<ProspectPage> {
+    const query = this.prospects
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.company', 'c')
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC');
+    const condition = buildSearchCondition(criteria);
+    if (condition) query.where(condition.sql, condition.params);
+    const [items, total] = await Promise.all([
+      query.clone().offset(page.skip).limit(page.limit).getMany(),
+      query.getCount(),
+    ]);
+    return { items, total, skip: page.skip, limit: page.limit };
+  }
+
+  async get(id: string): Promise<ProspectEntity> {
+    const prospect = await this.prospects.findOne({ where: { id }, relations: { company: true } });
+    if (!prospect) throw new ProspectNotFoundException(id);
+    return prospect;
+  }
+
+  async update(id: string, changes: ProspectChanges): Promise<ProspectEntity> {
+    const prospect = await this.get(id);
+    const set = toColumns(changes);
+    await this.assertUnique(id, set);
+    if (set.title !== undefined && changes.seniority === undefined) {
+      set.seniority = seniorityFromTitle(set.title) ?? null;
+    }
+    if (set.title !== undefined) set.titleWords = titleWords(set.title);
+    await this.prospects.update(id, { ...set, updatedAt: new Date() });
+    return this.get(prospect.id);
+  }
+
+  async delete(id: string): Promise<void> {
+    const result = await this.prospects.delete(id);
+    if (!result.affected) throw new ProspectNotFoundException(id);
+  }
+
+  /** Marks the prospect as never to be emailed again; a second call changes nothing. */
+  async optOut(id: string): Promise<ProspectEntity> {
+    const prospect = await this.get(id);
+    if (!prospect.optedOut) {
+      const now = new Date();
+      await this.prospects.update(id, { optedOut: true, optedOutAt: now, updatedAt: now });
+    }
+    return this.get(id);
+  }
+
+  private async assertUnique(id: string, set: Partial<ProspectEntity>): Promise<void> {
+    for (const [field, column] of [
+      ['email', 'email'],
+      ['linkedin_url', 'linkedinUrl'],
+    ] as const) {
+      const value = set[column];
+      if (!value) continue;
+      const other = await this.prospects.findOne({
+        select: { id: true },
+        where: { [column]: value },
+      });
+      if (other && other.id !== id) throw new ProspectConflictException(field, other.id);
+    }
+  }
+}
+
+/** The columns a change sets, normalised as on import; `undefined` leaves a column as it is. */
+function toColumns(changes: ProspectChanges): Partial<ProspectEntity> {
+  const text = (value: string | null | undefined) =>
+    value === undefined ? undefined : (cleanText(value) ?? null);
+  const set: Partial<ProspectEntity> = {
+    name: changes.name === undefined ? undefined : cleanText(changes.name),
+    firstName: text(changes.firstName),
+    lastName: text(changes.lastName),
+    email: changes.email === undefined ? undefined : (normaliseEmail(changes.email) ?? null),
+    title: text(changes.title),
+    seniority: changes.seniority,
+    department: text(changes.department),
+    city: text(changes.city),
+    country: text(changes.country),
+    linkedinUrl:
+      changes.linkedinUrl === undefined
+        ? undefined
+        : (normaliseLinkedinUrl(changes.linkedinUrl) ?? null),
+    tags: changes.tags && uniqueTags(changes.tags),
+  };
+  return Object.fromEntries(
+    Object.entries(set).filter(([, value]) => value !== undefined),
+  ) as Partial<ProspectEntity>;
+}

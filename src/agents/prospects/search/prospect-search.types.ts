@@ -1,0 +1,40 @@
+import type { ProspectEntity } from '../prospect.entity';
+import type { Seniority } from '../prospect.types';
+
+/**
+ * What to search for. Lists are alternatives (any of them), fields all apply together, except
+ * `titles` and `seniorities`: when both are given a prospect passes with any title OR any
+ * seniority ("VPs of Sales and other executives"). Text compares case-insensitively.
+ */
+export interface ProspectSearchCriteria {
+  /** Each title's words, in any order, at the start of words of the prospect's title. */
+  titles?: string[];
+  seniorities?: Seniority[];
+  departments?: string[];
+  /** The company's industry holds one of these as whole words ("software" ⊂ "Software Development"). */
+  industries?: string[];
+  countries?: string[];
+  cities?: string[];
+  employeesMin?: number;
+  employeesMax?: number;
+  /** Any one of them in the title, department, tags, company name or industry. */
+  keywords?: string[];
+  /** Free text: each word in the name, email, title or company name. */
+  q?: string;
+  /** Any one of these tags. */
+  tags?: string[];
+  optedOut?: boolean;
+}
+
+export interface PageRequest {
+  skip: number;
+  limit: number;
+}
+
+/** One page of matches, ordered by name. */
+export interface ProspectPage {
+  items: ProspectEntity[];
+  total: number;
+  skip: number;
+  limit: number;
+}

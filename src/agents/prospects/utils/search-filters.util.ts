@@ -1,0 +1,54 @@
+/**
+ * A list filter of a query string: `?country=Germany,Austria`, `?country=Germany&country=Austria`
+ * or both. Items are trimmed and empty ones dropped; no item at all is no filter (undefined).
+ * Anything else is returned as is, for validation to reject by name.
+ */
+export function splitList(value: unknown): unknown {
+  if (typeof value !== 'string' && !Array.isArray(value)) return value;
+  const raw: unknown[] = Array.isArray(value) ? value : [value];
+  if (raw.some((item) => typeof item !== 'string')) return value;
+  const items = (raw as string[])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  return items.length > 0 ? items : undefined;
+}
+
+/** `true`/`false` of a query string as a boolean; anything else as is, for validation to reject. */
+export function parseBooleanFlag(value: unknown): unknown {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
+
+/** Plain digits as a number; anything else ("", "1e3", "-1") as is, for validation to reject. */
+export function parseInteger(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
+}
+
+/** Escapes `\`, `%` and `_` for a LIKE pattern with `ESCAPE '\'`. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Industry names that mean another one: "SaaS" companies are filed under Software. */
+const INDUSTRY_ALIASES: Record<string, string> = {
+  saas: 'software',
+  'b2b saas': 'software',
+  'software as a service': 'software',
+};
+
+/**
+ * An industry filter as compared: lower case, single spaces, aliases resolved. It matches an
+ * industry holding it as whole words: "software" matches "Software" and "Software Development",
+ * "it" matches "IT Services" but not "Hospitality".
+ */
+export function industryTerm(industry: string): string {
+  const term = industry.toLowerCase().replace(/\s+/g, ' ').trim();
+  return INDUSTRY_ALIASES[term] ?? term;
+}
+
+/** Lower-cased, whitespace-collapsed, deduplicated values of a list filter. */
+export function lowerUnique(values: readonly string[]): string[] {
+  return [...new Set(values.map((value) => value.toLowerCase().replace(/\s+/g, ' ').trim()))];
+}

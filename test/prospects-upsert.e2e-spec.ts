@@ -1,0 +1,173 @@
+import { DataSource } from 'typeorm';
+import { CompanyEntity } from '../src/agents/prospects/company.entity';
+import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
+import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+
+/** Bulk writes with duplicates merged (what the CSV import builds on), on a real database. */
+let testApp: TestApp;
+let upserts: ProspectUpsertService;
+let prospects: () => Promise<ProspectEntity[]>;
+let companies: () => Promise<CompanyEntity[]>;
+
+beforeAll(async () => {
+  testApp = await createTestApp({
+    env: { SEED_SAMPLE_DATA: 'false' },
+  });
+  upserts = testApp.app.get(ProspectUpsertService);
+  const dataSource = testApp.app.get(DataSource);
+  prospects = () =>
+    dataSource
+      .getRepository(ProspectEntity)
+      .find({ order: { name: 'ASC' }, relations: { company: true } });
+  companies = () => dataSource.getRepository(CompanyEntity).find({ order: { name: 'ASC' } });
+});
+afterAll(() => testApp.destroy());
+beforeEach(async () => {
+  const dataSource = testApp.app.get(DataSource);
+  await dataSource.getRepository(ProspectEntity).clear();
+  await dataSource.createQueryBuilder().delete().from(CompanyEntity).execute();
+});
+
+const acme = {
+  name: 'Acme GmbH',
+  domain: 'acme.example',
+  industry: 'Software',
+  employeeCount: 100,
+};
+
+describe('ProspectUpsertService.upsertMany', () => {
+  it('inserts new prospects and their companies once', async () => {
+    const outcomes = await upserts.upsertMany([
+      { firstName: 'Anna', lastName: 'Beispiel', title: 'VP Sales', company: acme },
+      {
+        name: 'Ben Muster',
+        title: 'CTO',
+        company: { name: 'ACME gmbh', websiteUrl: 'https://www.acme.example' },
+      },
+    ]);
+    expect(outcomes.map((outcome) => outcome.action)).toEqual(['inserted', 'inserted']);
+    expect(await companies()).toHaveLength(1);
+    const [anna, ben] = await prospects();
+    expect(anna).toMatchObject({
+      name: 'Anna Beispiel',
+      firstName: 'Anna',
+      seniority: 'vp',
+      department: 'Sales',
+    });
+    expect(ben.companyId).toBe(anna.companyId);
+    expect(anna.company).toMatchObject({
+      domain: 'acme.example',
+      // The second input's website, merged in.
+      websiteUrl: 'https://www.acme.example',
+    });
+  });
+
+  it('merges by email first, case-insensitively', async () => {
+    const [first] = await upserts.upsertMany([
+      { name: 'Anna Beispiel', email: 'anna@acme.example', company: acme },
+    ]);
+    const [second] = await upserts.upsertMany([
+      { name: 'Anna B.', email: 'ANNA@acme.example', title: 'VP Sales', tags: ['csv'] },
+    ]);
+    expect(second).toEqual({
+      action: 'updated',
+      id: (first as { id: string }).id,
+      matchedBy: 'email',
+    });
+    const [anna] = await prospects();
+    expect(anna).toMatchObject({
+      name: 'Anna B.',
+      title: 'VP Sales',
+      seniority: 'vp',
+      tags: ['csv'],
+    });
+    expect(anna.companyId).not.toBeNull();
+  });
+
+  it('then by LinkedIn URL, in any of its spellings', async () => {
+    await upserts.upsertMany([
+      { name: 'Anna Beispiel', linkedinUrl: 'https://de.linkedin.com/in/Anna-B/?trk=x' },
+    ]);
+    const [outcome] = await upserts.upsertMany([
+      {
+        name: 'Anna Beispiel-Muster',
+        email: 'anna@acme.example',
+        linkedinUrl: 'linkedin.com/in/anna-b',
+      },
+    ]);
+    expect(outcome).toMatchObject({ action: 'updated', matchedBy: 'linkedin_url' });
+    expect(await prospects()).toMatchObject([
+      {
+        name: 'Anna Beispiel-Muster',
+        email: 'anna@acme.example',
+        linkedinUrl: 'https://www.linkedin.com/in/anna-b',
+      },
+    ]);
+  });
+
+  it('then by name at the same company (by domain)', async () => {
+    await upserts.upsertMany([{ name: 'Anna Beispiel', company: acme }]);
+    const outcomes = await upserts.upsertMany([
+      {
+        name: 'anna  beispiel',
+        email: 'anna@acme.example',
+        company: { name: 'Acme', domain: 'ACME.example' },
+      },
+      { name: 'Anna Beispiel', company: { name: 'Other Ltd', domain: 'other.example' } },
+    ]);
+    expect(outcomes).toMatchObject([
+      { action: 'updated', matchedBy: 'name_and_company' },
+      { action: 'inserted' },
+    ]);
+    expect((await companies()).map((company) => company.name)).toEqual(['Acme GmbH', 'Other Ltd']);
+    const byCompany = (await prospects()).map((prospect) => [
+      prospect.company!.name,
+      prospect.name,
+      prospect.email,
+    ]);
+    expect(byCompany.sort()).toEqual([
+      ['Acme GmbH', 'Anna Beispiel', 'anna@acme.example'],
+      ['Other Ltd', 'Anna Beispiel', null],
+    ]);
+  });
+
+  it('merges duplicates inside one batch', async () => {
+    const outcomes = await upserts.upsertMany([
+      { name: 'Anna Beispiel', email: 'anna@acme.example', tags: ['a'], company: acme },
+      { name: 'Anna Beispiel', email: 'Anna@Acme.example', tags: ['b'], city: 'Berlin' },
+    ]);
+    expect(outcomes).toMatchObject([
+      { action: 'inserted' },
+      { action: 'updated', matchedBy: 'email' },
+    ]);
+    expect(await prospects()).toMatchObject([{ tags: ['a', 'b'], city: 'Berlin' }]);
+  });
+
+  it('keeps an opt-out, and skips inputs without a name', async () => {
+    await upserts.upsertMany([
+      { name: 'Anna Beispiel', email: 'anna@acme.example', optedOut: true },
+    ]);
+    const outcomes = await upserts.upsertMany([
+      { name: 'Anna Beispiel', email: 'anna@acme.example', optedOut: false },
+      { email: 'nobody@acme.example' },
+    ]);
+    expect(outcomes[1]).toEqual({
+      action: 'skipped',
+      reason: 'name (or first and last name) is required',
+    });
+    expect(await prospects()).toMatchObject([{ optedOut: true }]);
+  });
+
+  it('writes many rows in batches within one transaction', async () => {
+    const inputs = Array.from({ length: 1001 }, (_, index) => ({
+      name: `Person ${index}`,
+      email: `person${index}@bulk.example`,
+      company: { name: `Company ${index % 7}`, domain: `company${index % 7}.example` },
+    }));
+    const outcomes = await upserts.upsertMany([...inputs, inputs[0]]);
+    expect(outcomes.filter((outcome) => outcome.action === 'inserted')).toHaveLength(1001);
+    expect(outcomes[1001]).toMatchObject({ action: 'updated', matchedBy: 'email' });
+    expect(await companies()).toHaveLength(7);
+  });
+});
