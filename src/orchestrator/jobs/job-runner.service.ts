@@ -39,6 +39,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly inflight = new Set<Promise<void>>();
   /** Per job this process runs: the step its current run started at. */
   private readonly firstStepOfRun = new Map<string, number>();
+  /** `{jobId}:{stepIndex}` whose first attempt the previous step's commit already recorded. */
+  private readonly startRecorded = new Set<string>();
   private stopped = false;
   private wakeUp: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -149,6 +151,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     } finally {
       clearInterval(renewal);
       this.firstStepOfRun.delete(claimed.id);
+      for (const key of this.startRecorded) {
+        if (key.startsWith(`${claimed.id}:`)) this.startRecorded.delete(key);
+      }
     }
   }
 
@@ -171,33 +176,20 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const params = validateParams(action.paramsType, step.params);
     if (!params.ok) return { kind: 'failed', job, message: 'its parameters no longer validate' };
     let current = job;
-    for (let attempt = job.progress[index].attempts + 1; ; attempt++) {
-      const started = await this.commit(current, {
-        set: {
-          progress: withStep(current.progress, index, {
-            status: 'running',
-            attempts: attempt,
-            startedAt: new Date().toISOString(),
-            error: undefined,
-          }),
-        },
-        // The context says "running" from the first step of this run on; later starts skip it.
-        context: index === this.firstStepOfRun.get(job.id) ? { status: 'running' } : undefined,
-        events: [
-          {
-            type: 'step_started',
-            data: {
-              step: index,
-              agent: step.agent,
-              action: step.action,
-              attempt,
-              runner: this.owner,
-            },
-          },
-        ],
-      });
-      if (!started) return { kind: 'stopped' };
-      current = started;
+    // The previous step's commit may already have recorded this step's first attempt.
+    const startRecorded = this.startRecorded.delete(`${job.id}:${index}`);
+    const firstAttempt = job.progress[index].attempts + (startRecorded ? 0 : 1);
+    for (let attempt = firstAttempt; ; attempt++) {
+      if (!(startRecorded && attempt === firstAttempt)) {
+        const started = await this.commit(current, {
+          set: { progress: this.startedProgress(current, index, attempt) },
+          // The context says "running" from the first step of this run on.
+          context: index === this.firstStepOfRun.get(job.id) ? { status: 'running' } : undefined,
+          events: [this.startedEvent(current, index, attempt)],
+        });
+        if (!started) return { kind: 'stopped' };
+        current = started;
+      }
       const outcome = await attemptStep({
         action,
         params: params.value,
@@ -241,25 +233,60 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     state: Record<string, unknown>,
     outcome: { writes: Record<string, unknown>; summary?: string },
   ): Promise<StepResult> {
-    const progress = withStep(job.progress, index, {
+    const succeeded = withStep(job.progress, index, {
       status: 'succeeded',
       finishedAt: new Date().toISOString(),
       summary: outcome.summary,
       outputKeys: Object.keys(outcome.writes),
       error: undefined,
     });
+    const events: NonNullable<JobWrite['events']> = [
+      {
+        type: 'step_succeeded',
+        data: { step: index, summary: outcome.summary, output_keys: Object.keys(outcome.writes) },
+      },
+    ];
+    // One commit per step: the next step's start goes with this one when it runs right away.
+    const next = nextMove({ steps: job.steps, progress: succeeded, currentStep: index + 1 });
+    let progress = succeeded;
+    if (next.kind === 'run') {
+      const attempt = succeeded[next.index].attempts + 1;
+      progress = withStep(
+        succeeded,
+        next.index,
+        this.startedProgress(job, next.index, attempt)[next.index],
+      );
+      events.push(this.startedEvent(job, next.index, attempt));
+    }
     const done = await this.commit(job, {
       set: { progress, currentStep: index + 1 },
       checkpoint: { stepIndex: index, state },
       context: { state, steps: contextSteps({ steps: job.steps, progress }) },
-      events: [
-        {
-          type: 'step_succeeded',
-          data: { step: index, summary: outcome.summary, output_keys: Object.keys(outcome.writes) },
-        },
-      ],
+      events,
     });
+    if (done && next.kind === 'run') this.startedRecorded(job.id, next.index);
     return done ? { kind: 'done', job: done, state } : { kind: 'stopped' };
+  }
+
+  private startedProgress(job: JobRecord, index: number, attempt: number) {
+    return withStep(job.progress, index, {
+      status: 'running',
+      attempts: attempt,
+      startedAt: new Date().toISOString(),
+      error: undefined,
+    });
+  }
+
+  private startedEvent(job: JobRecord, index: number, attempt: number) {
+    const step = job.steps[index];
+    return {
+      type: 'step_started',
+      data: { step: index, agent: step.agent, action: step.action, attempt, runner: this.owner },
+    };
+  }
+
+  private startedRecorded(jobId: string, index: number): void {
+    this.startRecorded.add(`${jobId}:${index}`);
   }
 
   private async park(job: JobRecord, index: number, state: Record<string, unknown>): Promise<void> {
