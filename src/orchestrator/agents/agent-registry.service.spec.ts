@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { IsString } from 'class-validator';
 import { CoreAgent } from '../../agents/core/core.agent';
 import { Action, Agent } from './agent.decorators';
-import type { ActionResult } from './agent.types';
+import type { ActionResult, AgentAvailability } from './agent.types';
 import { AgentRegistry } from './agent-registry.service';
 
 class EchoParams {
@@ -25,6 +25,26 @@ class EchoAgent {
   /** Not an action: no decorator. */
   helper(): string {
     return 'not listed';
+  }
+}
+
+@Injectable()
+@Agent({ name: 'mailer', description: 'Needs configuration for one action' })
+class MailerAgent implements AgentAvailability {
+  static configured = false;
+
+  @Action({ name: 'send', description: 'Sends', params: EchoParams })
+  send(): Promise<ActionResult> {
+    return Promise.resolve({});
+  }
+
+  @Action({ name: 'preview', description: 'Previews', params: EchoParams })
+  preview(): Promise<ActionResult> {
+    return Promise.resolve({});
+  }
+
+  unavailableReason(action: string): string | undefined {
+    return action === 'send' && !MailerAgent.configured ? 'SMTP is not configured' : undefined;
   }
 }
 
@@ -93,6 +113,20 @@ describe('AgentRegistry', () => {
     const setContext = registry.findAction('core', 'set_context')!;
     expect(setContext.declaredWrites).toEqual(['*']);
     expect(setContext.writesFor({ values: { icp: {}, sender: 'Ana' } })).toEqual(['icp', 'sender']);
+  });
+
+  it('asks the agent, each time, whether an action can run in this process', async () => {
+    const registry = await registryWith(MailerAgent, EchoAgent);
+    const send = registry.findAction('mailer', 'send')!;
+    expect(send.unavailableReason()).toBe('SMTP is not configured');
+    expect(registry.findAction('mailer', 'preview')!.unavailableReason()).toBeUndefined();
+    expect(registry.findAction('echo', 'say')!.unavailableReason()).toBeUndefined();
+    MailerAgent.configured = true;
+    try {
+      expect(send.unavailableReason()).toBeUndefined();
+    } finally {
+      MailerAgent.configured = false;
+    }
   });
 
   it('refuses two agents of one name, and names that are not identifiers', async () => {

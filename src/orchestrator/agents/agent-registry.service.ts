@@ -6,6 +6,7 @@ import type {
   ActionHandler,
   ActionOptions,
   ActionResult,
+  AgentAvailability,
   AgentOptions,
 } from './agent.types';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from '../jobs/retry-policy.util';
@@ -29,6 +30,8 @@ export interface RegisteredAction {
   retry: RetryPolicy;
   /** Time limit of one attempt, when the action sets its own. */
   timeoutMs?: number;
+  /** Why the action can't run in this process (missing configuration), or undefined. */
+  unavailableReason(): string | undefined;
   invoke(params: object, context: ActionContext): Promise<ActionResult>;
 }
 
@@ -89,18 +92,32 @@ export class AgentRegistry implements OnModuleInit {
       if (actions.some((known) => known.name === action.name)) {
         throw new Error(`Agent "${options.name}" has two actions named "${action.name}"`);
       }
-      actions.push(registeredAction(options.name, action, handler.bind(instance)));
+      const availability = (instance as Partial<AgentAvailability>).unavailableReason;
+      const unavailableReason =
+        typeof availability === 'function'
+          ? () => availability.call(instance, action.name)
+          : () => undefined;
+      actions.push(
+        registeredAction({
+          agent: options.name,
+          options: action,
+          handler: handler.bind(instance),
+          unavailableReason,
+        }),
+      );
     }
     actions.sort((a, b) => a.name.localeCompare(b.name));
     return { name: options.name, description: options.description, actions };
   }
 }
 
-function registeredAction(
-  agent: string,
-  options: ActionOptions,
-  handler: ActionHandler<object>,
-): RegisteredAction {
+function registeredAction(input: {
+  agent: string;
+  options: ActionOptions;
+  handler: ActionHandler<object>;
+  unavailableReason: () => string | undefined;
+}): RegisteredAction {
+  const { agent, options, handler } = input;
   const writes = options.writes ?? [];
   return {
     agent,
@@ -116,6 +133,7 @@ function registeredAction(
     requiresApproval: options.requiresApproval ?? false,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     timeoutMs: options.timeoutMs,
+    unavailableReason: input.unavailableReason,
     invoke: handler,
   };
 }

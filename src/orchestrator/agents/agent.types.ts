@@ -31,6 +31,16 @@ export interface ActionOptions<P extends object = object> {
   timeoutMs?: number;
 }
 
+/**
+ * Implemented by an agent whose actions depend on outside configuration (SMTP, a Google
+ * service account): an action with a reason is listed as unavailable by `GET /agents`, and plan
+ * validation refuses a plan that uses it with that reason.
+ */
+export interface AgentAvailability {
+  /** Why `action` can't run in this process (e.g. "SMTP is not configured: set SMTP_URL"), or undefined. */
+  unavailableReason(action: string): string | undefined;
+}
+
 /** What a running step hands to its action. */
 export interface ActionContext {
   jobId: string;

@@ -13,6 +13,31 @@ const validate = (plan: unknown, initialKeys: string[] = []) =>
   validatePlan({ plan, catalog, initialKeys });
 
 describe('validatePlan', () => {
+  it('refuses a step whose action is unavailable, with the reason the agent gives', () => {
+    const send = catalog.findAction('email', 'send')!;
+    const reason = jest.spyOn(send, 'unavailableReason').mockReturnValue('SMTP is not configured');
+    try {
+      const result = validate({
+        objective: 'Send',
+        steps: [
+          { agent: 'core', action: 'set_context', params: { values: { drafts: [] } } },
+          { agent: 'email', action: 'send', params: {} },
+        ],
+      });
+      expect(result).toEqual({
+        ok: false,
+        issues: [
+          {
+            path: 'steps[1].action',
+            message: 'email.send is unavailable: SMTP is not configured',
+          },
+        ],
+      });
+    } finally {
+      reason.mockRestore();
+    }
+  });
+
   it('accepts a plan whose data flows, and spells out reads and writes', () => {
     const result = validate(
       {

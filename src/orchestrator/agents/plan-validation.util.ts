@@ -137,5 +137,10 @@ function resolveAction(
     const message = `agent "${agentEntry.name}" has no action ${JSON.stringify(action)}; its actions: ${known}`;
     return { issues: [{ path: `${path}.action`, message }] };
   }
+  const unavailable = actionEntry.unavailableReason();
+  if (unavailable) {
+    const message = `${agentEntry.name}.${actionEntry.name} is unavailable: ${unavailable}`;
+    return { issues: [{ path: `${path}.action`, message }] };
+  }
   return actionEntry;
 }

@@ -13,6 +13,7 @@ const RULES = [
   '- Steps share a state of named keys. A step may read a key only when the context gives it or an earlier step writes it.',
   '- Order the steps as they must run, and use only the steps the command asks for.',
   '- Actions marked "needs approval" pause for a human before they run.',
+  '- Actions marked "unavailable" lack the configuration they need, and a plan using them is refused.',
   '- objective: one sentence saying what the job achieves.',
   '- Answer with the JSON object of the plan and nothing else.',
 ];
@@ -72,6 +73,7 @@ function describeAgent(agent: RegisteredAgent): string[] {
       action.optionalReads.length > 0 ? `uses if present: ${action.optionalReads.join(', ')}` : '',
       `writes: ${action.declaredWrites.join(', ') || 'nothing'}`,
       action.requiresApproval ? 'needs approval' : '',
+      unavailableTrait(action.unavailableReason()),
     ].filter(Boolean);
     return [
       `- ${agent.name}.${action.name}: ${action.description} (${traits.join('; ')})`,
@@ -84,4 +86,8 @@ function describeExample(example: PlanExample): string {
   const lines = [`Command: ${example.command}`, `Plan: ${JSON.stringify(example.plan)}`];
   if (example.feedback.length > 0) lines.push(`Feedback: ${example.feedback.join(' | ')}`);
   return lines.join('\n');
+}
+
+function unavailableTrait(reason: string | undefined): string {
+  return reason === undefined ? '' : `unavailable: ${reason}`;
 }

@@ -15,8 +15,13 @@ export class ActionDescriptionDto {
   writes: string[];
   side_effect: boolean;
   requires_approval: boolean;
+  /** False when the action lacks the configuration it needs; plans using it are refused. */
+  available: boolean;
+  /** Why it is unavailable, when it is. @example SMTP is not configured: set SMTP_URL and EMAIL_FROM */
+  unavailable_reason?: string;
 
   static from(action: RegisteredAction): ActionDescriptionDto {
+    const unavailableReason = action.unavailableReason();
     return {
       name: action.name,
       description: action.description,
@@ -26,6 +31,8 @@ export class ActionDescriptionDto {
       writes: action.declaredWrites,
       side_effect: action.sideEffect,
       requires_approval: action.requiresApproval,
+      available: unavailableReason === undefined,
+      ...(unavailableReason === undefined ? {} : { unavailable_reason: unavailableReason }),
     };
   }
 }
