@@ -28,6 +28,25 @@ export interface JobsConfig {
   checkpointRetentionDays: number;
 }
 
+/** Outgoing email; `email.send` is unavailable without `smtpUrl` and `from`. */
+export interface EmailConfig {
+  smtpUrl?: string;
+  from?: string;
+  dailyLimit: number;
+  pacingMs: number;
+  /** Signs unsubscribe tokens; unset, the email module makes one and keeps it in the database. */
+  unsubscribeSecret?: string;
+}
+
+/** Spreadsheet exports; `export.google_sheets` is unavailable without the account and the sheet. */
+export interface ExportConfig {
+  dir: string;
+  /** The service account key: JSON text, or a path to the JSON file. */
+  googleServiceAccountJson?: string;
+  googleSpreadsheetId?: string;
+  googleSheetsRootUrl?: string;
+}
+
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 /**
@@ -52,6 +71,11 @@ export class AppConfig {
   readonly jobs: JobsConfig;
   readonly seedSampleData: boolean;
   readonly research: { allowPrivateAddresses: boolean; timeoutMs: number };
+  readonly importMaxBytes: number;
+  readonly email: EmailConfig;
+  /** Where recipients reach this service (unsubscribe links), without a trailing slash. */
+  readonly publicUrl: string;
+  readonly exports: ExportConfig;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -87,6 +111,21 @@ export class AppConfig {
       allowPrivateAddresses: env.RESEARCH_ALLOW_PRIVATE === 'true',
       timeoutMs: env.RESEARCH_TIMEOUT_MS,
     };
+    this.importMaxBytes = parseSize(env.IMPORT_MAX_BYTES);
+    this.email = {
+      smtpUrl: env.SMTP_URL?.trim() || undefined,
+      from: env.EMAIL_FROM?.trim() || undefined,
+      dailyLimit: env.EMAIL_DAILY_LIMIT,
+      pacingMs: env.EMAIL_PACING_MS,
+      unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
+    };
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.exports = {
+      dir: env.EXPORT_DIR,
+      googleServiceAccountJson: env.GOOGLE_SERVICE_ACCOUNT_JSON?.trim() || undefined,
+      googleSpreadsheetId: env.GOOGLE_SHEETS_SPREADSHEET_ID,
+      googleSheetsRootUrl: env.GOOGLE_SHEETS_ROOT_URL,
+    };
     this.jobs = {
       concurrency: env.JOB_CONCURRENCY,
       leaseMs: env.JOB_LEASE_SECONDS * 1000,
@@ -104,6 +143,10 @@ export class AppConfig {
       const password = safeUrl(this.database.url)?.password;
       if (password) secrets.push(password, safeDecode(password));
     }
+    const smtpPassword = this.email.smtpUrl ? safeUrl(this.email.smtpUrl)?.password : undefined;
+    if (smtpPassword) secrets.push(smtpPassword, safeDecode(smtpPassword));
+    if (this.email.unsubscribeSecret) secrets.push(this.email.unsubscribeSecret);
+    secrets.push(...serviceAccountSecrets(this.exports.googleServiceAccountJson));
     return [...new Set(secrets)].filter((secret) => secret.length >= 4);
   }
 }
@@ -148,5 +191,19 @@ function safeDecode(value: string): string {
     return decodeURIComponent(value);
   } catch {
     return value;
+  }
+}
+
+/** The private key of an inline service account JSON, as written and as it appears in a JSON log line. */
+function serviceAccountSecrets(json: string | undefined): string[] {
+  if (!json?.startsWith('{')) return [];
+  try {
+    const key = (JSON.parse(json) as { private_key?: unknown }).private_key;
+    if (typeof key !== 'string' || key.length === 0) return [json];
+    // The PEM body lines are the secret part; each is scrubbed wherever it appears.
+    const lines = key.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----'));
+    return [json, key, JSON.stringify(key).slice(1, -1), ...lines];
+  } catch {
+    return [json];
   }
 }

@@ -141,8 +141,40 @@ describe('environment schema', () => {
     ['LLM_PRICES', 'cheap', /LLM_PRICES must be JSON like/],
     ['OPENAI_MAX_RETRIES', '11', /OPENAI_MAX_RETRIES must not be greater than 10/],
     ['COMMAND_RATE_LIMIT', '0', /COMMAND_RATE_LIMIT must not be less than 1/],
+    ['SMTP_URL', 'http://mail.example', /SMTP_URL must be smtp:\/\/user:password@host:587/],
+    ['PUBLIC_URL', 'zigral.example', /PUBLIC_URL must be an http\(s\) URL without credentials/],
+    ['UNSUBSCRIBE_SECRET', 'short', /UNSUBSCRIBE_SECRET must be at least 32 characters/],
+    ['GOOGLE_SHEETS_SPREADSHEET_ID', 'a b', /GOOGLE_SHEETS_SPREADSHEET_ID must be the id/],
+    ['IMPORT_MAX_BYTES', 'lots', /IMPORT_MAX_BYTES must be a size/],
   ])('rejects %s=%s', (key, value, expected) => {
     expect(() => validateEnv({ [key]: value })).toThrow(expected);
+  });
+
+  it('configures email and exports, with their credentials kept out of logs and errors', () => {
+    const privateKey =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
+    const account = JSON.stringify({ client_email: 'bot@p.iam.example', private_key: privateKey });
+    const config = new AppConfig(
+      validateEnv({
+        PORT: '8080',
+        SMTP_URL: 'smtp://mailer:smtp-pass-1@mail.example:587',
+        EMAIL_FROM: 'Ana <ana@acme.example>',
+        UNSUBSCRIBE_SECRET: 'u'.repeat(40),
+        GOOGLE_SERVICE_ACCOUNT_JSON: account,
+        IMPORT_MAX_BYTES: '5mb',
+      }),
+    );
+    expect(config.email).toMatchObject({ from: 'Ana <ana@acme.example>', dailyLimit: 50 });
+    expect(config.publicUrl).toBe('http://localhost:8080');
+    expect(config.importMaxBytes).toBe(5 * 1024 * 1024);
+    expect(config.secrets).toEqual(
+      expect.arrayContaining(['smtp-pass-1', 'u'.repeat(40), account, privateKey]),
+    );
+    expect(config.secrets).toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
+    expect(() => validateEnv({ SMTP_URL: 'smtp://u:smtp-pass-2@' })).not.toThrow(/smtp-pass-2/);
+    expect(new AppConfig(validateEnv({ PUBLIC_URL: 'https://z.example/' })).publicUrl).toBe(
+      'https://z.example',
+    );
   });
 
   it('never echoes the OpenAI key or base URL', () => {

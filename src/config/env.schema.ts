@@ -8,7 +8,9 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   Validate,
+  ValidationArguments,
   validateSync,
   ValidatorConstraint,
   ValidatorConstraintInterface,
@@ -75,6 +77,40 @@ class IsEndpointUrl implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'OPENAI_BASE_URL must be an http(s) URL without credentials, such as http://localhost:11434/v1';
+  }
+}
+
+/** An smtp:// or smtps:// URL with a host. */
+@ValidatorConstraint({ name: 'isSmtpUrl' })
+class IsSmtpUrl implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      const url = new URL(value);
+      return ['smtp:', 'smtps:'].includes(url.protocol) && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'SMTP_URL must be smtp://user:password@host:587 or smtps://user:password@host:465';
+  }
+}
+
+/** An http(s) URL without credentials. */
+@ValidatorConstraint({ name: 'isPublicUrl' })
+class IsPublicUrl implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      const url = new URL(value);
+      return ['http:', 'https:'].includes(url.protocol) && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(args?: ValidationArguments): string {
+    return `${args?.property ?? 'The URL'} must be an http(s) URL without credentials, such as https://zigral.example.com`;
   }
 }
 
@@ -282,6 +318,69 @@ export class EnvironmentVariables {
   @IsInt()
   RESEARCH_TIMEOUT_MS = 10000;
 
+  /** Largest CSV accepted by `POST /prospects/import` (a text/csv body or a multipart file). */
+  @Transform(trimmed)
+  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
+    message: 'IMPORT_MAX_BYTES must be a size such as 104857600, 512kb or 100mb',
+  })
+  IMPORT_MAX_BYTES = '100mb';
+
+  /** SMTP server for `email.send`: smtp://user:pass@host:587 or smtps://…:465; unset, sending is unavailable. */
+  @IsOptional()
+  @Validate(IsSmtpUrl)
+  SMTP_URL?: string;
+
+  /** Sender of outgoing email, e.g. `Ana from Acme <ana@acme.example>`; needed with SMTP_URL. */
+  @IsOptional()
+  @IsString()
+  EMAIL_FROM?: string;
+
+  /** Most messages `email.send` sends per UTC day, across jobs. */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  EMAIL_DAILY_LIMIT = 50;
+
+  /** Pause between two messages sent, in milliseconds. */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  EMAIL_PACING_MS = 2000;
+
+  /** The address recipients can reach this service at (unsubscribe links); default http://localhost:PORT. */
+  @IsOptional()
+  @Validate(IsPublicUrl)
+  PUBLIC_URL?: string;
+
+  /** Key that signs unsubscribe tokens (at least 32 characters); unset, one is made and kept in the database. */
+  @IsOptional()
+  @MinLength(32, { message: 'UNSUBSCRIBE_SECRET must be at least 32 characters' })
+  @IsString()
+  UNSUBSCRIBE_SECRET?: string;
+
+  /** Folder for spreadsheet exports (XLSX and CSV); created if missing. */
+  @IsNotEmpty()
+  @IsString()
+  EXPORT_DIR = 'data/exports';
+
+  /** A Google service account key for `export.google_sheets`: the JSON itself, or a path to the file. */
+  @IsOptional()
+  @IsString()
+  GOOGLE_SERVICE_ACCOUNT_JSON?: string;
+
+  /** The Google Sheet `export.google_sheets` appends to (the id in its URL). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{10,200}$/, {
+    message:
+      'GOOGLE_SHEETS_SPREADSHEET_ID must be the id from the sheet URL (letters, digits, _ and -)',
+  })
+  GOOGLE_SHEETS_SPREADSHEET_ID?: string;
+
+  /** Root URL of the Sheets API (tests point it at a local fake); default https://sheets.googleapis.com/. */
+  @IsOptional()
+  @Validate(IsPublicUrl)
+  GOOGLE_SHEETS_ROOT_URL?: string;
+
   /** Token budget of the past plans shown to the LLM as examples (0 = none). */
   @Transform(toInt)
   @Min(0)
@@ -290,7 +389,15 @@ export class EnvironmentVariables {
 }
 
 /** Variables whose values may hold credentials: never echoed in an error or a log. */
-const SECRET_KEYS = new Set(['API_KEYS', 'DATABASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']);
+const SECRET_KEYS = new Set([
+  'API_KEYS',
+  'DATABASE_URL',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'SMTP_URL',
+  'UNSUBSCRIBE_SECRET',
+  'GOOGLE_SERVICE_ACCOUNT_JSON',
+]);
 
 /** Validates raw environment strings against the schema; throws one line naming every bad variable. */
 export function validateEnv(raw: Record<string, string | undefined>): EnvironmentVariables {
