@@ -1,0 +1,30 @@
+/**
+ * A drafted email as agents pass it through the job state (`state.drafts` is a list of these):
+ * what email.draft writes, what email.send reads, and what export.spreadsheet puts beside each
+ * prospect. The outbox message with the same `id` holds the current text (it may be edited
+ * before approval).
+ */
+export interface DraftInState {
+  /** The outbox message id. */
+  id: string;
+  prospect_id: string;
+  /** Recipient address. */
+  to: string;
+  /** Recipient name. */
+  name?: string;
+  subject: string;
+  body: string;
+}
+
+/** What email.send writes for each draft it handled (`state.sent`). */
+export interface SentInState {
+  /** The outbox message id. */
+  id: string;
+  prospect_id: string;
+  to: string;
+  status: 'sent' | 'skipped' | 'failed';
+  /** Why a message was skipped or failed (opted out, suppressed, daily limit reached, SMTP error). */
+  reason?: string;
+  /** The SMTP Message-ID of a sent message. */
+  message_id?: string;
+}
