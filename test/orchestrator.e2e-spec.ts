@@ -50,6 +50,7 @@ describe('orchestrator without an LLM', () => {
           writes: ['*'],
           side_effect: false,
           requires_approval: false,
+          available: true,
         },
         expect.objectContaining({
           name: 'wait',
