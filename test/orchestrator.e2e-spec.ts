@@ -50,6 +50,7 @@ describe('orchestrator without an LLM', () => {
           writes: ['*'],
           side_effect: false,
           requires_approval: false,
+          available: true,
         },
         expect.objectContaining({
           name: 'wait',
@@ -239,6 +240,7 @@ describe('orchestrator with only the built-in agents', () => {
       const agents = await request(testApp.server).get('/agents').expect(200);
       expect(agents.body.map((agent: { name: string }) => agent.name)).toEqual([
         'core',
+        'export',
         'prospects',
         'research',
       ]);
