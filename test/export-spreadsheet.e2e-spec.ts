@@ -187,6 +187,28 @@ describe('export.spreadsheet errors', () => {
   });
 });
 
+describe('exports API docs', () => {
+  it('documents the routes, the file types, 410 and the DTO fields', async () => {
+    const doc = (await request(testApp.server).get('/docs-json').expect(200)).body;
+    const download = doc.paths['/exports/{id}/download'].get;
+    expect(Object.keys(download.responses['200'].content).sort()).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv; charset=utf-8',
+    ]);
+    expect(Object.keys(download.responses)).toEqual(expect.arrayContaining(['400', '404', '410']));
+    expect(download.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'format',
+      'id',
+    ]);
+    const dto = doc.components.schemas.ExportDto;
+    expect(dto.properties.rows.description).toContain('Prospect rows written');
+    expect(dto.properties.files.items.$ref).toContain('ExportFileDto');
+    expect(doc.paths['/exports'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['job_id', 'skip', 'limit']),
+    );
+  });
+});
+
 describe('export.spreadsheet idempotency', () => {
   it('a re-run under the same key keeps the export and rewrites its files', async () => {
     const action = testApp.app.get(AgentRegistry).findAction('export', 'spreadsheet')!;
