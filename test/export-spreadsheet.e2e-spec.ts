@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import {
+  GoogleSheetsExportParams,
+  SpreadsheetExportParams,
+} from '../src/agents/export/dto/export-action.params';
 import { EXPORT_HEADERS } from '../src/agents/export/utils/export-rows.util';
+import { paramsJsonSchema, validateParams } from '../src/orchestrator/agents/action-params.util';
+import { planOffline } from '../src/orchestrator/planning/offline/offline-planner';
+import { ExportParams } from './fixtures/sales-agents.fixture';
 import { AgentRegistry } from '../src/orchestrator/agents/agent-registry.service';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { download, exportDrafts, exportProspects } from './helpers/export-fixtures';
@@ -184,6 +191,38 @@ describe('export.spreadsheet errors', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toContain('Nothing to export');
     expect(job.steps[1].attempts).toBe(1);
+  });
+});
+
+describe('contract with the offline planner', () => {
+  it('takes exactly the parameters the offline planner produces', () => {
+    const ours = paramsJsonSchema(SpreadsheetExportParams);
+    expect(ours).toMatchObject({ required: [], additionalProperties: false });
+    expect(ours.properties).toEqual({
+      format: {
+        ...(paramsJsonSchema(ExportParams).properties as { format: object }).format,
+        description: expect.any(String),
+      },
+    });
+    expect(paramsJsonSchema(GoogleSheetsExportParams).properties ?? {}).toEqual({});
+    for (const command of [
+      'Find CTOs in Germany and export them to a spreadsheet',
+      'Find CTOs in Germany and export them as CSV',
+    ]) {
+      const plan = planOffline({ command, contextKeys: [] });
+      if (!plan.ok) throw new Error(`not planned: ${command}`);
+      const step = plan.plan.steps.find((candidate) => candidate.agent === 'export')!;
+      expect(validateParams(SpreadsheetExportParams, step.params)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses a command that needs Google Sheets here, with the reason', async () => {
+    const response = await request(testApp.server)
+      .post('/command')
+      .send({ command: 'Find CTOs in Germany and export them to Google Sheets' })
+      .expect(422);
+    expect(response.body.error).toBe('invalid_plan');
+    expect(JSON.stringify(response.body.details)).toContain('set GOOGLE_SERVICE_ACCOUNT_JSON');
   });
 });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 
@@ -39,12 +39,19 @@ export class ExportFileStore {
 
   /** Opens a file for reading; undefined when it is no longer there. */
   async open(name: string): Promise<OpenedExportFile | undefined> {
+    let handle: FileHandle;
     try {
-      const handle = await open(join(this.dir, name), 'r');
-      const { size } = await handle.stat();
-      return { stream: handle.createReadStream(), size };
+      handle = await open(join(this.dir, name), 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const { size } = await handle.stat();
+      // The stream closes the handle when it ends or is destroyed.
+      return { stream: handle.createReadStream(), size };
+    } catch (error) {
+      await handle.close();
       throw error;
     }
   }

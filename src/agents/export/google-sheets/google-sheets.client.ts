@@ -28,10 +28,10 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The real client: `@googleapis/sheets` authenticated as the service account with a JWT client.
- * gtoken ignores the key's `token_uri` and always posts to Google's endpoint, so the client's
- * fetch sends that one request to the key's `token_uri` instead when it names another
- * endpoint. That fetch is Node's own, which also keeps gaxios from loading the ESM-only
- * node-fetch.
+ * gtoken ignores the key's `token_uri` and always posts to Google's endpoint, so when the key
+ * names another endpoint the client gets a fetch that sends that one request there (Node's own
+ * fetch, which also spares gaxios loading the ESM-only node-fetch under Jest). With Google's
+ * endpoint, gaxios keeps its own fetch, and with it its HTTPS_PROXY support.
  */
 export function createGoogleSheetsClient(input: {
   key: ServiceAccountKey;
@@ -76,9 +76,12 @@ export function createGoogleSheetsClient(input: {
   };
 }
 
-/** `fetch` that sends requests for Google's token endpoint to `tokenUri` instead. */
-export function fetchWithTokenUri(tokenUri: string | undefined): typeof fetch {
-  if (!tokenUri || tokenUri === GOOGLE_TOKEN_URL) return (url, init) => fetch(url, init);
+/**
+ * A `fetch` that sends requests for Google's token endpoint to `tokenUri` instead; undefined
+ * (gaxios' default) when the key uses Google's endpoint.
+ */
+export function fetchWithTokenUri(tokenUri: string | undefined): typeof fetch | undefined {
+  if (!tokenUri || tokenUri === GOOGLE_TOKEN_URL) return undefined;
   return (url, init) => {
     const href = url instanceof URL ? url.href : typeof url === 'string' ? url : url.url;
     return fetch(href === GOOGLE_TOKEN_URL ? tokenUri : url, init);
