@@ -3,6 +3,8 @@ import { AgentRegistry, RegisteredAction } from '../src/orchestrator/agents/agen
 import type { ActionContext } from '../src/orchestrator/agents/agent.types';
 import { ActionError } from '../src/orchestrator/jobs/retry-policy.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { exportDrafts, exportProspects } from './helpers/export-fixtures';
+import { FakeGoogleSheets, startFakeGoogleSheets } from './helpers/fake-google-sheets-server';
 
 /**
  * The contract every installed agent passes: its schema says what it validates, it writes only
@@ -44,28 +46,72 @@ const CASES: Record<string, ContractCase> = {
     badState: { prospects: [prospect] },
   },
   'research.company_summary': { params: {}, state: { prospects: [] } },
+  'export.spreadsheet': {
+    params: { format: 'xlsx' },
+    state: { prospects: exportProspects, drafts: exportDrafts },
+    badState: { prospects: [] },
+  },
+  // Runs against the fake Google Sheets API configured below.
+  'export.google_sheets': {
+    params: {},
+    state: { prospects: exportProspects },
+    badState: { prospects: [] },
+  },
 };
-// score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry.
-const BAD_PARAMS: Record<string, Record<string, unknown>> = { 'research.score_fit': {} };
+// score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry; an export
+// without prospects neither.
+const BAD_PARAMS: Record<string, Record<string, unknown>> = {
+  'research.score_fit': {},
+  'export.spreadsheet': {},
+  'export.google_sheets': {},
+};
+
+let fakeGoogle: FakeGoogleSheets;
+
+/**
+ * How each action with a side effect honours the idempotency key: the proof's name, the case
+ * it runs (twice, under one key), and a count of the effects it had in the outside world.
+ */
+const IDEMPOTENT_EFFECTS: Record<string, { proof: string; count: () => number }> = {
+  'export.google_sheets': {
+    proof: 'appends once under one key',
+    count: () => fakeGoogle.appends().length,
+  },
+};
 
 let testApp: TestApp;
 let actions: RegisteredAction[];
 
 beforeAll(async () => {
-  testApp = await createTestApp();
+  fakeGoogle = await startFakeGoogleSheets();
+  testApp = await createTestApp({
+    env: {
+      GOOGLE_SERVICE_ACCOUNT_JSON: fakeGoogle.serviceAccountJson,
+      GOOGLE_SHEETS_SPREADSHEET_ID: fakeGoogle.spreadsheetId,
+      GOOGLE_SHEETS_ROOT_URL: `${fakeGoogle.origin}/`,
+    },
+  });
   actions = testApp.app
     .get(AgentRegistry)
     .list()
     .flatMap((agent) => agent.actions);
 });
-afterAll(() => testApp.destroy());
+afterAll(async () => {
+  await testApp.destroy();
+  await fakeGoogle.close();
+});
 
 const label = (action: RegisteredAction) => `${action.agent}.${action.name}`;
-const context = (state: Record<string, unknown>): ActionContext => ({
+/** A step's context; each case and run gets its own idempotency key unless one is given. */
+let runs = 0;
+const context = (
+  state: Record<string, unknown>,
+  key = `contract-job:${runs++}`,
+): ActionContext => ({
   jobId: 'contract-job',
   stepIndex: 0,
   state,
-  idempotencyKey: 'contract-job:0',
+  idempotencyKey: key,
   signal: new AbortController().signal,
 });
 
@@ -112,8 +158,22 @@ describe('agent contract', () => {
   );
 
   it('every action with a side effect is documented to use the idempotency key', () => {
-    // None of the installed actions has a side effect yet; email.send (next issue) joins with a
-    // case that sends twice under one key and counts one message.
-    expect(actions.filter((action) => action.sideEffect).map(label)).toEqual([]);
+    expect(actions.filter((action) => action.sideEffect).map(label)).toEqual(
+      Object.keys(IDEMPOTENT_EFFECTS).sort(),
+    );
   });
+
+  it.each(Object.entries(IDEMPOTENT_EFFECTS).map(([name, effect]) => [name, effect.proof, effect]))(
+    '%s %s',
+    async (name, _proof, effect) => {
+      const action = actions.find((candidate) => label(candidate) === name)!;
+      const params = validateParams(action.paramsType, CASES[name].params);
+      if (!params.ok) throw new Error(`invalid contract params for ${name}`);
+      const before = effect.count();
+      const key = `contract-idempotency:${name}`;
+      await action.invoke(params.value, context(CASES[name].state, key));
+      await action.invoke(params.value, context(CASES[name].state, key));
+      expect(effect.count() - before).toBe(1);
+    },
+  );
 });

@@ -240,6 +240,7 @@ describe('orchestrator with only the built-in agents', () => {
       const agents = await request(testApp.server).get('/agents').expect(200);
       expect(agents.body.map((agent: { name: string }) => agent.name)).toEqual([
         'core',
+        'export',
         'prospects',
         'research',
       ]);

@@ -15,7 +15,7 @@ import type { LogStreams } from '../../src/logging/log-streams';
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
-  /** The suite's temporary folder (database file and logs). */
+  /** The suite's temporary folder (database file, logs and export files). */
   dir: string;
   /** The HTTP server, for supertest. */
   server: ReturnType<NestFastifyApplication['getHttpServer']>;
@@ -48,6 +48,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       LOG_DIR: join(dir, 'logs'),
       LOG_LEVEL: 'silent',
       LOG_STDOUT: 'false',
+      EXPORT_DIR: join(dir, 'exports'),
       // Suites that want the sample prospects ask for them.
       SEED_SAMPLE_DATA: 'false',
       ...options.env,
