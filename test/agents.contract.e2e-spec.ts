@@ -1,8 +1,11 @@
+import { DataSource } from 'typeorm';
+import { OutboxMessageEntity } from '../src/agents/email/outbox-message.entity';
 import { validateParams } from '../src/orchestrator/agents/action-params.util';
 import { AgentRegistry, RegisteredAction } from '../src/orchestrator/agents/agent-registry.service';
 import type { ActionContext } from '../src/orchestrator/agents/agent.types';
 import { ActionError } from '../src/orchestrator/jobs/retry-policy.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { TestSmtpServer } from './helpers/test-smtp-server';
 
 /**
  * The contract every installed agent passes: its schema says what it validates, it writes only
@@ -44,28 +47,54 @@ const CASES: Record<string, ContractCase> = {
     badState: { prospects: [prospect] },
   },
   'research.company_summary': { params: {}, state: { prospects: [] } },
+  'email.draft': {
+    params: { tone: 'formal', instructions: 'Keep it short' },
+    state: { prospects: [{ ...prospect, email: 'ana@beispiel.example' }] },
+    badState: { prospects: 'nobody' },
+  },
+  // Runs on the drafts email.draft wrote (see beforeAll), against the suite's SMTP server.
+  'email.send': { params: {}, state: { drafts: [] }, badState: { drafts: [{ to: 'x' }] } },
 };
-// score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry.
-const BAD_PARAMS: Record<string, Record<string, unknown>> = { 'research.score_fit': {} };
+// score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry; draft and
+// send fail for good on a state that is not what they read.
+const BAD_PARAMS: Record<string, Record<string, unknown>> = {
+  'research.score_fit': {},
+  'email.draft': {},
+  'email.send': {},
+};
 
 let testApp: TestApp;
 let actions: RegisteredAction[];
+const smtp = new TestSmtpServer();
 
 beforeAll(async () => {
-  testApp = await createTestApp();
+  await smtp.start();
+  testApp = await createTestApp({
+    env: { SMTP_URL: smtp.url, EMAIL_FROM: 'ana@zigral.example', EMAIL_PACING_MS: '0' },
+  });
   actions = testApp.app
     .get(AgentRegistry)
     .list()
     .flatMap((agent) => agent.actions);
+  // email.send's case sends what a draft step wrote to the outbox.
+  const draft = actions.find((action) => label(action) === 'email.draft')!;
+  const drafted = await draft.invoke({}, context(CASES['email.draft'].state, 'contract-draft:0'));
+  CASES['email.send'].state = { drafts: drafted.writes!.drafts };
 });
-afterAll(() => testApp.destroy());
+afterAll(async () => {
+  await testApp.destroy();
+  await smtp.stop();
+});
 
 const label = (action: RegisteredAction) => `${action.agent}.${action.name}`;
-const context = (state: Record<string, unknown>): ActionContext => ({
-  jobId: 'contract-job',
-  stepIndex: 0,
+const context = (
+  state: Record<string, unknown>,
+  idempotencyKey = 'contract-job:0',
+): ActionContext => ({
+  jobId: idempotencyKey.split(':')[0],
+  stepIndex: Number(idempotencyKey.split(':')[1]),
   state,
-  idempotencyKey: 'contract-job:0',
+  idempotencyKey,
   signal: new AbortController().signal,
 });
 
@@ -111,9 +140,33 @@ describe('agent contract', () => {
     },
   );
 
-  it('every action with a side effect is documented to use the idempotency key', () => {
-    // None of the installed actions has a side effect yet; email.send (next issue) joins with a
-    // case that sends twice under one key and counts one message.
-    expect(actions.filter((action) => action.sideEffect).map(label)).toEqual([]);
+  it('every action with a side effect is covered by a repeat-under-one-key case below', () => {
+    expect(actions.filter((action) => action.sideEffect).map(label)).toEqual(['email.send']);
+  });
+
+  it('email.send sends twice under one key and counts one message', async () => {
+    const draft = actions.find((action) => label(action) === 'email.draft')!;
+    const drafted = await draft.invoke(
+      {},
+      context({ prospects: [{ ...prospect, id: 'p2', email: 'ben@beispiel.example' }] }, 'twice:0'),
+    );
+    const sendAction = actions.find((action) => label(action) === 'email.send')!;
+    const before = smtp.received.length;
+    const first = await sendAction.invoke(
+      {},
+      context({ drafts: drafted.writes!.drafts }, 'twice:1'),
+    );
+    const second = await sendAction.invoke(
+      {},
+      context({ drafts: drafted.writes!.drafts }, 'twice:1'),
+    );
+    expect(smtp.received.length - before).toBe(1);
+    expect(second.writes).toEqual(first.writes);
+    expect(first.writes!.sent).toEqual([expect.objectContaining({ status: 'sent' })]);
+    const rows = await testApp.app
+      .get(DataSource)
+      .getRepository(OutboxMessageEntity)
+      .findBy({ jobId: 'twice' });
+    expect(rows.map((row) => row.status)).toEqual(['sent']);
   });
 });
