@@ -140,6 +140,29 @@ describe('daily limit', () => {
   });
 });
 
+describe('API documentation', () => {
+  it('documents the routes and their DTOs in Swagger', async () => {
+    const docs = (await request(testApp.server).get('/docs-json').expect(200)).body;
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining([
+        '/outbox',
+        '/outbox/{id}',
+        '/suppressions',
+        '/suppressions/{value}',
+        '/unsubscribe/{token}',
+      ]),
+    );
+    expect(Object.keys(docs.paths['/outbox/{id}'])).toEqual(
+      expect.arrayContaining(['get', 'patch', 'delete']),
+    );
+    const message = docs.components.schemas.OutboxMessageDto.properties;
+    expect(message.status.description).toContain('draft (editable)');
+    expect(docs.components.schemas.CreateSuppressionDto.properties.value.description).toContain(
+      'domain',
+    );
+  });
+});
+
 describe('with API keys', () => {
   it('keeps the unsubscribe link public and the rest behind the key', async () => {
     const locked = await createTestApp({ env: { API_KEYS: 'test-key-0123456789abcdef' } });

@@ -65,7 +65,7 @@ export class OutboxController {
     );
   }
 
-  /** Deletes a draft (or a skipped or failed message), so it is never sent; 409 for one approved or sent. */
+  /** Deletes a message nothing was sent for (draft, approved, skipped, failed); 409 for one being sent or sent. */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiResponse({ status: 204, description: 'Deleted' })

@@ -29,8 +29,11 @@ export type ClaimOutcome = 'claimed' | 'daily_limit' | 'not_sendable';
 
 /** Statuses a message can be taken for sending from. */
 const SENDABLE: OutboxStatus[] = ['draft', 'approved'];
-/** Statuses a message may be deleted in: nothing was or is being sent. */
-const DELETABLE: OutboxStatus[] = ['draft', 'skipped', 'failed'];
+/**
+ * Statuses a message may be deleted in: nothing was or is being sent. An approved message is
+ * safe to delete while its send step runs: taking it for sending then finds it gone.
+ */
+const DELETABLE: OutboxStatus[] = ['draft', 'approved', 'skipped', 'failed'];
 const INSERT_CHUNK = 100;
 
 /**
@@ -144,7 +147,7 @@ export class OutboxService {
     return this.get(id);
   }
 
-  /** Deletes a message nothing was sent for; 409 for one approved, being sent or sent. */
+  /** Deletes a message nothing was sent for; 409 for one being sent or sent. */
   async delete(id: string): Promise<void> {
     const result = await this.messages.delete({ id, status: In(DELETABLE) });
     if (!result.affected) {
@@ -166,7 +169,7 @@ export class OutboxService {
   /**
    * Takes a message for sending: `sending`, with its exactly-once key and Message-ID, in one
    * committed UPDATE that also checks the daily limit (messages sent since `dayStart` plus those
-   * being sent, across all jobs). Only one caller can ever take a message.
+   * taken for sending since then, across all jobs). Only one caller can ever take a message.
    */
   async claim(input: {
     id: string;
@@ -187,7 +190,8 @@ export class OutboxService {
       .where('id = :id', { id: input.id })
       .andWhere('status IN (:...sendable)', { sendable: SENDABLE })
       .andWhere(
-        '(SELECT COUNT(*) FROM outbox_messages counted WHERE counted.status = :sending ' +
+        '(SELECT COUNT(*) FROM outbox_messages counted WHERE ' +
+          '(counted.status = :sending AND counted.updated_at >= :dayStart) ' +
           'OR (counted.status = :sent AND counted.sent_at >= :dayStart)) < :limit',
         { sending: 'sending', sent: 'sent', dayStart: input.dayStart, limit: input.dailyLimit },
       )
