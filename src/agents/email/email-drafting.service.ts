@@ -102,7 +102,9 @@ export class EmailDraftingService {
   private async select(
     prospects: ProspectInState[],
   ): Promise<{ draftable: ProspectInState[]; skipped: ProspectSkip[] }> {
-    const ids = prospects.map((prospect) => prospect.id).filter((id) => typeof id === 'string');
+    const ids = prospects.flatMap((prospect) =>
+      typeof prospect.id === 'string' ? [prospect.id] : [],
+    );
     const optedOut = await this.prospects.optOutFlags(ids);
     const emails = prospects.flatMap((prospect) =>
       typeof prospect.email === 'string' ? [prospect.email] : [],

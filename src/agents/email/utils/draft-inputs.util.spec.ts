@@ -55,6 +55,9 @@ describe('draft inputs', () => {
   it('says why a prospect gets no draft', () => {
     expect(draftSkipReason(prospect)).toBeUndefined();
     expect(draftSkipReason({ ...prospect, email: undefined })).toBe('no email address');
+    expect(draftSkipReason({ ...prospect, email: 'ana@' })).toBe('invalid email address');
+    expect(draftSkipReason({ ...prospect, id: 'x'.repeat(129) })).toBe('no usable prospect id');
+    expect(draftSkipReason({ ...prospect, id: undefined } as never)).toBe('no usable prospect id');
     expect(draftSkipReason({ ...prospect, opted_out: true } as never)).toBe('opted out');
     expect(firstNameOf(' Ana  Beispiel')).toBe('Ana');
   });

@@ -1,3 +1,4 @@
+import { isEmail } from 'class-validator';
 import type { CompanySummaryInState, ProspectInState } from '../../prospects/prospect.types';
 
 /** Who signs the emails, from `state.sender`: a string ("Ana from Acme") or an object. */
@@ -77,10 +78,17 @@ export function firstNameOf(name: string): string {
 
 export type ProspectSkip = { prospect: ProspectInState; reason: string };
 
-/** Why a prospect gets no draft (no email address, opted out), or undefined. */
+/** The longest prospect id the outbox keeps (prospects from a job's context may carry any id). */
+const MAX_PROSPECT_ID = 128;
+
+/** Why a prospect gets no draft (no usable id or email address, opted out), or undefined. */
 export function draftSkipReason(prospect: ProspectInState): string | undefined {
   if ((prospect as { opted_out?: unknown }).opted_out === true) return 'opted out';
-  if (typeof prospect.email !== 'string' || !prospect.email.includes('@'))
-    return 'no email address';
+  const { id, email } = prospect as { id?: unknown; email?: unknown };
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_PROSPECT_ID) {
+    return 'no usable prospect id';
+  }
+  if (typeof email !== 'string' || email.trim().length === 0) return 'no email address';
+  if (!isEmail(email.trim())) return 'invalid email address';
   return undefined;
 }
