@@ -36,7 +36,11 @@ const row = (change: Partial<OutboxMessageEntity> = {}): OutboxMessageEntity =>
     ...change,
   }) as OutboxMessageEntity;
 
-function setup(message: OutboxMessageEntity, sendMail: MailTransport['sendMail']) {
+function setup(
+  message: OutboxMessageEntity,
+  sendMail: MailTransport['sendMail'],
+  appConfig = config,
+) {
   const outbox = {
     findByIds: jest.fn().mockResolvedValue(new Map([[ID, message]])),
     find: jest.fn().mockResolvedValue(message),
@@ -49,16 +53,22 @@ function setup(message: OutboxMessageEntity, sendMail: MailTransport['sendMail']
   };
   const transport = { sendMail: jest.fn(sendMail), close: jest.fn() };
   const service = new EmailSendingService(
-    config,
+    appConfig,
     transport,
     outbox as unknown as OutboxService,
     { matching: jest.fn().mockResolvedValue(undefined) } as unknown as SuppressionsService,
     { optOutFlags: jest.fn().mockResolvedValue(new Map()) } as unknown as ProspectsService,
     { signingKey: () => Promise.resolve('k'.repeat(32)) } as unknown as UnsubscribeKeyService,
   );
-  const send = () =>
+  const send = (count = 1) =>
     service.send({
-      drafts: [{ id: ID, prospect_id: 'p1', to: message.to, subject: '', body: '' }],
+      drafts: Array.from({ length: count }, () => ({
+        id: ID,
+        prospect_id: 'p1',
+        to: message.to,
+        subject: '',
+        body: '',
+      })),
       jobId: 'job',
       idempotencyKey: 'job:2',
       signal: new AbortController().signal,
@@ -154,5 +164,27 @@ describe('EmailSendingService', () => {
     const [result] = await send();
     expect(transport.sendMail).not.toHaveBeenCalled();
     expect(result).toMatchObject({ status: 'skipped', reason: expect.stringContaining('daily') });
+  });
+
+  it('waits EMAIL_PACING_MS between two messages', async () => {
+    const paced = new AppConfig(
+      validateEnv({
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        EMAIL_FROM: 'ana@zigral.example',
+        EMAIL_PACING_MS: '300',
+      }),
+    );
+    const times: number[] = [];
+    const { send } = setup(
+      row(),
+      () => {
+        times.push(Date.now());
+        return delivered();
+      },
+      paced,
+    );
+    await send(2);
+    expect(times).toHaveLength(2);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(290);
   });
 });
