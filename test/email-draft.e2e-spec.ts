@@ -182,13 +182,13 @@ describe('email.draft with the LLM mocked', () => {
 
   it('asks in batches with structured output, uses good answers, falls back for the rest', async () => {
     create.mockImplementation((body: Sent) => {
-      const ids = (
-        JSON.parse(body.messages[1].content) as { prospects: { id: string }[] }
-      ).prospects.map((p) => p.id);
-      const drafts = ids.map((id, index) =>
+      const shown = (
+        JSON.parse(body.messages[1].content) as { prospects: { id: string; name: string }[] }
+      ).prospects;
+      const drafts = shown.map(({ id, name }, index) =>
         index === 1
           ? { id, subject: 'Hi', body: 'Hi [First Name], see https://made.up' }
-          : { id, subject: `Subject ${id}`, body: `Hello from the model, ${id}.` },
+          : { id, subject: `Subject ${id}`, body: `Hi ${name.split(' ')[0]}, from the model.` },
       );
       return Promise.resolve(completion(JSON.stringify({ drafts })));
     });
@@ -202,7 +202,7 @@ describe('email.draft with the LLM mocked', () => {
     expect(askedIds(0)).toHaveLength(15);
     expect(askedIds(1)).toHaveLength(2);
     expect(job.steps[1].summary).toBe('Drafted 17 of 17 (LLM 15, templates 2)');
-    expect(drafts[0]).toMatchObject({ subject: 'Subject #0', body: 'Hello from the model, #0.' });
+    expect(drafts[0]).toMatchObject({ subject: 'Subject #0', body: 'Hi Lia0, from the model.' });
     // The unusable answer (placeholder, made-up link) was replaced by the template.
     expect(drafts[1].body.startsWith('Lia1,')).toBe(true);
     const sent = sentAt(0);

@@ -10,6 +10,7 @@ import {
   companySummaryFor,
   draftSkipReason,
   DraftTone,
+  firstNameOf,
   Offer,
   ProspectSkip,
   Sender,
@@ -188,7 +189,8 @@ export class EmailDraftingService {
         },
         maxTokens: MAX_ANSWER_TOKENS,
       });
-      const drafts = parseDrafts(content, new Set(ids));
+      const names = new Map(ids.map((id, index) => [id, firstNameOf(batch[index].prospect.name)]));
+      const drafts = parseDrafts(content, names);
       if (drafts.size < ids.length) {
         this.logger.warn(
           { jobId: request.jobId, asked: ids.length, usable: drafts.size },

@@ -1,6 +1,10 @@
 import { parseDrafts, prospectForModel } from './llm-drafts.util';
 
-const asked = new Set(['p1', 'p2', 'p3']);
+const asked = new Map([
+  ['p1', 'Ana'],
+  ['p2', 'Ben'],
+  ['p3', 'Cleo'],
+]);
 const good = {
   id: 'p1',
   subject: ' Idea  for Acme ',
@@ -24,6 +28,7 @@ describe('parseDrafts', () => {
         { id: 'p2', subject: 'Hi', body: 'Hi [First Name], see https://acme.example' },
         { id: 'p3', subject: '', body: 'Body' },
         { id: 'p3', subject: 'x', body: 42 },
+        { id: 'p3', subject: 'Swapped', body: 'Hi Ana, this was meant for someone else.' },
         'nonsense',
       ],
     };

@@ -29,7 +29,8 @@ export const DRAFTS_SCHEMA = {
 
 export const DRAFT_SYSTEM_PROMPT =
   'You write short, personal first-contact sales emails. For each prospect given, write one ' +
-  'subject and one plain-text body (greeting, two or three short paragraphs, a clear question ' +
+  'subject and one plain-text body (a greeting with their first name, two or three short ' +
+  'paragraphs, a clear question ' +
   "as call to action, and the sender's sign-off), in the requested tone. Use only the facts " +
   'given: the prospect, their company, the company summary, the sender and the offer. Never ' +
   'invent numbers, customers, results, events or anything else not given; no links, no ' +
@@ -84,9 +85,13 @@ export function draftUserMessage(input: {
 
 /**
  * The usable drafts of a model's answer, by id. Dropped: an answer that is not JSON, ids not
- * asked for (or repeated), empty or over-long text, placeholders, links and markup.
+ * asked for (or repeated), empty or over-long text, placeholders, links and markup, and a body
+ * that does not name its recipient (`firstNames`, by id) — in a batch, the model may swap people.
  */
-export function parseDrafts(content: string, askedIds: Set<string>): Map<string, DraftText> {
+export function parseDrafts(
+  content: string,
+  firstNames: Map<string, string>,
+): Map<string, DraftText> {
   const drafts = new Map<string, DraftText>();
   let parsed: unknown;
   try {
@@ -99,7 +104,7 @@ export function parseDrafts(content: string, askedIds: Set<string>): Map<string,
   for (const entry of entries as unknown[]) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { id, subject, body } = entry as Record<string, unknown>;
-    if (typeof id !== 'string' || !askedIds.has(id) || drafts.has(id)) continue;
+    if (typeof id !== 'string' || !firstNames.has(id) || drafts.has(id)) continue;
     if (typeof subject !== 'string' || typeof body !== 'string') continue;
     const cleanSubject = subject.replace(/\s+/g, ' ').trim();
     const cleanBody = body
@@ -109,6 +114,7 @@ export function parseDrafts(content: string, askedIds: Set<string>): Map<string,
     if (cleanSubject.length === 0 || cleanSubject.length > MAX_SUBJECT) continue;
     if (cleanBody.length === 0 || cleanBody.length > MAX_BODY) continue;
     if (UNUSABLE.test(cleanSubject) || UNUSABLE.test(cleanBody)) continue;
+    if (!cleanBody.toLowerCase().includes(firstNames.get(id)!.toLowerCase())) continue;
     drafts.set(id, { subject: cleanSubject, body: cleanBody });
   }
   return drafts;
