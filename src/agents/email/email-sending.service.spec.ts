@@ -46,6 +46,7 @@ function setup(
     find: jest.fn().mockResolvedValue(message),
     approve: jest.fn(),
     claim: jest.fn().mockResolvedValue('claimed'),
+    countTowardsDailyLimit: jest.fn().mockResolvedValue(0),
     markSent: jest.fn(),
     markFailed: jest.fn(),
     markSkipped: jest.fn(),
@@ -160,8 +161,19 @@ describe('EmailSendingService', () => {
 
   it('skips a message over the daily limit without sending it', async () => {
     const { outbox, transport, send } = setup(row(), delivered);
-    outbox.claim.mockResolvedValue('daily_limit');
+    outbox.countTowardsDailyLimit.mockResolvedValue(50);
     const [result] = await send();
+    expect(transport.sendMail).not.toHaveBeenCalled();
+    expect(outbox.claim).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ status: 'skipped', reason: expect.stringContaining('daily') });
+  });
+
+  it('counts again when another job took the last message of the day first', async () => {
+    const { outbox, transport, send } = setup(row(), delivered);
+    outbox.countTowardsDailyLimit.mockResolvedValueOnce(49).mockResolvedValueOnce(50);
+    outbox.claim.mockResolvedValueOnce('daily_limit');
+    const [result] = await send();
+    expect(outbox.claim).toHaveBeenCalledTimes(1);
     expect(transport.sendMail).not.toHaveBeenCalled();
     expect(result).toMatchObject({ status: 'skipped', reason: expect.stringContaining('daily') });
   });

@@ -9,7 +9,7 @@ import type { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { SuppressionsService } from './suppressions.service';
 import { UnsubscribeKeyService } from './unsubscribe-key.service';
-import { utcDayStart } from './utils/daily-limit.util';
+import { dailyLimitDecision, utcDayStart } from './utils/daily-limit.util';
 import { buildOutgoingMail, messageIdFor, unsubscribeUrl } from './utils/outgoing-message.util';
 import { classifySmtpError } from './utils/smtp-error.util';
 import { signUnsubscribeToken } from './utils/unsubscribe-token.util';
@@ -100,12 +100,13 @@ export class EmailSendingService {
     sendKey: string,
     signal: AbortSignal,
   ): Promise<SentInState> {
-    const blocked = await this.blockedReason(message);
+    await this.pace(signal);
+    // Checked after the pause, right before sending: an opt-out during it still counts.
+    const blocked = (await this.blockedReason(message)) ?? (await this.overDailyLimit());
     if (blocked) {
       await this.outbox.markSkipped(message.id, blocked);
       return resultOf(message, 'skipped', blocked);
     }
-    await this.pace(signal);
     const messageId = messageIdFor(sendKey, this.config.email.from!);
     const claim = await this.outbox.claim({
       id: message.id,
@@ -115,9 +116,8 @@ export class EmailSendingService {
       dailyLimit: this.config.email.dailyLimit,
     });
     if (claim === 'daily_limit') {
-      const reason = `daily limit of ${this.config.email.dailyLimit} messages reached (EMAIL_DAILY_LIMIT); not sent`;
-      await this.outbox.markSkipped(message.id, reason);
-      return resultOf(message, 'skipped', reason);
+      // Another job took the last of today's messages between the count and the claim.
+      return this.checkAndSend(message, sendKey, signal);
     }
     if (claim === 'not_sendable') {
       const current = await this.outbox.find(message.id);
@@ -126,6 +126,13 @@ export class EmailSendingService {
         : resultOf(message, 'skipped', 'deleted');
     }
     return this.deliver(message, sendKey, messageId);
+  }
+
+  /** The reason to skip when today's messages (all jobs) reached EMAIL_DAILY_LIMIT. */
+  private async overDailyLimit(): Promise<string | undefined> {
+    const sentToday = await this.outbox.countTowardsDailyLimit(utcDayStart(new Date()));
+    const decision = dailyLimitDecision({ sentToday, limit: this.config.email.dailyLimit });
+    return decision.allowed ? undefined : decision.reason;
   }
 
   /** Why a message must not go out now: its prospect opted out, or it is suppressed. */

@@ -35,6 +35,10 @@ const SENDABLE: OutboxStatus[] = ['draft', 'approved'];
  */
 const DELETABLE: OutboxStatus[] = ['draft', 'approved', 'skipped', 'failed'];
 const INSERT_CHUNK = 100;
+/** What counts towards the daily limit (alias `counted`): sent today, or taken for sending today. */
+const DAILY_COUNT_CONDITION =
+  '((counted.status = :sending AND counted.updated_at >= :dayStart) ' +
+  'OR (counted.status = :sent AND counted.sent_at >= :dayStart))';
 
 /**
  * The outbox: drafted messages and their sending state. Every status change that matters for
@@ -166,6 +170,14 @@ export class OutboxService {
     }
   }
 
+  /** Messages sent since `dayStart`, and those taken for sending since then, across all jobs. */
+  async countTowardsDailyLimit(dayStart: Date): Promise<number> {
+    return this.messages
+      .createQueryBuilder('counted')
+      .where(DAILY_COUNT_CONDITION, { sending: 'sending', sent: 'sent', dayStart })
+      .getCount();
+  }
+
   /**
    * Takes a message for sending: `sending`, with its exactly-once key and Message-ID, in one
    * committed UPDATE that also checks the daily limit (messages sent since `dayStart` plus those
@@ -190,9 +202,7 @@ export class OutboxService {
       .where('id = :id', { id: input.id })
       .andWhere('status IN (:...sendable)', { sendable: SENDABLE })
       .andWhere(
-        '(SELECT COUNT(*) FROM outbox_messages counted WHERE ' +
-          '(counted.status = :sending AND counted.updated_at >= :dayStart) ' +
-          'OR (counted.status = :sent AND counted.sent_at >= :dayStart)) < :limit',
+        `(SELECT COUNT(*) FROM outbox_messages counted WHERE ${DAILY_COUNT_CONDITION}) < :limit`,
         { sending: 'sending', sent: 'sent', dayStart: input.dayStart, limit: input.dailyLimit },
       )
       .execute();
