@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import {
   OutboxMessageConflictException,
   OutboxMessageNotFoundException,
@@ -49,47 +49,44 @@ export class OutboxService {
   constructor(
     @InjectRepository(OutboxMessageEntity)
     private readonly messages: Repository<OutboxMessageEntity>,
-    private readonly dataSource: DataSource,
   ) {}
 
   /**
    * Stores the drafts of one draft step. Rows the same step (same key) already wrote for a
-   * prospect are kept as they are — a re-run after a crash adds nothing and edits nothing.
+   * prospect are kept as they are — a re-run after a crash adds nothing and edits nothing. No
+   * transaction: each insert skips rows the unique (step key, prospect) index already holds (on
+   * SQLite, TypeORM shares one connection, so concurrent transactions would interleave).
    */
   async saveDrafts(input: {
     jobId: string;
     stepKey: string;
     drafts: NewDraft[];
   }): Promise<OutboxMessageEntity[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(OutboxMessageEntity);
-      const existing = await repository.find({ where: { stepKey: input.stepKey } });
-      const byProspect = new Map(existing.map((row) => [row.prospectId, row]));
-      const now = new Date();
-      const created: OutboxMessageEntity[] = [];
-      for (const draft of input.drafts) {
-        if (byProspect.has(draft.prospectId)) continue;
-        const row = repository.create({
-          ...draft,
-          id: randomUUID(),
-          jobId: input.jobId,
-          stepKey: input.stepKey,
-          status: 'draft',
-          reason: null,
-          sendKey: null,
-          messageId: null,
-          createdAt: now,
-          updatedAt: now,
-          sentAt: null,
-        });
-        byProspect.set(draft.prospectId, row);
-        created.push(row);
-      }
-      for (let start = 0; start < created.length; start += INSERT_CHUNK) {
-        await repository.insert(created.slice(start, start + INSERT_CHUNK));
-      }
-      return input.drafts.map((draft) => byProspect.get(draft.prospectId)!);
-    });
+    const now = new Date();
+    const rows = input.drafts.map((draft) => ({
+      ...draft,
+      id: randomUUID(),
+      jobId: input.jobId,
+      stepKey: input.stepKey,
+      status: 'draft' as const,
+      reason: null,
+      sendKey: null,
+      messageId: null,
+      createdAt: now,
+      updatedAt: now,
+      sentAt: null,
+    }));
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      await this.messages
+        .createQueryBuilder()
+        .insert()
+        .values(rows.slice(start, start + INSERT_CHUNK))
+        .orIgnore()
+        .execute();
+    }
+    const stored = await this.messages.find({ where: { stepKey: input.stepKey } });
+    const byProspect = new Map(stored.map((row) => [row.prospectId, row]));
+    return input.drafts.flatMap((draft) => byProspect.get(draft.prospectId) ?? []);
   }
 
   async list(filter: {
