@@ -5,6 +5,7 @@ import { ActionError } from '../src/orchestrator/jobs/retry-policy.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { exportDrafts, exportProspects } from './helpers/export-fixtures';
 import { FakeGoogleSheets, startFakeGoogleSheets } from './helpers/fake-google-sheets-server';
+import { TestSmtpServer } from './helpers/test-smtp-server';
 
 /**
  * The contract every installed agent passes: its schema says what it validates, it writes only
@@ -46,6 +47,13 @@ const CASES: Record<string, ContractCase> = {
     badState: { prospects: [prospect] },
   },
   'research.company_summary': { params: {}, state: { prospects: [] } },
+  'email.draft': {
+    params: { tone: 'formal', instructions: 'Keep it short' },
+    state: { prospects: [{ ...prospect, email: 'ana@beispiel.example' }] },
+    badState: { prospects: 'nobody' },
+  },
+  // Runs on the drafts email.draft wrote (see beforeAll), against the suite's SMTP server.
+  'email.send': { params: {}, state: { drafts: [] }, badState: { drafts: [{ to: 'x' }] } },
   'export.spreadsheet': {
     params: { format: 'xlsx' },
     state: { prospects: exportProspects, drafts: exportDrafts },
@@ -62,17 +70,34 @@ const CASES: Record<string, ContractCase> = {
 // without prospects neither.
 const BAD_PARAMS: Record<string, Record<string, unknown>> = {
   'research.score_fit': {},
+  'email.draft': {},
+  'email.send': {},
   'export.spreadsheet': {},
   'export.google_sheets': {},
 };
 
 let fakeGoogle: FakeGoogleSheets;
+const smtp = new TestSmtpServer();
 
 /**
  * How each action with a side effect honours the idempotency key: the proof's name, the case
  * it runs (twice, under one key), and a count of the effects it had in the outside world.
  */
-const IDEMPOTENT_EFFECTS: Record<string, { proof: string; count: () => number }> = {
+const IDEMPOTENT_EFFECTS: Record<
+  string,
+  { proof: string; count: () => number; state?: () => Promise<Record<string, unknown>> }
+> = {
+  'email.send': {
+    proof: 'sends once under one key',
+    count: () => smtp.received.length,
+    // Fresh drafts: the other cases already sent the suite's first ones.
+    state: async () => {
+      const draft = actions.find((action) => label(action) === 'email.draft')!;
+      const recipient = { ...prospect, id: 'p2', email: 'ben@beispiel.example' };
+      const drafted = await draft.invoke({}, context({ prospects: [recipient] }, 'twice:0'));
+      return { drafts: drafted.writes!.drafts };
+    },
+  },
   'export.google_sheets': {
     proof: 'appends once under one key',
     count: () => fakeGoogle.appends().length,
@@ -84,8 +109,12 @@ let actions: RegisteredAction[];
 
 beforeAll(async () => {
   fakeGoogle = await startFakeGoogleSheets();
+  await smtp.start();
   testApp = await createTestApp({
     env: {
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: 'ana@zigral.example',
+      EMAIL_PACING_MS: '0',
       GOOGLE_SERVICE_ACCOUNT_JSON: fakeGoogle.serviceAccountJson,
       GOOGLE_SHEETS_SPREADSHEET_ID: fakeGoogle.spreadsheetId,
       GOOGLE_SHEETS_ROOT_URL: `${fakeGoogle.origin}/`,
@@ -95,10 +124,15 @@ beforeAll(async () => {
     .get(AgentRegistry)
     .list()
     .flatMap((agent) => agent.actions);
+  // email.send's case sends what a draft step wrote to the outbox.
+  const draft = actions.find((action) => label(action) === 'email.draft')!;
+  const drafted = await draft.invoke({}, context(CASES['email.draft'].state, 'contract-draft:0'));
+  CASES['email.send'].state = { drafts: drafted.writes!.drafts };
 });
 afterAll(async () => {
   await testApp.destroy();
   await fakeGoogle.close();
+  await smtp.stop();
 });
 
 const label = (action: RegisteredAction) => `${action.agent}.${action.name}`;
@@ -108,8 +142,8 @@ const context = (
   state: Record<string, unknown>,
   key = `contract-job:${runs++}`,
 ): ActionContext => ({
-  jobId: 'contract-job',
-  stepIndex: 0,
+  jobId: key.split(':')[0],
+  stepIndex: Number(key.split(':')[1]),
   state,
   idempotencyKey: key,
   signal: new AbortController().signal,
@@ -169,10 +203,11 @@ describe('agent contract', () => {
       const action = actions.find((candidate) => label(candidate) === name)!;
       const params = validateParams(action.paramsType, CASES[name].params);
       if (!params.ok) throw new Error(`invalid contract params for ${name}`);
+      const state = effect.state ? await effect.state() : CASES[name].state;
       const before = effect.count();
-      const key = `contract-idempotency:${name}`;
-      await action.invoke(params.value, context(CASES[name].state, key));
-      await action.invoke(params.value, context(CASES[name].state, key));
+      const key = `contract-idempotency-${name}:1`;
+      await action.invoke(params.value, context(state, key));
+      await action.invoke(params.value, context(state, key));
       expect(effect.count() - before).toBe(1);
     },
   );

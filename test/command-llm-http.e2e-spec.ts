@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { apiError, chatCompletion, FakeOpenAiServer } from './helpers/fake-openai-server';
-import { SalesAgentsFixtureModule } from './fixtures/sales-agents.fixture';
 
 /**
  * The real `openai` SDK against a fake OpenAI-compatible server on loopback: the HTTP boundary
@@ -43,7 +42,6 @@ const command = (body: object = {}) =>
 
 const appFor = (baseUrl: string) =>
   createTestApp({
-    imports: [SalesAgentsFixtureModule],
     env: {
       OPENAI_API_KEY: API_KEY,
       OPENAI_BASE_URL: baseUrl,

@@ -2,7 +2,6 @@ import OpenAI from 'openai';
 import request from 'supertest';
 import { OPENAI_CLIENT } from '../src/orchestrator/llm/openai-client.provider';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { SalesAgentsFixtureModule } from './fixtures/sales-agents.fixture';
 
 /**
  * Planning with the OpenAI provider swapped for a mock (`overrideProvider`), answering in the
@@ -27,7 +26,6 @@ const completion = (content: string, tokens = { prompt_tokens: 500, completion_t
 
 async function appWith(env: Record<string, string> = {}): Promise<TestApp> {
   return createTestApp({
-    imports: [SalesAgentsFixtureModule],
     env: { COMMAND_RATE_LIMIT: '1000', ...env },
     override: (builder) =>
       builder.overrideProvider(OPENAI_CLIENT).useValue({ chat: { completions: { create } } }),

@@ -1,14 +1,12 @@
 import request from 'supertest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { SalesAgentsFixtureModule } from './fixtures/sales-agents.fixture';
 
 /** POST /command has its own, stricter limit per client IP; other routes keep the global one. */
 describe('command rate limit', () => {
   let testApp: TestApp;
   beforeAll(async () => {
     testApp = await createTestApp({
-      imports: [SalesAgentsFixtureModule],
       env: { COMMAND_RATE_LIMIT: '5', COMMAND_RATE_TTL_SECONDS: '2', TRUST_PROXY: 'true' },
     });
   });

@@ -1,13 +1,11 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { SalesAgentsFixtureModule } from './fixtures/sales-agents.fixture';
 
 /** GET /agents, POST /jobs and POST /command with the offline planner (no OPENAI_API_KEY). */
 describe('orchestrator without an LLM', () => {
   let testApp: TestApp;
   beforeAll(async () => {
     testApp = await createTestApp({
-      imports: [SalesAgentsFixtureModule],
       env: { COMMAND_RATE_LIMIT: '1000' },
     });
   });
@@ -228,18 +226,24 @@ describe('orchestrator without an LLM', () => {
 });
 
 describe('orchestrator with only the built-in agents', () => {
-  it('says which actions an offline plan needs that are not installed', async () => {
+  it('says which actions an offline plan needs that are not configured', async () => {
     const testApp = await createTestApp();
     try {
       const response = await request(testApp.server)
         .post('/command')
-        .send({ command: 'Find VPs of Sales in Germany and draft intro emails' })
+        .send({ command: 'Find VPs of Sales in Germany, draft intro emails and send them' })
         .expect(422);
       expect(response.body.error).toBe('invalid_plan');
-      expect(response.body.details[0].message).toContain('unknown agent "email"');
+      expect(response.body.details).toEqual([
+        {
+          path: 'steps[2].action',
+          message: 'email.send is unavailable: SMTP is not configured: set SMTP_URL and EMAIL_FROM',
+        },
+      ]);
       const agents = await request(testApp.server).get('/agents').expect(200);
       expect(agents.body.map((agent: { name: string }) => agent.name)).toEqual([
         'core',
+        'email',
         'export',
         'prospects',
         'research',

@@ -97,9 +97,14 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/jobs/{job_id}/feedback',
         '/jobs/{job_id}/reject',
         '/jobs/{job_id}/retry',
+        '/outbox',
+        '/outbox/{id}',
         '/prospects',
         '/prospects/{id}',
         '/prospects/{id}/opt-out',
+        '/suppressions',
+        '/suppressions/{value}',
+        '/unsubscribe/{token}',
       ].sort(),
     );
     expect(Object.keys(paths['/context/{job_id}']).sort()).toEqual([

@@ -7,11 +7,14 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { errorBody } from '../common/http/error-body';
+import { registerFormParser } from '../common/http/form-body';
 import { clientError, jsonBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
 import { setupSwagger } from './swagger';
 
 const MAX_PARAM_LENGTH = 1024;
+/** Largest form body of the unsubscribe routes (a one-click request is 26 bytes). */
+const FORM_BODY_LIMIT = 4096;
 const ROUTER_ERROR_MESSAGES: Record<string, string> = {
   FST_ERR_BAD_URL: 'Malformed URL: invalid percent-encoding in the path',
   FST_ERR_MAX_PARAM_LENGTH: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters`,
@@ -94,6 +97,9 @@ export async function configureApp(
         done(null, value);
       }),
   );
+
+  // Forms only where browsers and mail clients post them: the unsubscribe link (RFC 8058).
+  registerFormParser(fastify, { pathPrefixes: ['/unsubscribe/'], bodyLimit: FORM_BODY_LIMIT });
 
   // helmet is built once here; @fastify/helmet would rebuild it (and re-parse the CSP) per request.
   const securityHeaders = helmet({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import {
   ProspectConflictException,
   ProspectNotFoundException,
@@ -93,6 +93,20 @@ export class ProspectsService {
       await this.prospects.update(id, { optedOut: true, optedOutAt: now, updatedAt: now });
     }
     return this.get(id);
+  }
+
+  /** The opt-out flag of each of `ids` that exists (the email agent checks it before drafting and sending). */
+  async optOutFlags(ids: string[]): Promise<Map<string, boolean>> {
+    const flags = new Map<string, boolean>();
+    const CHUNK = 500;
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const rows = await this.prospects.find({
+        select: { id: true, optedOut: true },
+        where: { id: In(ids.slice(start, start + CHUNK)) },
+      });
+      for (const row of rows) flags.set(row.id, row.optedOut);
+    }
+    return flags;
   }
 
   private async assertUnique(id: string, set: Partial<ProspectEntity>): Promise<void> {

@@ -2,6 +2,7 @@ import { CreateContexts1764000000000 } from './1764000000000-create-contexts';
 import { CreateLlmUsage1764100000000 } from './1764100000000-create-llm-usage';
 import { CreateJobs1764200000000 } from './1764200000000-create-jobs';
 import { CreateProspects1764300000000 } from './1764300000000-create-prospects';
+import { CreateEmail1764400000000 } from './1764400000000-create-email';
 import { CreateExports1764500000000 } from './1764500000000-create-exports';
 
 /** Every migration, oldest first. A new migration is added here. */
@@ -10,5 +11,6 @@ export const migrations = [
   CreateLlmUsage1764100000000,
   CreateJobs1764200000000,
   CreateProspects1764300000000,
+  CreateEmail1764400000000,
   CreateExports1764500000000,
 ];

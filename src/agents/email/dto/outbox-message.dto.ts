@@ -1,0 +1,67 @@
+import type { OutboxMessageEntity, OutboxStatus } from '../outbox-message.entity';
+import type { OutboxPage } from '../outbox.service';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A message in the outbox. */
+export class OutboxMessageDto {
+  /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
+  id: string;
+  /** The job whose email.draft step wrote it. @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
+  job_id: string;
+  /** @example 7d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6 */
+  prospect_id: string;
+  /** Recipient address. @example anna.beispielmann@nordlicht.example */
+  to: string;
+  /** Recipient name. @example Anna Beispielmann */
+  name: string | null;
+  /** @example Anna, a quick idea for Nordlicht Software */
+  subject: string;
+  /** Plain text; the unsubscribe line is added when it is sent. */
+  body: string;
+  /** draft (editable), approved (its send step runs), sending, sent, skipped or failed. @example draft */
+  status: OutboxStatus;
+  /** Why it was skipped or failed. @example opted out */
+  reason: string | null;
+  /** The Message-ID header it was sent with. @example <3a9f…@acme.example> */
+  message_id: string | null;
+  /** ISO-8601. */
+  created_at: string;
+  /** ISO-8601. */
+  updated_at: string;
+  /** ISO-8601, once sent. */
+  sent_at: string | null;
+
+  static from(message: OutboxMessageEntity): OutboxMessageDto {
+    return {
+      id: message.id,
+      job_id: message.jobId,
+      prospect_id: message.prospectId,
+      to: message.to,
+      name: message.name,
+      subject: message.subject,
+      body: message.body,
+      status: message.status,
+      reason: message.reason,
+      message_id: message.messageId,
+      created_at: message.createdAt.toISOString(),
+      updated_at: message.updatedAt.toISOString(),
+      sent_at: iso(message.sentAt),
+    };
+  }
+}
+
+/** One page of outbox messages, newest first. */
+export class OutboxPageDto {
+  items: OutboxMessageDto[];
+  /** @example 42 */
+  total: number;
+  /** @example 0 */
+  skip: number;
+  /** @example 20 */
+  limit: number;
+
+  static from(page: OutboxPage): OutboxPageDto {
+    return { ...page, items: page.items.map((message) => OutboxMessageDto.from(message)) };
+  }
+}

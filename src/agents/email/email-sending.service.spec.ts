@@ -1,0 +1,202 @@
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { validateEnv } from '../../config/env.schema';
+import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import type { ProspectsService } from '../prospects/prospects.service';
+import { EmailSendingService, INTERRUPTED_REASON } from './email-sending.service';
+import type { MailTransport } from './mail-transport.provider';
+import type { OutboxMessageEntity } from './outbox-message.entity';
+import type { OutboxService } from './outbox.service';
+import type { SuppressionsService } from './suppressions.service';
+import type { UnsubscribeKeyService } from './unsubscribe-key.service';
+
+/** EmailSendingService with its I/O mocked: the branches a real SMTP server rarely takes. */
+const config = new AppConfig(
+  validateEnv({
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    EMAIL_FROM: 'ana@zigral.example',
+    EMAIL_PACING_MS: '0',
+    PUBLIC_URL: 'https://zigral.test',
+    UNSUBSCRIBE_SECRET: 's'.repeat(32),
+  }),
+);
+const ID = '3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55';
+const row = (change: Partial<OutboxMessageEntity> = {}): OutboxMessageEntity =>
+  ({
+    id: ID,
+    jobId: 'job',
+    prospectId: 'p1',
+    to: 'ben@beta.example',
+    name: 'Ben',
+    subject: 'Hello',
+    body: 'Hi Ben',
+    status: 'approved',
+    sendKey: null,
+    messageId: null,
+    ...change,
+  }) as OutboxMessageEntity;
+
+function setup(
+  message: OutboxMessageEntity,
+  sendMail: MailTransport['sendMail'],
+  appConfig = config,
+) {
+  const outbox = {
+    findByIds: jest.fn().mockResolvedValue(new Map([[ID, message]])),
+    find: jest.fn().mockResolvedValue(message),
+    approve: jest.fn(),
+    claim: jest.fn().mockResolvedValue('claimed'),
+    countTowardsDailyLimit: jest.fn().mockResolvedValue(0),
+    markSent: jest.fn(),
+    markFailed: jest.fn(),
+    markSkipped: jest.fn(),
+    release: jest.fn(),
+  };
+  const transport = { sendMail: jest.fn(sendMail), close: jest.fn() };
+  const service = new EmailSendingService(
+    appConfig,
+    transport,
+    outbox as unknown as OutboxService,
+    { matching: jest.fn().mockResolvedValue(undefined) } as unknown as SuppressionsService,
+    { optOutFlags: jest.fn().mockResolvedValue(new Map()) } as unknown as ProspectsService,
+    { signingKey: () => Promise.resolve('k'.repeat(32)) } as unknown as UnsubscribeKeyService,
+  );
+  const send = (count = 1) =>
+    service.send({
+      drafts: Array.from({ length: count }, () => ({
+        id: ID,
+        prospect_id: 'p1',
+        to: message.to,
+        subject: '',
+        body: '',
+      })),
+      jobId: 'job',
+      idempotencyKey: 'job:2',
+      signal: new AbortController().signal,
+    });
+  return { outbox, transport, send };
+}
+
+// The service logs each message; not the point here.
+beforeAll(() => Logger.overrideLogger(false));
+afterAll(() => Logger.overrideLogger(true));
+
+const delivered = () => Promise.resolve({ accepted: ['ben@beta.example'], rejected: [] });
+
+describe('EmailSendingService', () => {
+  it('sends a message with its key, a stable Message-ID and the signed unsubscribe link', async () => {
+    const { outbox, transport, send } = setup(row(), delivered);
+    const [result] = await send();
+    expect(outbox.claim).toHaveBeenCalledWith(
+      expect.objectContaining({ id: ID, sendKey: 'job:2:p1', dailyLimit: 50 }),
+    );
+    expect(outbox.markSent).toHaveBeenCalledWith(ID, 'job:2:p1');
+    const mail = transport.sendMail.mock.calls[0][0];
+    expect(mail.messageId).toMatch(/^<[0-9a-f]{32}@zigral\.example>$/);
+    expect(mail.headers['List-Unsubscribe']).toMatch(
+      new RegExp(`^<https://zigral\\.test/unsubscribe/${ID}\\.[A-Za-z0-9_-]{43}>$`),
+    );
+    expect(result).toEqual({
+      id: ID,
+      prospect_id: 'p1',
+      to: 'ben@beta.example',
+      status: 'sent',
+      message_id: mail.messageId,
+    });
+  });
+
+  it('never resends a message this step left in sending: it is failed as interrupted', async () => {
+    const { outbox, transport, send } = setup(
+      row({ status: 'sending', sendKey: 'job:2:p1' }),
+      delivered,
+    );
+    const [result] = await send();
+    expect(transport.sendMail).not.toHaveBeenCalled();
+    expect(outbox.markFailed).toHaveBeenCalledWith(ID, INTERRUPTED_REASON);
+    expect(result).toMatchObject({ status: 'failed', reason: INTERRUPTED_REASON });
+  });
+
+  it('leaves alone a message another step is sending, and reports one already sent', async () => {
+    const other = setup(row({ status: 'sending', sendKey: 'other:1:p1' }), delivered);
+    expect((await other.send())[0]).toMatchObject({ status: 'skipped' });
+    expect(other.outbox.markFailed).not.toHaveBeenCalled();
+    const sent = setup(row({ status: 'sent', messageId: '<x@zigral.example>' }), delivered);
+    expect((await sent.send())[0]).toMatchObject({
+      status: 'sent',
+      message_id: '<x@zigral.example>',
+    });
+    expect(sent.transport.sendMail).not.toHaveBeenCalled();
+  });
+
+  it('gives the message back and retries the step when the server is unreachable', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), {
+      code: 'ESOCKET',
+      syscall: 'connect',
+    });
+    const { outbox, send } = setup(row(), () => Promise.reject(refused));
+    const failure = (await send().catch((error: unknown) => error)) as ActionError;
+    expect(failure).toBeInstanceOf(ActionError);
+    expect(failure.retryable).toBe(true);
+    expect(outbox.release).toHaveBeenCalledWith(ID, 'job:2:p1');
+    expect(outbox.markFailed).not.toHaveBeenCalled();
+  });
+
+  it('fails the step for good on a refused login, and the message on an unknown outcome', async () => {
+    const login = setup(row(), () =>
+      Promise.reject(Object.assign(new Error('Invalid login'), { code: 'EAUTH' })),
+    );
+    const failure = (await login.send().catch((error: unknown) => error)) as ActionError;
+    expect(failure.retryable).toBe(false);
+    expect(login.outbox.release).toHaveBeenCalled();
+    const broken = setup(row(), () =>
+      Promise.reject(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' })),
+    );
+    const [result] = await broken.send();
+    expect(result).toMatchObject({ status: 'failed' });
+    expect(broken.outbox.markFailed).toHaveBeenCalledWith(
+      ID,
+      expect.stringContaining('not retried to avoid a duplicate'),
+    );
+  });
+
+  it('skips a message over the daily limit without sending it', async () => {
+    const { outbox, transport, send } = setup(row(), delivered);
+    outbox.countTowardsDailyLimit.mockResolvedValue(50);
+    const [result] = await send();
+    expect(transport.sendMail).not.toHaveBeenCalled();
+    expect(outbox.claim).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ status: 'skipped', reason: expect.stringContaining('daily') });
+  });
+
+  it('counts again when another job took the last message of the day first', async () => {
+    const { outbox, transport, send } = setup(row(), delivered);
+    outbox.countTowardsDailyLimit.mockResolvedValueOnce(49).mockResolvedValueOnce(50);
+    outbox.claim.mockResolvedValueOnce('daily_limit');
+    const [result] = await send();
+    expect(outbox.claim).toHaveBeenCalledTimes(1);
+    expect(transport.sendMail).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ status: 'skipped', reason: expect.stringContaining('daily') });
+  });
+
+  it('waits EMAIL_PACING_MS between two messages', async () => {
+    const paced = new AppConfig(
+      validateEnv({
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        EMAIL_FROM: 'ana@zigral.example',
+        EMAIL_PACING_MS: '300',
+      }),
+    );
+    const times: number[] = [];
+    const { send } = setup(
+      row(),
+      () => {
+        times.push(Date.now());
+        return delivered();
+      },
+      paced,
+    );
+    await send(2);
+    expect(times).toHaveLength(2);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(290);
+  });
+});

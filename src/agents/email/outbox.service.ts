@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import {
+  OutboxMessageConflictException,
+  OutboxMessageNotFoundException,
+} from './exceptions/email.exceptions';
+import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
+
+/** A draft as email.draft hands it to the outbox. */
+export interface NewDraft {
+  prospectId: string;
+  to: string;
+  name: string | null;
+  subject: string;
+  body: string;
+}
+
+export interface OutboxPage {
+  items: OutboxMessageEntity[];
+  total: number;
+  skip: number;
+  limit: number;
+}
+
+/** What trying to take a message for sending found. */
+export type ClaimOutcome = 'claimed' | 'daily_limit' | 'not_sendable';
+
+/** Statuses a message can be taken for sending from. */
+const SENDABLE: OutboxStatus[] = ['draft', 'approved'];
+/**
+ * Statuses a message may be deleted in: nothing was or is being sent. An approved message is
+ * safe to delete while its send step runs: taking it for sending then finds it gone.
+ */
+const DELETABLE: OutboxStatus[] = ['draft', 'approved', 'skipped', 'failed'];
+const INSERT_CHUNK = 100;
+/** What counts towards the daily limit (alias `counted`): sent today, or taken for sending today. */
+const DAILY_COUNT_CONDITION =
+  '((counted.status = :sending AND counted.updated_at >= :dayStart) ' +
+  'OR (counted.status = :sent AND counted.sent_at >= :dayStart))';
+
+/**
+ * The outbox: drafted messages and their sending state. Every status change that matters for
+ * exactly-once sending is a single conditional UPDATE, committed on its own.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    @InjectRepository(OutboxMessageEntity)
+    private readonly messages: Repository<OutboxMessageEntity>,
+  ) {}
+
+  /**
+   * Stores the drafts of one draft step. Rows the same step (same key) already wrote for a
+   * prospect are kept as they are — a re-run after a crash adds nothing and edits nothing. No
+   * transaction: each insert skips rows the unique (step key, prospect) index already holds (on
+   * SQLite, TypeORM shares one connection, so concurrent transactions would interleave).
+   */
+  async saveDrafts(input: {
+    jobId: string;
+    stepKey: string;
+    drafts: NewDraft[];
+  }): Promise<OutboxMessageEntity[]> {
+    const now = new Date();
+    const rows = input.drafts.map((draft) => ({
+      ...draft,
+      id: randomUUID(),
+      jobId: input.jobId,
+      stepKey: input.stepKey,
+      status: 'draft' as const,
+      reason: null,
+      sendKey: null,
+      messageId: null,
+      createdAt: now,
+      updatedAt: now,
+      sentAt: null,
+    }));
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      await this.messages
+        .createQueryBuilder()
+        .insert()
+        .values(rows.slice(start, start + INSERT_CHUNK))
+        .orIgnore()
+        .execute();
+    }
+    const stored = await this.messages.find({ where: { stepKey: input.stepKey } });
+    const byProspect = new Map(stored.map((row) => [row.prospectId, row]));
+    return input.drafts.flatMap((draft) => byProspect.get(draft.prospectId) ?? []);
+  }
+
+  async list(filter: {
+    jobId?: string;
+    status?: OutboxStatus;
+    skip: number;
+    limit: number;
+  }): Promise<OutboxPage> {
+    const where = {
+      ...(filter.jobId ? { jobId: filter.jobId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    const [items, total] = await this.messages.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: filter.skip,
+      take: filter.limit,
+    });
+    return { items, total, skip: filter.skip, limit: filter.limit };
+  }
+
+  async get(id: string): Promise<OutboxMessageEntity> {
+    const message = await this.messages.findOne({ where: { id } });
+    if (!message) throw new OutboxMessageNotFoundException(id);
+    return message;
+  }
+
+  async find(id: string): Promise<OutboxMessageEntity | null> {
+    return this.messages.findOne({ where: { id } });
+  }
+
+  async findByIds(ids: string[]): Promise<Map<string, OutboxMessageEntity>> {
+    const found = new Map<string, OutboxMessageEntity>();
+    for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+      const rows = await this.messages.find({
+        where: { id: In(ids.slice(start, start + INSERT_CHUNK)) },
+      });
+      for (const row of rows) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  /** Edits a draft's text; 409 once it is approved or later. */
+  async update(
+    id: string,
+    change: { subject?: string; body?: string },
+  ): Promise<OutboxMessageEntity> {
+    const set = Object.fromEntries(
+      Object.entries(change).filter(([, value]) => value !== undefined),
+    ) as { subject?: string; body?: string };
+    const result = await this.messages.update(
+      { id, status: 'draft' },
+      { ...set, updatedAt: new Date() },
+    );
+    if (!result.affected) {
+      const message = await this.get(id);
+      throw new OutboxMessageConflictException(id, message.status, 'edited');
+    }
+    return this.get(id);
+  }
+
+  /** Deletes a message nothing was sent for; 409 for one being sent or sent. */
+  async delete(id: string): Promise<void> {
+    const result = await this.messages.delete({ id, status: In(DELETABLE) });
+    if (!result.affected) {
+      const message = await this.get(id);
+      throw new OutboxMessageConflictException(id, message.status, 'deleted');
+    }
+  }
+
+  /** Marks the drafts among `ids` approved: the send step has started, they can't be edited. */
+  async approve(ids: string[]): Promise<void> {
+    for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+      await this.messages.update(
+        { id: In(ids.slice(start, start + INSERT_CHUNK)), status: 'draft' },
+        { status: 'approved', updatedAt: new Date() },
+      );
+    }
+  }
+
+  /** Messages sent since `dayStart`, and those taken for sending since then, across all jobs. */
+  async countTowardsDailyLimit(dayStart: Date): Promise<number> {
+    return this.messages
+      .createQueryBuilder('counted')
+      .where(DAILY_COUNT_CONDITION, { sending: 'sending', sent: 'sent', dayStart })
+      .getCount();
+  }
+
+  /**
+   * Takes a message for sending: `sending`, with its exactly-once key and Message-ID, in one
+   * committed UPDATE that also checks the daily limit (messages sent since `dayStart` plus those
+   * taken for sending since then, across all jobs). Only one caller can ever take a message.
+   */
+  async claim(input: {
+    id: string;
+    sendKey: string;
+    messageId: string;
+    dayStart: Date;
+    dailyLimit: number;
+  }): Promise<ClaimOutcome> {
+    const result = await this.messages
+      .createQueryBuilder()
+      .update(OutboxMessageEntity)
+      .set({
+        status: 'sending',
+        sendKey: input.sendKey,
+        messageId: input.messageId,
+        updatedAt: new Date(),
+      })
+      .where('id = :id', { id: input.id })
+      .andWhere('status IN (:...sendable)', { sendable: SENDABLE })
+      .andWhere(
+        `(SELECT COUNT(*) FROM outbox_messages counted WHERE ${DAILY_COUNT_CONDITION}) < :limit`,
+        { sending: 'sending', sent: 'sent', dayStart: input.dayStart, limit: input.dailyLimit },
+      )
+      .execute();
+    if (result.affected) return 'claimed';
+    const current = await this.messages.findOne({ where: { id: input.id } });
+    return current && SENDABLE.includes(current.status) ? 'daily_limit' : 'not_sendable';
+  }
+
+  /** Records a delivered message; by its send key, so it holds even if the row was marked failed meanwhile. */
+  async markSent(id: string, sendKey: string): Promise<void> {
+    const now = new Date();
+    await this.messages.update(
+      { id, sendKey },
+      { status: 'sent', reason: null, sentAt: now, updatedAt: now },
+    );
+  }
+
+  /** A message taken for sending that the server refused for sure, or one never to send. */
+  async markFailed(id: string, reason: string, from: OutboxStatus[] = ['sending']): Promise<void> {
+    await this.messages.update(
+      { id, status: In(from) },
+      { status: 'failed', reason: reason.slice(0, 1000), updatedAt: new Date() },
+    );
+  }
+
+  async markSkipped(id: string, reason: string): Promise<void> {
+    await this.messages.update(
+      { id, status: In(SENDABLE) },
+      { status: 'skipped', reason: reason.slice(0, 1000), updatedAt: new Date() },
+    );
+  }
+
+  /** Gives back a message taken for sending that certainly did not leave (no connection). */
+  async release(id: string, sendKey: string): Promise<void> {
+    await this.messages.update(
+      { id, sendKey, status: 'sending' },
+      { status: 'approved', sendKey: null, messageId: null, updatedAt: new Date() },
+    );
+  }
+}

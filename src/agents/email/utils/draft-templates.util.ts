@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import type { ProspectInState, Seniority } from '../../prospects/prospect.types';
+import { DraftTone, firstNameOf, Offer, Sender } from './draft-inputs.util';
+
+/** Everything a template draft is made of. */
+export interface TemplateInput {
+  prospect: ProspectInState;
+  companySummary?: string;
+  sender: Sender;
+  offer: Offer;
+  tone: DraftTone;
+}
+
+export interface DraftText {
+  subject: string;
+  body: string;
+}
+
+type SeniorityGroup = 'executive' | 'vp' | 'director' | 'manager' | 'individual';
+
+const GROUPS: Record<Seniority, SeniorityGroup> = {
+  founder: 'executive',
+  c_level: 'executive',
+  vp: 'vp',
+  director: 'director',
+  manager: 'manager',
+  senior: 'individual',
+  entry: 'individual',
+};
+
+/** What a person at each level cares about, as one clause after "As {title}, ". */
+const ROLE_LINES: Record<SeniorityGroup, string[]> = {
+  executive: [
+    'you decide where {company} puts its time and budget this year',
+    'you carry the growth targets of {company} as a whole',
+  ],
+  vp: [
+    'you own the results of the {department} organisation at {company}',
+    'you are the one who answers for the {department} numbers at {company}',
+  ],
+  director: [
+    "you turn {company}'s goals into programmes that actually run",
+    'you keep several teams at {company} pulling in the same direction',
+  ],
+  manager: [
+    "you keep your team's day-to-day work at {company} moving",
+    'you see where your team at {company} loses time every week',
+  ],
+  individual: [
+    'you see first-hand how the work gets done at {company}',
+    'you know which tools at {company} help and which get in the way',
+  ],
+};
+
+/** A line on each industry group, chosen by words of the company's industry; the first match wins. */
+const INDUSTRIES: [RegExp, string][] = [
+  [
+    /fintech|financ|bank|insurance|payment/i,
+    'In financial services, trust and compliance come first, so every change has to be worth it.',
+  ],
+  [
+    /health|medic|pharma|biotech|care/i,
+    'In healthcare, every new tool has to save time without adding risk.',
+  ],
+  [
+    /software|saas|information technology|\bit\b|cyber|artificial intelligence|\bai\b|cloud/i,
+    'In software, buyers are busy and the market is crowded, so every conversation counts.',
+  ],
+  [
+    /manufactur|automotive|industrial|energy|engineering/i,
+    'In industrial businesses, what counts is what works on the ground, not on slides.',
+  ],
+  [
+    /retail|e-?commerce|consumer/i,
+    'In retail and e-commerce, margins are thin and every week of the season counts.',
+  ],
+  [/logistic|transport|shipping/i, 'In logistics, small delays add up quickly across the chain.'],
+  [
+    /consult|marketing|advertis|agency|media/i,
+    'In professional services, time is what you sell, so it should go where it pays.',
+  ],
+];
+
+const TONES: Record<
+  DraftTone,
+  {
+    greeting: string;
+    opener: string;
+    offer: string;
+    cta: string;
+    closing: string;
+    subjects: string[];
+  }
+> = {
+  friendly: {
+    greeting: 'Hi {first_name},',
+    opener: 'I came across {company} and wanted to reach out.',
+    offer: 'That is why I thought of you: {offer}',
+    cta: 'Would you be up for a short chat in the next couple of weeks?',
+    closing: 'Best,',
+    subjects: ['{first_name}, a quick idea for {company}', 'An idea for {company}'],
+  },
+  formal: {
+    greeting: 'Dear {name},',
+    opener: 'I am writing to introduce myself and to reach out to you at {company}.',
+    offer: 'I would like to introduce what we offer: {offer}',
+    cta: 'Would you be available for a brief call in the coming weeks?',
+    closing: 'Kind regards,',
+    subjects: ['Introduction: {offer_name} for {company}', 'A proposal for {company}'],
+  },
+  direct: {
+    greeting: '{first_name},',
+    opener: 'A short note for you at {company}.',
+    offer: 'What we offer: {offer}',
+    cta: 'Worth a 15-minute call?',
+    closing: 'Thanks,',
+    subjects: ['{company}: {offer_name}?', 'Question for {first_name}'],
+  },
+};
+
+/** A stable number for a prospect, so the same prospect always gets the same variant. */
+function variantOf(id: string, count: number): number {
+  return createHash('sha256').update(id).digest().readUInt32BE(0) % count;
+}
+
+/** Replaces `{field}` with its value; a field without a value leaves nothing behind. */
+export function fillTemplate(template: string, fields: Record<string, string | undefined>): string {
+  return template.replace(/\{([a-z_]+)\}/g, (_, key: string) => fields[key] ?? '');
+}
+
+function industryLine(prospect: ProspectInState): string | undefined {
+  const industry = prospect.company?.industry;
+  if (!industry) return undefined;
+  return INDUSTRIES.find(([pattern]) => pattern.test(industry))?.[1];
+}
+
+function signature(sender: Sender): string[] {
+  const role = [sender.title, sender.company].filter(Boolean).join(', ');
+  return [sender.name, role].filter((line): line is string => Boolean(line));
+}
+
+/**
+ * A personalised draft from templates: greeting, opener and closing by tone, a line on the
+ * prospect's role by seniority, one on the industry, the company summary when research found
+ * one, the offer, and the sender's signature. Deterministic: the same input gives the same text.
+ */
+export function renderTemplateDraft(input: TemplateInput): DraftText {
+  const { prospect, sender, offer, tone } = input;
+  const company = prospect.company?.name || 'your company';
+  const group = GROUPS[prospect.seniority ?? 'senior'] ?? 'individual';
+  const variant = variantOf(prospect.id ?? prospect.name, 2);
+  const fields = {
+    first_name: firstNameOf(prospect.name),
+    name: prospect.name,
+    title: prospect.title ?? 'a leader',
+    company,
+    department: prospect.department?.toLowerCase() ?? 'your',
+    offer: offer.description ?? offer.name,
+    offer_name: offer.name ?? 'an introduction',
+  };
+  const style = TONES[tone];
+  const roleLine = `As ${prospect.title ?? 'part of the team'}, ${ROLE_LINES[group][variant]}.`;
+  const paragraphs = [
+    style.greeting,
+    [style.opener, input.companySummary ? `I read that ${input.companySummary}` : undefined],
+    [roleLine.replace('the your', 'your'), industryLine(prospect)],
+    fields.offer ? [style.offer.replace(/[.]?$/, '')] : undefined,
+    [offer.callToAction ?? style.cta],
+    [style.closing, ...signature(sender)].join('\n'),
+  ];
+  const body = paragraphs
+    .map((part) =>
+      Array.isArray(part) ? fillTemplate(part.filter(Boolean).join(' '), fields) : part,
+    )
+    .filter((part): part is string => typeof part === 'string' && part.trim().length > 0)
+    .map((part) => fillTemplate(part, fields))
+    .join('\n\n');
+  const subjects = style.subjects.filter((s) => !s.includes('{offer_name}') || offer.name);
+  const subject = fillTemplate(subjects[variant % subjects.length] ?? subjects[0], fields);
+  return { subject, body: finishSentences(body) };
+}
+
+/** The offer is free text: end its paragraph with a full stop when it has none. */
+function finishSentences(body: string): string {
+  return body
+    .split('\n\n')
+    .map((paragraph) =>
+      /[\w)]$/.test(paragraph) && !paragraph.includes('\n') ? `${paragraph}.` : paragraph,
+    )
+    .join('\n\n');
+}

@@ -1,0 +1,38 @@
+import {
+  buildOutgoingMail,
+  domainOfAddress,
+  messageIdFor,
+  unsubscribeUrl,
+} from './outgoing-message.util';
+
+describe('outgoing messages', () => {
+  it('derives a stable Message-ID from the key, at the sender domain', () => {
+    const id = messageIdFor('job-1:3:p1', 'Ana from Acme <ana@Acme.Example>');
+    expect(id).toMatch(/^<[0-9a-f]{32}@acme\.example>$/);
+    expect(messageIdFor('job-1:3:p1', 'ana@acme.example')).toBe(id);
+    expect(messageIdFor('job-1:3:p2', 'ana@acme.example')).not.toBe(id);
+    expect(domainOfAddress('no address')).toBe('zigral.invalid');
+  });
+
+  it('adds both unsubscribe headers and the unsubscribe line', () => {
+    const url = unsubscribeUrl('https://zigral.example.com', 'abc.def');
+    expect(url).toBe('https://zigral.example.com/unsubscribe/abc.def');
+    const mail = buildOutgoingMail({
+      from: 'ana@acme.example',
+      to: 'ben@beta.example',
+      name: 'Ben',
+      subject: 'Hello',
+      body: 'Hi Ben,\n\nBest,\nAna\n\n',
+      messageId: '<x@acme.example>',
+      unsubscribeUrl: url,
+    });
+    expect(mail.to).toEqual({ name: 'Ben', address: 'ben@beta.example' });
+    expect(mail.headers).toEqual({
+      'List-Unsubscribe': `<${url}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+    expect(mail.text).toBe(
+      `Hi Ben,\n\nBest,\nAna\n\n--\nTo stop receiving these emails, unsubscribe here: ${url}\n`,
+    );
+  });
+});
