@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { errorBody } from '../common/http/error-body';
 import { clientError, jsonBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
+import { registerUploadBodies } from '../common/http/upload-body';
 import { setupSwagger } from './swagger';
 
 const MAX_PARAM_LENGTH = 1024;
@@ -94,6 +95,8 @@ export async function configureApp(
         done(null, value);
       }),
   );
+  // Uploads (POST /prospects/import) stream past BODY_LIMIT, up to IMPORT_MAX_BYTES.
+  await registerUploadBodies(app, config.importMaxBytes);
 
   // helmet is built once here; @fastify/helmet would rebuild it (and re-parse the CSP) per request.
   const securityHeaders = helmet({
