@@ -21,6 +21,13 @@ const isUploadRoute = (request: FastifyRequest) =>
   (request.routeOptions.config as { acceptsUploads?: boolean } | undefined)?.acceptsUploads ===
   true;
 
+const notAnUpload = (type: string | undefined) =>
+  clientError(
+    415,
+    `Send the CSV as a text/csv body or as a multipart/form-data file in the field "file"` +
+      (type ? `, not ${type}` : ''),
+  );
+
 const tooLarge = (limitBytes: number) =>
   clientError(413, `The upload is larger than ${limitBytes} bytes (IMPORT_MAX_BYTES)`);
 
@@ -69,7 +76,10 @@ export async function registerUploadBodies(
   fastify.addHook('preParsing', (request, reply, payload, done) => {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const isUpload = type === 'multipart/form-data' || CSV_TYPES.includes(type);
-    if (!isUpload) return done(null, payload);
+    if (!isUpload) {
+      const refused = type && isUploadRoute(request);
+      return refused ? done(notAnUpload(type), undefined) : done(null, payload);
+    }
     // The rest of an upload that is refused is not read: close the connection after the answer.
     reply.raw.once('finish', () => {
       if (!request.raw.complete) request.raw.socket?.end();
@@ -94,14 +104,7 @@ export async function openUploadedFile(
   field = 'file',
 ): Promise<Readable> {
   if (request.body instanceof Readable) return limited(request.body, limitBytes);
-  if (!request.isMultipart()) {
-    const type = request.headers['content-type'];
-    throw clientError(
-      415,
-      `Send the CSV as a text/csv body or as a multipart/form-data file in the field "${field}"` +
-        (type ? `, not ${type.split(';')[0]}` : ''),
-    );
-  }
+  if (!request.isMultipart()) throw notAnUpload(request.headers['content-type']?.split(';')[0]);
   const part = await request.file();
   if (!part)
     throw clientError(400, `The multipart body has no file: send it in the field "${field}"`);

@@ -78,7 +78,7 @@ export function csvRowErrors(values: CsvRowValues, header: CsvHeader): CsvFieldE
     errors.push({ field: header.columnOf[field] ?? field, message });
   if (!values.name && !values.firstName && !values.lastName && !values.email) {
     errors.push({
-      field: header.columnOf.name ?? header.columnOf.email ?? 'name',
+      field: header.columnOf.name ?? header.columnOf.firstName ?? header.columnOf.email ?? 'name',
       message: 'a name (or first and last name) or an email is required',
     });
   }

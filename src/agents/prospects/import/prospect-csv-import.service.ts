@@ -78,6 +78,8 @@ export class ProspectCsvImportService {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
+      // Rows of empty cells (",,,,") that spreadsheets leave at the end.
+      skip_records_with_empty_values: true,
       max_record_size: MAX_RECORD_BYTES,
     });
     const source = typeof csv === 'string' ? Readable.from([csv]) : csv;
