@@ -9,6 +9,7 @@ import {
 } from '../exceptions/csv-import.exceptions';
 import type { ProspectInput } from '../upsert/prospect-input.types';
 import { ProspectUpsertService } from '../upsert/prospect-upsert.service';
+import { detectDelimiter, readHead } from './csv-delimiter.util';
 import { csvHeaderProblem, CsvHeader, readCsvHeader } from './csv-header.util';
 import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
@@ -73,8 +74,11 @@ export class ProspectCsvImportService {
       tags: options.tags ?? [],
     });
     if (options.collectIds) run.prospectIds = new Set();
+    const source = typeof csv === 'string' ? Readable.from([Buffer.from(csv)]) : csv;
+    const { head, ended } = await readHead(source);
     const parser = parse({
       bom: true,
+      delimiter: detectDelimiter(head.toString('utf8')),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -82,10 +86,14 @@ export class ProspectCsvImportService {
       skip_records_with_empty_values: true,
       max_record_size: MAX_RECORD_BYTES,
     });
-    const source = typeof csv === 'string' ? Readable.from([csv]) : csv;
     source.once('error', (error) => parser.destroy(error));
+    if (ended) parser.end(head);
+    else {
+      parser.write(head);
+      source.pipe(parser);
+    }
     try {
-      for await (const record of source.pipe(parser)) await run.add(record as string[]);
+      for await (const record of parser) await run.add(record as string[]);
     } catch (error) {
       source.unpipe(parser);
       if (!(error instanceof CsvError)) throw error;
