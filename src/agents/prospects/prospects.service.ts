@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import {
   ProspectConflictException,
   ProspectNotFoundException,
@@ -21,6 +21,9 @@ import {
   uniqueTags,
 } from './utils/normalise.util';
 import { titleWords } from './utils/title-words.util';
+
+/** Ids per IN list, well under every database's limit on bound parameters. */
+const ID_CHUNK = 500;
 
 /**
  * Changes to a prospect: absent fields stay, `null` clears one. A new title re-derives the
@@ -66,6 +69,19 @@ export class ProspectsService {
     const prospect = await this.prospects.findOne({ where: { id }, relations: { company: true } });
     if (!prospect) throw new ProspectNotFoundException(id);
     return prospect;
+  }
+
+  /** The prospects with these ids (and their companies), in the order of the ids. */
+  async getMany(ids: readonly string[]): Promise<ProspectEntity[]> {
+    const byId = new Map<string, ProspectEntity>();
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      const found = await this.prospects.find({
+        where: { id: In(ids.slice(start, start + ID_CHUNK)) },
+        relations: { company: true },
+      });
+      for (const prospect of found) byId.set(prospect.id, prospect);
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async update(id: string, changes: ProspectChanges): Promise<ProspectEntity> {
