@@ -115,3 +115,39 @@ describe('prospects.import_csv', () => {
     expect(prospects[0]).toMatchObject({ name: 'Anna Beispiel', score: 100 });
   });
 });
+
+describe('POST /prospects/import in the OpenAPI document', () => {
+  it('documents both body types, the answer and the errors', async () => {
+    const docs = (await request(testApp.server).get('/docs-json').expect(200)).body;
+    const operation = docs.paths['/prospects/import'].post;
+    expect(Object.keys(operation.requestBody.content).sort()).toEqual([
+      'multipart/form-data',
+      'text/csv',
+    ]);
+    expect(operation.requestBody.content['multipart/form-data'].schema).toMatchObject({
+      properties: { file: { type: 'string', format: 'binary' } },
+    });
+    expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'source',
+      'tags',
+    ]);
+    expect(Object.keys(operation.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '413', '415']),
+    );
+    const result = docs.components.schemas.ImportResultDto;
+    expect(Object.keys(result.properties).sort()).toEqual([
+      'errors',
+      'errors_truncated',
+      'inserted',
+      'rows',
+      'skipped',
+      'source',
+      'unknown_columns',
+      'updated',
+    ]);
+    expect(result.properties.updated.description).toContain('earlier row of the same file');
+    expect(docs.components.schemas.ImportRowErrorDto.properties.row.description).toContain(
+      'first row after the header',
+    );
+  });
+});
