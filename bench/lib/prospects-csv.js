@@ -8,24 +8,119 @@ const fs = require('node:fs');
  * one row in 50 repeating an earlier person (another spelling of the email) so merging is
  * exercised too.
  */
-const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Eva', 'Felix', 'Greta', 'Hugo', 'Ida', 'Jonas',
-  'Klara', 'Lukas', 'Mia', 'Noah', 'Olivia', 'Paul', 'Rosa', 'Samuel', 'Tilda', 'Viktor'];
-const LAST = ['Beispiel', 'Muster', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Keller', 'Lang',
-  'Frei', 'Dorf', 'Brandt', 'Vogel', 'Roth', 'Berger', 'Wolf', 'Schuster', 'Krause', 'Ernst'];
-const TITLES = ['VP of Sales', 'Head of Sales', 'Sales Director', 'Account Executive', 'CTO',
-  'Chief Executive Officer', 'Founder & CEO', 'Marketing Manager', 'VP Marketing',
-  'Head of Growth', 'Senior Software Engineer', 'Engineering Manager', 'CFO', 'Head of People',
-  'Customer Success Manager', 'Business Development Representative', 'Director of Operations',
-  'Product Manager', 'Chief Revenue Officer', 'Data Analyst'];
-const INDUSTRIES = ['Computer Software', 'Information Technology & Services', 'Financial Services',
-  'Hospital & Health Care', 'Logistics & Supply Chain', 'Marketing & Advertising', 'Retail',
-  'Renewables & Environment', 'Machinery', 'E-Learning'];
-const PLACES = [['Berlin', 'Germany'], ['Munich', 'Germany'], ['Hamburg', 'Germany'],
-  ['Vienna', 'Austria'], ['Zurich', 'Switzerland'], ['London', 'United Kingdom'],
-  ['Paris', 'France'], ['Amsterdam', 'Netherlands'], ['Stockholm', 'Sweden'],
-  ['Madrid', 'Spain'], ['Milan', 'Italy'], ['Copenhagen', 'Denmark'], ['Dublin', 'Ireland']];
-const WORDS = ['Nord', 'Sued', 'Alpen', 'Blue', 'Bright', 'Core', 'Data', 'Flow', 'Green', 'Iron',
-  'Lumen', 'Nova', 'Peak', 'Quant', 'River', 'Solar', 'Terra', 'Vertex', 'Wave', 'Zen'];
+const FIRST = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Eva',
+  'Felix',
+  'Greta',
+  'Hugo',
+  'Ida',
+  'Jonas',
+  'Klara',
+  'Lukas',
+  'Mia',
+  'Noah',
+  'Olivia',
+  'Paul',
+  'Rosa',
+  'Samuel',
+  'Tilda',
+  'Viktor',
+];
+const LAST = [
+  'Beispiel',
+  'Muster',
+  'Fischer',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Keller',
+  'Lang',
+  'Frei',
+  'Dorf',
+  'Brandt',
+  'Vogel',
+  'Roth',
+  'Berger',
+  'Wolf',
+  'Schuster',
+  'Krause',
+  'Ernst',
+];
+const TITLES = [
+  'VP of Sales',
+  'Head of Sales',
+  'Sales Director',
+  'Account Executive',
+  'CTO',
+  'Chief Executive Officer',
+  'Founder & CEO',
+  'Marketing Manager',
+  'VP Marketing',
+  'Head of Growth',
+  'Senior Software Engineer',
+  'Engineering Manager',
+  'CFO',
+  'Head of People',
+  'Customer Success Manager',
+  'Business Development Representative',
+  'Director of Operations',
+  'Product Manager',
+  'Chief Revenue Officer',
+  'Data Analyst',
+];
+const INDUSTRIES = [
+  'Computer Software',
+  'Information Technology & Services',
+  'Financial Services',
+  'Hospital & Health Care',
+  'Logistics & Supply Chain',
+  'Marketing & Advertising',
+  'Retail',
+  'Renewables & Environment',
+  'Machinery',
+  'E-Learning',
+];
+const PLACES = [
+  ['Berlin', 'Germany'],
+  ['Munich', 'Germany'],
+  ['Hamburg', 'Germany'],
+  ['Vienna', 'Austria'],
+  ['Zurich', 'Switzerland'],
+  ['London', 'United Kingdom'],
+  ['Paris', 'France'],
+  ['Amsterdam', 'Netherlands'],
+  ['Stockholm', 'Sweden'],
+  ['Madrid', 'Spain'],
+  ['Milan', 'Italy'],
+  ['Copenhagen', 'Denmark'],
+  ['Dublin', 'Ireland'],
+];
+const WORDS = [
+  'Nord',
+  'Sued',
+  'Alpen',
+  'Blue',
+  'Bright',
+  'Core',
+  'Data',
+  'Flow',
+  'Green',
+  'Iron',
+  'Lumen',
+  'Nova',
+  'Peak',
+  'Quant',
+  'River',
+  'Solar',
+  'Terra',
+  'Vertex',
+  'Wave',
+  'Zen',
+];
 const SUFFIXES = ['GmbH', 'AG', 'Ltd', 'SAS', 'BV', 'AB', 'Labs', 'Systems'];
 
 const HEADER =
@@ -60,9 +155,20 @@ function row(n, next, companies) {
   const last = `${LAST[Math.floor(n / FIRST.length) % LAST.length]}${n}`;
   const c = companies[Math.floor(next() * companies.length)];
   const title = TITLES[Math.floor(next() * TITLES.length)];
-  return [first, last, `${first}.${last}@${c.domain}`.toLowerCase(), `"${title}"`, `"${c.name}"`,
-    `https://www.${c.domain}`, `"${c.industry}"`, String(c.employees), c.place[0], c.place[1],
-    `https://www.linkedin.com/in/${first}-${last}`.toLowerCase(), '"saas, b2b"'].join(',');
+  return [
+    first,
+    last,
+    `${first}.${last}@${c.domain}`.toLowerCase(),
+    `"${title}"`,
+    `"${c.name}"`,
+    `https://www.${c.domain}`,
+    `"${c.industry}"`,
+    String(c.employees),
+    c.place[0],
+    c.place[1],
+    `https://www.linkedin.com/in/${first}-${last}`.toLowerCase(),
+    '"saas, b2b"',
+  ].join(',');
 }
 
 /** Writes `rows` data rows to `file`; resolves { rows, bytes, duplicates }. */
@@ -83,7 +189,8 @@ async function writeProspectsCsv(file, rows, seed = 42) {
     if (isDuplicate) duplicates++;
     const person = isDuplicate ? Math.floor(next() * i) : i;
     let line = row(person, random(seed + person * 7919), companies);
-    if (isDuplicate) line = line.replace(/^([^,]*,[^,]*,)([^,]*)/, (_, a, b) => a + b.toUpperCase());
+    if (isDuplicate)
+      line = line.replace(/^([^,]*,[^,]*,)([^,]*)/, (_, a, b) => a + b.toUpperCase());
     chunk.push(line);
     if (chunk.length === 1000) {
       await write(`${chunk.join('\n')}\n`);
