@@ -58,11 +58,13 @@ export class ProspectsService {
       .addOrderBy('p.id', 'ASC');
     const condition = buildSearchCondition(criteria);
     if (condition) query.where(condition.sql, condition.params);
-    const [items, total] = await Promise.all([
+    // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
+    // repeats, and the distinct set costs a temporary B-tree of every match.
+    const [items, counted] = await Promise.all([
       query.clone().offset(page.skip).limit(page.limit).getMany(),
-      query.getCount(),
+      query.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: number | string }>(),
     ]);
-    return { items, total, skip: page.skip, limit: page.limit };
+    return { items, total: Number(counted?.total ?? 0), skip: page.skip, limit: page.limit };
   }
 
   async get(id: string): Promise<ProspectEntity> {

@@ -47,4 +47,9 @@ export class ProspectUpsertService {
     await store.run(batches);
     return outcomes;
   }
+
+  /** After a bulk write (an import): keeps the database's query planner informed. */
+  refreshStatistics(): Promise<void> {
+    return this.store.refreshStatistics();
+  }
 }

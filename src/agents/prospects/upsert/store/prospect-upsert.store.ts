@@ -13,4 +13,10 @@ export interface UpsertBatchWork {
  */
 export abstract class ProspectUpsertStore {
   abstract run(batches: readonly UpsertBatchWork[]): Promise<void>;
+
+  /**
+   * After a bulk write: refreshes the statistics the query planner picks indexes by, where the
+   * database does not do it by itself.
+   */
+  abstract refreshStatistics(): Promise<void>;
 }

@@ -19,6 +19,11 @@ export class TypeOrmProspectUpsertStore extends ProspectUpsertStore {
     };
     return this.target instanceof DataSource ? this.target.transaction(work) : work(this.target);
   }
+
+  /** Postgres's autovacuum analyses changed tables by itself. */
+  refreshStatistics(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 async function load(em: EntityManager, keys: LookupKeys): Promise<StoredRows> {
