@@ -149,16 +149,18 @@ async function runProspectsBench({ distMain, tmpDir, settings }) {
     const baseline = await baselines(csvFile, path.join(dir, 'bench.sqlite'), dir);
     const idleRssMb = sampleRss(service.pid).stop();
     console.log('Import: POST /prospects/import (text/csv, streamed)...');
+    const cpuBefore = service.cpuTimeMs();
     const imported = await importFile(service.baseUrl, csvFile);
+    imported.cpuUsPerRow = ((service.cpuTimeMs() - cpuBefore) * 1000) / imported.body.rows;
     const importPeakRssMb = sampleRss(service.pid).stop();
     service.assertRunning();
     const searches = [];
     for (const search of SEARCHES) {
       console.log(`Search: ${search.name}...`);
-      searches.push({
-        ...search,
-        ...(await timeSearch(service.baseUrl, search, settings.searchCount)),
-      });
+      const searchCpuBefore = service.cpuTimeMs();
+      const timed = await timeSearch(service.baseUrl, search, settings.searchCount);
+      const cpuMs = (service.cpuTimeMs() - searchCpuBefore) / (timed.count + 5);
+      searches.push({ ...search, ...timed, cpuMs });
     }
     console.log('Search jobs: POST /jobs with one prospects.search step...');
     const jobMs = [];

@@ -2,6 +2,7 @@ import { CreateContexts1764000000000 } from './1764000000000-create-contexts';
 import { CreateLlmUsage1764100000000 } from './1764100000000-create-llm-usage';
 import { CreateJobs1764200000000 } from './1764200000000-create-jobs';
 import { CreateProspects1764300000000 } from './1764300000000-create-prospects';
+import { ProspectSearchIndexes1764600000000 } from './1764600000000-prospect-search-indexes';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateLlmUsage1764100000000,
   CreateJobs1764200000000,
   CreateProspects1764300000000,
+  ProspectSearchIndexes1764600000000,
 ];
