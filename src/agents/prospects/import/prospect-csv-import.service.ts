@@ -13,8 +13,12 @@ import { detectDelimiter, readHead } from './csv-delimiter.util';
 import { csvHeaderProblem, CsvHeader, readCsvHeader } from './csv-header.util';
 import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
-/** Rows written per transaction: large enough to amortise it, small enough to bound memory. */
-export const IMPORT_BATCH_ROWS = 1000;
+/**
+ * Rows written per transaction: large enough to amortise its commit (each commit writes every
+ * index page the batch touched; 5,000 rows write about 2x fewer pages per row than 1,000), small
+ * enough to bound memory (a few MB).
+ */
+export const IMPORT_BATCH_ROWS = 5000;
 /** Row errors listed in the answer; the rest are only counted. */
 export const MAX_REPORTED_ERRORS = 1000;
 /** Longest record accepted, so a quote never closed cannot buffer the whole upload. */

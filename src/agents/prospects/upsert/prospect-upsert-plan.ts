@@ -21,6 +21,8 @@ export interface LookupKeys {
   emails: string[];
   linkedinUrls: string[];
   names: string[];
+  /** Each input with a company: its lower-case name, and its company's domain and name. */
+  people: { name: string; companyDomain?: string; companyName: string }[];
 }
 
 /** The stored rows a batch may merge into, oldest first. */
@@ -50,6 +52,17 @@ export function lookupKeysOf(inputs: readonly CleanProspect[]): LookupKeys {
     emails: unique(inputs.map((input) => input.email)),
     linkedinUrls: unique(inputs.map((input) => input.linkedinUrl)),
     names: unique(inputs.map((input) => input.nameKey)),
+    people: inputs.flatMap((input) =>
+      input.company
+        ? [
+            {
+              name: input.nameKey,
+              companyDomain: input.company.domain,
+              companyName: input.company.nameKey,
+            },
+          ]
+        : [],
+    ),
   };
 }
 

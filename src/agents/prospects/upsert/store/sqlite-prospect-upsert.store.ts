@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { fromSqliteDatetime, toSqliteDatetime } from '../../../../database/sqlite-datetime';
 import type { CompanyEntity } from '../../company.entity';
 import type { ProspectEntity } from '../../prospect.entity';
+import { nameKey } from '../../utils/normalise.util';
 import type { BatchWrites, LookupKeys, StoredRows } from '../prospect-upsert-plan';
 import { ProspectUpsertStore, UpsertBatchWork } from './prospect-upsert.store';
 
@@ -49,6 +50,25 @@ function toSqlite(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (Array.isArray(value)) return JSON.stringify(value);
   return value ?? null;
+}
+
+/** [company id, lower-case name] of each input at each stored company it may belong to. */
+function namesAtCompanies(keys: LookupKeys, companies: CompanyEntity[]): [string, string][] {
+  const ids = new Map<string, string[]>();
+  const add = (key: string, id: string) => ids.set(key, [...(ids.get(key) ?? []), id]);
+  for (const company of companies) {
+    if (company.domain) add(`d:${company.domain}`, company.id);
+    add(`n:${nameKey(company.name)}`, company.id);
+  }
+  const pairs = new Map<string, [string, string]>();
+  for (const person of keys.people) {
+    const candidates = [
+      ...(person.companyDomain ? (ids.get(`d:${person.companyDomain}`) ?? []) : []),
+      ...(ids.get(`n:${person.companyName}`) ?? []),
+    ];
+    for (const id of candidates) pairs.set(`${id}\u0000${person.name}`, [id, person.name]);
+  }
+  return [...pairs.values()];
 }
 
 /** Rows ANALYZE samples per index. */
@@ -105,7 +125,9 @@ export class SqliteProspectUpsertStore extends ProspectUpsertStore {
       prospects: db.prepare(
         `${prospects} ${inJson('email', 'emails')} ` +
           `UNION ${prospects} ${inJson('linkedin_url', 'urls')} ` +
-          `UNION ${prospects} ${inJson('company_id', 'companyIds')} AND ${inJson('LOWER(name)', 'names')} ` +
+          // Exact (company, name) pairs: with IN lists of each, SQLite may try every combination.
+          `UNION ${prospects} (company_id, LOWER(name)) IN ` +
+          "(SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(@pairs)) " +
           'ORDER BY created_at',
       ),
       insertCompany: insert('companies', COMPANY_COLUMNS),
@@ -144,8 +166,7 @@ export class SqliteProspectUpsertStore extends ProspectUpsertStore {
       this.sql.prospects.all({
         emails: JSON.stringify(keys.emails),
         urls: JSON.stringify(keys.linkedinUrls),
-        companyIds: JSON.stringify(companies.map((company) => company.id)),
-        names: JSON.stringify(keys.names),
+        pairs: JSON.stringify(namesAtCompanies(keys, companies)),
       }) as Row[]
     ).map((row) => fromRow<ProspectEntity>(row, PROSPECT_COLUMNS));
     return { companies, prospects };
