@@ -95,6 +95,7 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/jobs/{job_id}/reject',
         '/jobs/{job_id}/retry',
         '/prospects',
+        '/prospects/import',
         '/prospects/{id}',
         '/prospects/{id}/opt-out',
       ].sort(),
