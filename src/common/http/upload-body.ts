@@ -49,10 +49,12 @@ export class ByteLimitStream extends Transform {
   }
 }
 
-/** `source` through a byte limit; an error of the source (a client abort) is passed on. */
+/** `source` through a byte limit; an error of the source (a client abort) is passed on as a 400. */
 function limited(source: Readable, limitBytes: number): Readable {
   const limiter = new ByteLimitStream(limitBytes);
-  source.once('error', (error) => limiter.destroy(error));
+  source.once('error', (error) =>
+    limiter.destroy(clientError(400, `The upload ended early: ${error.message}`)),
+  );
   limiter.once('error', () => source.unpipe(limiter));
   return source.pipe(limiter);
 }
