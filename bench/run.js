@@ -18,8 +18,9 @@
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
  * (s per job scenario, 5), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per search, 200),
  * BENCH_SEARCH_JOBS (30), BENCH_ONLY (`prospects` or `jobs`: run that part alone) and
- * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose). Exits 0 when the report is printed, even with missed targets; 1 when the bench itself
- * fails. Every child is killed on the way out.
+ * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose). Exits 0 when the
+ * report is printed, even with missed targets; 1 when the bench itself fails. Every child is
+ * killed on the way out.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -121,7 +122,7 @@ async function serviceRun(tmpDir, settings) {
 
 async function main() {
   const settings = readSettings();
-  // A hard bound on the whole run, whatever hangs: generous against the expected ~2.5 minutes.
+  // A hard bound on the whole run, whatever hangs: generous against the expected ~4 minutes.
   const perRoute = settings.duration + settings.warmup;
   const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
   // The prospects part: about a minute to import and search, bounded at five.
