@@ -11,17 +11,22 @@
  *      the API, then each route driven by autocannon for a fixed time.
  *   3. The durable job runner (jobs.js): jobs created through POST /jobs and followed to success,
  *      on a service of its own.
+ *   4. The prospect database (prospects.js): a 100,000-row CSV imported through
+ *      POST /prospects/import, then searches over it, on a service of its own.
  *
  * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
- * (s per job scenario, 5) and BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to
- * diagnose). Exits 0 when the report is printed, even with missed targets; 1 when the bench itself
- * fails. Every child is killed on the way out.
+ * (s per job scenario, 5), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per search, 200),
+ * BENCH_SEARCH_JOBS (30), BENCH_ONLY (`prospects` or `jobs`: run that part alone) and
+ * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose). Exits 0 when the
+ * report is printed, even with missed targets; 1 when the bench itself fails. Every child is
+ * killed on the way out.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { runJobsBench } = require('./jobs');
+const { prospectsSettings, runProspectsBench } = require('./prospects');
 const { forkWorker, installCleanup, stop } = require('./lib/children');
 const { cpuTimeMs } = require('./lib/proc');
 const { measure, rotating, seed, serviceRoutes } = require('./lib/load');
@@ -49,7 +54,21 @@ function readSettings() {
     sqliteSeconds: numberFromEnv('BENCH_SQLITE_SECONDS', 3),
     jobSeconds: numberFromEnv('BENCH_JOBS_SECONDS', 5),
     logLevel: process.env.BENCH_LOG_LEVEL || 'info',
+    only: process.env.BENCH_ONLY || undefined,
   };
+}
+
+/** BENCH_ONLY: one part alone, printed but not written to bench/results/latest.md. */
+async function runOnly(settings, tmpDir) {
+  if (settings.only === 'prospects') {
+    const settingsOfPart = prospectsSettings(settings.logLevel);
+    return (await runProspectsBench({ distMain: DIST_MAIN, tmpDir, settings: settingsOfPart }))
+      .table;
+  }
+  if (settings.only === 'jobs') {
+    return (await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings })).table;
+  }
+  throw new Error(`BENCH_ONLY must be prospects or jobs, not ${settings.only}`);
 }
 
 async function sqliteCeiling(tmpDir, settings) {
@@ -103,10 +122,11 @@ async function serviceRun(tmpDir, settings) {
 
 async function main() {
   const settings = readSettings();
-  // A hard bound on the whole run, whatever hangs: generous against the expected ~2.5 minutes.
+  // A hard bound on the whole run, whatever hangs: generous against the expected ~4 minutes.
   const perRoute = settings.duration + settings.warmup;
   const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
-  installCleanup((120 + 3 * settings.sqliteSeconds + 5 * perRoute + 4 * perJobScenario) * 1000);
+  // The prospects part: about a minute to import and search, bounded at five.
+  installCleanup((420 + 3 * settings.sqliteSeconds + 5 * perRoute + 4 * perJobScenario) * 1000);
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));
   // Removed on every way out (also Ctrl-C), except a failure, whose service logs are worth a look.
@@ -115,12 +135,26 @@ async function main() {
     if (!keepTmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   });
   try {
+    if (settings.only) {
+      const report = await runOnly(settings, tmpDir);
+      console.log(`\n${report}`);
+      return;
+    }
     const raw = await sqliteCeiling(tmpDir, settings);
     const bareNestResult = await bareNestCeiling(settings);
     const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
     const jobs = await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
     const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
-    const report = `${renderReport({ settings, routes, ceilings, peakRssMb })}\n${jobs.table}`;
+    const prospects = await runProspectsBench({
+      distMain: DIST_MAIN,
+      tmpDir,
+      settings: prospectsSettings(settings.logLevel),
+    });
+    const report = [
+      renderReport({ settings, routes, ceilings, peakRssMb }),
+      jobs.table,
+      prospects.table,
+    ].join('\n');
     console.log(`\n${report}`);
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(RESULTS_FILE, report);

@@ -41,6 +41,11 @@ const CASES: Record<string, ContractCase> = {
   'core.wait': { params: { seconds: 1 }, state: {}, skipRun: true },
   'core.review': { params: { message: 'Check' }, state: {} },
   'prospects.search': { params: { titles: ['VP of Sales'], limit: 5 }, state: {} },
+  'prospects.import_csv': {
+    params: { source: 'contract', tags: ['contract'] },
+    state: { csv: 'Name,Email,Title\nAna Beispiel,ana@beispiel.example,VP of Sales\n' },
+    badState: { csv: 'Name,Email\n,not-an-email\n' },
+  },
   'research.score_fit': {
     params: { icp: { titles: ['VP of Sales'] }, threshold: 10 },
     state: { prospects: [prospect] },
@@ -66,10 +71,11 @@ const CASES: Record<string, ContractCase> = {
     badState: { prospects: [] },
   },
 };
-// score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry; an export
-// without prospects neither.
+// score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry; nor can
+// import_csv of a CSV without a usable row, or an export without prospects.
 const BAD_PARAMS: Record<string, Record<string, unknown>> = {
   'research.score_fit': {},
+  'prospects.import_csv': {},
   'email.draft': {},
   'email.send': {},
   'export.spreadsheet': {},

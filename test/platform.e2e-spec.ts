@@ -100,6 +100,7 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/outbox',
         '/outbox/{id}',
         '/prospects',
+        '/prospects/import',
         '/prospects/{id}',
         '/prospects/{id}/opt-out',
         '/suppressions',

@@ -1,12 +1,20 @@
 import { DataSource } from 'typeorm';
 import { CompanyEntity } from '../src/agents/prospects/company.entity';
 import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
+import type { Database } from 'better-sqlite3';
 import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
+import { ProspectUpsertStore } from '../src/agents/prospects/upsert/store/prospect-upsert.store';
+import { SqliteProspectUpsertStore } from '../src/agents/prospects/upsert/store/sqlite-prospect-upsert.store';
+import { TypeOrmProspectUpsertStore } from '../src/agents/prospects/upsert/store/typeorm-prospect-upsert.store';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
-/** Bulk writes with duplicates merged (what the CSV import builds on), on a real database. */
+/**
+ * Bulk writes with duplicates merged (what the CSV import builds on), on a real database, through
+ * each store backend: the same contract for both.
+ */
 let testApp: TestApp;
 let upserts: ProspectUpsertService;
+let dataSource: DataSource;
 let prospects: () => Promise<ProspectEntity[]>;
 let companies: () => Promise<CompanyEntity[]>;
 
@@ -14,8 +22,7 @@ beforeAll(async () => {
   testApp = await createTestApp({
     env: { SEED_SAMPLE_DATA: 'false' },
   });
-  upserts = testApp.app.get(ProspectUpsertService);
-  const dataSource = testApp.app.get(DataSource);
+  dataSource = testApp.app.get(DataSource);
   prospects = () =>
     dataSource
       .getRepository(ProspectEntity)
@@ -36,7 +43,22 @@ const acme = {
   employeeCount: 100,
 };
 
-describe('ProspectUpsertService.upsertMany', () => {
+const backends: [string, (dataSource: DataSource) => ProspectUpsertStore][] = [
+  ['TypeOrmProspectUpsertStore', (ds) => new TypeOrmProspectUpsertStore(ds)],
+  [
+    'SqliteProspectUpsertStore',
+    (ds) =>
+      new SqliteProspectUpsertStore(
+        (ds.driver as unknown as { databaseConnection: Database }).databaseConnection,
+      ),
+  ],
+];
+
+describe.each(backends)('ProspectUpsertService.upsertMany on %s', (_name, makeStore) => {
+  beforeAll(() => {
+    upserts = new ProspectUpsertService(makeStore(dataSource));
+  });
+
   it('inserts new prospects and their companies once', async () => {
     const outcomes = await upserts.upsertMany([
       { firstName: 'Anna', lastName: 'Beispiel', title: 'VP Sales', company: acme },

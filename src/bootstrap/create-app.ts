@@ -10,6 +10,7 @@ import { errorBody } from '../common/http/error-body';
 import { registerFormParser } from '../common/http/form-body';
 import { clientError, jsonBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
+import { registerUploadBodies } from '../common/http/upload-body';
 import { setupSwagger } from './swagger';
 
 const MAX_PARAM_LENGTH = 1024;
@@ -97,6 +98,8 @@ export async function configureApp(
         done(null, value);
       }),
   );
+  // Uploads (POST /prospects/import) stream past BODY_LIMIT, up to IMPORT_MAX_BYTES.
+  await registerUploadBodies(app, config.importMaxBytes);
 
   // Forms only where browsers and mail clients post them: the unsubscribe link (RFC 8058).
   registerFormParser(fastify, { pathPrefixes: ['/unsubscribe/'], bodyLimit: FORM_BODY_LIMIT });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,7 +12,10 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
-import type { ActionResult } from '../../orchestrator/agents/agent.types';
+import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
+import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import { ImportCsvParams } from './import/import-csv.params';
+import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { SENIORITIES, Seniority } from './prospect.types';
 import { ProspectsService } from './prospects.service';
 import { IsNotLessThan } from './utils/not-less-than.validator';
@@ -116,10 +119,13 @@ export class SearchProspectsParams {
 @Agent({
   name: 'prospects',
   description:
-    'The prospect database: finds prospects by title, seniority, department, industry, place and company size',
+    'The prospect database: finds prospects by title, seniority, department, industry, place and company size, and imports them from CSV exports',
 })
 export class ProspectsAgent {
-  constructor(private readonly prospects: ProspectsService) {}
+  constructor(
+    private readonly prospects: ProspectsService,
+    private readonly importer: ProspectCsvImportService,
+  ) {}
 
   @Action({
     name: 'search',
@@ -148,6 +154,47 @@ export class ProspectsAgent {
     const prospects = page.items.map(toProspectInState);
     return { writes: { prospects }, summary: searchSummary(prospects.length, page.total) };
   }
+
+  @Action({
+    name: 'import_csv',
+    description:
+      'Imports the CSV text in `csv` (an export of LinkedIn Sales Navigator, Apollo, HubSpot, or plain columns such as name, email, title, company) into the prospect database, merging duplicates, and writes the imported prospects to `prospects`',
+    params: ImportCsvParams,
+    reads: ['csv'],
+    writes: ['prospects'],
+  })
+  async importCsv(params: ImportCsvParams, context: ActionContext): Promise<ActionResult> {
+    const csv = context.state.csv;
+    if (typeof csv !== 'string' || csv.trim() === '') {
+      throw new ActionError('The job state\'s "csv" must be the text of a CSV file');
+    }
+    const result = await this.importer
+      .import(csv, { source: params.source ?? 'csv', tags: params.tags, collectIds: true })
+      .catch((error: unknown) => {
+        // The file itself is unusable (empty, no header, malformed): retrying cannot help.
+        if (error instanceof HttpException) throw new ActionError(error.message);
+        throw error;
+      });
+    if (result.inserted + result.updated === 0) throw new ActionError(noUsableRows(result));
+    const prospects = await this.prospects.getMany(result.prospectIds ?? []);
+    return {
+      writes: { prospects: prospects.map(toProspectInState) },
+      summary: importSummary(result),
+    };
+  }
+}
+
+/** "Imported 120 rows: 100 new, 15 merged, 5 skipped". */
+export function importSummary(result: CsvImportResult): string {
+  return `Imported ${result.rows} rows: ${result.inserted} new, ${result.updated} merged, ${result.skipped} skipped`;
+}
+
+function noUsableRows(result: CsvImportResult): string {
+  const reasons = result.errors
+    .slice(0, 3)
+    .map((error) => `row ${error.row} ${error.field}: ${error.message}`)
+    .join('; ');
+  return `The CSV has no usable rows: all ${result.rows} were skipped (${reasons})`;
 }
 
 /** "Found 42 prospects", or "Found 100 of 130 matching prospects (limit 100)". */

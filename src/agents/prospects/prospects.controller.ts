@@ -11,12 +11,20 @@ import {
   Patch,
   Post,
   Query,
+  Req,
 } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
+import { ErrorResponseDto } from '../../common/dto/error-response.dto';
+import { AcceptsUploads, openUploadedFile } from '../../common/http/upload-body';
+import { AppConfig } from '../../config/app-config';
+import { ImportProspectsQueryDto } from './dto/import-prospects-query.dto';
+import { ImportResultDto } from './dto/import-result.dto';
 import { ListProspectsQueryDto } from './dto/list-prospects-query.dto';
 import { ProspectDto, ProspectPageDto } from './dto/prospect-response.dto';
 import { UpdateProspectDto } from './dto/update-prospect.dto';
+import { ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { ProspectsService } from './prospects.service';
 
 const ProspectId = () =>
@@ -25,12 +33,37 @@ const ProspectId = () =>
     new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') }),
   );
 
+/** The body of POST /prospects/import in OpenAPI terms: the CSV itself, or a form with the file. */
+const CSV_REQUEST_BODY = {
+  required: true,
+  description:
+    'A CSV with a header row (UTF-8, optional BOM). Column names of Sales Navigator, Apollo and HubSpot exports, or plain ones (name, email, title, company, website, country, …)',
+  content: {
+    'text/csv': {
+      schema: { type: 'string' as const },
+      example:
+        'First Name,Last Name,Email,Title,Company,Website\nAnna,Beispiel,anna@nordlicht.example,VP Sales,Nordlicht GmbH,nordlicht.example\n',
+    },
+    'multipart/form-data': {
+      schema: {
+        type: 'object' as const,
+        required: ['file'],
+        properties: { file: { type: 'string' as const, format: 'binary' } },
+      },
+    },
+  },
+};
+
 /** The prospect database: search, read, correct, delete, opt out. */
 @ApiTags('prospects')
 @ApiKeyAuth()
 @Controller('prospects')
 export class ProspectsController {
-  constructor(private readonly prospects: ProspectsService) {}
+  constructor(
+    private readonly prospects: ProspectsService,
+    private readonly importer: ProspectCsvImportService,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Prospects matching the filters, ordered by name. */
   @Get()
@@ -42,6 +75,40 @@ export class ProspectsController {
       limit: query.limit,
     });
     return ProspectPageDto.from(page);
+  }
+
+  /**
+   * Imports prospects from a CSV: the body itself (`text/csv`) or a multipart file in the field
+   * `file`. Headers of LinkedIn Sales Navigator, Apollo and HubSpot exports are recognised
+   * without mapping; duplicates merge (email, then LinkedIn URL, then name + company domain),
+   * within the file too. Rows are written as they stream in, in transactions of 1,000.
+   */
+  @Post('import')
+  @HttpCode(HttpStatus.OK)
+  @AcceptsUploads()
+  @ApiOperation({ requestBody: CSV_REQUEST_BODY })
+  @ApiResponse({ status: 200, type: ImportResultDto })
+  @ApiErrorResponses(400)
+  @ApiResponse({
+    status: 413,
+    description: 'The CSV is larger than IMPORT_MAX_BYTES',
+    type: ErrorResponseDto,
+  })
+  @ApiResponse({
+    status: 415,
+    description: 'Neither a text/csv body nor a multipart/form-data file',
+    type: ErrorResponseDto,
+  })
+  async import(
+    @Req() request: FastifyRequest,
+    @Query() query: ImportProspectsQueryDto,
+  ): Promise<ImportResultDto> {
+    const csv = await openUploadedFile(request, this.config.importMaxBytes);
+    const result = await this.importer.import(csv, {
+      source: query.source ?? 'csv',
+      tags: query.tags,
+    });
+    return ImportResultDto.from(result);
   }
 
   @Get(':id')

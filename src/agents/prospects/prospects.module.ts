@@ -1,18 +1,40 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Database } from 'better-sqlite3';
+import { DataSource } from 'typeorm';
 import { CompanyEntity } from './company.entity';
+import { ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { ProspectEntity } from './prospect.entity';
 import { ProspectsAgent } from './prospects.agent';
 import { ProspectsController } from './prospects.controller';
 import { ProspectsService } from './prospects.service';
 import { SampleDataSeeder } from './sample-data/sample-data.seeder';
 import { ProspectUpsertService } from './upsert/prospect-upsert.service';
+import { ProspectUpsertStore } from './upsert/store/prospect-upsert.store';
+import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert.store';
+import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upsert.store';
 
-/** The prospect database: its tables, API, sample data, and the `prospects` agent. */
+/** The prospect database: its tables, API, CSV import, sample data, and the `prospects` agent. */
 @Module({
   imports: [TypeOrmModule.forFeature([ProspectEntity, CompanyEntity])],
   controllers: [ProspectsController],
-  providers: [ProspectsAgent, ProspectsService, ProspectUpsertService, SampleDataSeeder],
+  providers: [
+    {
+      provide: ProspectUpsertStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource): ProspectUpsertStore =>
+        dataSource.options.type === 'better-sqlite3'
+          ? new SqliteProspectUpsertStore(
+              (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection,
+            )
+          : new TypeOrmProspectUpsertStore(dataSource),
+    },
+    ProspectsAgent,
+    ProspectsService,
+    ProspectUpsertService,
+    ProspectCsvImportService,
+    SampleDataSeeder,
+  ],
   exports: [ProspectsService, ProspectUpsertService],
 })
 export class ProspectsAgentModule {}

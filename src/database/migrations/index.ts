@@ -4,6 +4,7 @@ import { CreateJobs1764200000000 } from './1764200000000-create-jobs';
 import { CreateProspects1764300000000 } from './1764300000000-create-prospects';
 import { CreateEmail1764400000000 } from './1764400000000-create-email';
 import { CreateExports1764500000000 } from './1764500000000-create-exports';
+import { ProspectSearchIndexes1764600000000 } from './1764600000000-prospect-search-indexes';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateProspects1764300000000,
   CreateEmail1764400000000,
   CreateExports1764500000000,
+  ProspectSearchIndexes1764600000000,
 ];

@@ -1,0 +1,113 @@
+'use strict';
+
+/**
+ * Baseline worker (forked by prospects.js) for the CSV import, in its own process:
+ *   1. csv-parse alone: the benchmark file streamed through the parser, records counted;
+ *   2. csv-parse + raw better-sqlite3 INSERTs: each record inserted as a prospect (companies
+ *      inserted once per domain) with prepared statements, 1,000 per transaction, on a fresh WAL
+ *      file with the service's own tables and indexes (copied from its database) — no validation,
+ *      no duplicate lookups: what the import could reach with nothing but parsing and writing.
+ * Sends `{ parse, insert }` (rows/s) over IPC.
+ *
+ * Usage: node bench/prospects-baseline.js <csv file> <service database (schema source)> <scratch database>
+ */
+const fs = require('node:fs');
+const { randomUUID } = require('node:crypto');
+const { performance } = require('node:perf_hooks');
+const Database = require('better-sqlite3');
+const { parse } = require('csv-parse');
+
+const [csvFile, schemaFile, scratchFile] = process.argv.slice(2);
+
+async function parseOnly() {
+  const started = performance.now();
+  let rows = 0;
+  for await (const _record of fs.createReadStream(csvFile).pipe(parse({ bom: true }))) rows++;
+  return (rows - 1) / ((performance.now() - started) / 1000);
+}
+
+function openScratch() {
+  const schema = new Database(schemaFile, { readonly: true })
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE tbl_name IN ('companies', 'prospects') AND sql IS NOT NULL ORDER BY type DESC",
+    )
+    .all();
+  const db = new Database(scratchFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  for (const { sql } of schema) db.exec(sql);
+  return db;
+}
+
+const PROSPECT_COLUMNS =
+  'id, name, first_name, last_name, email, title, seniority, company_id, city, country, linkedin_url, source, tags, opted_out, created_at, updated_at';
+
+async function parseAndInsert() {
+  const db = openScratch();
+  const insertProspect = db.prepare(
+    `INSERT INTO prospects (${PROSPECT_COLUMNS}) VALUES (${PROSPECT_COLUMNS.replace(/\w+/g, '?')})`,
+  );
+  const insertCompany = db.prepare(
+    'INSERT INTO companies (id, name, domain, website_url, industry, employee_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const companies = new Map();
+  const emails = new Set();
+  const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const insertRecord = (r) => {
+    const domain = r[5].replace(/^https?:\/\/(www\.)?/, '');
+    let companyId = companies.get(domain);
+    if (!companyId) {
+      companyId = randomUUID();
+      companies.set(domain, companyId);
+      insertCompany.run(companyId, r[4], domain, r[5], r[6], Number(r[7]), now, now);
+    }
+    const email = r[2].toLowerCase();
+    if (emails.has(email)) return; // the file's repeated people: a raw insert would fail on them
+    emails.add(email);
+    insertProspect.run(
+      randomUUID(),
+      `${r[0]} ${r[1]}`,
+      r[0],
+      r[1],
+      email,
+      r[3],
+      null,
+      companyId,
+      r[8],
+      r[9],
+      r[10],
+      'csv',
+      '[]',
+      0,
+      now,
+      now,
+    );
+  };
+  const writeBatch = db.transaction((batch) => batch.forEach(insertRecord));
+  const started = performance.now();
+  let rows = 0;
+  let batch = [];
+  let header = true;
+  for await (const record of fs.createReadStream(csvFile).pipe(parse({ bom: true }))) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    rows++;
+    batch.push(record);
+    if (batch.length === 1000) {
+      writeBatch(batch);
+      batch = [];
+    }
+  }
+  writeBatch(batch);
+  const rate = rows / ((performance.now() - started) / 1000);
+  db.close();
+  return rate;
+}
+
+(async () => {
+  const parseRate = await parseOnly();
+  const insertRate = await parseAndInsert();
+  process.send({ parse: parseRate, insert: insertRate });
+})().catch((error) => process.send({ error: error.stack || String(error) }));

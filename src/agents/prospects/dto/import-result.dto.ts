@@ -1,0 +1,48 @@
+import type { CsvImportResult } from '../import/prospect-csv-import.service';
+
+/** A row that was skipped, and why. */
+export class ImportRowErrorDto {
+  /** The data row: 1 is the first row after the header (blank lines not counted). @example 7 */
+  row: number;
+  /** The column, as the file's header names it. @example Email */
+  field: string;
+  /** @example not an email address: "anna@" */
+  message: string;
+}
+
+/** What a CSV import did. */
+export class ImportResultDto {
+  /** Data rows read (the header and blank lines not counted). @example 1200 */
+  rows: number;
+  /** New prospects. @example 1130 */
+  inserted: number;
+  /**
+   * Rows merged into an existing prospect (same email, else LinkedIn URL, else name and company
+   * domain), including one an earlier row of the same file created.
+   * @example 62
+   */
+  updated: number;
+  /** Rows not stored; their reasons are in `errors`. @example 8 */
+  skipped: number;
+  /** Why each skipped row was skipped, in file order; the first 1,000 only. */
+  errors: ImportRowErrorDto[];
+  /** True when there were more than 1,000 errors. @example false */
+  errors_truncated: boolean;
+  /** Headers that name no known column, ignored. @example ["Mobile Phone","Lead Status"] */
+  unknown_columns: string[];
+  /** The source stored on new prospects. @example csv */
+  source: string;
+
+  static from(result: CsvImportResult): ImportResultDto {
+    return {
+      rows: result.rows,
+      inserted: result.inserted,
+      updated: result.updated,
+      skipped: result.skipped,
+      errors: result.errors,
+      errors_truncated: result.errorsTruncated,
+      unknown_columns: result.unknownColumns,
+      source: result.source,
+    };
+  }
+}

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { CsvError, parse } from 'csv-parse';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { Readable } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import {
+  CsvNotImportableException,
+  MalformedCsvException,
+} from '../exceptions/csv-import.exceptions';
+import type { ProspectInput } from '../upsert/prospect-input.types';
+import { ProspectUpsertService } from '../upsert/prospect-upsert.service';
+import { detectDelimiter, readHead } from './csv-delimiter.util';
+import { csvHeaderProblem, CsvHeader, readCsvHeader } from './csv-header.util';
+import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
+
+/**
+ * Rows written per transaction: large enough to amortise its commit (each commit writes every
+ * index page the batch touched: commits cost 7.6 s of CPU per 100,000 rows at 1,000 rows, 2.1 s
+ * at 5,000), small enough to bound memory (5,000 was no faster than 2,000 and peaked higher).
+ */
+export const IMPORT_BATCH_ROWS = 2000;
+/** Row errors listed in the answer; the rest are only counted. */
+export const MAX_REPORTED_ERRORS = 1000;
+/** Longest record accepted, so a quote never closed cannot buffer the whole upload. */
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+export interface CsvImportOptions {
+  /** Stored as each prospect's source (kept when a duplicate already has one). */
+  source: string;
+  /** Added to each row's tags. */
+  tags?: readonly string[];
+  /** Also answer the ids of the prospects the file touched, in file order (small files only). */
+  collectIds?: boolean;
+}
+
+/** A row that was skipped: its number (1 = the first row after the header) and why. */
+export interface CsvRowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface CsvImportResult {
+  /** Data rows read (the header and blank lines not counted). */
+  rows: number;
+  /** New prospects. */
+  inserted: number;
+  /** Rows merged into a prospect that existed, or that an earlier row of the file created. */
+  updated: number;
+  /** Rows not stored, each with its reasons in `errors`. */
+  skipped: number;
+  errors: CsvRowError[];
+  /** More errors than MAX_REPORTED_ERRORS were found. */
+  errorsTruncated: boolean;
+  unknownColumns: string[];
+  source: string;
+  /** With `collectIds`: the prospects inserted or updated, each once, in file order. */
+  prospectIds?: string[];
+}
+
+/**
+ * Imports prospects from a CSV as it streams in: rows are parsed as they arrive, validated, and
+ * written through ProspectUpsertService in transactions of IMPORT_BATCH_ROWS rows, so memory stays
+ * bounded whatever the file size. Duplicates merge (email, LinkedIn URL, name + company), also
+ * within the file.
+ */
+@Injectable()
+export class ProspectCsvImportService {
+  constructor(
+    private readonly upserts: ProspectUpsertService,
+    @InjectPinoLogger(ProspectCsvImportService.name) private readonly logger: PinoLogger,
+  ) {}
+
+  async import(csv: Readable | string, options: CsvImportOptions): Promise<CsvImportResult> {
+    const started = performance.now();
+    const run = new CsvImportRun(this.upserts, {
+      source: options.source,
+      tags: options.tags ?? [],
+    });
+    if (options.collectIds) run.prospectIds = new Set();
+    const source = typeof csv === 'string' ? Readable.from([Buffer.from(csv)]) : csv;
+    const { head, ended } = await readHead(source);
+    const parser = parse({
+      bom: true,
+      delimiter: detectDelimiter(head.toString('utf8')),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      // Rows of empty cells (",,,,") that spreadsheets leave at the end.
+      skip_records_with_empty_values: true,
+      max_record_size: MAX_RECORD_BYTES,
+    });
+    source.once('error', (error) => parser.destroy(error));
+    if (ended) parser.end(head);
+    else {
+      parser.write(head);
+      source.pipe(parser);
+    }
+    try {
+      for await (const record of parser) await run.add(record as string[]);
+    } catch (error) {
+      source.unpipe(parser);
+      if (!(error instanceof CsvError)) throw error;
+      await run.flush();
+      throw new MalformedCsvException({
+        ...run.counts(),
+        line: lineOf(error),
+        reason: error.message,
+      });
+    }
+    const result = await run.finish();
+    if (result.inserted > 0) await this.upserts.refreshStatistics();
+    this.logger.info(
+      { ...run.counts(), ms: Math.round(performance.now() - started), source: options.source },
+      'CSV import finished',
+    );
+    return result;
+  }
+}
+
+const lineOf = (error: CsvError) => (error as CsvError & { lines?: number }).lines;
+
+/** One import in progress: the header, the batch being filled, and the counts. */
+class CsvImportRun {
+  prospectIds?: Set<string>;
+  private header?: CsvHeader;
+  private rows = 0;
+  private inserted = 0;
+  private updated = 0;
+  private skipped = 0;
+  private readonly errors: CsvRowError[] = [];
+  private errorsTruncated = false;
+  private batch: ProspectInput[] = [];
+  private batchRows: number[] = [];
+
+  constructor(
+    private readonly upserts: ProspectUpsertService,
+    private readonly defaults: CsvRowDefaults,
+  ) {}
+
+  async add(record: string[]): Promise<void> {
+    if (!this.header) {
+      this.header = readCsvHeader(record);
+      const problem = csvHeaderProblem(this.header, record);
+      if (problem) throw new CsvNotImportableException(problem);
+      return;
+    }
+    const row = ++this.rows;
+    const result = prospectFromCsvRow(readCsvRow(record, this.header), this.header, this.defaults);
+    if ('errors' in result) {
+      this.skip(row, result.errors);
+      return;
+    }
+    this.batch.push(result.input);
+    this.batchRows.push(row);
+    if (this.batch.length >= IMPORT_BATCH_ROWS) await this.flush();
+  }
+
+  /** Writes the rows collected so far in one transaction. */
+  async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const [inputs, rows] = [this.batch, this.batchRows];
+    this.batch = [];
+    this.batchRows = [];
+    const outcomes = await this.upserts.upsertMany(inputs);
+    outcomes.forEach((outcome, index) => {
+      if (outcome.action === 'skipped') {
+        this.skip(rows[index], [{ field: 'name', message: outcome.reason }]);
+        return;
+      }
+      if (outcome.action === 'inserted') this.inserted++;
+      else this.updated++;
+      this.prospectIds?.add(outcome.id);
+    });
+  }
+
+  async finish(): Promise<CsvImportResult> {
+    if (!this.header) throw new CsvNotImportableException('The CSV is empty');
+    if (this.rows === 0) {
+      throw new CsvNotImportableException('The CSV has a header but no data rows');
+    }
+    await this.flush();
+    return {
+      ...this.counts(),
+      errors: this.errors,
+      errorsTruncated: this.errorsTruncated,
+      unknownColumns: this.header.unknownColumns,
+      source: this.defaults.source,
+      prospectIds: this.prospectIds && [...this.prospectIds],
+    };
+  }
+
+  counts() {
+    return {
+      rows: this.rows,
+      inserted: this.inserted,
+      updated: this.updated,
+      skipped: this.skipped,
+    };
+  }
+
+  private skip(row: number, errors: { field: string; message: string }[]): void {
+    this.skipped++;
+    for (const error of errors) {
+      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ row, ...error });
+      else this.errorsTruncated = true;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import request from 'supertest';
+import { ImportCsvParams } from '../src/agents/prospects/import/import-csv.params';
+import type { ProspectInState } from '../src/agents/prospects/prospect.types';
+import { validateParams } from '../src/orchestrator/agents/action-params.util';
+import { planOffline } from '../src/orchestrator/planning/offline/offline-planner';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+import { createJob, hasStatus, waitForJob } from './helpers/jobs';
+
+/** prospects.import_csv in real jobs: explicit plans and an offline-planned command. */
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await createTestApp();
+});
+afterAll(() => testApp.destroy());
+
+const CSV = [
+  'First Name,Last Name,Email,Title,Company,Website,Country,# Employees',
+  'Anna,Beispiel,anna@nordlicht.example,VP Sales,Nordlicht GmbH,nordlicht.example,Germany,120',
+  'Ben,Muster,ben@suedwind.example,CTO,Suedwind AG,suedwind.example,Austria,80',
+  'Anna,Beispiel,ANNA@nordlicht.example,VP of Sales,Nordlicht GmbH,,,',
+  'Carl,Dorf,not-an-email,CFO,Dorf KG,,,',
+].join('\n');
+
+const stateOf = async (jobId: string) =>
+  (await request(testApp.server).get(`/context/${jobId}`).expect(200)).body.context_data.state;
+
+describe('prospects.import_csv', () => {
+  it('takes the parameters the offline planner sends', () => {
+    const plan = planOffline({
+      command: 'Import the CSV, score the leads and export to CSV',
+      contextKeys: ['csv', 'icp'],
+    });
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    const step = plan.plan.steps.find((candidate) => candidate.action === 'import_csv')!;
+    expect(validateParams(ImportCsvParams, step.params)).toMatchObject({ ok: true });
+  });
+
+  it('imports the job context`s CSV and writes the prospects it touched, once each', async () => {
+    const jobId = await createJob(
+      testApp,
+      [{ agent: 'prospects', action: 'import_csv', params: { tags: ['from-job'] } }],
+      { csv: CSV },
+    );
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('succeeded');
+    expect(job.steps[0].summary).toBe('Imported 4 rows: 2 new, 1 merged, 1 skipped');
+    const prospects = (await stateOf(jobId)).prospects as ProspectInState[];
+    expect(prospects).toHaveLength(2);
+    expect(prospects[0]).toEqual({
+      id: expect.any(String),
+      name: 'Anna Beispiel',
+      email: 'anna@nordlicht.example',
+      title: 'VP of Sales',
+      seniority: 'vp',
+      department: 'Sales',
+      country: 'Germany',
+      tags: ['from-job'],
+      company: {
+        name: 'Nordlicht GmbH',
+        domain: 'nordlicht.example',
+        website_url: 'https://nordlicht.example',
+        employee_count: 120,
+      },
+    });
+    expect(prospects[1]).toMatchObject({ name: 'Ben Muster', title: 'CTO', seniority: 'c_level' });
+    const found = await request(testApp.server)
+      .get('/prospects')
+      .query({ tag: 'from-job' })
+      .expect(200);
+    expect(found.body.total).toBe(2);
+  });
+
+  it('fails the step for good, with the reasons, when no row is usable', async () => {
+    const jobId = await createJob(
+      testApp,
+      [{ agent: 'prospects', action: 'import_csv', params: {} }],
+      { csv: 'Name,Email\nAnna,anna@\n' },
+    );
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('failed');
+    expect(job.steps[0].attempts).toBe(1);
+    expect(job.error).toContain(
+      'The CSV has no usable rows: all 1 were skipped (row 1 Email: not an email address: "anna@")',
+    );
+  });
+
+  it('fails for good on a CSV without a header', async () => {
+    const jobId = await createJob(
+      testApp,
+      [{ agent: 'prospects', action: 'import_csv', params: {} }],
+      { csv: 'Anna Beispiel,anna@x.example\n' },
+    );
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job).toMatchObject({ status: 'failed' });
+    expect(job.steps[0].attempts).toBe(1);
+    expect(job.error).toContain('The first row must be a header');
+  });
+
+  it('runs in a planned command: import, then score against the ICP', async () => {
+    const response = await request(testApp.server)
+      .post('/command')
+      .send({
+        command: 'Import the CSV and score the leads against our ICP',
+        context: { csv: CSV, icp: { titles: ['VP of Sales'], countries: ['Germany'] } },
+      })
+      .expect(201);
+    expect(response.body.steps.map((step: { action: string }) => step.action)).toEqual([
+      'import_csv',
+      'score_fit',
+    ]);
+    const job = await waitForJob(testApp, response.body.job_id, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('succeeded');
+    const prospects = (await stateOf(response.body.job_id)).prospects as ProspectInState[];
+    expect(prospects[0]).toMatchObject({ name: 'Anna Beispiel', score: 100 });
+  });
+});
+
+describe('POST /prospects/import in the OpenAPI document', () => {
+  it('documents both body types, the answer and the errors', async () => {
+    const docs = (await request(testApp.server).get('/docs-json').expect(200)).body;
+    const operation = docs.paths['/prospects/import'].post;
+    expect(Object.keys(operation.requestBody.content).sort()).toEqual([
+      'multipart/form-data',
+      'text/csv',
+    ]);
+    expect(operation.requestBody.content['multipart/form-data'].schema).toMatchObject({
+      properties: { file: { type: 'string', format: 'binary' } },
+    });
+    expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'source',
+      'tags',
+    ]);
+    expect(Object.keys(operation.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '413', '415']),
+    );
+    const result = docs.components.schemas.ImportResultDto;
+    expect(Object.keys(result.properties).sort()).toEqual([
+      'errors',
+      'errors_truncated',
+      'inserted',
+      'rows',
+      'skipped',
+      'source',
+      'unknown_columns',
+      'updated',
+    ]);
+    expect(result.properties.updated.description).toContain('earlier row of the same file');
+    expect(docs.components.schemas.ImportRowErrorDto.properties.row.description).toContain(
+      'first row after the header',
+    );
+  });
+});
