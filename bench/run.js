@@ -14,8 +14,8 @@
  *
  * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
- * (s per job scenario, 5) and BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to
- * diagnose). Exits 0 when the report is printed, even with missed targets; 1 when the bench itself
+ * (s per job scenario, 5), BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to
+ * diagnose) and BENCH_ONLY (`context` skips the job runner part, to iterate on the context routes). Exits 0 when the report is printed, even with missed targets; 1 when the bench itself
  * fails. Every child is killed on the way out.
  */
 const fs = require('node:fs');
@@ -49,7 +49,15 @@ function readSettings() {
     sqliteSeconds: numberFromEnv('BENCH_SQLITE_SECONDS', 3),
     jobSeconds: numberFromEnv('BENCH_JOBS_SECONDS', 5),
     logLevel: process.env.BENCH_LOG_LEVEL || 'info',
+    contextOnly: onlyFromEnv() === 'context',
   };
+}
+
+function onlyFromEnv() {
+  const only = process.env.BENCH_ONLY;
+  if (only === undefined || only === '') return undefined;
+  if (only !== 'context') throw new Error('BENCH_ONLY must be "context" (or unset)');
+  return only;
 }
 
 async function sqliteCeiling(tmpDir, settings) {
@@ -118,7 +126,9 @@ async function main() {
     const raw = await sqliteCeiling(tmpDir, settings);
     const bareNestResult = await bareNestCeiling(settings);
     const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
-    const jobs = await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
+    const jobs = settings.contextOnly
+      ? { table: '(BENCH_ONLY=context: job runner not measured)\n' }
+      : await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
     const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
     const report = `${renderReport({ settings, routes, ceilings, peakRssMb })}\n${jobs.table}`;
     console.log(`\n${report}`);
