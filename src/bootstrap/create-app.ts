@@ -9,6 +9,8 @@ import { AppConfig } from '../config/app-config';
 import { errorBody } from '../common/http/error-body';
 import { clientError, jsonBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
+import { ROOT_LOGGER } from '../logging/logging.module';
+import { registerRequestLogging } from '../logging/request-logging';
 import { setupSwagger } from './swagger';
 
 const MAX_PARAM_LENGTH = 1024;
@@ -73,6 +75,7 @@ export async function configureApp(
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, app.get(ROOT_LOGGER));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
