@@ -139,7 +139,10 @@ describe('Logging (e2e)', () => {
     let lines: LogLine[];
 
     beforeAll(async () => {
-      t = await createTestApp({ env: { LOG_LEVEL: 'info' }, imports: [LogProbeModule] });
+      t = await createTestApp({
+        env: { LOG_LEVEL: 'info', LOG_REQUEST_CONTEXT: 'true' },
+        imports: [LogProbeModule],
+      });
       await request(t.server)
         .get('/log-probe/inside')
         .set('X-Request-Id', 'probe-inside')
@@ -186,10 +189,24 @@ describe('Logging (e2e)', () => {
       );
     });
 
-    it('binds lines logged while answering a request to that request', () => {
+    it('binds lines logged while answering a request to it with LOG_REQUEST_CONTEXT', () => {
       const inside = lines.find((line) => line.msg === 'logged while answering');
       expect(inside).toMatchObject({ module: 'LogProbe', req: { id: 'probe-inside' } });
     });
+  });
+
+  it('by default logs lines written during a request without binding them to it', async () => {
+    const t = await createTestApp({ env: { LOG_LEVEL: 'info' }, imports: [LogProbeModule] });
+    await request(t.server).get('/log-probe/inside').set('X-Request-Id', 'unbound').expect(200);
+    await t.close();
+    const lines = readLines(join(t.dir, 'logs', 'zigral.log'));
+    await t.destroy();
+    const inside = lines.find((line) => line.msg === 'logged while answering');
+    expect(inside).toMatchObject({ module: 'LogProbe' });
+    expect(inside?.req).toBeUndefined();
+    expect(
+      lines.filter((line) => line.module === 'HTTP' && line.req?.id === 'unbound'),
+    ).toHaveLength(1);
   });
 
   describe('at LOG_LEVEL=warn', () => {

@@ -75,7 +75,9 @@ export async function configureApp(
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
-  registerRequestLogging(fastify, app.get(ROOT_LOGGER));
+  registerRequestLogging(fastify, app.get(ROOT_LOGGER), {
+    bindToRequest: config.logRequestContext,
+  });
   // helmet's headers (computed once, see helmetHeaders) and the request id, on every response.
   const securityHeaders = helmetHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {

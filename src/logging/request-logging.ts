@@ -70,14 +70,20 @@ declare module 'fastify' {
  * Request logging on Fastify's own hooks instead of nestjs-pino's pino-http middleware, which made
  * two child loggers per request (each serializing the request) and ran through Nest's middleware
  * layer: one line per request (`module: HTTP`, its id, method, URL, client address, status,
- * response time), at info, warn for 4xx, error for 5xx; code that logs during a request through
- * nestjs-pino still gets a logger bound to the request.
+ * response time), at info, warn for 4xx, error for 5xx. With `bindToRequest` (LOG_REQUEST_CONTEXT),
+ * code that logs during a request through nestjs-pino gets a logger bound to the request; off, no
+ * AsyncLocalStorage runs: it makes every promise of the process slower (Node 20's promise hooks).
  */
-export function registerRequestLogging(fastify: FastifyInstance, root: Logger): void {
+export function registerRequestLogging(
+  fastify: FastifyInstance,
+  root: Logger,
+  options: { bindToRequest: boolean },
+): void {
   fastify.decorateRequest('logScope', null);
   fastify.addHook('onRequest', (request, _reply, done) => {
     const scope = new RequestLogScope(root, request);
     request.logScope = scope;
+    if (!options.bindToRequest) return done();
     // PinoLogger reads its request logger from this store; the shape is all it relies on.
     storage.run(scope as unknown as Store, done);
   });
