@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipeOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { errorBody } from '../common/http/error-body';
 import { clientError, jsonBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
+import { FastPathValidationPipe } from '../common/validation/fast-path-validation.pipe';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { registerRequestLogging } from '../logging/request-logging';
 import { helmetHeaders } from './security-headers';
@@ -51,6 +52,14 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
  * (configured in configureApp) is the only one; Nest would add a form-urlencoded parser.
  */
 export const NEST_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const;
+
+/** The global validation of every DTO: unknown fields are refused, values become DTOs. */
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  stopAtFirstError: false,
+};
 
 /** Builds the whole application as main.ts runs it. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -108,14 +117,7 @@ export async function configureApp(
       exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
     });
   }
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: false,
-    }),
-  );
+  app.useGlobalPipes(new FastPathValidationPipe(VALIDATION_OPTIONS));
   setupSwagger(app);
   return app;
 }
