@@ -4,6 +4,7 @@ import pino, { DestinationStream, Level, StreamEntry } from 'pino';
 import pretty from 'pino-pretty';
 import { createStream, RotatingFileStream } from 'rotating-file-stream';
 import { LogLevel } from '../config/env.schema';
+import { LineBatcher } from './line-batcher';
 
 export interface LogStreamsOptions {
   level: LogLevel;
@@ -38,9 +39,12 @@ export function createLogStreams(options: LogStreamsOptions): LogStreams {
     file.on('error', (error: Error) => process.stderr.write(`log file error: ${error.message}\n`));
   }
   const level = options.level as Level;
+  // One file write per event-loop turn, not per line (see LineBatcher).
+  const batchedAll = new LineBatcher(all);
+  const batchedErrors = new LineBatcher(errors);
   const entries: StreamEntry[] = [
-    { level, stream: all },
-    { level: 'error', stream: errors },
+    { level, stream: batchedAll },
+    { level: 'error', stream: batchedErrors },
   ];
   // JSON to stdout is buffered (one write per 4 KB, not per line: a write per line costs more
   // CPU than the request it logs); close() flushes what is left.
@@ -58,6 +62,8 @@ export function createLogStreams(options: LogStreamsOptions): LogStreams {
     destination: pino.multistream(entries),
     close: async () => {
       if (jsonStdout) flushQuietly(jsonStdout);
+      batchedAll.flush();
+      batchedErrors.flush();
       await Promise.all([endFileStream(all), endFileStream(errors)]);
     },
   };
