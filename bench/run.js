@@ -17,10 +17,10 @@
  * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
  * (s per job scenario, 5), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per search, 200),
- * BENCH_SEARCH_JOBS (30), BENCH_ONLY (`prospects` or `jobs`: run that part alone) and
- * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose). Exits 0 when the
- * report is printed, even with missed targets; 1 when the bench itself fails. Every child is
- * killed on the way out.
+ * BENCH_SEARCH_JOBS (30), BENCH_ONLY (`context`, `prospects` or `jobs`: run that part alone,
+ * printed but not written to bench/results/latest.md) and BENCH_LOG_LEVEL (the service's
+ * LOG_LEVEL, info; change it only to diagnose). Exits 0 when the report is printed, even with
+ * missed targets; 1 when the bench itself fails. Every child is killed on the way out.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -68,7 +68,7 @@ async function runOnly(settings, tmpDir) {
   if (settings.only === 'jobs') {
     return (await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings })).table;
   }
-  throw new Error(`BENCH_ONLY must be prospects or jobs, not ${settings.only}`);
+  throw new Error(`BENCH_ONLY must be context, prospects or jobs, not ${settings.only}`);
 }
 
 async function sqliteCeiling(tmpDir, settings) {
@@ -135,7 +135,7 @@ async function main() {
     if (!keepTmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   });
   try {
-    if (settings.only) {
+    if (settings.only && settings.only !== 'context') {
       const report = await runOnly(settings, tmpDir);
       console.log(`\n${report}`);
       return;
@@ -143,8 +143,12 @@ async function main() {
     const raw = await sqliteCeiling(tmpDir, settings);
     const bareNestResult = await bareNestCeiling(settings);
     const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
-    const jobs = await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
     const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
+    if (settings.only === 'context') {
+      console.log(`\n${renderReport({ settings, routes, ceilings, peakRssMb })}`);
+      return;
+    }
+    const jobs = await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
     const prospects = await runProspectsBench({
       distMain: DIST_MAIN,
       tmpDir,

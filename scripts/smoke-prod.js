@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { dockerfileCommand, startFlags } = require('./node-flags');
 
 const { fetch, AbortSignal } = globalThis; // Node 18+ globals, not in the ESLint config's list
 
@@ -84,6 +85,14 @@ async function main(tmp, state) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'main.js'))) {
     throw new Failure('dist/main.js is missing: run `npm run build` first');
   }
+  // The image runs the service with npm start's node flags.
+  const flags = startFlags();
+  const cmd = dockerfileCommand();
+  check(
+    JSON.stringify(cmd) === JSON.stringify(['node', ...flags, 'dist/main.js']),
+    `the Dockerfile CMD uses npm start's node flags (${flags.join(' ') || 'none'})`,
+    `CMD ${JSON.stringify(cmd)}`,
+  );
   for (const item of ['package.json', 'package-lock.json', 'dist']) {
     fs.cpSync(path.join(ROOT, item), path.join(tmp, item), { recursive: true });
   }
@@ -130,7 +139,7 @@ async function main(tmp, state) {
     DATABASE_URL: `sqlite:${path.join(tmp, 'data', 'zigral.sqlite')}`,
     LOG_DIR: logDir,
   });
-  const app = spawn(process.execPath, ['dist/main.js'], { cwd: tmp, env: appEnv });
+  const app = spawn(process.execPath, [...flags, 'dist/main.js'], { cwd: tmp, env: appEnv });
   state.app = app;
   const exited = new Promise((resolve) => app.on('exit', (c, s) => resolve(s ? `signal ${s}` : c)));
   const collect = (chunk) => (state.output = (state.output + chunk).slice(-20_000));

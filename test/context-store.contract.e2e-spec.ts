@@ -4,6 +4,7 @@ import { ContextEntity } from '../src/context/context.entity';
 import { ContextRecord, ContextStore } from '../src/context/store/context-store';
 import { SqliteContextStore } from '../src/context/store/sqlite-context.store';
 import { TypeOrmContextStore } from '../src/context/store/typeorm-context.store';
+import { applyMergePatch } from '../src/context/utils/json-merge-patch.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
 type Backend = [string, (dataSource: DataSource) => ContextStore];
@@ -129,5 +130,60 @@ describe.each(backends)('%s (contract)', (_name, makeStore) => {
       await store.insert(mine);
       expect(await other.find(mine.jobId)).toEqual(mine);
     }
+  });
+});
+
+/** The one-statement merge patch of the SQLite store, against the JavaScript merge it replaces. */
+describe('SqliteContextStore.mergePatch', () => {
+  let t: TestApp;
+  let store: SqliteContextStore;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const dataSource = t.app.get(DataSource);
+    store = backends[1][1](dataSource) as SqliteContextStore;
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
+
+  const later = new Date('2026-11-24T11:00:00.456Z');
+
+  it('merges as RFC 7386 (and applyMergePatch) does, with version + 1 and the new time', async () => {
+    const patches: Array<Record<string, unknown>> = [
+      { command: null, status: 'running' },
+      { nested: { list: ['replaced'], flag: null, added: { deep: 1 } } },
+      { nested: 'now a string', 'é ünïcode "quoted"': 'ok', n: 1.5e-7, big: 12345678901234 },
+      {},
+    ];
+    for (const [i, patch] of patches.entries()) {
+      const jobId = `mp-${i}`;
+      await store.insert(record(jobId));
+      const patched = await store.mergePatch(jobId, patch, later);
+      const expected = {
+        ...record(jobId),
+        contextData: applyMergePatch(record(jobId).contextData, patch),
+        version: 2,
+        updatedAt: later,
+      };
+      expect(patched).toEqual(expected);
+      expect(await store.find(jobId)).toEqual(expected);
+    }
+  });
+
+  it('moves updated_at 1 ms past the stored one when the clock is not ahead of it', async () => {
+    await store.insert(record('mp-clock'));
+    const stored = record('mp-clock').updatedAt;
+    const patched = await store.mergePatch('mp-clock', { a: 1 }, new Date(stored.getTime() - 5000));
+    expect(patched?.updatedAt).toEqual(new Date(stored.getTime() + 1));
+    const again = await store.mergePatch('mp-clock', { a: 2 }, stored);
+    expect(again?.updatedAt).toEqual(new Date(stored.getTime() + 2));
+    expect(again?.version).toBe(3);
+  });
+
+  it('finds nothing to patch for an unknown job_id; TypeORM leaves it to the service', async () => {
+    expect(await store.mergePatch('mp-missing', { a: 1 }, later)).toBeUndefined();
+    const typeorm = backends[0][1](t.app.get(DataSource));
+    expect(await typeorm.mergePatch('mp-0', { a: 1 }, later)).toBeNull();
   });
 });

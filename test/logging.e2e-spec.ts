@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Controller, Get, Logger, Module } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -9,8 +9,31 @@ interface LogLine {
   upstream?: unknown;
   module?: string;
   msg?: string;
-  req?: { id?: string; headers?: Record<string, string> };
+  req?: { id?: string; method?: string; url?: string; headers?: Record<string, string> };
+  res?: { statusCode?: number };
+  err?: { message?: string };
+  responseTime?: number;
 }
+
+/** Routes that log during a request and fail with a 500, for the request-line tests. */
+@Controller('log-probe')
+class LogProbeController {
+  private readonly logger = new Logger('LogProbe');
+
+  @Get('inside')
+  inside(): { ok: true } {
+    this.logger.log('logged while answering');
+    return { ok: true };
+  }
+
+  @Get('fail')
+  fail(): never {
+    throw new Error('probe failure');
+  }
+}
+
+@Module({ controllers: [LogProbeController] })
+class LogProbeModule {}
 
 const SECRET = 'sk-zigral-test-7f3a9c1e55';
 
@@ -109,6 +132,81 @@ describe('Logging (e2e)', () => {
       expect(rawAll).toContain('[REDACTED]');
       expect(rawErrors).toContain('an error mentioning [REDACTED]');
     });
+  });
+
+  describe('request lines', () => {
+    let t: TestApp;
+    let lines: LogLine[];
+
+    beforeAll(async () => {
+      t = await createTestApp({
+        env: { LOG_LEVEL: 'info', LOG_REQUEST_CONTEXT: 'true' },
+        imports: [LogProbeModule],
+      });
+      await request(t.server)
+        .get('/log-probe/inside')
+        .set('X-Request-Id', 'probe-inside')
+        .expect(200);
+      await request(t.server).get('/log-probe/fail').set('X-Request-Id', 'probe-fail').expect(500);
+      await request(t.server).get('/context/missing').set('X-Request-Id', 'probe-404').expect(404);
+      await t.close();
+      lines = readLines(join(t.dir, 'logs', 'zigral.log'));
+    });
+    afterAll(async () => {
+      await t.destroy();
+    });
+
+    const requestLine = (id: string) =>
+      lines.filter((line) => line.module === 'HTTP' && line.req?.id === id);
+
+    it('logs a success at info with method, URL, status and response time', () => {
+      const [line, ...more] = requestLine('probe-inside');
+      expect(more).toHaveLength(0);
+      expect(line).toMatchObject({
+        level: 30,
+        msg: 'request completed',
+        req: { id: 'probe-inside', method: 'GET', url: '/log-probe/inside' },
+        res: { statusCode: 200 },
+      });
+      expect(line.responseTime).toEqual(expect.any(Number));
+    });
+
+    it('logs a 4xx at warn and a 5xx at error, the 5xx also in error.log', () => {
+      expect(requestLine('probe-404')).toEqual([
+        expect.objectContaining({ level: 40, res: { statusCode: 404 } }),
+      ]);
+      expect(requestLine('probe-fail')).toEqual([
+        expect.objectContaining({
+          level: 50,
+          msg: 'request errored',
+          res: { statusCode: 500 },
+          err: expect.objectContaining({ message: 'failed with status code 500' }),
+        }),
+      ]);
+      const errors = readLines(join(t.dir, 'logs', 'error.log'));
+      expect(errors.some((line) => line.module === 'HTTP' && line.req?.id === 'probe-fail')).toBe(
+        true,
+      );
+    });
+
+    it('binds lines logged while answering a request to it with LOG_REQUEST_CONTEXT', () => {
+      const inside = lines.find((line) => line.msg === 'logged while answering');
+      expect(inside).toMatchObject({ module: 'LogProbe', req: { id: 'probe-inside' } });
+    });
+  });
+
+  it('by default logs lines written during a request without binding them to it', async () => {
+    const t = await createTestApp({ env: { LOG_LEVEL: 'info' }, imports: [LogProbeModule] });
+    await request(t.server).get('/log-probe/inside').set('X-Request-Id', 'unbound').expect(200);
+    await t.close();
+    const lines = readLines(join(t.dir, 'logs', 'zigral.log'));
+    await t.destroy();
+    const inside = lines.find((line) => line.msg === 'logged while answering');
+    expect(inside).toMatchObject({ module: 'LogProbe' });
+    expect(inside?.req).toBeUndefined();
+    expect(
+      lines.filter((line) => line.module === 'HTTP' && line.req?.id === 'unbound'),
+    ).toHaveLength(1);
   });
 
   describe('at LOG_LEVEL=warn', () => {

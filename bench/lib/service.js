@@ -5,11 +5,12 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { startFlags } = require('../../scripts/node-flags');
 const { freePort, isRunning, stop, track } = require('./children');
 const { cpuTimeMs, sampleRss } = require('./proc');
 
 /**
- * Starts `node dist/main.js` as production runs it: JSON logs at LOG_LEVEL (default info) to stdout
+ * Starts `node <npm start's flags> dist/main.js` as production runs it: JSON logs at LOG_LEVEL (default info) to stdout
  * (piped to a file in tmpDir) and to LOG_DIR, helmet, throttling with the limit raised so the load
  * is never refused, and a WAL SQLite database in tmpDir. `env` adds settings (JOB_CONCURRENCY, ...).
  * Resolves once GET /health answers 200.
@@ -37,7 +38,11 @@ async function startService({ distMain, tmpDir, logLevel, env: extraEnv = {} }) 
   };
   // cwd is the temp dir, so a developer's .env in the repository is not read either.
   const child = track(
-    spawn(process.execPath, [distMain], { cwd: tmpDir, env, stdio: ['ignore', out, err] }),
+    spawn(process.execPath, [...startFlags(), distMain], {
+      cwd: tmpDir,
+      env,
+      stdio: ['ignore', out, err],
+    }),
   );
   fs.closeSync(out);
   fs.closeSync(err);

@@ -1,5 +1,4 @@
-import helmet from 'helmet';
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipeOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,6 +10,10 @@ import { registerFormParser } from '../common/http/form-body';
 import { clientError, jsonBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
 import { registerUploadBodies } from '../common/http/upload-body';
+import { FastPathValidationPipe } from '../common/validation/fast-path-validation.pipe';
+import { ROOT_LOGGER } from '../logging/logging.module';
+import { registerRequestLogging } from '../logging/request-logging';
+import { helmetHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
 
 const MAX_PARAM_LENGTH = 1024;
@@ -54,6 +57,14 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
  */
 export const NEST_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const;
 
+/** The global validation of every DTO: unknown fields are refused, values become DTOs. */
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  stopAtFirstError: false,
+};
+
 /** Builds the whole application as main.ts runs it. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -77,8 +88,13 @@ export async function configureApp(
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, app.get(ROOT_LOGGER), {
+    bindToRequest: config.logRequestContext,
+  });
+  // helmet's headers (computed once, see helmetHeaders) and the request id, on every response.
+  const securityHeaders = helmetHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header(REQUEST_ID_HEADER, request.id);
+    void reply.headers(securityHeaders).header(REQUEST_ID_HEADER, request.id);
     done();
   });
   // The API speaks JSON (Nest's form parser is off: bodyParser false). A text/plain body is
@@ -104,34 +120,13 @@ export async function configureApp(
   // Forms only where browsers and mail clients post them: the unsubscribe link (RFC 8058).
   registerFormParser(fastify, { pathPrefixes: ['/unsubscribe/'], bodyLimit: FORM_BODY_LIMIT });
 
-  // helmet is built once here; @fastify/helmet would rebuild it (and re-parse the CSP) per request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
-  fastify.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
-  });
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
       exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
     });
   }
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: false,
-    }),
-  );
+  app.useGlobalPipes(new FastPathValidationPipe(VALIDATION_OPTIONS));
   setupSwagger(app);
   return app;
 }

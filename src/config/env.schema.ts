@@ -183,6 +183,14 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'], { message: 'LOG_STDOUT must be true or false' })
   LOG_STDOUT = 'true';
 
+  /**
+   * Whether lines logged while answering a request carry that request (`req`): nestjs-pino's
+   * AsyncLocalStorage, which costs CPU on every promise of every request.
+   */
+  @Transform(trimmed)
+  @IsIn(['true', 'false'], { message: 'LOG_REQUEST_CONTEXT must be true or false' })
+  LOG_REQUEST_CONTEXT = 'false';
+
   /** Largest accepted request body: bytes, or a size with a kb/mb unit. */
   @Transform(trimmed)
   @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {

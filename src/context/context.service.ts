@@ -62,12 +62,20 @@ export class ContextService {
     }));
   }
 
-  /** Applies a JSON Merge Patch (RFC 7386) to context_data. */
-  patch(
+  /**
+   * Applies a JSON Merge Patch (RFC 7386) to context_data. Without If-Match, a store that can
+   * (SQLite) does it in one atomic statement; otherwise read, merge and compare-and-swap.
+   */
+  async patch(
     jobId: string,
     mergePatch: Record<string, unknown>,
     precondition: WritePrecondition = {},
   ): Promise<ContextEntry> {
+    if (precondition.ifMatch === undefined) {
+      const patched = await this.store.mergePatch(jobId, mergePatch, new Date());
+      if (patched === undefined) throw new ContextNotFoundException(jobId);
+      if (patched !== null) return toEntry(patched);
+    }
     return this.update(jobId, precondition, (current) => ({
       contextData: applyMergePatch(current.contextData, mergePatch) as Record<string, unknown>,
       jobType: current.jobType,

@@ -4,6 +4,7 @@ import pino, { DestinationStream, Level, StreamEntry } from 'pino';
 import pretty from 'pino-pretty';
 import { createStream, RotatingFileStream } from 'rotating-file-stream';
 import { LogLevel } from '../config/env.schema';
+import { LineBatcher } from './line-batcher';
 
 export interface LogStreamsOptions {
   level: LogLevel;
@@ -38,26 +39,33 @@ export function createLogStreams(options: LogStreamsOptions): LogStreams {
     file.on('error', (error: Error) => process.stderr.write(`log file error: ${error.message}\n`));
   }
   const level = options.level as Level;
+  // One file write per event-loop turn, not per line (see LineBatcher).
+  const batchedAll = new LineBatcher(all);
+  const batchedErrors = new LineBatcher(errors);
   const entries: StreamEntry[] = [
-    { level, stream: all },
-    { level: 'error', stream: errors },
+    { level, stream: batchedAll },
+    { level: 'error', stream: batchedErrors },
   ];
   // JSON to stdout is buffered (one write per 4 KB, not per line: a write per line costs more
-  // CPU than the request it logs); close() flushes what is left.
+  // CPU than the request it logs), and fed a turn's lines at once: sonic-boom measures the byte
+  // length of its whole pending buffer on every write it gets. close() flushes what is left.
   const jsonStdout =
     options.stdout === 'json'
       ? pino.destination({ dest: 1, sync: false, minLength: STDOUT_BUFFER_BYTES })
       : undefined;
+  const batchedStdout = jsonStdout && new LineBatcher(jsonStdout);
   // A crash still writes out the buffered lines (exit handlers may only do synchronous work).
-  if (jsonStdout) process.once('exit', () => flushQuietly(jsonStdout));
+  if (jsonStdout) process.once('exit', () => flushQuietly(jsonStdout, batchedStdout));
   if (options.stdout !== 'off') {
-    const stdout = jsonStdout ?? pretty({ colorize: true, translateTime: 'SYS:standard' });
+    const stdout = batchedStdout ?? pretty({ colorize: true, translateTime: 'SYS:standard' });
     entries.unshift({ level, stream: stdout });
   }
   return {
     destination: pino.multistream(entries),
     close: async () => {
-      if (jsonStdout) flushQuietly(jsonStdout);
+      if (jsonStdout) flushQuietly(jsonStdout, batchedStdout);
+      batchedAll.flush();
+      batchedErrors.flush();
       await Promise.all([endFileStream(all), endFileStream(errors)]);
     },
   };
@@ -72,8 +80,9 @@ function endFileStream(stream: RotatingFileStream): Promise<void> {
   });
 }
 
-function flushQuietly(stream: { flushSync(): void }): void {
+function flushQuietly(stream: { flushSync(): void }, batcher?: LineBatcher): void {
   try {
+    batcher?.flush();
     stream.flushSync();
   } catch {
     // Nothing buffered, or stdout already closed: nothing more can be written.

@@ -1,34 +1,14 @@
 import { Module } from '@nestjs/common';
+import type { Logger as PinoInstance } from 'pino';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { createLogStreams, LogStreams } from './log-streams';
-import { createSecretScrubber } from './secret-scrubber';
+import { createRootLogger } from './root-logger';
 
 /** Injection token of the log destinations; main.ts closes them last, after the app. */
 export const LOG_STREAMS = Symbol('LOG_STREAMS');
-
-/** Headers that carry credentials: replaced wherever a log line holds a `headers` object. */
-const CREDENTIAL_HEADERS = ['authorization', '["x-api-key"]', 'cookie', '["set-cookie"]'];
-const REDACTED_PATHS = CREDENTIAL_HEADERS.flatMap((header) => [
-  `headers.${header}`,
-  `*.headers.${header}`,
-]).map((path) => path.replace('.[', '['));
-
-interface SerializedRequest {
-  id: string;
-  method: string;
-  url: string;
-  remoteAddress?: string;
-}
-
-function serializeRequest(req: SerializedRequest): SerializedRequest {
-  return { id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress };
-}
-
-function serializeResponse(res: { statusCode: number }): { statusCode: number } {
-  return { statusCode: res.statusCode };
-}
+/** Injection token of the root pino logger; configureApp hooks request logging to it. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 @Module({
   providers: [
@@ -42,47 +22,33 @@ function serializeResponse(res: { statusCode: number }): { statusCode: number } 
           stdout: !config.logToStdout ? 'off' : process.stdout.isTTY ? 'pretty' : 'json',
         }),
     },
+    {
+      provide: ROOT_LOGGER,
+      inject: [AppConfig, LOG_STREAMS],
+      useFactory: (config: AppConfig, streams: LogStreams): PinoInstance =>
+        createRootLogger({ level: config.logLevel, secrets: config.secrets }, streams.destination),
+    },
   ],
-  exports: [LOG_STREAMS],
+  exports: [LOG_STREAMS, ROOT_LOGGER],
 })
 class LogStreamsModule {}
 
 /**
- * nestjs-pino wiring: one JSON line per request with its id, every line tagged with the module it
- * comes from (`module`), credentials redacted by path and configured secrets scrubbed from each line.
+ * nestjs-pino wiring: Nest's logger and PinoLogger write through the root logger, every line
+ * tagged with the module it comes from (`module`). Requests are logged by Fastify hooks
+ * (registerRequestLogging, called by configureApp), not by nestjs-pino's pino-http middleware,
+ * so that middleware is mounted on no route.
  */
 @Module({
   imports: [
     LogStreamsModule,
     LoggerModule.forRootAsync({
       imports: [LogStreamsModule],
-      inject: [AppConfig, LOG_STREAMS],
-      useFactory: (config: AppConfig, streams: LogStreams) => ({
+      inject: [ROOT_LOGGER],
+      useFactory: (root: PinoInstance) => ({
         renameContext: 'module',
-        pinoHttp: [
-          {
-            level: config.logLevel,
-            // The request id is Fastify's (see requestIdFor), already on req.id.
-            // Lean on purpose: headers are not logged (so no credential can be), and no child
-            // logger per request beyond pino-http's own (each costs a serialization).
-            serializers: { req: serializeRequest, res: serializeResponse },
-            customSuccessObject: (_req: IncomingMessage, _res: ServerResponse, line: object) => ({
-              module: 'HTTP',
-              ...line,
-            }),
-            customErrorObject: (
-              _req: IncomingMessage,
-              _res: ServerResponse,
-              _error: Error,
-              line: object,
-            ) => ({ module: 'HTTP', ...line }),
-            customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-            hooks: { streamWrite: createSecretScrubber(config.secrets) },
-          },
-          streams.destination,
-        ],
+        pinoHttp: { logger: root },
+        forRoutes: [],
       }),
     }),
   ],

@@ -1,6 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Length } from 'class-validator';
+import { ValidationFastPath } from '../../common/validation/fast-path-validation.pipe';
+import { isPlainObject } from '../utils/json-merge-patch.util';
+import { isObjectWithOnly, isPlainJobType } from './context-body-fast-path';
 
+@ValidationFastPath(replaceContextFastPath)
 export class ReplaceContextDto {
   /**
    * The new context: replaces the whole document.
@@ -19,4 +23,18 @@ export class ReplaceContextDto {
   @IsString()
   @Length(1, 64)
   job_type?: string;
+}
+
+const REPLACE_KEYS: ReadonlySet<string> = new Set(['context_data', 'job_type']);
+
+/** The DTO from a body the decorators above certainly accept; undefined otherwise. */
+export function replaceContextFastPath(body: unknown): ReplaceContextDto | undefined {
+  if (!isObjectWithOnly(body, REPLACE_KEYS)) return undefined;
+  const { context_data: contextData, job_type: jobType } = body;
+  if (!isPlainObject(contextData)) return undefined;
+  if (jobType !== undefined && !isPlainJobType(jobType)) return undefined;
+  const dto = new ReplaceContextDto();
+  dto.context_data = contextData;
+  if (jobType !== undefined) dto.job_type = jobType;
+  return dto;
 }

@@ -41,4 +41,18 @@ export abstract class ContextStore {
   abstract delete(jobId: string, expected?: ExpectedRecord): Promise<boolean>;
   /** One page, newest first (ties broken by job_id), and the number of matching entries. */
   abstract list(query: ListContextsQuery): Promise<{ records: ContextRecord[]; total: number }>;
+
+  /**
+   * Applies a JSON Merge Patch (RFC 7386) to the entry's context_data in one atomic step, with
+   * version + 1 and updated_at = max(`at`, previous + 1 ms); resolves with the updated entry,
+   * undefined when there is none, or null when this backend cannot do it in one step (the caller
+   * then reads, merges and swaps).
+   */
+  mergePatch(
+    _jobId: string,
+    _patch: Record<string, unknown>,
+    _at: Date,
+  ): Promise<ContextRecord | undefined | null> {
+    return Promise.resolve(null);
+  }
 }
