@@ -14,8 +14,9 @@
  *
  * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
- * (s per job scenario, 5) and BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to
- * diagnose). Exits 0 when the report is printed, even with missed targets; 1 when the bench itself
+ * (s per job scenario, 5), BENCH_JOBS_SCENARIOS (e.g. `5x10`, to run only some job scenarios),
+ * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose) and BENCH_ONLY=jobs
+ * (only the job runner part: no ceilings, no HTTP routes; for quick iterations). Exits 0 when the report is printed, even with missed targets; 1 when the bench itself
  * fails. Every child is killed on the way out.
  */
 const fs = require('node:fs');
@@ -115,12 +116,17 @@ async function main() {
     if (!keepTmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   });
   try {
-    const raw = await sqliteCeiling(tmpDir, settings);
-    const bareNestResult = await bareNestCeiling(settings);
-    const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
-    const jobs = await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
-    const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
-    const report = `${renderReport({ settings, routes, ceilings, peakRssMb })}\n${jobs.table}`;
+    let report;
+    if (process.env.BENCH_ONLY === 'jobs') {
+      report = (await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings })).table;
+    } else {
+      const raw = await sqliteCeiling(tmpDir, settings);
+      const bareNestResult = await bareNestCeiling(settings);
+      const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
+      const jobs = await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings });
+      const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
+      report = `${renderReport({ settings, routes, ceilings, peakRssMb })}\n${jobs.table}`;
+    }
     console.log(`\n${report}`);
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(RESULTS_FILE, report);

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
 import { fromSqliteDatetime, toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
+import { GroupCommit } from './group-commit';
 import { CheckpointSelector, JobStore, JobUpdate, JobWrite } from './job-store';
 
 interface JobRow {
@@ -43,8 +44,9 @@ const JOB_COLUMNS =
   'error, version, created_at, updated_at, started_at, finished_at';
 
 /**
- * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection, and each
- * write one synchronous transaction, so nothing else can interleave with it. Transactions begin
+ * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection. Each write
+ * is synchronous, so nothing else can interleave with it, and commits with the others asked for
+ * in the same tick (`GroupCommit`: one transaction, a savepoint each). Transactions begin
  * IMMEDIATE: they take the write lock first, so two processes on one file wait for each other
  * (busy timeout) instead of failing when a read would have to become a write.
  */
@@ -52,9 +54,11 @@ export class SqliteJobStore extends JobStore {
   private readonly sql: Record<string, Statement>;
   /** UPDATE statements by the set of columns they write. */
   private readonly updates = new Map<string, Statement>();
+  private readonly commits: GroupCommit;
 
   constructor(private readonly db: Database) {
     super();
+    this.commits = new GroupCommit(db);
     this.sql = {
       insertJob: db.prepare(
         `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (${JOB_COLUMNS.replace(/\w+/g, '?')}) ON CONFLICT (id) DO NOTHING`,
@@ -122,7 +126,7 @@ export class SqliteJobStore extends JobStore {
 
   async create(job: JobRecord, context: ContextRecord): Promise<boolean> {
     try {
-      return this.insertJobAndContext(job, context);
+      return await this.commits.run(() => this.insertJobAndContext(job, context));
     } catch (error) {
       if (error instanceof JobIdTakenError) return false;
       throw error;
@@ -130,23 +134,19 @@ export class SqliteJobStore extends JobStore {
   }
 
   private insertJobAndContext(job: JobRecord, context: ContextRecord): boolean {
-    return this.db
-      .transaction((): boolean => {
-        const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
-        if (!inserted) return false;
-        const contextInserted = this.sql.insertContext.run(
-          context.jobId,
-          context.jobType,
-          JSON.stringify(context.contextData),
-          context.version,
-          toSqliteDatetime(context.createdAt),
-          toSqliteDatetime(context.updatedAt),
-        ).changes;
-        if (contextInserted !== 1) throw new JobIdTakenError();
-        this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
-        return true;
-      })
-      .immediate();
+    const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
+    if (!inserted) return false;
+    const contextInserted = this.sql.insertContext.run(
+      context.jobId,
+      context.jobType,
+      JSON.stringify(context.contextData),
+      context.version,
+      toSqliteDatetime(context.createdAt),
+      toSqliteDatetime(context.updatedAt),
+    ).changes;
+    if (contextInserted !== 1) throw new JobIdTakenError();
+    this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
+    return true;
   }
 
   async get(jobId: string): Promise<JobRecord | undefined> {
@@ -171,16 +171,14 @@ export class SqliteJobStore extends JobStore {
     now: Date;
     leaseMs: number;
   }): Promise<JobRecord | undefined> {
-    return this.db
-      .transaction(() => {
-        const now = toSqliteDatetime(input.now);
-        const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
-        if (!candidate) return undefined;
-        const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
-        this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
-        return fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
-      })
-      .immediate();
+    return this.commits.run(() => {
+      const now = toSqliteDatetime(input.now);
+      const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
+      if (!candidate) return undefined;
+      const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
+      this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
+      return fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
+    });
   }
 
   async renewLease(jobId: string, owner: string, until: Date): Promise<boolean> {
@@ -205,41 +203,39 @@ export class SqliteJobStore extends JobStore {
   }
 
   async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
-    return this.db
-      .transaction(() => {
-        const head = this.sql.getHead.get(input.jobId) as JobHead | undefined;
-        if (!head || !expectationHolds(head, input)) return undefined;
-        const now = new Date();
-        // The lease holder's copy is current (nobody else writes a leased job's plan or
-        // progress); anyone else's write reads the row.
-        const base = input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow);
-        const job: JobRecord = {
-          ...base,
-          status: head.status,
-          ...input.set,
-          version: head.version + 1,
-          updatedAt: now,
-        };
-        this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
-        if (input.checkpoint) {
-          const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
-          this.sql.insertCheckpoint.run(
-            job.id,
-            seq,
-            input.checkpoint.stepIndex,
-            JSON.stringify(input.checkpoint.state),
-            toSqliteDatetime(now),
-          );
-        }
-        if (input.context || input.contextErrors) {
-          this.patchContext(job.id, input.context ?? {}, input.contextErrors ?? [], now);
-        }
-        const events = (input.events ?? []).map((event) =>
-          this.appendEvent(job.id, event.type, event.data, now),
+    return this.commits.run(() => {
+      const head = this.sql.getHead.get(input.jobId) as JobHead | undefined;
+      if (!head || !expectationHolds(head, input)) return undefined;
+      const now = new Date();
+      // The lease holder's copy is current (nobody else writes a leased job's plan or
+      // progress); anyone else's write reads the row.
+      const base = input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow);
+      const job: JobRecord = {
+        ...base,
+        status: head.status,
+        ...input.set,
+        version: head.version + 1,
+        updatedAt: now,
+      };
+      this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
+      if (input.checkpoint) {
+        const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
+        this.sql.insertCheckpoint.run(
+          job.id,
+          seq,
+          input.checkpoint.stepIndex,
+          JSON.stringify(input.checkpoint.state),
+          toSqliteDatetime(now),
         );
-        return { job, events };
-      })
-      .immediate();
+      }
+      if (input.context || input.contextErrors) {
+        this.patchContext(job.id, input.context ?? {}, input.contextErrors ?? [], now);
+      }
+      const events = (input.events ?? []).map((event) =>
+        this.appendEvent(job.id, event.type, event.data, now),
+      );
+      return { job, events };
+    });
   }
 
   async events(jobId: string, afterId = 0): Promise<JobEvent[]> {
