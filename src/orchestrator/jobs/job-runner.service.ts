@@ -16,7 +16,10 @@ import { nextMove } from './job-state.util';
 import type { JobRecord } from './job.types';
 import { retryDelayMs, shouldRetry } from './retry-policy.util';
 import { attemptStep } from './step-attempt';
-import { JobStore, JobWrite } from './store/job-store';
+import { ContextChanges, JobStore, JobWrite } from './store/job-store';
+
+/** A context write that changes only the top-level keys it names (its status). */
+const NOTHING_ELSE: ContextChanges = { stateKeys: [], steps: [] };
 
 /** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
 const POLL_MS = 1000;
@@ -185,6 +188,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           set: { progress: this.startedProgress(current, index, attempt) },
           // The context says "running" from the first step of this run on.
           context: index === this.firstStepOfRun.get(job.id) ? { status: 'running' } : undefined,
+          contextChanges: NOTHING_ELSE,
           events: [this.startedEvent(current, index, attempt)],
         });
         if (!started) return { kind: 'stopped' };
@@ -262,6 +266,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       set: { progress, currentStep: index + 1 },
       checkpoint: { stepIndex: index, state },
       context: { state, steps: contextSteps({ steps: job.steps, progress }) },
+      contextChanges: {
+        stateKeys: Object.keys(outcome.writes),
+        steps: next.kind === 'run' ? [index, next.index] : [index],
+      },
       events,
     });
     if (done && next.kind === 'run') this.startedRecorded(job.id, next.index);
@@ -330,6 +338,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.commit(job, {
       set: { status: 'succeeded', finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
       context: { status: 'succeeded' },
+      contextChanges: NOTHING_ELSE,
       events: [{ type: JOB_FINISHED, data: { status: 'succeeded' } }],
     });
   }

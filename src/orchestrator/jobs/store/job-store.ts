@@ -35,9 +35,21 @@ export interface JobWrite {
   checkpoint?: { stepIndex: number; state: Record<string, unknown> };
   /** Top-level keys replaced in the job's context entry (status, state, steps…). */
   context?: Record<string, unknown>;
+  /**
+   * What in `context` differs from the document the job's last write left: a store may then
+   * write only those parts (the other top-level keys of `context`, these `state` keys and these
+   * `steps` entries) instead of rewriting the whole document. It reads the same either way.
+   */
+  contextChanges?: ContextChanges;
   /** Entries appended to the context's `errors` list. */
   contextErrors?: Record<string, unknown>[];
   events?: { type: string; data: Record<string, unknown> }[];
+}
+
+/** The parts of a job's context document a write changes; see `JobWrite.contextChanges`. */
+export interface ContextChanges {
+  stateKeys: readonly string[];
+  steps: readonly number[];
 }
 
 export type CheckpointSelector = { seq: number } | { at: Date } | undefined;

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
 import { fromSqliteDatetime, toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
+import { contextPathSets, JsonPathSet } from './context-json-patch.util';
 import { GroupCommit } from './group-commit';
 import { CheckpointSelector, JobStore, JobUpdate, JobWrite } from './job-store';
 
@@ -54,6 +55,8 @@ export class SqliteJobStore extends JobStore {
   private readonly sql: Record<string, Statement>;
   /** UPDATE statements by the set of columns they write. */
   private readonly updates = new Map<string, Statement>();
+  /** json_set UPDATEs of the context document, by how many paths they set. */
+  private readonly contextSetters = new Map<number, Statement>();
   private readonly commits: GroupCommit;
 
   constructor(private readonly db: Database) {
@@ -90,6 +93,9 @@ export class SqliteJobStore extends JobStore {
       ),
       getContext: db.prepare(
         'SELECT context_data, version, updated_at FROM contexts WHERE job_id = ?',
+      ),
+      getContextShape: db.prepare(
+        "SELECT version, updated_at, json_type(context_data) AS doc, json_type(context_data, '$.state') AS state, json_array_length(context_data, '$.steps') AS steps FROM contexts WHERE job_id = ?",
       ),
       updateContext: db.prepare(
         'UPDATE contexts SET context_data = ?, version = ?, updated_at = ? WHERE job_id = ?',
@@ -228,9 +234,7 @@ export class SqliteJobStore extends JobStore {
           toSqliteDatetime(now),
         );
       }
-      if (input.context || input.contextErrors) {
-        this.patchContext(job.id, input.context ?? {}, input.contextErrors ?? [], now);
-      }
+      if (input.context || input.contextErrors) this.patchContext(input, now);
       const events = (input.events ?? []).map((event) =>
         this.appendEvent(job.id, event.type, event.data, now),
       );
@@ -261,28 +265,60 @@ export class SqliteJobStore extends JobStore {
     return this.sql.prune.run(toSqliteDatetime(finishedBefore)).changes;
   }
 
-  private patchContext(
-    jobId: string,
-    patch: Record<string, unknown>,
-    errors: Record<string, unknown>[],
-    now: Date,
-  ): void {
-    const row = this.sql.getContext.get(jobId) as
+  private patchContext(input: JobWrite, now: Date): void {
+    const patch = input.context ?? {};
+    const errors = input.contextErrors ?? [];
+    const sets =
+      input.contextChanges && errors.length === 0
+        ? contextPathSets(patch, input.contextChanges)
+        : undefined;
+    if (sets && this.setContextPaths(input.jobId, sets, patch, now)) return;
+    const row = this.sql.getContext.get(input.jobId) as
       { context_data: string; version: number; updated_at: string } | undefined;
     if (!row) return; // a client deleted the context entry; the job row stays the truth
     const data = { ...(JSON.parse(row.context_data) as Record<string, unknown>), ...patch };
     if (errors.length > 0) {
       data.errors = [...(Array.isArray(data.errors) ? (data.errors as unknown[]) : []), ...errors];
     }
-    // updated_at strictly increases, as the Context Manager promises.
-    const previous = fromSqliteDatetime(row.updated_at).getTime();
-    const updatedAt = new Date(Math.max(now.getTime(), previous + 1));
     this.sql.updateContext.run(
       JSON.stringify(data),
       row.version + 1,
-      toSqliteDatetime(updatedAt),
-      jobId,
+      nextUpdatedAt(row.updated_at, now),
+      input.jobId,
     );
+  }
+
+  /**
+   * Writes only the changed parts of the context document (SQLite's json_set, no parse and
+   * rewrite in JS); false when the stored document does not have the shape the paths assume
+   * (a client replaced it), and the caller rewrites it instead. Done when the entry is gone.
+   */
+  private setContextPaths(
+    jobId: string,
+    sets: JsonPathSet[],
+    patch: Record<string, unknown>,
+    now: Date,
+  ): boolean {
+    const row = this.sql.getContextShape.get(jobId) as ContextShape | undefined;
+    if (!row) return true;
+    const steps = patch.steps as unknown[] | undefined;
+    if (
+      row.doc !== 'object' ||
+      (patch.state !== undefined && row.state !== 'object') ||
+      (steps !== undefined && row.steps !== steps.length)
+    ) {
+      return false;
+    }
+    let statement = this.contextSetters.get(sets.length);
+    if (!statement) {
+      const pairs = sets.map(() => '?, json(?)').join(', ');
+      statement = this.db.prepare(
+        `UPDATE contexts SET context_data = json_set(context_data, ${pairs}), version = ?, updated_at = ? WHERE job_id = ?`,
+      );
+      this.contextSetters.set(sets.length, statement);
+    }
+    statement.run(...sets.flat(), row.version + 1, nextUpdatedAt(row.updated_at, now), jobId);
+    return true;
   }
 
   private appendEvent(
@@ -303,6 +339,21 @@ export class SqliteJobStore extends JobStore {
 
 /** The context entry of a new job already exists (created by a client). */
 export class JobIdTakenError extends Error {}
+
+/** What the context document looks like where a write's JSON paths would go. */
+interface ContextShape {
+  version: number;
+  updated_at: string;
+  doc: string | null;
+  state: string | null;
+  steps: number | null;
+}
+
+/** updated_at strictly increases, as the Context Manager promises. */
+function nextUpdatedAt(previous: string, now: Date): string {
+  const after = fromSqliteDatetime(previous).getTime() + 1;
+  return toSqliteDatetime(new Date(Math.max(now.getTime(), after)));
+}
 
 /** What a conditional write checks. */
 interface JobHead {
