@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
 import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
@@ -146,9 +146,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           await this.fail(result.job, move.index, result.message);
           return;
         }
+        // No explicit yield: each step's commit waits for the next group commit (a setImmediate
+        // in the SQLite store, real I/O elsewhere), so HTTP requests get in between steps.
         ({ job, state } = result);
-        // Let HTTP requests in between steps: actions that finish at once would not yield.
-        await setImmediate();
       }
       await this.finish(job);
     } finally {
