@@ -3,7 +3,7 @@ import { ContextService } from '../../context/context.service';
 import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
 import { JobUsage, LlmUsageService } from '../llm/llm-usage.service';
-import { JobEventsService, JOB_FINISHED } from './job-events.service';
+import { JobEventsListener, JobEventsService, JOB_FINISHED } from './job-events.service';
 import { contextSteps, withStep } from './job-progress.util';
 import { canApply, COMMAND_FROM, JobCommand } from './job-state.util';
 import { JobRunner } from './job-runner.service';
@@ -143,8 +143,9 @@ export class JobsService {
     return updated.contextData.feedback as (typeof entry)[];
   }
 
-  events$(job: JobRecord) {
-    return this.events.stream(job.id);
+  /** Hands the job's past events, then its live ones, to `listener`; see JobEventsService.follow. */
+  followEvents(job: JobRecord, listener: JobEventsListener): Promise<() => void> {
+    return this.events.follow(job.id, listener);
   }
 
   private async transition(
