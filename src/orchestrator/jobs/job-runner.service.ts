@@ -16,10 +16,23 @@ import { nextMove } from './job-state.util';
 import type { JobRecord } from './job.types';
 import { retryDelayMs, shouldRetry } from './retry-policy.util';
 import { attemptStep } from './step-attempt';
-import { ContextChanges, JobStore, JobWrite } from './store/job-store';
+import { ContextChanges, JobStore, JobUpdate, JobWrite } from './store/job-store';
 
 /** A context write that changes only the top-level keys it names (its status). */
 const NOTHING_ELSE: ContextChanges = { stateKeys: [], steps: [] };
+
+/** What a job's successful end writes: job row, context status, and the closing event. */
+const SUCCEEDED = {
+  set: () =>
+    ({
+      status: 'succeeded',
+      finishedAt: new Date(),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    }) satisfies JobUpdate,
+  context: { status: 'succeeded' },
+  event: { type: JOB_FINISHED, data: { status: 'succeeded' } },
+};
 
 /** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
 const POLL_MS = 1000;
@@ -150,7 +163,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         // in the SQLite store, real I/O elsewhere), so HTTP requests get in between steps.
         ({ job, state } = result);
       }
-      await this.finish(job);
+      // The last step's commit normally ended the job already.
+      if (job.status !== 'succeeded') await this.finish(job);
     } finally {
       clearInterval(renewal);
       this.firstStepOfRun.delete(claimed.id);
@@ -250,7 +264,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         data: { step: index, summary: outcome.summary, output_keys: Object.keys(outcome.writes) },
       },
     ];
-    // One commit per step: the next step's start goes with this one when it runs right away.
+    // One commit per step: the next step's start, or the job's end, goes with this one.
     const next = nextMove({ steps: job.steps, progress: succeeded, currentStep: index + 1 });
     let progress = succeeded;
     if (next.kind === 'run') {
@@ -262,10 +276,16 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       );
       events.push(this.startedEvent(job, next.index, attempt));
     }
+    const ends = next.kind === 'finish';
+    if (ends) events.push(SUCCEEDED.event);
     const done = await this.commit(job, {
-      set: { progress, currentStep: index + 1 },
+      set: { progress, currentStep: index + 1, ...(ends ? SUCCEEDED.set() : {}) },
       checkpoint: { stepIndex: index, state },
-      context: { state, steps: contextSteps({ steps: job.steps, progress }) },
+      context: {
+        ...(ends ? SUCCEEDED.context : {}),
+        state,
+        steps: contextSteps({ steps: job.steps, progress }),
+      },
       contextChanges: {
         stateKeys: Object.keys(outcome.writes),
         steps: next.kind === 'run' ? [index, next.index] : [index],
@@ -334,12 +354,13 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     });
   }
 
+  /** Ends a job whose last step's commit did not (it had no steps left to run). */
   private async finish(job: JobRecord): Promise<void> {
     await this.commit(job, {
-      set: { status: 'succeeded', finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
-      context: { status: 'succeeded' },
+      set: SUCCEEDED.set(),
+      context: SUCCEEDED.context,
       contextChanges: NOTHING_ELSE,
-      events: [{ type: JOB_FINISHED, data: { status: 'succeeded' } }],
+      events: [SUCCEEDED.event],
     });
   }
 
