@@ -59,6 +59,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly startRecorded = new Set<string>();
   private stopped = false;
   private wakeUp: (() => void) | undefined;
+  /** Set by wake(); the loop looks for work again instead of waiting when it was set meanwhile. */
+  private wakeRequested = false;
   private loop: Promise<void> | undefined;
 
   constructor(
@@ -85,6 +87,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   /** Looks for work now (a job was created, approved or retried). */
   wake(): void {
+    this.wakeRequested = true;
     this.wakeUp?.();
   }
 
@@ -95,6 +98,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      this.wakeRequested = false;
       if (this.active.size < this.config.jobs.concurrency) {
         const job = await this.claimNext();
         if (job) {
@@ -102,10 +106,14 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           continue;
         }
       }
+      // A job created while the claim was in flight (it commits with the claim's group, after
+      // it) must not wait for the poll.
+      if (this.wakeRequested) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS);
         this.wakeUp = () => {
           clearTimeout(timer);
+          this.wakeUp = undefined;
           resolve();
         };
       });
