@@ -10,29 +10,24 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
 import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
-import { JobEventsService, JOB_FINISHED } from './job-events.service';
-import { approvalPreview, contextSteps, pickInputs, withStep } from './job-progress.util';
+import { JobEventsService } from './job-events.service';
+import { approvalPreview, pickInputs, withStep } from './job-progress.util';
+import {
+  errorEntry,
+  failedWrite,
+  NOTHING_ELSE,
+  parkedWrite,
+  RunnerWrite,
+  startedEvent,
+  startedProgress,
+  stepSucceededWrite,
+  succeededJobWrite,
+} from './job-writes.util';
 import { nextMove } from './job-state.util';
 import type { JobRecord } from './job.types';
 import { retryDelayMs, shouldRetry } from './retry-policy.util';
 import { attemptStep } from './step-attempt';
-import { ContextChanges, JobStore, JobUpdate, JobWrite } from './store/job-store';
-
-/** A context write that changes only the top-level keys it names (its status). */
-const NOTHING_ELSE: ContextChanges = { stateKeys: [], steps: [] };
-
-/** What a job's successful end writes: job row, context status, and the closing event. */
-const SUCCEEDED = {
-  set: () =>
-    ({
-      status: 'succeeded',
-      finishedAt: new Date(),
-      leaseOwner: null,
-      leaseExpiresAt: null,
-    }) satisfies JobUpdate,
-  context: { status: 'succeeded' },
-  event: { type: JOB_FINISHED, data: { status: 'succeeded' } },
-};
+import { JobStore } from './store/job-store';
 
 /** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
 const POLL_MS = 1000;
@@ -171,8 +166,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         // in the SQLite store, real I/O elsewhere), so HTTP requests get in between steps.
         ({ job, state } = result);
       }
-      // The last step's commit normally ended the job already.
-      if (job.status !== 'succeeded') await this.finish(job);
+      // The last step's commit normally ended the job already; not when no step was left to run.
+      if (job.status !== 'succeeded') await this.commit(job, succeededJobWrite(new Date()));
     } finally {
       clearInterval(renewal);
       this.firstStepOfRun.delete(claimed.id);
@@ -207,11 +202,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     for (let attempt = firstAttempt; ; attempt++) {
       if (!(startRecorded && attempt === firstAttempt)) {
         const started = await this.commit(current, {
-          set: { progress: this.startedProgress(current, index, attempt) },
+          set: { progress: startedProgress(current.progress, index, attempt, new Date()) },
           // The context says "running" from the first step of this run on.
           context: index === this.firstStepOfRun.get(job.id) ? { status: 'running' } : undefined,
           contextChanges: NOTHING_ELSE,
-          events: [this.startedEvent(current, index, attempt)],
+          events: [startedEvent(current, index, attempt, this.owner)],
         });
         if (!started) return { kind: 'stopped' };
         current = started;
@@ -238,7 +233,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       const delayMs = retryDelayMs(action.retry, attempt);
       const noted = await this.commit(current, {
         set: { progress: withStep(current.progress, index, { error: outcome.message }) },
-        contextErrors: [errorEntry(current, index, attempt, outcome.message)],
+        contextErrors: [errorEntry(current, index, attempt, outcome.message, new Date())],
         events: [
           {
             type: 'step_retried',
@@ -259,124 +254,34 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     state: Record<string, unknown>,
     outcome: { writes: Record<string, unknown>; summary?: string },
   ): Promise<StepResult> {
-    const succeeded = withStep(job.progress, index, {
-      status: 'succeeded',
-      finishedAt: new Date().toISOString(),
-      summary: outcome.summary,
-      outputKeys: Object.keys(outcome.writes),
-      error: undefined,
+    const { write, nextStarted } = stepSucceededWrite({
+      job,
+      index,
+      state,
+      outcome,
+      runner: this.owner,
+      now: new Date(),
     });
-    const events: NonNullable<JobWrite['events']> = [
-      {
-        type: 'step_succeeded',
-        data: { step: index, summary: outcome.summary, output_keys: Object.keys(outcome.writes) },
-      },
-    ];
-    // One commit per step: the next step's start, or the job's end, goes with this one.
-    const next = nextMove({ steps: job.steps, progress: succeeded, currentStep: index + 1 });
-    let progress = succeeded;
-    if (next.kind === 'run') {
-      const attempt = succeeded[next.index].attempts + 1;
-      progress = withStep(
-        succeeded,
-        next.index,
-        this.startedProgress(job, next.index, attempt)[next.index],
-      );
-      events.push(this.startedEvent(job, next.index, attempt));
-    }
-    const ends = next.kind === 'finish';
-    if (ends) events.push(SUCCEEDED.event);
-    const done = await this.commit(job, {
-      set: { progress, currentStep: index + 1, ...(ends ? SUCCEEDED.set() : {}) },
-      checkpoint: { stepIndex: index, state },
-      context: {
-        ...(ends ? SUCCEEDED.context : {}),
-        state,
-        steps: contextSteps({ steps: job.steps, progress }),
-      },
-      contextChanges: {
-        stateKeys: Object.keys(outcome.writes),
-        steps: next.kind === 'run' ? [index, next.index] : [index],
-      },
-      events,
-    });
-    if (done && next.kind === 'run') this.startedRecorded(job.id, next.index);
+    const done = await this.commit(job, write);
+    if (done && nextStarted !== undefined) this.startRecorded.add(`${job.id}:${nextStarted}`);
     return done ? { kind: 'done', job: done, state } : { kind: 'stopped' };
-  }
-
-  private startedProgress(job: JobRecord, index: number, attempt: number) {
-    return withStep(job.progress, index, {
-      status: 'running',
-      attempts: attempt,
-      startedAt: new Date().toISOString(),
-      error: undefined,
-    });
-  }
-
-  private startedEvent(job: JobRecord, index: number, attempt: number) {
-    const step = job.steps[index];
-    return {
-      type: 'step_started',
-      data: { step: index, agent: step.agent, action: step.action, attempt, runner: this.owner },
-    };
-  }
-
-  private startedRecorded(jobId: string, index: number): void {
-    this.startRecorded.add(`${jobId}:${index}`);
   }
 
   private async park(job: JobRecord, index: number, state: Record<string, unknown>): Promise<void> {
     const step = job.steps[index];
     const description = this.registry.findAction(step.agent, step.action)?.description ?? '';
-    const preview = approvalPreview({ index, step, description, state });
-    const progress = withStep(job.progress, index, { status: 'waiting_approval', preview });
-    await this.commit(job, {
-      set: { status: 'waiting_approval', progress, leaseOwner: null, leaseExpiresAt: null },
-      context: { status: 'waiting_approval', steps: contextSteps({ steps: job.steps, progress }) },
-      events: [{ type: 'approval_needed', data: preview }],
-    });
+    await this.commit(
+      job,
+      parkedWrite(job, index, approvalPreview({ index, step, description, state })),
+    );
   }
 
   private async fail(job: JobRecord, index: number, message: string): Promise<void> {
-    const progress = withStep(job.progress, index, {
-      status: 'failed',
-      error: message,
-      finishedAt: new Date().toISOString(),
-    });
-    const step = job.steps[index];
-    await this.commit(job, {
-      set: {
-        status: 'failed',
-        progress,
-        error: `Step ${index} (${step.agent}.${step.action}) failed: ${message}`,
-        finishedAt: new Date(),
-        leaseOwner: null,
-        leaseExpiresAt: null,
-      },
-      context: { status: 'failed', steps: contextSteps({ steps: job.steps, progress }) },
-      contextErrors: [errorEntry(job, index, progress[index].attempts, message)],
-      events: [
-        { type: 'step_failed', data: { step: index, error: message } },
-        { type: JOB_FINISHED, data: { status: 'failed' } },
-      ],
-    });
-  }
-
-  /** Ends a job whose last step's commit did not (it had no steps left to run). */
-  private async finish(job: JobRecord): Promise<void> {
-    await this.commit(job, {
-      set: SUCCEEDED.set(),
-      context: SUCCEEDED.context,
-      contextChanges: NOTHING_ELSE,
-      events: [SUCCEEDED.event],
-    });
+    await this.commit(job, failedWrite(job, index, message, new Date()));
   }
 
   /** A write while this runner still holds the job's lease; undefined when it does not. */
-  private async commit(
-    job: JobRecord,
-    write: Omit<JobWrite, 'jobId' | 'expect'>,
-  ): Promise<JobRecord | undefined> {
+  private async commit(job: JobRecord, write: RunnerWrite): Promise<JobRecord | undefined> {
     const result = await this.store.write({
       ...write,
       jobId: job.id,
@@ -387,16 +292,4 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.events.publish(result.events);
     return result.job;
   }
-}
-
-function errorEntry(job: JobRecord, index: number, attempt: number, message: string) {
-  const step = job.steps[index];
-  return {
-    step: index,
-    agent: step.agent,
-    action: step.action,
-    attempt,
-    message,
-    at: new Date().toISOString(),
-  };
 }

@@ -1,48 +1,22 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
-import { fromSqliteDatetime, toSqliteDatetime } from '../../../database/sqlite-datetime';
+import { toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
-import { contextPathSets, JsonPathSet } from './context-json-patch.util';
 import { GroupCommit } from './group-commit';
+import { SqliteJobContextWriter } from './sqlite-job-context';
+import {
+  CheckpointRow,
+  COLUMN_OF,
+  columnValue,
+  EventRow,
+  fromCheckpointRow,
+  fromEventRow,
+  fromJobRow,
+  JOB_COLUMNS,
+  JobRow,
+  toJobRow,
+} from './sqlite-job-rows';
 import { CheckpointSelector, JobStore, JobUpdate, JobWrite } from './job-store';
-
-interface JobRow {
-  id: string;
-  job_type: string;
-  status: string;
-  objective: string;
-  input: string;
-  steps: string;
-  progress: string;
-  current_step: number;
-  lease_owner: string | null;
-  lease_expires_at: string | null;
-  error: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-/** The column each updatable field of a job is stored in. */
-const COLUMN_OF: Partial<Record<keyof JobRecord, string>> = {
-  version: 'version',
-  updatedAt: 'updated_at',
-  status: 'status',
-  progress: 'progress',
-  currentStep: 'current_step',
-  leaseOwner: 'lease_owner',
-  leaseExpiresAt: 'lease_expires_at',
-  error: 'error',
-  startedAt: 'started_at',
-  finishedAt: 'finished_at',
-  steps: 'steps',
-};
-
-const JOB_COLUMNS =
-  'id, job_type, status, objective, input, steps, progress, current_step, lease_owner, lease_expires_at, ' +
-  'error, version, created_at, updated_at, started_at, finished_at';
 
 /**
  * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection. Each write
@@ -55,13 +29,13 @@ export class SqliteJobStore extends JobStore {
   private readonly sql: Record<string, Statement>;
   /** UPDATE statements by the set of columns they write. */
   private readonly updates = new Map<string, Statement>();
-  /** json_set UPDATEs of the context document, by how many paths they set. */
-  private readonly contextSetters = new Map<number, Statement>();
   private readonly commits: GroupCommit;
+  private readonly contexts: SqliteJobContextWriter;
 
   constructor(private readonly db: Database) {
     super();
     this.commits = new GroupCommit(db);
+    this.contexts = new SqliteJobContextWriter(db);
     this.sql = {
       insertJob: db.prepare(
         `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (${JOB_COLUMNS.replace(/\w+/g, '?')}) ON CONFLICT (id) DO NOTHING`,
@@ -90,15 +64,6 @@ export class SqliteJobStore extends JobStore {
       ),
       release: db.prepare(
         "UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running'",
-      ),
-      getContext: db.prepare(
-        'SELECT context_data, version, updated_at FROM contexts WHERE job_id = ?',
-      ),
-      getContextShape: db.prepare(
-        "SELECT version, updated_at, json_type(context_data) AS doc, json_type(context_data, '$.state') AS state, json_array_length(context_data, '$.steps') AS steps FROM contexts WHERE job_id = ?",
-      ),
-      updateContext: db.prepare(
-        'UPDATE contexts SET context_data = ?, version = ?, updated_at = ? WHERE job_id = ?',
       ),
       nextSeq: db.prepare(
         'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM checkpoints WHERE job_id = ?',
@@ -234,7 +199,7 @@ export class SqliteJobStore extends JobStore {
           toSqliteDatetime(now),
         );
       }
-      if (input.context || input.contextErrors) this.patchContext(input, now);
+      if (input.context || input.contextErrors) this.contexts.write(input, now);
       const events = (input.events ?? []).map((event) =>
         this.appendEvent(job.id, event.type, event.data, now),
       );
@@ -265,62 +230,6 @@ export class SqliteJobStore extends JobStore {
     return this.sql.prune.run(toSqliteDatetime(finishedBefore)).changes;
   }
 
-  private patchContext(input: JobWrite, now: Date): void {
-    const patch = input.context ?? {};
-    const errors = input.contextErrors ?? [];
-    const sets =
-      input.contextChanges && errors.length === 0
-        ? contextPathSets(patch, input.contextChanges)
-        : undefined;
-    if (sets && this.setContextPaths(input.jobId, sets, patch, now)) return;
-    const row = this.sql.getContext.get(input.jobId) as
-      { context_data: string; version: number; updated_at: string } | undefined;
-    if (!row) return; // a client deleted the context entry; the job row stays the truth
-    const data = { ...(JSON.parse(row.context_data) as Record<string, unknown>), ...patch };
-    if (errors.length > 0) {
-      data.errors = [...(Array.isArray(data.errors) ? (data.errors as unknown[]) : []), ...errors];
-    }
-    this.sql.updateContext.run(
-      JSON.stringify(data),
-      row.version + 1,
-      nextUpdatedAt(row.updated_at, now),
-      input.jobId,
-    );
-  }
-
-  /**
-   * Writes only the changed parts of the context document (SQLite's json_set, no parse and
-   * rewrite in JS); false when the stored document does not have the shape the paths assume
-   * (a client replaced it), and the caller rewrites it instead. Done when the entry is gone.
-   */
-  private setContextPaths(
-    jobId: string,
-    sets: JsonPathSet[],
-    patch: Record<string, unknown>,
-    now: Date,
-  ): boolean {
-    const row = this.sql.getContextShape.get(jobId) as ContextShape | undefined;
-    if (!row) return true;
-    const steps = patch.steps as unknown[] | undefined;
-    if (
-      row.doc !== 'object' ||
-      (patch.state !== undefined && row.state !== 'object') ||
-      (steps !== undefined && row.steps !== steps.length)
-    ) {
-      return false;
-    }
-    let statement = this.contextSetters.get(sets.length);
-    if (!statement) {
-      const pairs = sets.map(() => '?, json(?)').join(', ');
-      statement = this.db.prepare(
-        `UPDATE contexts SET context_data = json_set(context_data, ${pairs}), version = ?, updated_at = ? WHERE job_id = ?`,
-      );
-      this.contextSetters.set(sets.length, statement);
-    }
-    statement.run(...sets.flat(), row.version + 1, nextUpdatedAt(row.updated_at, now), jobId);
-    return true;
-  }
-
   private appendEvent(
     jobId: string,
     type: string,
@@ -340,21 +249,6 @@ export class SqliteJobStore extends JobStore {
 /** The context entry of a new job already exists (created by a client). */
 export class JobIdTakenError extends Error {}
 
-/** What the context document looks like where a write's JSON paths would go. */
-interface ContextShape {
-  version: number;
-  updated_at: string;
-  doc: string | null;
-  state: string | null;
-  steps: number | null;
-}
-
-/** updated_at strictly increases, as the Context Manager promises. */
-function nextUpdatedAt(previous: string, now: Date): string {
-  const after = fromSqliteDatetime(previous).getTime() + 1;
-  return toSqliteDatetime(new Date(Math.max(now.getTime(), after)));
-}
-
 /** What a conditional write checks. */
 interface JobHead {
   status: JobRecord['status'];
@@ -367,93 +261,4 @@ function expectationHolds(head: JobHead, input: JobWrite): boolean {
   if (statuses && !statuses.includes(head.status)) return false;
   if (leaseOwner !== undefined && head.lease_owner !== leaseOwner) return false;
   return version === undefined || head.version === version;
-}
-
-/** A job field as its column stores it. */
-function columnValue(job: JobRecord, field: keyof JobRecord): unknown {
-  const value = job[field];
-  if (value instanceof Date) return toSqliteDatetime(value);
-  if (field === 'progress' || field === 'steps' || field === 'input') return JSON.stringify(value);
-  return value ?? null;
-}
-
-const dt = (date: Date | null) => (date ? toSqliteDatetime(date) : null);
-const date = (value: string | null) => (value ? fromSqliteDatetime(value) : null);
-
-function toJobRow(job: JobRecord): unknown[] {
-  return [
-    job.id,
-    job.jobType,
-    job.status,
-    job.objective,
-    JSON.stringify(job.input),
-    JSON.stringify(job.steps),
-    JSON.stringify(job.progress),
-    job.currentStep,
-    job.leaseOwner,
-    dt(job.leaseExpiresAt),
-    job.error,
-    job.version,
-    toSqliteDatetime(job.createdAt),
-    toSqliteDatetime(job.updatedAt),
-    dt(job.startedAt),
-    dt(job.finishedAt),
-  ];
-}
-
-function fromJobRow(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    jobType: row.job_type,
-    status: row.status as JobRecord['status'],
-    objective: row.objective,
-    input: JSON.parse(row.input) as Record<string, unknown>,
-    steps: JSON.parse(row.steps) as JobRecord['steps'],
-    progress: JSON.parse(row.progress) as JobRecord['progress'],
-    currentStep: row.current_step,
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: date(row.lease_expires_at),
-    error: row.error,
-    version: row.version,
-    createdAt: fromSqliteDatetime(row.created_at),
-    updatedAt: fromSqliteDatetime(row.updated_at),
-    startedAt: date(row.started_at),
-    finishedAt: date(row.finished_at),
-  };
-}
-
-interface EventRow {
-  id: number;
-  job_id: string;
-  type: string;
-  data: string;
-  created_at: string;
-}
-
-function fromEventRow(row: EventRow): JobEvent {
-  return {
-    id: row.id,
-    jobId: row.job_id,
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    createdAt: fromSqliteDatetime(row.created_at),
-  };
-}
-
-interface CheckpointRow {
-  job_id: string;
-  seq: number;
-  step_index: number;
-  state: string;
-  created_at: string;
-}
-
-function fromCheckpointRow(row: CheckpointRow): Checkpoint {
-  return {
-    jobId: row.job_id,
-    seq: row.seq,
-    stepIndex: row.step_index,
-    state: JSON.parse(row.state) as Record<string, unknown>,
-    createdAt: fromSqliteDatetime(row.created_at),
-  };
 }
