@@ -27,7 +27,7 @@ import { nextMove } from './job-state.util';
 import type { JobRecord } from './job.types';
 import { retryDelayMs, shouldRetry } from './retry-policy.util';
 import { attemptStep } from './step-attempt';
-import { JobStore } from './store/job-store';
+import { ClaimBegin, JobStore } from './store/job-store';
 
 /** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
 const POLL_MS = 1000;
@@ -116,16 +116,46 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async claimNext(): Promise<JobRecord | undefined> {
+    let began: number | undefined;
     try {
-      return await this.store.claim({
+      const claimed = await this.store.claim({
         owner: this.owner,
         now: new Date(),
         leaseMs: this.config.jobs.leaseMs,
+        // The first step's start commits with the claim: one transaction less per run.
+        begin: (job) => {
+          const first = this.firstStart(job);
+          began = first?.index;
+          return first?.write;
+        },
       });
+      if (!claimed) return undefined;
+      this.events.publish(claimed.events);
+      if (began !== undefined) this.startRecorded.add(`${claimed.job.id}:${began}`);
+      return claimed.job;
     } catch (error) {
       this.logger.error({ err: error }, 'Could not claim a job');
       return undefined;
     }
+  }
+
+  /** The start of the step a claimed job runs first, when it can run (see runStep). */
+  private firstStart(job: JobRecord): { index: number; write: ClaimBegin } | undefined {
+    const move = nextMove(job);
+    if (move.kind !== 'run') return undefined;
+    const step = job.steps[move.index];
+    const action = this.registry.findAction(step.agent, step.action);
+    if (!action || !validateParams(action.paramsType, step.params).ok) return undefined;
+    const attempt = job.progress[move.index].attempts + 1;
+    return {
+      index: move.index,
+      write: {
+        set: { progress: startedProgress(job.progress, move.index, attempt, new Date()) },
+        context: { status: 'running' },
+        contextChanges: NOTHING_ELSE,
+        events: [startedEvent(job, move.index, attempt, this.owner)],
+      },
+    };
   }
 
   private start(job: JobRecord): void {

@@ -46,6 +46,9 @@ export interface JobWrite {
   events?: { type: string; data: Record<string, unknown> }[];
 }
 
+/** What a claim writes right away for the job it took (see `JobStore.claim`). */
+export type ClaimBegin = Omit<JobWrite, 'jobId' | 'expect' | 'base'>;
+
 /** The parts of a job's context document a write changes; see `JobWrite.contextChanges`. */
 export interface ContextChanges {
   stateKeys: readonly string[];
@@ -67,12 +70,17 @@ export abstract class JobStore {
     skip: number;
     limit: number;
   }): Promise<{ records: JobRecord[]; total: number }>;
-  /** Takes the lease of the oldest runnable job (queued, or running with an expired lease). */
+  /**
+   * Takes the lease of the oldest runnable job (queued, or running with an expired lease). `begin`
+   * may return a first write for the claimed job (its first step's start), applied in the same
+   * transaction; its events come back with the job.
+   */
   abstract claim(input: {
     owner: string;
     now: Date;
     leaseMs: number;
-  }): Promise<JobRecord | undefined>;
+    begin?: (job: JobRecord) => ClaimBegin | undefined;
+  }): Promise<{ job: JobRecord; events: JobEvent[] } | undefined>;
   /** Extends a lease this owner holds; false when it was lost. */
   abstract renewLease(jobId: string, owner: string, until: Date): Promise<boolean>;
   /** Lets the running jobs of an owner that stops be taken over at once (their leases expire now). */

@@ -137,18 +137,17 @@ export class SqliteJobStore extends JobStore {
     return { records: rows.map(fromJobRow), total };
   }
 
-  async claim(input: {
-    owner: string;
-    now: Date;
-    leaseMs: number;
-  }): Promise<JobRecord | undefined> {
+  async claim(input: Parameters<JobStore['claim']>[0]) {
     return this.commits.run(() => {
       const now = toSqliteDatetime(input.now);
       const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
       if (!candidate) return undefined;
       const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
       this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
-      return fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
+      const job = fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
+      const begin = input.begin?.(job);
+      if (!begin) return { job, events: [] };
+      return this.apply({ ...begin, jobId: job.id, base: job, expect: {} }, job);
     });
   }
 
@@ -177,34 +176,38 @@ export class SqliteJobStore extends JobStore {
     return this.commits.run(() => {
       const head = this.sql.getHead.get(input.jobId) as JobHead | undefined;
       if (!head || !expectationHolds(head, input)) return undefined;
-      const now = new Date();
       // The lease holder's copy is current (nobody else writes a leased job's plan or
       // progress); anyone else's write reads the row.
       const base = input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow);
-      const job: JobRecord = {
-        ...base,
-        status: head.status,
-        ...input.set,
-        version: head.version + 1,
-        updatedAt: now,
-      };
-      this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
-      if (input.checkpoint) {
-        const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
-        this.sql.insertCheckpoint.run(
-          job.id,
-          seq,
-          input.checkpoint.stepIndex,
-          JSON.stringify(input.checkpoint.state),
-          toSqliteDatetime(now),
-        );
-      }
-      if (input.context || input.contextErrors) this.contexts.write(input, now);
-      const events = (input.events ?? []).map((event) =>
-        this.appendEvent(job.id, event.type, event.data, now),
-      );
-      return { job, events };
+      return this.apply(input, { ...base, status: head.status, version: head.version });
     });
+  }
+
+  /** The statements of a write whose expectation held, on the job as stored (`current`). */
+  private apply(input: JobWrite, current: JobRecord): { job: JobRecord; events: JobEvent[] } {
+    const now = new Date();
+    const job: JobRecord = {
+      ...current,
+      ...input.set,
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
+    if (input.checkpoint) {
+      const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
+      this.sql.insertCheckpoint.run(
+        job.id,
+        seq,
+        input.checkpoint.stepIndex,
+        JSON.stringify(input.checkpoint.state),
+        toSqliteDatetime(now),
+      );
+    }
+    if (input.context || input.contextErrors) this.contexts.write(input, now);
+    const events = (input.events ?? []).map((event) =>
+      this.appendEvent(job.id, event.type, event.data, now),
+    );
+    return { job, events };
   }
 
   async events(jobId: string, afterId = 0): Promise<JobEvent[]> {
