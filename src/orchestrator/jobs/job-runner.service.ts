@@ -15,11 +15,10 @@ import { approvalPreview, pickInputs, withStep } from './job-progress.util';
 import {
   errorEntry,
   failedWrite,
-  NOTHING_ELSE,
   parkedWrite,
+  runStart,
   RunnerWrite,
-  startedEvent,
-  startedProgress,
+  stepStartWrite,
   stepSucceededWrite,
   succeededJobWrite,
 } from './job-writes.util';
@@ -27,7 +26,7 @@ import { nextMove } from './job-state.util';
 import type { JobRecord } from './job.types';
 import { retryDelayMs, shouldRetry } from './retry-policy.util';
 import { attemptStep } from './step-attempt';
-import { ClaimBegin, JobStore } from './store/job-store';
+import { JobStore } from './store/job-store';
 
 /** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
 const POLL_MS = 1000;
@@ -52,6 +51,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly firstStepOfRun = new Map<string, number>();
   /** `{jobId}:{stepIndex}` whose first attempt the previous step's commit already recorded. */
   private readonly startRecorded = new Set<string>();
+  /** Per job: its run's first step and that step's params, validated at the claim. */
+  private readonly firstParams = new Map<string, { index: number; params: object }>();
   private stopped = false;
   private wakeUp: (() => void) | undefined;
   /** Set by wake(); the loop looks for work again instead of waiting when it was set meanwhile. */
@@ -116,7 +117,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async claimNext(): Promise<JobRecord | undefined> {
-    let began: number | undefined;
+    let began: ReturnType<typeof runStart>;
     try {
       const claimed = await this.store.claim({
         owner: this.owner,
@@ -124,38 +125,21 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         leaseMs: this.config.jobs.leaseMs,
         // The first step's start commits with the claim: one transaction less per run.
         begin: (job) => {
-          const first = this.firstStart(job);
-          began = first?.index;
-          return first?.write;
+          began = runStart({ job, registry: this.registry, runner: this.owner, now: new Date() });
+          return began?.write;
         },
       });
       if (!claimed) return undefined;
       this.events.publish(claimed.events);
-      if (began !== undefined) this.startRecorded.add(`${claimed.job.id}:${began}`);
+      if (began) {
+        this.startRecorded.add(`${claimed.job.id}:${began.index}`);
+        this.firstParams.set(claimed.job.id, { index: began.index, params: began.params });
+      }
       return claimed.job;
     } catch (error) {
       this.logger.error({ err: error }, 'Could not claim a job');
       return undefined;
     }
-  }
-
-  /** The start of the step a claimed job runs first, when it can run (see runStep). */
-  private firstStart(job: JobRecord): { index: number; write: ClaimBegin } | undefined {
-    const move = nextMove(job);
-    if (move.kind !== 'run') return undefined;
-    const step = job.steps[move.index];
-    const action = this.registry.findAction(step.agent, step.action);
-    if (!action || !validateParams(action.paramsType, step.params).ok) return undefined;
-    const attempt = job.progress[move.index].attempts + 1;
-    return {
-      index: move.index,
-      write: {
-        set: { progress: startedProgress(job.progress, move.index, attempt, new Date()) },
-        context: { status: 'running' },
-        contextChanges: NOTHING_ELSE,
-        events: [startedEvent(job, move.index, attempt, this.owner)],
-      },
-    };
   }
 
   private start(job: JobRecord): void {
@@ -201,6 +185,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     } finally {
       clearInterval(renewal);
       this.firstStepOfRun.delete(claimed.id);
+      this.firstParams.delete(claimed.id);
       for (const key of this.startRecorded) {
         if (key.startsWith(`${claimed.id}:`)) this.startRecorded.delete(key);
       }
@@ -223,7 +208,13 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const action = this.registry.findAction(step.agent, step.action);
     if (!action)
       return { kind: 'failed', job, message: `${step.agent}.${step.action} is not installed` };
-    const params = validateParams(action.paramsType, step.params);
+    // A run's first step had its params validated when it was claimed.
+    const first = this.firstParams.get(job.id);
+    if (first) this.firstParams.delete(job.id);
+    const params =
+      first?.index === index
+        ? { ok: true as const, value: first.params }
+        : validateParams(action.paramsType, step.params);
     if (!params.ok) return { kind: 'failed', job, message: 'its parameters no longer validate' };
     let current = job;
     // The previous step's commit may already have recorded this step's first attempt.
@@ -231,13 +222,17 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const firstAttempt = job.progress[index].attempts + (startRecorded ? 0 : 1);
     for (let attempt = firstAttempt; ; attempt++) {
       if (!(startRecorded && attempt === firstAttempt)) {
-        const started = await this.commit(current, {
-          set: { progress: startedProgress(current.progress, index, attempt, new Date()) },
-          // The context says "running" from the first step of this run on.
-          context: index === this.firstStepOfRun.get(job.id) ? { status: 'running' } : undefined,
-          contextChanges: NOTHING_ELSE,
-          events: [startedEvent(current, index, attempt, this.owner)],
-        });
+        const started = await this.commit(
+          current,
+          stepStartWrite({
+            job: current,
+            index,
+            attempt,
+            runner: this.owner,
+            now: new Date(),
+            firstOfRun: index === this.firstStepOfRun.get(job.id),
+          }),
+        );
         if (!started) return { kind: 'stopped' };
         current = started;
       }

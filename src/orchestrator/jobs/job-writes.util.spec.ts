@@ -1,6 +1,8 @@
 import type { ValidatedStep } from '../agents/plan-validation.util';
 import type { JobRecord } from './job.types';
-import { failedWrite, stepSucceededWrite } from './job-writes.util';
+import type { AgentRegistry } from '../agents/agent-registry.service';
+import { IsInt } from 'class-validator';
+import { failedWrite, runStart, stepSucceededWrite } from './job-writes.util';
 
 const now = new Date('2026-01-02T03:04:05.000Z');
 const step = (action: string, requiresApproval = false) =>
@@ -92,5 +94,45 @@ describe('failedWrite', () => {
       { step: 0, agent: 'core', action: 'one', attempt: 1, message: 'boom', at: now.toISOString() },
     ]);
     expect(write.events.map((event) => event.type)).toEqual(['step_failed', 'job_finished']);
+  });
+});
+
+describe('runStart', () => {
+  class CountParams {
+    @IsInt()
+    n: number;
+  }
+  const registry = {
+    findAction: (_agent: string, action: string) =>
+      action === 'missing' ? undefined : { paramsType: CountParams },
+  } as unknown as Pick<AgentRegistry, 'findAction'>;
+  const start = (steps: ValidatedStep[], params: Record<string, unknown> = { n: 1 }) =>
+    runStart({
+      job: job(
+        steps.map((entry) => ({ ...entry, params })),
+        0,
+      ),
+      registry,
+      runner: 'runner-1',
+      now,
+    });
+
+  it("records the first step's start, the context running, with the params validated", () => {
+    const started = start([step('one'), step('two')]);
+    expect(started?.index).toBe(0);
+    expect(started?.params).toBeInstanceOf(CountParams);
+    expect(started?.write).toMatchObject({
+      set: {
+        progress: [expect.objectContaining({ status: 'running', attempts: 2 }), expect.anything()],
+      },
+      context: { status: 'running' },
+      events: [{ type: 'step_started', data: { step: 0, attempt: 2, runner: 'runner-1' } }],
+    });
+  });
+
+  it('writes nothing for a step that waits for approval, is not installed or has bad params', () => {
+    expect(start([step('review', true)])).toBeUndefined();
+    expect(start([step('missing')])).toBeUndefined();
+    expect(start([step('one')], { n: 'x' })).toBeUndefined();
   });
 });

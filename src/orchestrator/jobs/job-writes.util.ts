@@ -2,7 +2,9 @@ import { JOB_FINISHED } from './job-events.service';
 import { contextSteps, withStep } from './job-progress.util';
 import { nextMove } from './job-state.util';
 import type { JobRecord, StepProgress } from './job.types';
-import type { ContextChanges, JobWrite } from './store/job-store';
+import { validateParams } from '../agents/action-params.util';
+import type { AgentRegistry } from '../agents/agent-registry.service';
+import type { ClaimBegin, ContextChanges, JobWrite } from './store/job-store';
 
 /** What the runner asks the store to write (the job id and expectation it adds itself). */
 export type RunnerWrite = Omit<JobWrite, 'jobId' | 'expect'>;
@@ -41,6 +43,47 @@ export function startedEvent(job: JobRecord, index: number, attempt: number, run
     type: 'step_started',
     data: { step: index, agent: step.agent, action: step.action, attempt, runner },
   };
+}
+
+/** The start of an attempt of a step; the context says "running" from a run's first step on. */
+export function stepStartWrite(input: {
+  job: JobRecord;
+  index: number;
+  attempt: number;
+  runner: string;
+  now: Date;
+  firstOfRun: boolean;
+}): RunnerWrite {
+  const { job, index, attempt } = input;
+  return {
+    set: { progress: startedProgress(job.progress, index, attempt, input.now) },
+    context: input.firstOfRun ? { status: 'running' } : undefined,
+    contextChanges: NOTHING_ELSE,
+    events: [startedEvent(job, index, attempt, input.runner)],
+  };
+}
+
+/**
+ * What a claim of `job` writes at once: the start of the step its run begins with, when that step
+ * can run now (its action is installed, its params validate; the runner fails it otherwise), with
+ * the validated params. Nothing for a step that waits for approval or a job with nothing to run.
+ */
+export function runStart(input: {
+  job: JobRecord;
+  registry: Pick<AgentRegistry, 'findAction'>;
+  runner: string;
+  now: Date;
+}): { index: number; params: object; write: ClaimBegin } | undefined {
+  const { job } = input;
+  const move = nextMove(job);
+  if (move.kind !== 'run') return undefined;
+  const step = job.steps[move.index];
+  const action = input.registry.findAction(step.agent, step.action);
+  const params = action && validateParams(action.paramsType, step.params);
+  if (!params?.ok) return undefined;
+  const attempt = job.progress[move.index].attempts + 1;
+  const write = stepStartWrite({ ...input, index: move.index, attempt, firstOfRun: true });
+  return { index: move.index, params: params.value, write };
 }
 
 /**
