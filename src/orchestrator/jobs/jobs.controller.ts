@@ -85,9 +85,8 @@ export class JobsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const job = await this.jobs.get(jobId);
     const sse = new JobEventsSse(request, reply);
-    const stop = await this.jobs.followEvents(job, (events) => sse.send(events));
+    const stop = await this.jobs.followEvents(jobId, (events) => sse.send(events));
     sse.open(stop);
   }
 

@@ -143,9 +143,22 @@ export class JobsService {
     return updated.contextData.feedback as (typeof entry)[];
   }
 
-  /** Hands the job's past events, then its live ones, to `listener`; see JobEventsService.follow. */
-  followEvents(job: JobRecord, listener: JobEventsListener): Promise<() => void> {
-    return this.events.follow(job.id, listener);
+  /**
+   * Hands the job's past events, then its live ones, to `listener` (see JobEventsService.follow).
+   * Every job has at least its `job_created` event, so only an empty past needs the job looked up
+   * (not found: nothing was handed over, and the caller answers 404).
+   */
+  async followEvents(jobId: string, listener: JobEventsListener): Promise<() => void> {
+    let handed = false;
+    const stop = await this.events.follow(jobId, (events) => {
+      handed = true;
+      listener(events);
+    });
+    if (!handed && !(await this.store.get(jobId))) {
+      stop();
+      throw new JobNotFoundException(jobId);
+    }
+    return stop;
   }
 
   private async transition(
