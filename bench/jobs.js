@@ -21,12 +21,25 @@ const { performance } = require('node:perf_hooks');
 const { startService } = require('./lib/service');
 const { renderJobsTable } = require('./lib/jobs-report');
 
-const SCENARIOS = [
+const ALL_SCENARIOS = [
   { steps: 5, concurrency: 1 },
   { steps: 20, concurrency: 1 },
   { steps: 5, concurrency: 10 },
   { steps: 20, concurrency: 10 },
 ];
+
+/**
+ * BENCH_JOBS_SCENARIOS (e.g. `5x10,20x10`) runs only some scenarios, for quick iterations; the
+ * report of a full run has all four.
+ */
+function selectScenarios(spec = process.env.BENCH_JOBS_SCENARIOS) {
+  if (!spec) return ALL_SCENARIOS;
+  const wanted = new Set(spec.split(',').map((entry) => entry.trim()));
+  const chosen = ALL_SCENARIOS.filter((s) => wanted.has(`${s.steps}x${s.concurrency}`));
+  if (chosen.length === 0) throw new Error(`BENCH_JOBS_SCENARIOS matches none: ${spec}`);
+  return chosen;
+}
+const SCENARIOS = selectScenarios();
 /** Jobs per scenario whose checkpoints are fetched and counted after the run. */
 const CHECKPOINT_SAMPLE = 20;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -163,13 +176,19 @@ async function measureScenario(service, scenario, settings) {
 async function runJobsBench({ distMain, tmpDir, settings }) {
   const dir = path.join(tmpDir, 'jobs');
   fs.mkdirSync(dir, { recursive: true });
-  const jobConcurrency = Math.max(...SCENARIOS.map((scenario) => scenario.concurrency));
+  const jobConcurrency = Math.max(...ALL_SCENARIOS.map((scenario) => scenario.concurrency));
   console.log(`Starting the service for jobs (JOB_CONCURRENCY=${jobConcurrency})...`);
   const service = await startService({
     distMain,
     tmpDir: dir,
     logLevel: settings.logLevel,
-    env: { JOB_CONCURRENCY: String(jobConcurrency) },
+    env: {
+      JOB_CONCURRENCY: String(jobConcurrency),
+      // Diagnosis only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the service.
+      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
+        : {}),
+    },
   });
   const results = [];
   try {

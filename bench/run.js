@@ -16,7 +16,8 @@
  *
  * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
- * (s per job scenario, 5), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per search, 200),
+ * (s per job scenario, 5), BENCH_JOBS_SCENARIOS (e.g. `5x10`: only those job scenarios),
+ * BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per search, 200),
  * BENCH_SEARCH_JOBS (30), BENCH_ONLY (`context`, `prospects` or `jobs`: run that part alone,
  * printed but not written to bench/results/latest.md) and BENCH_LOG_LEVEL (the service's
  * LOG_LEVEL, info; change it only to diagnose). Exits 0 when the report is printed, even with

@@ -1,3 +1,4 @@
+import { ContextService } from '../src/context/context.service';
 import { CheckpointService } from '../src/orchestrator/jobs/checkpoint.service';
 import { JobStore } from '../src/orchestrator/jobs/store/job-store';
 import type { JobRecord } from '../src/orchestrator/jobs/job.types';
@@ -102,6 +103,38 @@ describe('SqliteJobStore', () => {
     ).toBeUndefined();
     expect(await store.write({ jobId: 'cas', expect: { version: 1 }, set: {} })).toBeUndefined();
     expect(await store.write({ jobId: 'missing', expect: {}, set: {} })).toBeUndefined();
+  });
+
+  it('writes the changed parts of a context document, or all of it when its shape differs', async () => {
+    const contexts = testApp.app.get(ContextService);
+    const doc = { status: 'queued', state: { a: 1 }, steps: [{ i: 0 }, { i: 1 }], other: 'x' };
+    await store.create(job('ctx-paths'), { ...context('ctx-paths'), contextData: doc });
+    const change = (state: Record<string, unknown>, steps: unknown[]) =>
+      store.write({
+        jobId: 'ctx-paths',
+        expect: {},
+        set: {},
+        context: { status: 'running', state, steps },
+        contextChanges: { stateKeys: ['b'], steps: [1] },
+      });
+    await change({ a: 1, b: [2] }, [{ i: 0 }, { i: 1, done: true }]);
+    const patched = await contexts.get('ctx-paths');
+    expect(patched.contextData).toEqual({
+      status: 'running',
+      state: { a: 1, b: [2] },
+      steps: [{ i: 0 }, { i: 1, done: true }],
+      other: 'x',
+    });
+    expect(patched.version).toBe(2);
+    // A client replaced the document: the paths would not fit, so the whole of it is merged.
+    await contexts.replace('ctx-paths', { contextData: { other: 'y' } });
+    await change({ a: 1, b: 3 }, [{ i: 0 }, { i: 1 }]);
+    expect((await contexts.get('ctx-paths')).contextData).toEqual({
+      other: 'y',
+      status: 'running',
+      state: { a: 1, b: 3 },
+      steps: [{ i: 0 }, { i: 1 }],
+    });
   });
 
   it('refuses a second job with the same id', async () => {

@@ -6,17 +6,27 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
 import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
-import { JobEventsService, JOB_FINISHED } from './job-events.service';
-import { approvalPreview, contextSteps, pickInputs, withStep } from './job-progress.util';
+import { JobEventsService } from './job-events.service';
+import { approvalPreview, pickInputs, withStep } from './job-progress.util';
+import {
+  errorEntry,
+  failedWrite,
+  parkedWrite,
+  runStart,
+  RunnerWrite,
+  stepStartWrite,
+  stepSucceededWrite,
+  succeededJobWrite,
+} from './job-writes.util';
 import { nextMove } from './job-state.util';
 import type { JobRecord } from './job.types';
 import { retryDelayMs, shouldRetry } from './retry-policy.util';
 import { attemptStep } from './step-attempt';
-import { JobStore, JobWrite } from './store/job-store';
+import { JobStore } from './store/job-store';
 
 /** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
 const POLL_MS = 1000;
@@ -41,8 +51,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly firstStepOfRun = new Map<string, number>();
   /** `{jobId}:{stepIndex}` whose first attempt the previous step's commit already recorded. */
   private readonly startRecorded = new Set<string>();
+  /** Per job: its run's first step and that step's params, validated at the claim. */
+  private readonly firstParams = new Map<string, { index: number; params: object }>();
   private stopped = false;
   private wakeUp: (() => void) | undefined;
+  /** Set by wake(); the loop looks for work again instead of waiting when it was set meanwhile. */
+  private wakeRequested = false;
   private loop: Promise<void> | undefined;
 
   constructor(
@@ -69,6 +83,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   /** Looks for work now (a job was created, approved or retried). */
   wake(): void {
+    this.wakeRequested = true;
     this.wakeUp?.();
   }
 
@@ -79,6 +94,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      this.wakeRequested = false;
       if (this.active.size < this.config.jobs.concurrency) {
         const job = await this.claimNext();
         if (job) {
@@ -86,10 +102,14 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           continue;
         }
       }
+      // A job created while the claim was in flight (it commits with the claim's group, after
+      // it) must not wait for the poll.
+      if (this.wakeRequested) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS);
         this.wakeUp = () => {
           clearTimeout(timer);
+          this.wakeUp = undefined;
           resolve();
         };
       });
@@ -97,12 +117,25 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async claimNext(): Promise<JobRecord | undefined> {
+    let began: ReturnType<typeof runStart>;
     try {
-      return await this.store.claim({
+      const claimed = await this.store.claim({
         owner: this.owner,
         now: new Date(),
         leaseMs: this.config.jobs.leaseMs,
+        // The first step's start commits with the claim: one transaction less per run.
+        begin: (job) => {
+          began = runStart({ job, registry: this.registry, runner: this.owner, now: new Date() });
+          return began?.write;
+        },
       });
+      if (!claimed) return undefined;
+      this.events.publish(claimed.events);
+      if (began) {
+        this.startRecorded.add(`${claimed.job.id}:${began.index}`);
+        this.firstParams.set(claimed.job.id, { index: began.index, params: began.params });
+      }
+      return claimed.job;
     } catch (error) {
       this.logger.error({ err: error }, 'Could not claim a job');
       return undefined;
@@ -143,14 +176,16 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           await this.fail(result.job, move.index, result.message);
           return;
         }
+        // No explicit yield: each step's commit waits for the next group commit (a setImmediate
+        // in the SQLite store, real I/O elsewhere), so HTTP requests get in between steps.
         ({ job, state } = result);
-        // Let HTTP requests in between steps: actions that finish at once would not yield.
-        await setImmediate();
       }
-      await this.finish(job);
+      // The last step's commit normally ended the job already; not when no step was left to run.
+      if (job.status !== 'succeeded') await this.commit(job, succeededJobWrite(new Date()));
     } finally {
       clearInterval(renewal);
       this.firstStepOfRun.delete(claimed.id);
+      this.firstParams.delete(claimed.id);
       for (const key of this.startRecorded) {
         if (key.startsWith(`${claimed.id}:`)) this.startRecorded.delete(key);
       }
@@ -173,7 +208,13 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const action = this.registry.findAction(step.agent, step.action);
     if (!action)
       return { kind: 'failed', job, message: `${step.agent}.${step.action} is not installed` };
-    const params = validateParams(action.paramsType, step.params);
+    // A run's first step had its params validated when it was claimed.
+    const first = this.firstParams.get(job.id);
+    if (first) this.firstParams.delete(job.id);
+    const params =
+      first?.index === index
+        ? { ok: true as const, value: first.params }
+        : validateParams(action.paramsType, step.params);
     if (!params.ok) return { kind: 'failed', job, message: 'its parameters no longer validate' };
     let current = job;
     // The previous step's commit may already have recorded this step's first attempt.
@@ -181,12 +222,17 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     const firstAttempt = job.progress[index].attempts + (startRecorded ? 0 : 1);
     for (let attempt = firstAttempt; ; attempt++) {
       if (!(startRecorded && attempt === firstAttempt)) {
-        const started = await this.commit(current, {
-          set: { progress: this.startedProgress(current, index, attempt) },
-          // The context says "running" from the first step of this run on.
-          context: index === this.firstStepOfRun.get(job.id) ? { status: 'running' } : undefined,
-          events: [this.startedEvent(current, index, attempt)],
-        });
+        const started = await this.commit(
+          current,
+          stepStartWrite({
+            job: current,
+            index,
+            attempt,
+            runner: this.owner,
+            now: new Date(),
+            firstOfRun: index === this.firstStepOfRun.get(job.id),
+          }),
+        );
         if (!started) return { kind: 'stopped' };
         current = started;
       }
@@ -212,7 +258,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       const delayMs = retryDelayMs(action.retry, attempt);
       const noted = await this.commit(current, {
         set: { progress: withStep(current.progress, index, { error: outcome.message }) },
-        contextErrors: [errorEntry(current, index, attempt, outcome.message)],
+        contextErrors: [errorEntry(current, index, attempt, outcome.message, new Date())],
         events: [
           {
             type: 'step_retried',
@@ -233,112 +279,34 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     state: Record<string, unknown>,
     outcome: { writes: Record<string, unknown>; summary?: string },
   ): Promise<StepResult> {
-    const succeeded = withStep(job.progress, index, {
-      status: 'succeeded',
-      finishedAt: new Date().toISOString(),
-      summary: outcome.summary,
-      outputKeys: Object.keys(outcome.writes),
-      error: undefined,
+    const { write, nextStarted } = stepSucceededWrite({
+      job,
+      index,
+      state,
+      outcome,
+      runner: this.owner,
+      now: new Date(),
     });
-    const events: NonNullable<JobWrite['events']> = [
-      {
-        type: 'step_succeeded',
-        data: { step: index, summary: outcome.summary, output_keys: Object.keys(outcome.writes) },
-      },
-    ];
-    // One commit per step: the next step's start goes with this one when it runs right away.
-    const next = nextMove({ steps: job.steps, progress: succeeded, currentStep: index + 1 });
-    let progress = succeeded;
-    if (next.kind === 'run') {
-      const attempt = succeeded[next.index].attempts + 1;
-      progress = withStep(
-        succeeded,
-        next.index,
-        this.startedProgress(job, next.index, attempt)[next.index],
-      );
-      events.push(this.startedEvent(job, next.index, attempt));
-    }
-    const done = await this.commit(job, {
-      set: { progress, currentStep: index + 1 },
-      checkpoint: { stepIndex: index, state },
-      context: { state, steps: contextSteps({ steps: job.steps, progress }) },
-      events,
-    });
-    if (done && next.kind === 'run') this.startedRecorded(job.id, next.index);
+    const done = await this.commit(job, write);
+    if (done && nextStarted !== undefined) this.startRecorded.add(`${job.id}:${nextStarted}`);
     return done ? { kind: 'done', job: done, state } : { kind: 'stopped' };
-  }
-
-  private startedProgress(job: JobRecord, index: number, attempt: number) {
-    return withStep(job.progress, index, {
-      status: 'running',
-      attempts: attempt,
-      startedAt: new Date().toISOString(),
-      error: undefined,
-    });
-  }
-
-  private startedEvent(job: JobRecord, index: number, attempt: number) {
-    const step = job.steps[index];
-    return {
-      type: 'step_started',
-      data: { step: index, agent: step.agent, action: step.action, attempt, runner: this.owner },
-    };
-  }
-
-  private startedRecorded(jobId: string, index: number): void {
-    this.startRecorded.add(`${jobId}:${index}`);
   }
 
   private async park(job: JobRecord, index: number, state: Record<string, unknown>): Promise<void> {
     const step = job.steps[index];
     const description = this.registry.findAction(step.agent, step.action)?.description ?? '';
-    const preview = approvalPreview({ index, step, description, state });
-    const progress = withStep(job.progress, index, { status: 'waiting_approval', preview });
-    await this.commit(job, {
-      set: { status: 'waiting_approval', progress, leaseOwner: null, leaseExpiresAt: null },
-      context: { status: 'waiting_approval', steps: contextSteps({ steps: job.steps, progress }) },
-      events: [{ type: 'approval_needed', data: preview }],
-    });
+    await this.commit(
+      job,
+      parkedWrite(job, index, approvalPreview({ index, step, description, state })),
+    );
   }
 
   private async fail(job: JobRecord, index: number, message: string): Promise<void> {
-    const progress = withStep(job.progress, index, {
-      status: 'failed',
-      error: message,
-      finishedAt: new Date().toISOString(),
-    });
-    const step = job.steps[index];
-    await this.commit(job, {
-      set: {
-        status: 'failed',
-        progress,
-        error: `Step ${index} (${step.agent}.${step.action}) failed: ${message}`,
-        finishedAt: new Date(),
-        leaseOwner: null,
-        leaseExpiresAt: null,
-      },
-      context: { status: 'failed', steps: contextSteps({ steps: job.steps, progress }) },
-      contextErrors: [errorEntry(job, index, progress[index].attempts, message)],
-      events: [
-        { type: 'step_failed', data: { step: index, error: message } },
-        { type: JOB_FINISHED, data: { status: 'failed' } },
-      ],
-    });
-  }
-
-  private async finish(job: JobRecord): Promise<void> {
-    await this.commit(job, {
-      set: { status: 'succeeded', finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
-      context: { status: 'succeeded' },
-      events: [{ type: JOB_FINISHED, data: { status: 'succeeded' } }],
-    });
+    await this.commit(job, failedWrite(job, index, message, new Date()));
   }
 
   /** A write while this runner still holds the job's lease; undefined when it does not. */
-  private async commit(
-    job: JobRecord,
-    write: Omit<JobWrite, 'jobId' | 'expect'>,
-  ): Promise<JobRecord | undefined> {
+  private async commit(job: JobRecord, write: RunnerWrite): Promise<JobRecord | undefined> {
     const result = await this.store.write({
       ...write,
       jobId: job.id,
@@ -349,16 +317,4 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.events.publish(result.events);
     return result.job;
   }
-}
-
-function errorEntry(job: JobRecord, index: number, attempt: number, message: string) {
-  const step = job.steps[index];
-  return {
-    step: index,
-    agent: step.agent,
-    action: step.action,
-    attempt,
-    message,
-    at: new Date().toISOString(),
-  };
 }

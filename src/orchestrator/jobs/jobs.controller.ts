@@ -7,10 +7,11 @@ import {
   ParseIntPipe,
   Post,
   Query,
-  Sse,
+  Req,
+  Res,
 } from '@nestjs/common';
 import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { map, Observable } from 'rxjs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto';
 import { JobIdPipe } from '../../context/dto/job-id';
@@ -19,6 +20,7 @@ import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dt
 import { JobPlanResponseDto } from './dto/job-plan-response.dto';
 import { CheckpointDto, JobDto, JobPageDto } from './dto/job-response.dto';
 import { CheckpointService } from './checkpoint.service';
+import { JobEventsSse } from './job-events-sse';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsService } from './jobs.service';
 
@@ -74,20 +76,18 @@ export class JobsController {
   }
 
   /** Server-Sent Events: the job's past events, then new ones live; ends when the job does. */
-  @Sse(':job_id/events')
+  @Get(':job_id/events')
   @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 200, description: 'The event stream (text/event-stream)' })
   @ApiErrorResponses(400, 404)
   async events(
     @Param('job_id', JobIdPipe) jobId: string,
-  ): Promise<Observable<{ id: string; type: string; data: object }>> {
-    const job = await this.jobs.get(jobId);
-    return this.jobs.events$(job).pipe(
-      map((event) => ({
-        id: String(event.id),
-        type: event.type,
-        data: { ...event.data, at: event.createdAt.toISOString() },
-      })),
-    );
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const sse = new JobEventsSse(request, reply);
+    const stop = await this.jobs.followEvents(jobId, (events) => sse.send(events));
+    sse.open(stop);
   }
 
   @Post(':job_id/cancel')

@@ -3,7 +3,7 @@ import { ContextService } from '../../context/context.service';
 import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
 import { JobUsage, LlmUsageService } from '../llm/llm-usage.service';
-import { JobEventsService, JOB_FINISHED } from './job-events.service';
+import { JobEventsListener, JobEventsService, JOB_FINISHED } from './job-events.service';
 import { contextSteps, withStep } from './job-progress.util';
 import { canApply, COMMAND_FROM, JobCommand } from './job-state.util';
 import { JobRunner } from './job-runner.service';
@@ -143,8 +143,22 @@ export class JobsService {
     return updated.contextData.feedback as (typeof entry)[];
   }
 
-  events$(job: JobRecord) {
-    return this.events.stream(job.id);
+  /**
+   * Hands the job's past events, then its live ones, to `listener` (see JobEventsService.follow).
+   * Every job has at least its `job_created` event, so only an empty past needs the job looked up
+   * (not found: nothing was handed over, and the caller answers 404).
+   */
+  async followEvents(jobId: string, listener: JobEventsListener): Promise<() => void> {
+    let handed = false;
+    const stop = await this.events.follow(jobId, (events) => {
+      handed = true;
+      listener(events);
+    });
+    if (!handed && !(await this.store.get(jobId))) {
+      stop();
+      throw new JobNotFoundException(jobId);
+    }
+    return stop;
   }
 
   private async transition(

@@ -6,9 +6,21 @@ export type AttemptOutcome =
   | { ok: true; writes: Record<string, unknown>; summary?: string }
   | { ok: false; error: unknown; message: string };
 
+/** Why a step's signal aborted when its time limit passed. */
+class StepTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`timed out after ${timeoutMs} ms`);
+    this.name = 'TimeoutError'; // as AbortSignal.timeout() names it
+  }
+}
+
 /**
  * One attempt of a step: the action called with its inputs, a time limit, and the job's abort
  * signal. Writes outside what the step declared are refused, so plans stay truthful.
+ *
+ * The step's signal is one plain AbortController that the job's signal and a timer abort: cheaper
+ * than `AbortSignal.any([job, AbortSignal.timeout()])` (weak references, a registry entry per
+ * step), and the timer is cleared as soon as the action settles.
  */
 export async function attemptStep(input: {
   action: RegisteredAction;
@@ -18,8 +30,15 @@ export async function attemptStep(input: {
   jobSignal: AbortSignal;
   timeoutMs: number;
 }): Promise<AttemptOutcome> {
-  const timeout = AbortSignal.timeout(input.timeoutMs);
-  const signal = AbortSignal.any([input.jobSignal, timeout]);
+  const step = new AbortController();
+  const { signal } = step;
+  const onJobAbort = () => step.abort(input.jobSignal.reason);
+  if (input.jobSignal.aborted) onJobAbort();
+  else input.jobSignal.addEventListener('abort', onJobAbort, { once: true });
+  const timer = setTimeout(
+    () => step.abort(new StepTimeoutError(input.timeoutMs)),
+    input.timeoutMs,
+  );
   try {
     const result = await Promise.race([
       input.action.invoke(input.params, { ...input.context, signal }),
@@ -33,10 +52,13 @@ export async function attemptStep(input: {
     }
     return { ok: true, writes, summary: result.summary };
   } catch (error) {
-    if (timeout.aborted && !input.jobSignal.aborted) {
-      return { ok: false, error, message: `timed out after ${input.timeoutMs} ms` };
+    if (signal.reason instanceof StepTimeoutError && !input.jobSignal.aborted) {
+      return { ok: false, error, message: signal.reason.message };
     }
     return { ok: false, error, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+    input.jobSignal.removeEventListener('abort', onJobAbort);
   }
 }
 

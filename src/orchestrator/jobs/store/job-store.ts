@@ -35,9 +35,24 @@ export interface JobWrite {
   checkpoint?: { stepIndex: number; state: Record<string, unknown> };
   /** Top-level keys replaced in the job's context entry (status, state, steps…). */
   context?: Record<string, unknown>;
+  /**
+   * What in `context` differs from the document the job's last write left: a store may then
+   * write only those parts (the other top-level keys of `context`, these `state` keys and these
+   * `steps` entries) instead of rewriting the whole document. It reads the same either way.
+   */
+  contextChanges?: ContextChanges;
   /** Entries appended to the context's `errors` list. */
   contextErrors?: Record<string, unknown>[];
   events?: { type: string; data: Record<string, unknown> }[];
+}
+
+/** What a claim writes right away for the job it took (see `JobStore.claim`). */
+export type ClaimBegin = Omit<JobWrite, 'jobId' | 'expect' | 'base'>;
+
+/** The parts of a job's context document a write changes; see `JobWrite.contextChanges`. */
+export interface ContextChanges {
+  stateKeys: readonly string[];
+  steps: readonly number[];
 }
 
 export type CheckpointSelector = { seq: number } | { at: Date } | undefined;
@@ -55,12 +70,17 @@ export abstract class JobStore {
     skip: number;
     limit: number;
   }): Promise<{ records: JobRecord[]; total: number }>;
-  /** Takes the lease of the oldest runnable job (queued, or running with an expired lease). */
+  /**
+   * Takes the lease of the oldest runnable job (queued, or running with an expired lease). `begin`
+   * may return a first write for the claimed job (its first step's start), applied in the same
+   * transaction; its events come back with the job.
+   */
   abstract claim(input: {
     owner: string;
     now: Date;
     leaseMs: number;
-  }): Promise<JobRecord | undefined>;
+    begin?: (job: JobRecord) => ClaimBegin | undefined;
+  }): Promise<{ job: JobRecord; events: JobEvent[] } | undefined>;
   /** Extends a lease this owner holds; false when it was lost. */
   abstract renewLease(jobId: string, owner: string, until: Date): Promise<boolean>;
   /** Lets the running jobs of an owner that stops be taken over at once (their leases expire now). */

@@ -1,50 +1,27 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
-import { fromSqliteDatetime, toSqliteDatetime } from '../../../database/sqlite-datetime';
+import { toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
+import { GroupCommit } from './group-commit';
+import { SqliteJobContextWriter } from './sqlite-job-context';
+import {
+  CheckpointRow,
+  COLUMN_OF,
+  columnValue,
+  EventRow,
+  fromCheckpointRow,
+  fromEventRow,
+  fromJobRow,
+  JOB_COLUMNS,
+  JobRow,
+  toJobRow,
+} from './sqlite-job-rows';
 import { CheckpointSelector, JobStore, JobUpdate, JobWrite } from './job-store';
 
-interface JobRow {
-  id: string;
-  job_type: string;
-  status: string;
-  objective: string;
-  input: string;
-  steps: string;
-  progress: string;
-  current_step: number;
-  lease_owner: string | null;
-  lease_expires_at: string | null;
-  error: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-/** The column each updatable field of a job is stored in. */
-const COLUMN_OF: Partial<Record<keyof JobRecord, string>> = {
-  version: 'version',
-  updatedAt: 'updated_at',
-  status: 'status',
-  progress: 'progress',
-  currentStep: 'current_step',
-  leaseOwner: 'lease_owner',
-  leaseExpiresAt: 'lease_expires_at',
-  error: 'error',
-  startedAt: 'started_at',
-  finishedAt: 'finished_at',
-  steps: 'steps',
-};
-
-const JOB_COLUMNS =
-  'id, job_type, status, objective, input, steps, progress, current_step, lease_owner, lease_expires_at, ' +
-  'error, version, created_at, updated_at, started_at, finished_at';
-
 /**
- * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection, and each
- * write one synchronous transaction, so nothing else can interleave with it. Transactions begin
+ * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection. Each write
+ * is synchronous, so nothing else can interleave with it, and commits with the others asked for
+ * in the same tick (`GroupCommit`: one transaction, a savepoint each). Transactions begin
  * IMMEDIATE: they take the write lock first, so two processes on one file wait for each other
  * (busy timeout) instead of failing when a read would have to become a write.
  */
@@ -52,9 +29,13 @@ export class SqliteJobStore extends JobStore {
   private readonly sql: Record<string, Statement>;
   /** UPDATE statements by the set of columns they write. */
   private readonly updates = new Map<string, Statement>();
+  private readonly commits: GroupCommit;
+  private readonly contexts: SqliteJobContextWriter;
 
   constructor(private readonly db: Database) {
     super();
+    this.commits = new GroupCommit(db);
+    this.contexts = new SqliteJobContextWriter(db);
     this.sql = {
       insertJob: db.prepare(
         `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (${JOB_COLUMNS.replace(/\w+/g, '?')}) ON CONFLICT (id) DO NOTHING`,
@@ -83,12 +64,6 @@ export class SqliteJobStore extends JobStore {
       ),
       release: db.prepare(
         "UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running'",
-      ),
-      getContext: db.prepare(
-        'SELECT context_data, version, updated_at FROM contexts WHERE job_id = ?',
-      ),
-      updateContext: db.prepare(
-        'UPDATE contexts SET context_data = ?, version = ?, updated_at = ? WHERE job_id = ?',
       ),
       nextSeq: db.prepare(
         'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM checkpoints WHERE job_id = ?',
@@ -122,7 +97,7 @@ export class SqliteJobStore extends JobStore {
 
   async create(job: JobRecord, context: ContextRecord): Promise<boolean> {
     try {
-      return this.insertJobAndContext(job, context);
+      return await this.commits.run(() => this.insertJobAndContext(job, context));
     } catch (error) {
       if (error instanceof JobIdTakenError) return false;
       throw error;
@@ -130,23 +105,19 @@ export class SqliteJobStore extends JobStore {
   }
 
   private insertJobAndContext(job: JobRecord, context: ContextRecord): boolean {
-    return this.db
-      .transaction((): boolean => {
-        const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
-        if (!inserted) return false;
-        const contextInserted = this.sql.insertContext.run(
-          context.jobId,
-          context.jobType,
-          JSON.stringify(context.contextData),
-          context.version,
-          toSqliteDatetime(context.createdAt),
-          toSqliteDatetime(context.updatedAt),
-        ).changes;
-        if (contextInserted !== 1) throw new JobIdTakenError();
-        this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
-        return true;
-      })
-      .immediate();
+    const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
+    if (!inserted) return false;
+    const contextInserted = this.sql.insertContext.run(
+      context.jobId,
+      context.jobType,
+      JSON.stringify(context.contextData),
+      context.version,
+      toSqliteDatetime(context.createdAt),
+      toSqliteDatetime(context.updatedAt),
+    ).changes;
+    if (contextInserted !== 1) throw new JobIdTakenError();
+    this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
+    return true;
   }
 
   async get(jobId: string): Promise<JobRecord | undefined> {
@@ -166,21 +137,18 @@ export class SqliteJobStore extends JobStore {
     return { records: rows.map(fromJobRow), total };
   }
 
-  async claim(input: {
-    owner: string;
-    now: Date;
-    leaseMs: number;
-  }): Promise<JobRecord | undefined> {
-    return this.db
-      .transaction(() => {
-        const now = toSqliteDatetime(input.now);
-        const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
-        if (!candidate) return undefined;
-        const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
-        this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
-        return fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
-      })
-      .immediate();
+  async claim(input: Parameters<JobStore['claim']>[0]) {
+    return this.commits.run(() => {
+      const now = toSqliteDatetime(input.now);
+      const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
+      if (!candidate) return undefined;
+      const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
+      this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
+      const job = fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
+      const begin = input.begin?.(job);
+      if (!begin) return { job, events: [] };
+      return this.apply({ ...begin, jobId: job.id, base: job, expect: {} }, job);
+    });
   }
 
   async renewLease(jobId: string, owner: string, until: Date): Promise<boolean> {
@@ -205,41 +173,41 @@ export class SqliteJobStore extends JobStore {
   }
 
   async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
-    return this.db
-      .transaction(() => {
-        const head = this.sql.getHead.get(input.jobId) as JobHead | undefined;
-        if (!head || !expectationHolds(head, input)) return undefined;
-        const now = new Date();
-        // The lease holder's copy is current (nobody else writes a leased job's plan or
-        // progress); anyone else's write reads the row.
-        const base = input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow);
-        const job: JobRecord = {
-          ...base,
-          status: head.status,
-          ...input.set,
-          version: head.version + 1,
-          updatedAt: now,
-        };
-        this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
-        if (input.checkpoint) {
-          const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
-          this.sql.insertCheckpoint.run(
-            job.id,
-            seq,
-            input.checkpoint.stepIndex,
-            JSON.stringify(input.checkpoint.state),
-            toSqliteDatetime(now),
-          );
-        }
-        if (input.context || input.contextErrors) {
-          this.patchContext(job.id, input.context ?? {}, input.contextErrors ?? [], now);
-        }
-        const events = (input.events ?? []).map((event) =>
-          this.appendEvent(job.id, event.type, event.data, now),
-        );
-        return { job, events };
-      })
-      .immediate();
+    return this.commits.run(() => {
+      const head = this.sql.getHead.get(input.jobId) as JobHead | undefined;
+      if (!head || !expectationHolds(head, input)) return undefined;
+      // The lease holder's copy is current (nobody else writes a leased job's plan or
+      // progress); anyone else's write reads the row.
+      const base = input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow);
+      return this.apply(input, { ...base, status: head.status, version: head.version });
+    });
+  }
+
+  /** The statements of a write whose expectation held, on the job as stored (`current`). */
+  private apply(input: JobWrite, current: JobRecord): { job: JobRecord; events: JobEvent[] } {
+    const now = new Date();
+    const job: JobRecord = {
+      ...current,
+      ...input.set,
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
+    if (input.checkpoint) {
+      const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
+      this.sql.insertCheckpoint.run(
+        job.id,
+        seq,
+        input.checkpoint.stepIndex,
+        JSON.stringify(input.checkpoint.state),
+        toSqliteDatetime(now),
+      );
+    }
+    if (input.context || input.contextErrors) this.contexts.write(input, now);
+    const events = (input.events ?? []).map((event) =>
+      this.appendEvent(job.id, event.type, event.data, now),
+    );
+    return { job, events };
   }
 
   async events(jobId: string, afterId = 0): Promise<JobEvent[]> {
@@ -263,30 +231,6 @@ export class SqliteJobStore extends JobStore {
 
   async pruneCheckpoints(finishedBefore: Date): Promise<number> {
     return this.sql.prune.run(toSqliteDatetime(finishedBefore)).changes;
-  }
-
-  private patchContext(
-    jobId: string,
-    patch: Record<string, unknown>,
-    errors: Record<string, unknown>[],
-    now: Date,
-  ): void {
-    const row = this.sql.getContext.get(jobId) as
-      { context_data: string; version: number; updated_at: string } | undefined;
-    if (!row) return; // a client deleted the context entry; the job row stays the truth
-    const data = { ...(JSON.parse(row.context_data) as Record<string, unknown>), ...patch };
-    if (errors.length > 0) {
-      data.errors = [...(Array.isArray(data.errors) ? (data.errors as unknown[]) : []), ...errors];
-    }
-    // updated_at strictly increases, as the Context Manager promises.
-    const previous = fromSqliteDatetime(row.updated_at).getTime();
-    const updatedAt = new Date(Math.max(now.getTime(), previous + 1));
-    this.sql.updateContext.run(
-      JSON.stringify(data),
-      row.version + 1,
-      toSqliteDatetime(updatedAt),
-      jobId,
-    );
   }
 
   private appendEvent(
@@ -320,93 +264,4 @@ function expectationHolds(head: JobHead, input: JobWrite): boolean {
   if (statuses && !statuses.includes(head.status)) return false;
   if (leaseOwner !== undefined && head.lease_owner !== leaseOwner) return false;
   return version === undefined || head.version === version;
-}
-
-/** A job field as its column stores it. */
-function columnValue(job: JobRecord, field: keyof JobRecord): unknown {
-  const value = job[field];
-  if (value instanceof Date) return toSqliteDatetime(value);
-  if (field === 'progress' || field === 'steps' || field === 'input') return JSON.stringify(value);
-  return value ?? null;
-}
-
-const dt = (date: Date | null) => (date ? toSqliteDatetime(date) : null);
-const date = (value: string | null) => (value ? fromSqliteDatetime(value) : null);
-
-function toJobRow(job: JobRecord): unknown[] {
-  return [
-    job.id,
-    job.jobType,
-    job.status,
-    job.objective,
-    JSON.stringify(job.input),
-    JSON.stringify(job.steps),
-    JSON.stringify(job.progress),
-    job.currentStep,
-    job.leaseOwner,
-    dt(job.leaseExpiresAt),
-    job.error,
-    job.version,
-    toSqliteDatetime(job.createdAt),
-    toSqliteDatetime(job.updatedAt),
-    dt(job.startedAt),
-    dt(job.finishedAt),
-  ];
-}
-
-function fromJobRow(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    jobType: row.job_type,
-    status: row.status as JobRecord['status'],
-    objective: row.objective,
-    input: JSON.parse(row.input) as Record<string, unknown>,
-    steps: JSON.parse(row.steps) as JobRecord['steps'],
-    progress: JSON.parse(row.progress) as JobRecord['progress'],
-    currentStep: row.current_step,
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: date(row.lease_expires_at),
-    error: row.error,
-    version: row.version,
-    createdAt: fromSqliteDatetime(row.created_at),
-    updatedAt: fromSqliteDatetime(row.updated_at),
-    startedAt: date(row.started_at),
-    finishedAt: date(row.finished_at),
-  };
-}
-
-interface EventRow {
-  id: number;
-  job_id: string;
-  type: string;
-  data: string;
-  created_at: string;
-}
-
-function fromEventRow(row: EventRow): JobEvent {
-  return {
-    id: row.id,
-    jobId: row.job_id,
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    createdAt: fromSqliteDatetime(row.created_at),
-  };
-}
-
-interface CheckpointRow {
-  job_id: string;
-  seq: number;
-  step_index: number;
-  state: string;
-  created_at: string;
-}
-
-function fromCheckpointRow(row: CheckpointRow): Checkpoint {
-  return {
-    jobId: row.job_id,
-    seq: row.seq,
-    stepIndex: row.step_index,
-    state: JSON.parse(row.state) as Record<string, unknown>,
-    createdAt: fromSqliteDatetime(row.created_at),
-  };
 }

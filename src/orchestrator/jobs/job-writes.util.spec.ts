@@ -1,0 +1,138 @@
+import type { ValidatedStep } from '../agents/plan-validation.util';
+import type { JobRecord } from './job.types';
+import type { AgentRegistry } from '../agents/agent-registry.service';
+import { IsInt } from 'class-validator';
+import { failedWrite, runStart, stepSucceededWrite } from './job-writes.util';
+
+const now = new Date('2026-01-02T03:04:05.000Z');
+const step = (action: string, requiresApproval = false) =>
+  ({
+    agent: 'core',
+    action,
+    params: {},
+    reads: [],
+    writes: [],
+    requiresApproval,
+  }) as unknown as ValidatedStep;
+
+function job(steps: ValidatedStep[], currentStep: number): JobRecord {
+  return {
+    id: 'job-1',
+    steps,
+    progress: steps.map((_, i) =>
+      i < currentStep
+        ? { status: 'succeeded', attempts: 1 }
+        : i === currentStep
+          ? { status: 'running', attempts: 1 }
+          : { status: 'pending', attempts: 0 },
+    ),
+    currentStep,
+    status: 'running',
+  } as JobRecord;
+}
+
+const succeed = (record: JobRecord, index: number) =>
+  stepSucceededWrite({
+    job: record,
+    index,
+    state: { a: 1, b: 2 },
+    outcome: { writes: { b: 2 }, summary: 'Set b' },
+    runner: 'runner-1',
+    now,
+  });
+
+describe('stepSucceededWrite', () => {
+  it("records the step's outcome, checkpoint and the next step's start in one write", () => {
+    const { write, nextStarted } = succeed(job([step('one'), step('two')], 0), 0);
+    expect(nextStarted).toBe(1);
+    expect(write.set).toEqual({
+      currentStep: 1,
+      progress: [
+        expect.objectContaining({ status: 'succeeded', summary: 'Set b', outputKeys: ['b'] }),
+        expect.objectContaining({ status: 'running', attempts: 1, startedAt: now.toISOString() }),
+      ],
+    });
+    expect(write.checkpoint).toEqual({ stepIndex: 0, state: { a: 1, b: 2 } });
+    expect(write.contextChanges).toEqual({ stateKeys: ['b'], steps: [0, 1] });
+    expect(write.context).not.toHaveProperty('status');
+    expect(write.events?.map((event) => event.type)).toEqual(['step_succeeded', 'step_started']);
+  });
+
+  it('ends the job with its last step: succeeded, lease released, job_finished', () => {
+    const { write, nextStarted } = succeed(job([step('one'), step('two')], 1), 1);
+    expect(nextStarted).toBeUndefined();
+    expect(write.set).toMatchObject({
+      currentStep: 2,
+      status: 'succeeded',
+      finishedAt: now,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    });
+    expect(write.context).toMatchObject({ status: 'succeeded' });
+    expect(write.contextChanges).toEqual({ stateKeys: ['b'], steps: [1] });
+    expect(write.events?.map((event) => event.type)).toEqual(['step_succeeded', 'job_finished']);
+  });
+
+  it('neither starts nor ends anything when the next step waits for approval', () => {
+    const { write, nextStarted } = succeed(job([step('one'), step('review', true)], 0), 0);
+    expect(nextStarted).toBeUndefined();
+    expect(write.set).not.toHaveProperty('status');
+    expect(write.set.progress?.[1]).toEqual({ status: 'pending', attempts: 0 });
+    expect(write.events?.map((event) => event.type)).toEqual(['step_succeeded']);
+  });
+});
+
+describe('failedWrite', () => {
+  it('fails the job at the step, with the error in the job, its context and its events', () => {
+    const write = failedWrite(job([step('one')], 0), 0, 'boom', now);
+    expect(write.set).toMatchObject({
+      status: 'failed',
+      error: 'Step 0 (core.one) failed: boom',
+      leaseOwner: null,
+    });
+    expect(write.contextErrors).toEqual([
+      { step: 0, agent: 'core', action: 'one', attempt: 1, message: 'boom', at: now.toISOString() },
+    ]);
+    expect(write.events.map((event) => event.type)).toEqual(['step_failed', 'job_finished']);
+  });
+});
+
+describe('runStart', () => {
+  class CountParams {
+    @IsInt()
+    n: number;
+  }
+  const registry = {
+    findAction: (_agent: string, action: string) =>
+      action === 'missing' ? undefined : { paramsType: CountParams },
+  } as unknown as Pick<AgentRegistry, 'findAction'>;
+  const start = (steps: ValidatedStep[], params: Record<string, unknown> = { n: 1 }) =>
+    runStart({
+      job: job(
+        steps.map((entry) => ({ ...entry, params })),
+        0,
+      ),
+      registry,
+      runner: 'runner-1',
+      now,
+    });
+
+  it("records the first step's start, the context running, with the params validated", () => {
+    const started = start([step('one'), step('two')]);
+    expect(started?.index).toBe(0);
+    expect(started?.params).toBeInstanceOf(CountParams);
+    expect(started?.write).toMatchObject({
+      set: {
+        progress: [expect.objectContaining({ status: 'running', attempts: 2 }), expect.anything()],
+      },
+      context: { status: 'running' },
+      events: [{ type: 'step_started', data: { step: 0, attempt: 2, runner: 'runner-1' } }],
+    });
+  });
+
+  it('writes nothing for a step that waits for approval, is not installed or has bad params', () => {
+    expect(start([step('review', true)])).toBeUndefined();
+    expect(start([step('missing')])).toBeUndefined();
+    expect(start([step('one')], { n: 'x' })).toBeUndefined();
+  });
+});

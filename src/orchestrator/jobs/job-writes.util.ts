@@ -1,0 +1,190 @@
+import { JOB_FINISHED } from './job-events.service';
+import { contextSteps, withStep } from './job-progress.util';
+import { nextMove } from './job-state.util';
+import type { JobRecord, StepProgress } from './job.types';
+import { validateParams } from '../agents/action-params.util';
+import type { AgentRegistry } from '../agents/agent-registry.service';
+import type { ClaimBegin, ContextChanges, JobWrite } from './store/job-store';
+
+/** What the runner asks the store to write (the job id and expectation it adds itself). */
+export type RunnerWrite = Omit<JobWrite, 'jobId' | 'expect'>;
+
+/** A context write that changes only the top-level keys it names (its status). */
+export const NOTHING_ELSE: ContextChanges = { stateKeys: [], steps: [] };
+
+/** What a job's successful end writes: job row, context status, and the closing event. */
+export function succeededJobWrite(now: Date): RunnerWrite {
+  return {
+    set: { status: 'succeeded', finishedAt: now, leaseOwner: null, leaseExpiresAt: null },
+    context: { status: 'succeeded' },
+    contextChanges: NOTHING_ELSE,
+    events: [{ type: JOB_FINISHED, data: { status: 'succeeded' } }],
+  };
+}
+
+/** The progress list with attempt `attempt` of step `index` running. */
+export function startedProgress(
+  progress: StepProgress[],
+  index: number,
+  attempt: number,
+  now: Date,
+): StepProgress[] {
+  return withStep(progress, index, {
+    status: 'running',
+    attempts: attempt,
+    startedAt: now.toISOString(),
+    error: undefined,
+  });
+}
+
+export function startedEvent(job: JobRecord, index: number, attempt: number, runner: string) {
+  const step = job.steps[index];
+  return {
+    type: 'step_started',
+    data: { step: index, agent: step.agent, action: step.action, attempt, runner },
+  };
+}
+
+/** The start of an attempt of a step; the context says "running" from a run's first step on. */
+export function stepStartWrite(input: {
+  job: JobRecord;
+  index: number;
+  attempt: number;
+  runner: string;
+  now: Date;
+  firstOfRun: boolean;
+}): RunnerWrite {
+  const { job, index, attempt } = input;
+  return {
+    set: { progress: startedProgress(job.progress, index, attempt, input.now) },
+    context: input.firstOfRun ? { status: 'running' } : undefined,
+    contextChanges: NOTHING_ELSE,
+    events: [startedEvent(job, index, attempt, input.runner)],
+  };
+}
+
+/**
+ * What a claim of `job` writes at once: the start of the step its run begins with, when that step
+ * can run now (its action is installed, its params validate; the runner fails it otherwise), with
+ * the validated params. Nothing for a step that waits for approval or a job with nothing to run.
+ */
+export function runStart(input: {
+  job: JobRecord;
+  registry: Pick<AgentRegistry, 'findAction'>;
+  runner: string;
+  now: Date;
+}): { index: number; params: object; write: ClaimBegin } | undefined {
+  const { job } = input;
+  const move = nextMove(job);
+  if (move.kind !== 'run') return undefined;
+  const step = job.steps[move.index];
+  const action = input.registry.findAction(step.agent, step.action);
+  const params = action && validateParams(action.paramsType, step.params);
+  if (!params?.ok) return undefined;
+  const attempt = job.progress[move.index].attempts + 1;
+  const write = stepStartWrite({ ...input, index: move.index, attempt, firstOfRun: true });
+  return { index: move.index, params: params.value, write };
+}
+
+/**
+ * The one commit of a completed step: its outputs in the state, its checkpoint, the context,
+ * its event — and the next step's start when it runs right away, or the job's end after the
+ * last step. `nextStarted` is the step whose first attempt this commit records.
+ */
+export function stepSucceededWrite(input: {
+  job: JobRecord;
+  index: number;
+  state: Record<string, unknown>;
+  outcome: { writes: Record<string, unknown>; summary?: string };
+  runner: string;
+  now: Date;
+}): { write: RunnerWrite; nextStarted?: number } {
+  const { job, index, state, outcome, now } = input;
+  const outputKeys = Object.keys(outcome.writes);
+  let progress = withStep(job.progress, index, {
+    status: 'succeeded',
+    finishedAt: now.toISOString(),
+    summary: outcome.summary,
+    outputKeys,
+    error: undefined,
+  });
+  const events: NonNullable<JobWrite['events']> = [
+    {
+      type: 'step_succeeded',
+      data: { step: index, summary: outcome.summary, output_keys: outputKeys },
+    },
+  ];
+  const next = nextMove({ steps: job.steps, progress, currentStep: index + 1 });
+  if (next.kind === 'run') {
+    const attempt = progress[next.index].attempts + 1;
+    progress = startedProgress(progress, next.index, attempt, now);
+    events.push(startedEvent(job, next.index, attempt, input.runner));
+  }
+  const end = next.kind === 'finish' ? succeededJobWrite(now) : undefined;
+  const write: RunnerWrite = {
+    set: { progress, currentStep: index + 1, ...end?.set },
+    checkpoint: { stepIndex: index, state },
+    context: { ...end?.context, state, steps: contextSteps({ steps: job.steps, progress }) },
+    contextChanges: {
+      stateKeys: outputKeys,
+      steps: next.kind === 'run' ? [index, next.index] : [index],
+    },
+    events: [...events, ...(end?.events ?? [])],
+  };
+  return { write, nextStarted: next.kind === 'run' ? next.index : undefined };
+}
+
+/** A job stopping at a step that waits for approval, with what the step will do. */
+export function parkedWrite(job: JobRecord, index: number, preview: Record<string, unknown>) {
+  const progress = withStep(job.progress, index, { status: 'waiting_approval', preview });
+  return {
+    set: { status: 'waiting_approval', progress, leaseOwner: null, leaseExpiresAt: null },
+    context: { status: 'waiting_approval', steps: contextSteps({ steps: job.steps, progress }) },
+    events: [{ type: 'approval_needed', data: preview }],
+  } satisfies RunnerWrite;
+}
+
+/** A job failing at a step: retries exhausted or an error retrying cannot fix. */
+export function failedWrite(job: JobRecord, index: number, message: string, now: Date) {
+  const progress = withStep(job.progress, index, {
+    status: 'failed',
+    error: message,
+    finishedAt: now.toISOString(),
+  });
+  const step = job.steps[index];
+  return {
+    set: {
+      status: 'failed',
+      progress,
+      error: `Step ${index} (${step.agent}.${step.action}) failed: ${message}`,
+      finishedAt: now,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+    context: { status: 'failed', steps: contextSteps({ steps: job.steps, progress }) },
+    contextErrors: [errorEntry(job, index, progress[index].attempts, message, now)],
+    events: [
+      { type: 'step_failed', data: { step: index, error: message } },
+      { type: JOB_FINISHED, data: { status: 'failed' } },
+    ],
+  } satisfies RunnerWrite;
+}
+
+/** An entry of the context's `errors` list. */
+export function errorEntry(
+  job: JobRecord,
+  index: number,
+  attempt: number,
+  message: string,
+  now: Date,
+) {
+  const step = job.steps[index];
+  return {
+    step: index,
+    agent: step.agent,
+    action: step.action,
+    attempt,
+    message,
+    at: now.toISOString(),
+  };
+}

@@ -1,0 +1,71 @@
+import type { Database, Transaction } from 'better-sqlite3';
+
+interface Pending {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Group commit on one better-sqlite3 connection: the writes asked for in the same turn of the
+ * event loop run in one IMMEDIATE transaction, each in its own savepoint, and each caller's
+ * promise settles only after that transaction committed. A write that throws rolls back alone
+ * and rejects its own caller; a failed COMMIT rejects them all. Every write is as durable as
+ * before (nobody goes on before its commit); the database sees one COMMIT for many of them,
+ * and pages they share (index and table tails) are written to the WAL once.
+ */
+export class GroupCommit {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private readonly group: Transaction<(batch: Pending[]) => Outcome[]>;
+  private readonly savepoint: Transaction<(work: () => unknown) => unknown>;
+
+  constructor(db: Database) {
+    this.savepoint = db.transaction((work: () => unknown) => work());
+    this.group = db.transaction((batch: Pending[]) => this.runAll(batch));
+  }
+
+  /** Runs `work` (synchronous statements) in the next group transaction; resolves after COMMIT. */
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // After the current phase: the writes of every job that resumed in it join this group.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.group.immediate(batch);
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+    batch.forEach((entry, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) entry.resolve(outcome.value);
+      else entry.reject(outcome.error);
+    });
+  }
+
+  private runAll(batch: Pending[]): Outcome[] {
+    // Alone in its transaction, a write that throws rolls the whole (one-write) group back.
+    if (batch.length === 1) return [{ ok: true, value: batch[0].work() }];
+    return batch.map((entry): Outcome => {
+      try {
+        return { ok: true, value: this.savepoint(entry.work) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+  }
+}
