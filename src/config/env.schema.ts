@@ -97,19 +97,10 @@ class IsSmtpUrl implements ValidatorConstraintInterface {
   }
 }
 
-/** An http(s) URL without credentials. */
+/** An http(s) URL without credentials, named in the message by its variable. */
 @ValidatorConstraint({ name: 'isPublicUrl' })
-class IsPublicUrl implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    if (typeof value !== 'string') return false;
-    try {
-      const url = new URL(value);
-      return ['http:', 'https:'].includes(url.protocol) && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }
-  defaultMessage(args?: ValidationArguments): string {
+class IsPublicUrl extends IsEndpointUrl {
+  override defaultMessage(args?: ValidationArguments): string {
     return `${args?.property ?? 'The URL'} must be an http(s) URL without credentials, such as https://zigral.example.com`;
   }
 }
