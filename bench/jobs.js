@@ -182,13 +182,9 @@ async function runJobsBench({ distMain, tmpDir, settings }) {
     distMain,
     tmpDir: dir,
     logLevel: settings.logLevel,
-    env: {
-      JOB_CONCURRENCY: String(jobConcurrency),
-      // Diagnosis only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the service.
-      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
-        : {}),
-    },
+    env: { JOB_CONCURRENCY: String(jobConcurrency) },
+    // Diagnosis only, e.g. BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    nodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
   });
   const results = [];
   try {

@@ -12,10 +12,11 @@ const { cpuTimeMs, sampleRss } = require('./proc');
 /**
  * Starts `node <npm start's flags> dist/main.js` as production runs it: JSON logs at LOG_LEVEL (default info) to stdout
  * (piped to a file in tmpDir) and to LOG_DIR, helmet, throttling with the limit raised so the load
- * is never refused, and a WAL SQLite database in tmpDir. `env` adds settings (JOB_CONCURRENCY, ...).
+ * is never refused, and a WAL SQLite database in tmpDir. `env` adds settings (JOB_CONCURRENCY, ...);
+ * `nodeArgs` adds node flags for diagnosis (`--cpu-prof`, which NODE_OPTIONS does not accept).
  * Resolves once GET /health answers 200.
  */
-async function startService({ distMain, tmpDir, logLevel, env: extraEnv = {} }) {
+async function startService({ distMain, tmpDir, logLevel, env: extraEnv = {}, nodeArgs = [] }) {
   const port = await freePort();
   const stdoutFile = path.join(tmpDir, 'service.stdout.log');
   const stderrFile = path.join(tmpDir, 'service.stderr.log');
@@ -38,7 +39,7 @@ async function startService({ distMain, tmpDir, logLevel, env: extraEnv = {} }) 
   };
   // cwd is the temp dir, so a developer's .env in the repository is not read either.
   const child = track(
-    spawn(process.execPath, [...startFlags(), distMain], {
+    spawn(process.execPath, [...startFlags(), ...nodeArgs, distMain], {
       cwd: tmpDir,
       env,
       stdio: ['ignore', out, err],
