@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import request from 'supertest';
 import { OPENAI_CLIENT } from '../src/orchestrator/llm/openai-client.provider';
+import { chatCompletion } from './helpers/chat-completion';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
 /**
@@ -8,21 +9,7 @@ import { createTestApp, TestApp } from './helpers/create-test-app';
  * SDK's real response shape: prompt building, strict-output decoding, history and budgets.
  */
 const create = jest.fn();
-const completion = (content: string, tokens = { prompt_tokens: 500, completion_tokens: 100 }) => ({
-  id: 'chatcmpl-mock',
-  object: 'chat.completion',
-  created: 1764000000,
-  model: 'gpt-4o-mini',
-  choices: [
-    {
-      index: 0,
-      message: { role: 'assistant', content, refusal: null },
-      logprobs: null,
-      finish_reason: 'stop',
-    },
-  ],
-  usage: { ...tokens, total_tokens: tokens.prompt_tokens + tokens.completion_tokens },
-});
+const completion = chatCompletion;
 
 async function appWith(env: Record<string, string> = {}): Promise<TestApp> {
   return createTestApp({

@@ -162,6 +162,7 @@ describe('the demo with SMTP configured: approve, and each email goes out once',
     await request(testApp.server).post(`/jobs/${jobId}/approve`).send({}).expect(200);
     const done = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'), 30_000);
     expect(done.status).toBe('succeeded');
+    expect(done.steps[3].summary).toBe(`Sent ${drafts.length} of ${drafts.length}`);
     expect(smtp.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual(
       drafts.map((draft) => draft.to).sort(),
     );

@@ -7,6 +7,7 @@ import { createTestApp, TestApp } from './helpers/create-test-app';
 import { OFFER, SENDER, storeProspects } from './helpers/email-flow';
 import { createJob, hasStatus, waitForJob } from './helpers/jobs';
 import type { ProspectInState } from '../src/agents/prospects/prospect.types';
+import { chatCompletion } from './helpers/chat-completion';
 
 /**
  * email.draft through real jobs, offline (templates) and with the OpenAI client swapped for a
@@ -139,21 +140,8 @@ describe('email.draft offline', () => {
 
 describe('email.draft with the LLM mocked', () => {
   const create = jest.fn();
-  const completion = (content: string) => ({
-    id: 'chatcmpl-mock',
-    object: 'chat.completion',
-    created: 1764000000,
-    model: 'gpt-4o-mini',
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content, refusal: null },
-        logprobs: null,
-        finish_reason: 'stop',
-      },
-    ],
-    usage: { prompt_tokens: 900, completion_tokens: 400, total_tokens: 1300 },
-  });
+  const completion = (content: string) =>
+    chatCompletion(content, { prompt_tokens: 900, completion_tokens: 400 });
   type Sent = { messages: { role: string; content: string }[]; response_format: unknown };
   const sentAt = (call: number) => create.mock.calls[call][0] as Sent;
   const askedIds = (call: number) =>

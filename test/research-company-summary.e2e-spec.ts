@@ -12,6 +12,7 @@ import {
   streamed,
 } from './helpers/fake-website-server';
 import { createJob, hasStatus, JobBody, waitForJob } from './helpers/jobs';
+import { chatCompletion } from './helpers/chat-completion';
 
 /**
  * research.company_summary through real jobs, against company websites served on 127.0.0.1
@@ -236,21 +237,8 @@ describe('research.company_summary offline', () => {
 
 describe('research.company_summary with the LLM mocked', () => {
   const create = jest.fn();
-  const completion = (content: string) => ({
-    id: 'chatcmpl-mock',
-    object: 'chat.completion',
-    created: 1764000000,
-    model: 'gpt-4o-mini',
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content, refusal: null },
-        logprobs: null,
-        finish_reason: 'stop',
-      },
-    ],
-    usage: { prompt_tokens: 400, completion_tokens: 40, total_tokens: 440 },
-  });
+  const completion = (content: string) =>
+    chatCompletion(content, { prompt_tokens: 400, completion_tokens: 40 });
   let llmApp: TestApp;
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { ResearchAgentModule } from '../src/agents/research/research.module';
 import { OPENAI_CLIENT } from '../src/orchestrator/llm/openai-client.provider';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { createJob, hasStatus, JobBody, waitForJob } from './helpers/jobs';
+import { chatCompletion } from './helpers/chat-completion';
 
 /**
  * research.score_fit through real jobs: offline with the heuristic, and with the OpenAI provider
@@ -163,21 +164,8 @@ describe('research.score_fit offline (heuristic)', () => {
 
 describe('research.score_fit with the LLM mocked', () => {
   const create = jest.fn();
-  const completion = (content: string) => ({
-    id: 'chatcmpl-mock',
-    object: 'chat.completion',
-    created: 1764000000,
-    model: 'gpt-4o-mini',
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content, refusal: null },
-        logprobs: null,
-        finish_reason: 'stop',
-      },
-    ],
-    usage: { prompt_tokens: 1000, completion_tokens: 300, total_tokens: 1300 },
-  });
+  const completion = (content: string) =>
+    chatCompletion(content, { prompt_tokens: 1000, completion_tokens: 300 });
   const askedIds = (call: number) =>
     (
       JSON.parse(
