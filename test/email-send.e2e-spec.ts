@@ -7,6 +7,7 @@ import {
   outboxOf,
   storeProspects,
 } from './helpers/email-flow';
+import { hasStatus, waitForJob } from './helpers/jobs';
 import { TestSmtpServer } from './helpers/test-smtp-server';
 
 /**
@@ -158,5 +159,54 @@ describe('email.send', () => {
     const refused = outbox.find((message) => message.to === 'jo@kappa.example')!;
     expect(refused.status).toBe('failed');
     expect(refused.reason).toContain('550');
+  });
+});
+
+describe('email.send with a refused SMTP login', () => {
+  const login = { user: 'zigral', password: 'right-password' };
+  const authSmtp = new TestSmtpServer(login);
+  beforeAll(() => authSmtp.start());
+  afterAll(() => authSmtp.stop());
+
+  const smtpUrl = (password: string) =>
+    authSmtp.url.replace('smtp://', `smtp://${login.user}:${password}@`);
+  const appWith = (password: string, dir?: string) =>
+    createTestApp({
+      dir,
+      env: { SMTP_URL: smtpUrl(password), EMAIL_FROM: 'ana@zigral.example', EMAIL_PACING_MS: '0' },
+    });
+
+  it('fails the step and keeps every message sendable; after the fix a retry sends each once', async () => {
+    const wrong = await appWith('wrong-password');
+    let jobId: string;
+    try {
+      const prospects = await storeProspects(wrong, [
+        { name: 'Lea Exempel', email: 'lea@mu.example' },
+        { name: 'Max Exempel', email: 'max@nu.example' },
+      ]);
+      ({ jobId } = await draftAndWaitForApproval(wrong, prospects));
+      const failed = await approveAndFinish(wrong, jobId);
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toContain('SMTP login failed');
+      expect(failed.steps[2].attempts).toBe(1);
+      expect(authSmtp.received).toHaveLength(0);
+      const kept = await outboxOf(wrong, jobId);
+      expect(kept.map((message) => message.status)).not.toContain('failed');
+    } finally {
+      await wrong.close();
+    }
+
+    const fixed = await appWith(login.password, wrong.dir);
+    try {
+      await request(fixed.server).post(`/jobs/${jobId}/retry`).send({}).expect(200);
+      const done = await waitForJob(fixed, jobId, hasStatus('succeeded', 'failed'), 30_000);
+      expect(done.status).toBe('succeeded');
+      expect(authSmtp.received.map((entry) => entry.envelopeTo[0]).sort()).toEqual([
+        'lea@mu.example',
+        'max@nu.example',
+      ]);
+    } finally {
+      await fixed.destroy();
+    }
   });
 });

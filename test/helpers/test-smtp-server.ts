@@ -22,10 +22,21 @@ export class TestSmtpServer {
   replyDelayMs = 0;
   private server?: SMTPServer;
 
+  /** With `login`, the server requires AUTH with exactly these credentials (plain, loopback). */
+  constructor(private readonly login?: { user: string; password: string }) {}
+
   async start(): Promise<void> {
+    const login = this.login;
     this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: !login,
+      allowInsecureAuth: true,
+      disabledCommands: login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+      onAuth: (auth, _session, callback) => {
+        if (login && auth.username === login.user && auth.password === login.password) {
+          return callback(null, { user: auth.username });
+        }
+        callback(Object.assign(new Error('Authentication failed'), { responseCode: 535 }));
+      },
       logger: false,
       onRcptTo: (address, _session, callback) => {
         if (this.refused.has(address.address.toLowerCase())) {

@@ -25,6 +25,14 @@ describe('classifySmtpError', () => {
     expect(classifySmtpError({ code: 'EAUTH', message: 'Invalid login' }).kind).toBe(
       'login_failed',
     );
+    // As nodemailer raises it: the server's 535 answer to AUTH comes with the error.
+    const refused = Object.assign(new Error('Invalid login: 535 Authentication failed'), {
+      code: 'EAUTH',
+      responseCode: 535,
+      response: '535 Authentication failed',
+      command: 'AUTH PLAIN',
+    });
+    expect(classifySmtpError(refused).kind).toBe('login_failed');
   });
 
   it('treats a broken connection mid-message as unknown, never to retry', () => {

@@ -30,12 +30,13 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   const message = typeof fields.message === 'string' ? fields.message : String(error);
   const code = typeof fields.code === 'string' ? fields.code : undefined;
   const label = code ? `${code}: ${message}` : message;
+  // A refused login also carries the server's 535: it is checked first, as no message was sent.
+  if (code === 'EAUTH' || code === 'ENOAUTH') {
+    return { kind: 'login_failed', reason: `SMTP login failed (${label})` };
+  }
   if (typeof fields.responseCode === 'number' && fields.responseCode >= 400) {
     const response = typeof fields.response === 'string' ? fields.response : message;
     return { kind: 'rejected', reason: `SMTP server refused the message: ${response}` };
-  }
-  if (code === 'EAUTH' || code === 'ENOAUTH') {
-    return { kind: 'login_failed', reason: `SMTP login failed (${label})` };
   }
   const connecting =
     fields.syscall === 'connect' ||
