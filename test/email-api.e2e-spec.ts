@@ -98,6 +98,13 @@ describe('outbox API', () => {
       .expect(200);
     expect(listed.body).toMatchObject({ total: 2, limit: 1 });
     await request(testApp.server).patch(`/outbox/${drafts[0].id}`).send({ body: '' }).expect(400);
+    for (const field of ['subject', 'body']) {
+      const nulled = await request(testApp.server)
+        .patch(`/outbox/${drafts[0].id}`)
+        .send({ [field]: null })
+        .expect(400);
+      expect(nulled.body.message).toContain(`${field} must be a string`);
+    }
     const edited = await request(testApp.server)
       .patch(`/outbox/${drafts[0].id}`)
       .send({ body: 'New text' })

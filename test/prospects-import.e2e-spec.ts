@@ -253,6 +253,18 @@ describe('POST /prospects/import: refusals', () => {
     expectError(response.body, 415, /text\/csv body or as a multipart\/form-data file/);
   });
 
+  it.each([
+    ['without a boundary', 'multipart/form-data', '--x\r\n\r\n'],
+    ['whose parts use another boundary', 'multipart/form-data; boundary=zzz', '--other\r\n\r\n'],
+  ])('400 for a multipart body %s', async (_case, type, body) => {
+    const response = await request(testApp.server)
+      .post('/prospects/import')
+      .set('content-type', type)
+      .send(body)
+      .expect(400);
+    expectError(response.body, 400, /multipart body is malformed/);
+  });
+
   it('415 for no body at all', async () => {
     const response = await request(testApp.server).post('/prospects/import').expect(415);
     expectError(response.body, 415, /text\/csv/);

@@ -107,7 +107,12 @@ export async function openUploadedFile(
 ): Promise<Readable> {
   if (request.body instanceof Readable) return limited(request.body, limitBytes);
   if (!request.isMultipart()) throw notAnUpload(request.headers['content-type']?.split(';')[0]);
-  const part = await request.file();
+  const part = await request.file().catch((error: Error & { statusCode?: number }) => {
+    // busboy's own errors (no boundary, a body that ends before its closing boundary) are the
+    // client's; errors that already carry a 4xx status keep it.
+    if (error.statusCode && error.statusCode < 500) throw error;
+    throw clientError(400, `The multipart body is malformed: ${error.message}`);
+  });
   if (!part)
     throw clientError(400, `The multipart body has no file: send it in the field "${field}"`);
   if (part.fieldname !== field) {

@@ -1,16 +1,19 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+/** Absent means unchanged; null is checked (and refused) like any other value. */
+const unlessAbsent = ValidateIf((_dto: object, value: unknown) => value !== undefined);
 
 /** Edits to a draft; absent fields stay as they are. */
 export class UpdateOutboxMessageDto {
   /** @example A quick idea for Nordlicht Software */
-  @IsOptional()
+  @unlessAbsent
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   subject?: string;
 
   /** Plain text; the unsubscribe line is added when it is sent. */
-  @IsOptional()
+  @unlessAbsent
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
