@@ -44,6 +44,9 @@ function readLines(file: string): LogLine[] {
     .map((line) => JSON.parse(line) as LogLine);
 }
 
+/** Well-formed, but signed by no key of the test app: the page answers 404. */
+const UNSUBSCRIBE_TOKEN = `3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55.${'A'.repeat(43)}`;
+
 describe('Logging (e2e)', () => {
   describe('at LOG_LEVEL=info with a configured API key', () => {
     let t: TestApp;
@@ -149,6 +152,10 @@ describe('Logging (e2e)', () => {
         .expect(200);
       await request(t.server).get('/log-probe/fail').set('X-Request-Id', 'probe-fail').expect(500);
       await request(t.server).get('/context/missing').set('X-Request-Id', 'probe-404').expect(404);
+      await request(t.server)
+        .get(`/unsubscribe/${UNSUBSCRIBE_TOKEN}`)
+        .set('X-Request-Id', 'probe-unsubscribe')
+        .expect(404);
       await t.close();
       lines = readLines(join(t.dir, 'logs', 'zigral.log'));
     });
@@ -169,6 +176,15 @@ describe('Logging (e2e)', () => {
         res: { statusCode: 200 },
       });
       expect(line.responseTime).toEqual(expect.any(Number));
+    });
+
+    it('keeps unsubscribe tokens out of the URL it logs', () => {
+      expect(requestLine('probe-unsubscribe')).toEqual([
+        expect.objectContaining({
+          req: expect.objectContaining({ url: '/unsubscribe/[REDACTED]' }),
+        }),
+      ]);
+      expect(lines.some((line) => JSON.stringify(line).includes(UNSUBSCRIBE_TOKEN))).toBe(false);
     });
 
     it('logs a 4xx at warn and a 5xx at error, the 5xx also in error.log', () => {

@@ -17,9 +17,16 @@ export function serializeRequest(req: {
   return {
     id: req.id,
     method: req.method,
-    url: req.originalUrl ?? req.url,
+    url: withoutCapabilities(req.originalUrl ?? req.url),
     remoteAddress: req.remoteAddress ?? req.socket?.remoteAddress,
   };
+}
+
+/** Unsubscribe links carry a bearer token: whoever reads it may opt the recipient out. */
+const UNSUBSCRIBE_TOKEN = /^(\/unsubscribe\/)[^/?#]+/;
+
+function withoutCapabilities(url: string | undefined): string | undefined {
+  return url?.replace(UNSUBSCRIBE_TOKEN, '$1[REDACTED]');
 }
 
 export function serializeResponse(res: { statusCode: number }): { statusCode: number } {
