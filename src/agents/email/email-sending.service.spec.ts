@@ -84,6 +84,31 @@ afterAll(() => Logger.overrideLogger(true));
 const delivered = () => Promise.resolve({ accepted: ['ben@beta.example'], rejected: [] });
 
 describe('EmailSendingService', () => {
+  it('paces messages across jobs sending at the same time', async () => {
+    const paced = new AppConfig(
+      validateEnv({
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        EMAIL_FROM: 'ana@zigral.example',
+        EMAIL_PACING_MS: '200',
+        UNSUBSCRIBE_SECRET: 's'.repeat(32),
+      }),
+    );
+    const sentAt: number[] = [];
+    const { send } = setup(
+      row(),
+      () => {
+        sentAt.push(Date.now());
+        return delivered();
+      },
+      paced,
+    );
+    await Promise.all([send(), send(), send()]);
+    expect(sentAt).toHaveLength(3);
+    // Lower bounds only: each message waits for its own slot, whoever else is sending.
+    expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(190);
+    expect(sentAt[2] - sentAt[1]).toBeGreaterThanOrEqual(190);
+  });
+
   it('sends a message with its key, a stable Message-ID and the signed unsubscribe link', async () => {
     const { outbox, transport, send } = setup(row(), delivered);
     const [result] = await send();

@@ -42,7 +42,8 @@ export function sendingUnavailableReason(config: AppConfig): string | undefined 
 export class EmailSendingService {
   private readonly logger = new Logger(EmailSendingService.name);
   /** When this process last handed a message to SMTP, for the pacing across jobs. */
-  private lastSentAt = 0;
+  /** When this process may start its next message (EMAIL_PACING_MS after the last one's slot). */
+  private nextSlotAt = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -158,7 +159,6 @@ export class EmailSendingService {
       messageId,
       unsubscribeUrl: unsubscribeUrl(this.config.publicUrl, token),
     });
-    this.lastSentAt = Date.now();
     try {
       await this.transport!.sendMail(mail);
     } catch (error) {
@@ -183,10 +183,15 @@ export class EmailSendingService {
     return resultOf(message, 'failed', failure.reason);
   }
 
-  /** Waits until EMAIL_PACING_MS have passed since the last message this process sent. */
+  /**
+   * Waits for this message's slot: EMAIL_PACING_MS after the previous one's, across every job of
+   * the process. The slot is taken before the wait, so two jobs sending at once take turns.
+   */
   private async pace(signal: AbortSignal): Promise<void> {
-    const wait = this.lastSentAt + this.config.email.pacingMs - Date.now();
-    if (wait > 0) await sleep(wait, undefined, { signal });
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlotAt);
+    this.nextSlotAt = slot + this.config.email.pacingMs;
+    if (slot > now) await sleep(slot - now, undefined, { signal });
   }
 }
 
