@@ -27,7 +27,9 @@ export class UnsubscribeController {
   async page(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const message = await this.unsubscribes.resolve(token);
     if (!message) return void reply.status(404).type(HTML).send(invalidLinkPage());
-    const action = `/unsubscribe/${encodeURIComponent(token)}`;
+    // Relative to the page's own URL, so it also works when PUBLIC_URL has a path prefix
+    // (https://example.com/zigral) that a proxy strips before the request reaches the service.
+    const action = encodeURIComponent(token);
     return void reply.status(200).type(HTML).send(confirmPage(message.to, action));
   }
 
