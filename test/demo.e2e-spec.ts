@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { EXPORT_HEADERS } from '../src/agents/export/utils/export-rows.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { outboxOf } from './helpers/email-flow';
+import { createSendingTestApp, outboxOf } from './helpers/email-flow';
 import { download } from './helpers/export-fixtures';
 import { hasStatus, waitForJob } from './helpers/jobs';
 import { TestSmtpServer } from './helpers/test-smtp-server';
@@ -120,13 +120,9 @@ describe('the demo with SMTP configured: approve, and each email goes out once',
   let testApp: TestApp;
   beforeAll(async () => {
     await smtp.start();
-    testApp = await createTestApp({
-      env: {
-        SEED_SAMPLE_DATA: 'true',
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'Ana from Acme <ana@acme.example>',
-        EMAIL_PACING_MS: '0',
-      },
+    testApp = await createSendingTestApp(smtp, {
+      SEED_SAMPLE_DATA: 'true',
+      EMAIL_FROM: 'Ana from Acme <ana@acme.example>',
     });
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import {
   approveAndFinish,
+  createSendingTestApp,
   draftAndWaitForApproval,
   jobState,
   outboxOf,
@@ -15,14 +16,7 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   await smtp.start();
-  testApp = await createTestApp({
-    env: {
-      SMTP_URL: smtp.url,
-      EMAIL_FROM: 'ana@zigral.example',
-      EMAIL_PACING_MS: '0',
-      EMAIL_DAILY_LIMIT: '3',
-    },
-  });
+  testApp = await createSendingTestApp(smtp, { EMAIL_DAILY_LIMIT: '3' });
 });
 afterAll(async () => {
   await testApp.destroy();

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import {
   approveAndFinish,
+  createSendingTestApp,
   draftAndWaitForApproval,
   jobState,
   outboxOf,
@@ -20,13 +21,9 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   await smtp.start();
-  testApp = await createTestApp({
-    env: {
-      SMTP_URL: smtp.url,
-      EMAIL_FROM: 'Ana Exemple <ana@zigral.example>',
-      EMAIL_PACING_MS: '0',
-      PUBLIC_URL,
-    },
+  testApp = await createSendingTestApp(smtp, {
+    EMAIL_FROM: 'Ana Exemple <ana@zigral.example>',
+    PUBLIC_URL,
   });
 });
 afterAll(async () => {

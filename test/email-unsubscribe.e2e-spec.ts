@@ -1,6 +1,11 @@
 import request from 'supertest';
-import { createTestApp, TestApp } from './helpers/create-test-app';
-import { approveAndFinish, draftAndWaitForApproval, storeProspects } from './helpers/email-flow';
+import type { TestApp } from './helpers/create-test-app';
+import {
+  approveAndFinish,
+  createSendingTestApp,
+  draftAndWaitForApproval,
+  storeProspects,
+} from './helpers/email-flow';
 import { TestSmtpServer } from './helpers/test-smtp-server';
 
 /**
@@ -13,14 +18,7 @@ let testApp: TestApp;
 
 beforeAll(async () => {
   await smtp.start();
-  testApp = await createTestApp({
-    env: {
-      SMTP_URL: smtp.url,
-      EMAIL_FROM: 'ana@zigral.example',
-      EMAIL_PACING_MS: '0',
-      PUBLIC_URL: 'https://zigral.test/',
-    },
-  });
+  testApp = await createSendingTestApp(smtp, { PUBLIC_URL: 'https://zigral.test/' });
 });
 afterAll(async () => {
   await testApp.destroy();

@@ -1,8 +1,27 @@
 import request from 'supertest';
 import { ProspectUpsertService } from '../../src/agents/prospects/upsert/prospect-upsert.service';
 import type { ProspectInState } from '../../src/agents/prospects/prospect.types';
-import type { TestApp } from './create-test-app';
+import { createTestApp, TestApp } from './create-test-app';
 import { createJob, hasStatus, JobBody, waitForJob } from './jobs';
+import type { TestSmtpServer } from './test-smtp-server';
+
+/**
+ * A test app that sends through `smtp` (started already) as ana@zigral.example, without pacing;
+ * `env` adds to or overrides that.
+ */
+export function createSendingTestApp(
+  smtp: TestSmtpServer,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  return createTestApp({
+    env: {
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: 'ana@zigral.example',
+      EMAIL_PACING_MS: '0',
+      ...env,
+    },
+  });
+}
 
 /** A prospect to store: the name's first word is the greeting, the email's domain its company's. */
 export interface StoredProspect {
