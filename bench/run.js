@@ -75,7 +75,7 @@ async function runOnly(settings, tmpDir) {
 async function sqliteCeiling(tmpDir, settings) {
   console.log(`Raw better-sqlite3 ceiling (${settings.sqliteSeconds} s per operation)...`);
   const file = path.join(tmpDir, 'raw.sqlite');
-  const timeoutMs = (settings.sqliteSeconds * 3 + 30) * 1000;
+  const timeoutMs = (settings.sqliteSeconds * 5 + 30) * 1000;
   const { message } = forkWorker(
     path.join(__dirname, 'sqlite-ceiling.js'),
     [file, String(settings.sqliteSeconds)],
@@ -127,7 +127,7 @@ async function main() {
   const perRoute = settings.duration + settings.warmup;
   const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
   // The prospects part: about a minute to import and search, bounded at five.
-  installCleanup((420 + 3 * settings.sqliteSeconds + 5 * perRoute + 4 * perJobScenario) * 1000);
+  installCleanup((420 + 5 * settings.sqliteSeconds + 5 * perRoute + 4 * perJobScenario) * 1000);
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));
   // Removed on every way out (also Ctrl-C), except a failure, whose service logs are worth a look.

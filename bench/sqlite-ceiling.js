@@ -4,13 +4,16 @@
  * Ceiling worker (forked by run.js): raw better-sqlite3, the driver the service uses, on a fresh
  * WAL file with synchronous=NORMAL and the service's contexts table and indices. Measures
  * single-row autocommit INSERTs, primary-key SELECTs and UPDATEs per second, each for a fixed time
- * with prepared statements, and sends `{ insert, select, update }` (ops/s) over IPC.
+ * with prepared statements, and sends `{ insert, select, update, tuned }` (ops/s) over IPC.
+ * `tuned` repeats INSERT and UPDATE on a second file with the service's own SQLite settings on top
+ * (SQLITE_TUNING: page cache, checkpoint interval), so the report shows what they are worth.
  *
  * Usage: node bench/sqlite-ceiling.js <database file> <seconds per operation>
  */
 const { performance } = require('node:perf_hooks');
 const Database = require('better-sqlite3');
 const { CONTEXT_JSON } = require('./lib/payload');
+const { SQLITE_TUNING } = require('../dist/database/data-source-options');
 
 const [file, secondsArg] = process.argv.slice(2);
 const seconds = Number(secondsArg) > 0 ? Number(secondsArg) : 3;
@@ -29,10 +32,11 @@ function rate(op) {
   return { opsPerSec: n / ((now - start) / 1000), count: n };
 }
 
-function measure() {
-  const db = new Database(file);
+function measure(dbFile, extraPragmas) {
+  const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  for (const pragma of extraPragmas) db.pragma(pragma);
   // Same columns and indices as the service's CreateContexts migration.
   db.exec(`
     CREATE TABLE contexts (
@@ -72,7 +76,11 @@ function measure() {
 }
 
 try {
-  process.send(measure(), () => process.exit(0));
+  const plain = measure(file, []);
+  const tuned = measure(`${file.replace(/\.sqlite$/, '')}-tuned.sqlite`, SQLITE_TUNING);
+  process.send({ ...plain, tuned: { insert: tuned.insert, update: tuned.update } }, () =>
+    process.exit(0),
+  );
 } catch (error) {
   process.send({ error: error.stack || String(error) }, () => process.exit(1));
 }

@@ -17,11 +17,18 @@ describe('ContextService (real SQLite)', () => {
     await t.destroy();
   });
 
-  it('runs SQLite in WAL mode with a busy timeout and NORMAL sync, schema from migrations', async () => {
+  it('runs SQLite in WAL mode with a busy timeout, NORMAL sync, a large cache and rare checkpoints, schema from migrations', async () => {
     const dataSource = t.app.get(DataSource);
     expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
     expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+    expect(await dataSource.query('PRAGMA cache_size')).toEqual([{ cache_size: -32768 }]);
+    expect(await dataSource.query('PRAGMA wal_autocheckpoint')).toEqual([
+      { wal_autocheckpoint: 10000 },
+    ]);
+    expect(await dataSource.query('PRAGMA journal_size_limit')).toEqual([
+      { journal_size_limit: 64 * 1024 * 1024 },
+    ]);
     const applied = await dataSource.query('SELECT name FROM migrations');
     expect(applied).toEqual(migrations.map((migration) => ({ name: migration.name })));
     expect(applied[0]).toEqual({ name: 'CreateContexts1764000000000' });
