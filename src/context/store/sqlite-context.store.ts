@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { GroupCommit } from '../../database/group-commit';
 import { fromSqliteDatetime, toSqliteDatetime } from '../../database/sqlite-datetime';
 import type { ListContextsQuery } from '../context.types';
 import { ContextRecord, ContextRecordUpdate, ContextStore, ExpectedRecord } from './context-store';
@@ -17,8 +18,9 @@ const COLUMNS = 'job_id, job_type, context_data, version, created_at, updated_at
 /**
  * The embedded backend: prepared statements on TypeORM's own better-sqlite3 connection (so they
  * share its transactions), writing the same formats as TypeORM: JSON text, and UTC
- * `YYYY-MM-DD HH:MM:SS.SSS` datetimes. Statements are synchronous; the methods stay async to
- * match the contract.
+ * `YYYY-MM-DD HH:MM:SS.SSS` datetimes. Reads run at once; writes go through the connection's
+ * group commit, so the writes of concurrent requests share one transaction (each still answers
+ * only after its own commit).
  */
 export class SqliteContextStore extends ContextStore {
   private readonly statements: Record<
@@ -34,9 +36,11 @@ export class SqliteContextStore extends ContextStore {
     | 'mergePatch',
     Statement
   >;
+  private readonly commits: GroupCommit;
 
   constructor(db: Database) {
     super();
+    this.commits = GroupCommit.for(db);
     const order = 'ORDER BY created_at DESC, job_id DESC LIMIT ? OFFSET ?';
     this.statements = {
       find: db.prepare(`SELECT ${COLUMNS} FROM contexts WHERE job_id = ?`),
@@ -72,19 +76,19 @@ export class SqliteContextStore extends ContextStore {
   }
 
   async insert(record: ContextRecord): Promise<boolean> {
-    const { changes } = this.statements.insert.run(
+    const values = [
       record.jobId,
       record.jobType,
       JSON.stringify(record.contextData),
       record.version,
       toSqliteDatetime(record.createdAt),
       toSqliteDatetime(record.updatedAt),
-    );
-    return changes === 1;
+    ];
+    return this.commits.run(() => this.statements.insert.run(...values).changes === 1);
   }
 
   async swap(jobId: string, expected: ExpectedRecord, next: ContextRecordUpdate): Promise<boolean> {
-    const { changes } = this.statements.swap.run(
+    const values = [
       next.jobType,
       JSON.stringify(next.contextData),
       next.version,
@@ -92,8 +96,8 @@ export class SqliteContextStore extends ContextStore {
       jobId,
       expected.version,
       toSqliteDatetime(expected.createdAt),
-    );
-    return changes === 1;
+    ];
+    return this.commits.run(() => this.statements.swap.run(...values).changes === 1);
   }
 
   /** One UPDATE ... RETURNING: no read, no merge in JavaScript, no lost race to retry. */
@@ -103,21 +107,22 @@ export class SqliteContextStore extends ContextStore {
     at: Date,
   ): Promise<ContextRecord | undefined> {
     const now = toSqliteDatetime(at);
-    const row = this.statements.mergePatch.get(JSON.stringify(patch), now, now, jobId) as
-      Row | undefined;
+    const text = JSON.stringify(patch);
+    const row = await this.commits.run(
+      () => this.statements.mergePatch.get(text, now, now, jobId) as Row | undefined,
+    );
     return row && fromRow(row);
   }
 
   async delete(jobId: string, expected?: ExpectedRecord): Promise<boolean> {
-    const result =
-      expected === undefined
-        ? this.statements.delete.run(jobId)
-        : this.statements.deleteAt.run(
-            jobId,
-            expected.version,
-            toSqliteDatetime(expected.createdAt),
-          );
-    return result.changes > 0;
+    const createdAt = expected && toSqliteDatetime(expected.createdAt);
+    return this.commits.run(() => {
+      const result =
+        expected === undefined
+          ? this.statements.delete.run(jobId)
+          : this.statements.deleteAt.run(jobId, expected.version, createdAt);
+      return result.changes > 0;
+    });
   }
 
   async list(query: ListContextsQuery): Promise<{ records: ContextRecord[]; total: number }> {

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
 import { toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../../../database/group-commit';
 import { SqliteJobContextWriter } from './sqlite-job-context';
 import {
   CheckpointRow,
@@ -34,7 +34,7 @@ export class SqliteJobStore extends JobStore {
 
   constructor(private readonly db: Database) {
     super();
-    this.commits = new GroupCommit(db);
+    this.commits = GroupCommit.for(db);
     this.contexts = new SqliteJobContextWriter(db);
     this.sql = {
       insertJob: db.prepare(
