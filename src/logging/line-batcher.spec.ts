@@ -23,3 +23,59 @@ describe('LineBatcher', () => {
     expect(chunks).toEqual(['x\n']);
   });
 });
+
+describe('LineBatcher with oneWriteInFlight', () => {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  function sink() {
+    const chunks: string[] = [];
+    const callbacks: (() => void)[] = [];
+    return {
+      chunks,
+      finishWrite: () => callbacks.shift()?.(),
+      write: (chunk: string, done?: () => void) => {
+        chunks.push(chunk);
+        if (done) callbacks.push(done);
+      },
+    };
+  }
+
+  it('holds the lines of later turns until the write in flight is done, then writes them as one', async () => {
+    const target = sink();
+    const batcher = new LineBatcher(target, { oneWriteInFlight: true });
+    batcher.write('a\n');
+    await turn();
+    batcher.write('b\n');
+    await turn();
+    batcher.write('c\n');
+    await turn();
+    expect(target.chunks).toEqual(['a\n']);
+    target.finishWrite();
+    expect(target.chunks).toEqual(['a\n', 'b\nc\n']);
+    target.finishWrite();
+    batcher.write('d\n');
+    await turn();
+    expect(target.chunks).toEqual(['a\n', 'b\nc\n', 'd\n']);
+  });
+
+  it('hands everything over on flush(), in flight or not (before the file is closed)', async () => {
+    const target = sink();
+    const batcher = new LineBatcher(target, { oneWriteInFlight: true });
+    batcher.write('a\n');
+    await turn();
+    batcher.write('b\n');
+    batcher.flush();
+    expect(target.chunks).toEqual(['a\n', 'b\n']);
+  });
+
+  it('stops holding once a megabyte waits, so a stuck write cannot grow memory without bound', async () => {
+    const target = sink();
+    const batcher = new LineBatcher(target, { oneWriteInFlight: true });
+    batcher.write('a\n');
+    await turn();
+    const big = 'x'.repeat(1024 * 1024) + '\n';
+    batcher.write(big);
+    await turn();
+    expect(target.chunks).toEqual(['a\n', big]);
+  });
+});

@@ -1,25 +1,44 @@
-/** Where a LineBatcher hands its batches: a file stream. */
+/** Where a LineBatcher hands its batches: a file stream, or stdout. */
 export interface ChunkSink {
-  write(chunk: string): unknown;
+  write(chunk: string, done?: (error?: Error | null) => void): unknown;
 }
+
+export interface LineBatcherOptions {
+  /**
+   * Hold lines while the sink is still writing the last chunk (until its write callback), then
+   * hand over everything gathered meanwhile as one chunk. For sinks whose every chunk is a file
+   * write of its own (rotating-file-stream), so a busy service makes one write per file round
+   * trip instead of one per event-loop turn.
+   */
+  oneWriteInFlight?: boolean;
+}
+
+/** Lines held while a write is in flight, at most: past this, they go to the sink's own queue. */
+const MAX_HELD_CHARS = 1024 * 1024;
 
 /**
  * Gathers the log lines written during one turn of the event loop and hands them to `sink` as one
  * chunk when the turn ends (setImmediate). rotating-file-stream makes one awaited file write per
  * chunk, so a chunk per line cost a write (and a thread-pool round trip) per request; a busy turn
- * now costs one. Nothing waits longer than the current turn, so no timer and no size threshold.
+ * now costs one, and with `oneWriteInFlight` a busy stretch of turns costs one. Nothing waits
+ * longer than the current turn or the write before it, so no timer and no size threshold.
  */
 export class LineBatcher {
   private pending = '';
   private isScheduled = false;
+  private writing = false;
 
-  constructor(private readonly sink: ChunkSink) {}
+  constructor(
+    private readonly sink: ChunkSink,
+    private readonly options: LineBatcherOptions = {},
+  ) {}
 
   write(line: string): boolean {
     this.pending += line;
+    if (this.writing && this.pending.length < MAX_HELD_CHARS) return true;
     if (!this.isScheduled) {
       this.isScheduled = true;
-      setImmediate(this.flush);
+      setImmediate(this.flushTurn);
     }
     return true;
   }
@@ -30,6 +49,24 @@ export class LineBatcher {
     if (this.pending.length === 0) return;
     const chunk = this.pending;
     this.pending = '';
-    this.sink.write(chunk);
+    if (!this.options.oneWriteInFlight) {
+      this.sink.write(chunk);
+      return;
+    }
+    this.writing = true;
+    this.sink.write(chunk, this.written);
+  };
+
+  /** The end of a turn: held back while the last chunk is being written. */
+  private readonly flushTurn = (): void => {
+    this.isScheduled = false;
+    if (this.writing && this.pending.length < MAX_HELD_CHARS) return;
+    this.flush();
+  };
+
+  private readonly written = (): void => {
+    this.writing = false;
+    // Whether or not that write failed (the stream reports errors itself), the next one goes.
+    if (this.pending.length > 0) this.flush();
   };
 }

@@ -39,9 +39,10 @@ export function createLogStreams(options: LogStreamsOptions): LogStreams {
     file.on('error', (error: Error) => process.stderr.write(`log file error: ${error.message}\n`));
   }
   const level = options.level as Level;
-  // One file write per event-loop turn, not per line (see LineBatcher).
-  const batchedAll = new LineBatcher(all);
-  const batchedErrors = new LineBatcher(errors);
+  // One file write at a time, carrying every line logged while the last one was written (see
+  // LineBatcher), not a write per line.
+  const batchedAll = new LineBatcher(all, { oneWriteInFlight: true });
+  const batchedErrors = new LineBatcher(errors, { oneWriteInFlight: true });
   const entries: StreamEntry[] = [
     { level, stream: batchedAll },
     { level: 'error', stream: batchedErrors },
