@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
 describe('Platform (e2e): headers, request ids, body limit, health, docs', () => {
@@ -24,6 +25,23 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
   it('reports the database in /health', async () => {
     const res = await request(t.server).get('/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('answers 503 naming what is down, with each check in details, when the database is gone', async () => {
+    const broken = await createTestApp();
+    try {
+      await broken.app.get(DataSource).destroy();
+      const res = await request(broken.server).get('/health').expect(503);
+      expect(res.body).toMatchObject({
+        statusCode: 503,
+        error: 'unhealthy',
+        message: 'Not ready: database down',
+        details: { database: { status: 'down' } },
+      });
+      expect(typeof res.body.request_id).toBe('string');
+    } finally {
+      await broken.destroy().catch(() => undefined);
+    }
   });
 
   it('echoes a valid X-Request-Id and uses it in error bodies', async () => {

@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/decorators/public.decorator';
+import { CodedHttpException } from '../common/http/coded-http.exception';
 
 /** Liveness and readiness for Docker HEALTHCHECK and orchestrators: open, never throttled. */
 @ApiTags('health')
@@ -17,7 +18,28 @@ export class HealthController {
   @Public()
   @SkipThrottle()
   @HealthCheck()
-  check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+  async check() {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+      ]);
+    } catch (error) {
+      throw unhealthy(error);
+    }
   }
+}
+
+/**
+ * Terminus answers 503 with each indicator's result; the API's error shape keeps them as
+ * `details`, with the failing ones named in the message.
+ */
+function unhealthy(error: unknown): unknown {
+  if (!(error instanceof ServiceUnavailableException)) return error;
+  const result = error.getResponse() as {
+    error?: Record<string, unknown>;
+    details?: Record<string, unknown>;
+  };
+  const down = Object.keys(result.error ?? {});
+  const message = down.length > 0 ? `Not ready: ${down.join(', ')} down` : 'Not ready';
+  return new CodedHttpException(503, 'unhealthy', message, result.details);
 }
