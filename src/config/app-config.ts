@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { EnvironmentVariables, LogLevel } from './env.schema';
 
 /** USD per million tokens. */
@@ -197,9 +198,22 @@ function safeDecode(value: string): string {
   }
 }
 
-/** The private key of an inline service account JSON, as written and as it appears in a JSON log line. */
-function serviceAccountSecrets(json: string | undefined): string[] {
-  if (!json?.startsWith('{')) return [];
+/**
+ * The private key of the service account, as written and as it appears in a JSON log line: from
+ * the JSON itself, or read from the key file the variable names (an unreadable file has nothing
+ * to scrub; the export reports it).
+ */
+function serviceAccountSecrets(source: string | undefined): string[] {
+  if (!source) return [];
+  if (source.trimStart().startsWith('{')) return keySecrets(source);
+  try {
+    return keySecrets(readFileSync(source, 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+function keySecrets(json: string): string[] {
   try {
     const key = (JSON.parse(json) as { private_key?: unknown }).private_key;
     if (typeof key !== 'string' || key.length === 0) return [json];

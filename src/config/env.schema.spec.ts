@@ -177,6 +177,22 @@ describe('environment schema', () => {
     );
   });
 
+  it('scrubs the private key of a service account key file named by path', () => {
+    const privateKey =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASD\n-----END PRIVATE KEY-----\n';
+    const file = join(mkdtempSync(join(tmpdir(), 'zigral-key-')), 'key.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ client_email: 'bot@p.iam.example', private_key: privateKey }),
+    );
+    const config = new AppConfig(validateEnv({ GOOGLE_SERVICE_ACCOUNT_JSON: file }));
+    expect(config.secrets).toEqual(expect.arrayContaining([privateKey]));
+    expect(config.secrets).toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASD');
+    expect(config.secrets).not.toContain(file);
+    const missing = new AppConfig(validateEnv({ GOOGLE_SERVICE_ACCOUNT_JSON: `${file}.gone` }));
+    expect(missing.secrets).toEqual([]);
+  });
+
   it('never echoes the OpenAI key or base URL', () => {
     expect(() => validateEnv({ OPENAI_BASE_URL: 'ftp://u:hunter22@h' })).not.toThrow(/hunter22/);
   });
