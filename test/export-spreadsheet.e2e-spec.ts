@@ -7,6 +7,7 @@ import {
   GoogleSheetsExportParams,
   SpreadsheetExportParams,
 } from '../src/agents/export/dto/export-action.params';
+import { ExportRetention } from '../src/agents/export/export-retention.service';
 import { EXPORT_HEADERS } from '../src/agents/export/utils/export-rows.util';
 import { paramsJsonSchema, validateParams } from '../src/orchestrator/agents/action-params.util';
 import { planOffline } from '../src/orchestrator/planning/offline/offline-planner';
@@ -270,5 +271,56 @@ describe('export.spreadsheet idempotency', () => {
     expect(existsSync(join(testApp.dir, 'exports', `${firstExport.id}.xlsx`))).toBe(false);
     const csv = await download(testApp.server, secondExport.files[0].url).expect(200);
     expect((csv.body as Buffer).toString('utf8').trimEnd().split('\r\n')).toHaveLength(2);
+  });
+});
+
+describe('EXPORT_RETENTION_DAYS', () => {
+  const DAY_MS = 24 * 3_600_000;
+  let retained: TestApp;
+  beforeAll(async () => {
+    retained = await createTestApp({ env: { EXPORT_RETENTION_DAYS: '7' } });
+  });
+  afterAll(() => retained.destroy());
+
+  async function exportOnce(app: TestApp): Promise<ExportState> {
+    const jobId = await createJob(app, [
+      {
+        agent: 'core',
+        action: 'set_context',
+        params: { values: { prospects: exportProspects, drafts: exportDrafts } },
+      },
+      { agent: 'export', action: 'spreadsheet', params: {} },
+    ]);
+    await waitForJob(app, jobId, hasStatus('succeeded'));
+    const context = (await request(app.server).get(`/context/${jobId}`).expect(200)).body;
+    return context.context_data.state.export as ExportState;
+  }
+
+  it('removes the files of exports older than the retention, keeps the row, and answers 410', async () => {
+    const old = await exportOnce(retained);
+    const retention = retained.app.get(ExportRetention);
+    const dir = join(retained.dir, 'exports');
+    expect(await retention.prune(new Date(Date.now() + 6 * DAY_MS))).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(2);
+
+    const later = new Date(Date.now() + 8 * DAY_MS);
+    expect(await retention.prune(later)).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+    const row = (await request(retained.server).get(`/exports/${old.id}`).expect(200)).body;
+    expect(row).toMatchObject({ status: 'done', rows: 3, files_removed_at: later.toISOString() });
+    expect(row.files).toHaveLength(2);
+    const gone = await request(retained.server).get(old.files[0].url).expect(410);
+    expect(gone.body.message).toContain('EXPORT_RETENTION_DAYS');
+    // Already handled: a later pass does not count it again.
+    expect(await retention.prune(later)).toBe(0);
+  });
+
+  it('keeps every file when the retention is 0 (the default)', async () => {
+    const kept = await exportOnce(testApp);
+    const far = new Date(Date.now() + 3650 * DAY_MS);
+    expect(await testApp.app.get(ExportRetention).prune(far)).toBe(0);
+    const row = (await request(testApp.server).get(`/exports/${kept.id}`).expect(200)).body;
+    expect(row.files_removed_at).toBeNull();
+    expect(existsSync(join(testApp.dir, 'exports', `${kept.id}.xlsx`))).toBe(true);
   });
 });

@@ -42,6 +42,8 @@ export interface EmailConfig {
 /** Spreadsheet exports; `export.google_sheets` is unavailable without the account and the sheet. */
 export interface ExportConfig {
   dir: string;
+  /** Files older than this many days are removed (0: kept). */
+  retentionDays: number;
   /** The service account key: JSON text, or a path to the JSON file. */
   googleServiceAccountJson?: string;
   googleSpreadsheetId?: string;
@@ -126,6 +128,7 @@ export class AppConfig {
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.exports = {
       dir: env.EXPORT_DIR,
+      retentionDays: env.EXPORT_RETENTION_DAYS,
       googleServiceAccountJson: env.GOOGLE_SERVICE_ACCOUNT_JSON?.trim() || undefined,
       googleSpreadsheetId: env.GOOGLE_SHEETS_SPREADSHEET_ID,
       googleSheetsRootUrl: env.GOOGLE_SHEETS_ROOT_URL,

@@ -362,6 +362,12 @@ export class EnvironmentVariables {
   @IsString()
   EXPORT_DIR = 'data/exports';
 
+  /** Export files older than this many days are removed hourly (0 = kept). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  EXPORT_RETENTION_DAYS = 0;
+
   /** A Google service account key for `export.google_sheets`: the JSON itself, or a path to the file. */
   @IsOptional()
   @IsString()

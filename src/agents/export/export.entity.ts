@@ -51,6 +51,10 @@ export class ExportEntity {
   @Column({ name: 'sheet_range', type: 'varchar', length: 255, nullable: true })
   sheetRange: string | null;
 
+  /** When EXPORT_RETENTION_DAYS removed the files from EXPORT_DIR; null while they are there. */
+  @Column({ name: 'files_removed_at', type: Date, nullable: true })
+  filesRemovedAt: Date | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExportAgent } from './export.agent';
 import { ExportEntity } from './export.entity';
 import { ExportFileStore } from './export-file.store';
+import { ExportRetention } from './export-retention.service';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { GoogleSheetsExportService } from './google-sheets/google-sheets-export.service';
@@ -17,6 +18,7 @@ import { SpreadsheetExportService } from './spreadsheet-export.service';
     ExportAgent,
     ExportsService,
     ExportFileStore,
+    ExportRetention,
     SpreadsheetExportService,
     GoogleSheetsExportService,
     googleSheetsProvider,

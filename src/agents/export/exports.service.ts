@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import {
+  ExportFileExpiredException,
   ExportFileGoneException,
   ExportFormatNotWrittenException,
   ExportNotFoundException,
@@ -78,6 +79,7 @@ export class ExportsService {
       files: [],
       spreadsheetId: null,
       sheetRange: null,
+      filesRemovedAt: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -98,6 +100,7 @@ export class ExportsService {
     const written = record.files.map((file) => file.format);
     const file = format ? record.files.find((f) => f.format === format) : record.files[0];
     if (!file) throw new ExportFormatNotWrittenException(id, format ?? 'spreadsheet', written);
+    if (record.filesRemovedAt) throw new ExportFileExpiredException(id, record.filesRemovedAt);
     const opened = await this.files.open(file.stored_name);
     if (!opened) throw new ExportFileGoneException(id, file.format);
     return { file: opened, contentType: CONTENT_TYPES[file.format], fileName: file.file_name };

@@ -33,6 +33,11 @@ export class ExportDto {
   spreadsheet_id: string | null;
   /** The range Google reported for the appended rows. @example 'Zigral'!A2:Q43 */
   range: string | null;
+  /**
+   * When EXPORT_RETENTION_DAYS removed the files (ISO-8601); downloads then answer 410. Null
+   * while the files are there.
+   */
+  files_removed_at: string | null;
   /** ISO-8601. @example 2026-12-03T10:00:00.000Z */
   created_at: string;
   /** ISO-8601; moves when a re-run of the step rewrites the files. @example 2026-12-03T10:00:00.000Z */
@@ -54,6 +59,7 @@ export class ExportDto {
       })),
       spreadsheet_id: entity.spreadsheetId,
       range: entity.sheetRange,
+      files_removed_at: entity.filesRemovedAt?.toISOString() ?? null,
       created_at: entity.createdAt.toISOString(),
       updated_at: entity.updatedAt.toISOString(),
     };

@@ -15,6 +15,15 @@ export class ExportFormatNotWrittenException extends NotFoundException {
 }
 
 /** The export's file was removed from EXPORT_DIR since it was written. */
+export class ExportFileExpiredException extends GoneException {
+  constructor(id: string, removedAt: Date) {
+    super(
+      `The files of export "${id}" were removed on ${removedAt.toISOString()} ` +
+        '(EXPORT_RETENTION_DAYS); run the export step again (a new job)',
+    );
+  }
+}
+
 export class ExportFileGoneException extends GoneException {
   constructor(id: string, format: string) {
     super(
