@@ -207,6 +207,18 @@ describe('POST /prospects/import: refusals', () => {
     expectError(response.body, 400, message);
   });
 
+  it('400 naming the encoding for a UTF-16 file, sent as text or as a multipart file', async () => {
+    const utf16 = Buffer.from('\uFEFFName,Email\nAnna Beispiel,anna@x.example\n', 'utf16le');
+    const text = await importCsv(utf16).expect(400);
+    expectError(text.body, 400, /UTF-16 encoded; save it as UTF-8/);
+    const file = await request(testApp.server)
+      .post('/prospects/import')
+      .attach('file', utf16, { filename: 'contacts.csv', contentType: 'text/csv' })
+      .expect(400);
+    expectError(file.body, 400, /UTF-16 encoded/);
+    expect(await dataSource.getRepository(ProspectEntity).count()).toBe(0);
+  });
+
   it('400 malformed_csv with the line and what was imported before it', async () => {
     const response = await importCsv('name,email\nAnna,anna@x.example\n"Ben,ben@x.example\n');
     expect(response.status).toBe(400);

@@ -10,6 +10,7 @@ import {
 import type { ProspectInput } from '../upsert/prospect-input.types';
 import { ProspectUpsertService } from '../upsert/prospect-upsert.service';
 import { detectDelimiter, readHead } from './csv-delimiter.util';
+import { csvEncodingProblem } from './csv-encoding.util';
 import { csvHeaderProblem, CsvHeader, readCsvHeader } from './csv-header.util';
 import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
@@ -80,6 +81,8 @@ export class ProspectCsvImportService {
     if (options.collectIds) run.prospectIds = new Set();
     const source = typeof csv === 'string' ? Readable.from([Buffer.from(csv)]) : csv;
     const { head, ended } = await readHead(source);
+    const encodingProblem = csvEncodingProblem(head);
+    if (encodingProblem) throw new CsvNotImportableException(encodingProblem);
     const parser = parse({
       bom: true,
       delimiter: detectDelimiter(head.toString('utf8')),
