@@ -10,17 +10,15 @@ import type { JobWrite } from './job-store';
  */
 export class SqliteJobContextWriter {
   private readonly sql: Record<string, Statement>;
-  /** json_set UPDATEs of the context document, by how many paths they set. */
-  private readonly contextSetters = new Map<number, Statement>();
+  /** json_set UPDATEs of the context document, by how many paths they set and what they check. */
+  private readonly contextSetters = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {
     this.sql = {
       getContext: db.prepare(
         'SELECT context_data, version, updated_at FROM contexts WHERE job_id = ?',
       ),
-      getContextShape: db.prepare(
-        "SELECT version, updated_at, json_type(context_data) AS doc, json_type(context_data, '$.state') AS state, json_array_length(context_data, '$.steps') AS steps FROM contexts WHERE job_id = ?",
-      ),
+      exists: db.prepare('SELECT 1 FROM contexts WHERE job_id = ?'),
       updateContext: db.prepare(
         'UPDATE contexts SET context_data = ?, version = ?, updated_at = ? WHERE job_id = ?',
       ),
@@ -53,8 +51,9 @@ export class SqliteJobContextWriter {
 
   /**
    * Writes only the changed parts of the context document (SQLite's json_set, no parse and
-   * rewrite in JS); false when the stored document does not have the shape the paths assume
-   * (a client replaced it), and the caller rewrites it instead. Done when the entry is gone.
+   * rewrite in JS), in one UPDATE that also checks the stored document has the shape the paths
+   * assume; false when it does not (a client replaced it) and the caller rewrites it instead.
+   * Done when the entry is gone.
    */
   private setContextPaths(
     jobId: string,
@@ -62,36 +61,34 @@ export class SqliteJobContextWriter {
     patch: Record<string, unknown>,
     now: Date,
   ): boolean {
-    const row = this.sql.getContextShape.get(jobId) as ContextShape | undefined;
-    if (!row) return true;
     const steps = patch.steps as unknown[] | undefined;
-    if (
-      row.doc !== 'object' ||
-      (patch.state !== undefined && row.state !== 'object') ||
-      (steps !== undefined && row.steps !== steps.length)
-    ) {
-      return false;
-    }
-    let statement = this.contextSetters.get(sets.length);
+    const checksState = patch.state !== undefined;
+    const key = `${sets.length}:${checksState}:${steps !== undefined}`;
+    let statement = this.contextSetters.get(key);
     if (!statement) {
       const pairs = sets.map(() => '?, json(?)').join(', ');
+      const shape = [
+        "json_type(context_data) = 'object'",
+        ...(checksState ? ["json_type(context_data, '$.state') = 'object'"] : []),
+        ...(steps !== undefined ? ["json_array_length(context_data, '$.steps') = ?"] : []),
+      ].join(' AND ');
       statement = this.db.prepare(
-        `UPDATE contexts SET context_data = json_set(context_data, ${pairs}), version = ?, updated_at = ? WHERE job_id = ?`,
+        `UPDATE contexts SET context_data = json_set(context_data, ${pairs}), ` +
+          'version = version + 1, ' +
+          // updated_at strictly increases, as the Context Manager promises (SQLite times are
+          // 'YYYY-MM-DD HH:MM:SS.SSS' text: they compare as strings).
+          "updated_at = CASE WHEN ? > updated_at THEN ? ELSE strftime('%Y-%m-%d %H:%M:%f', " +
+          "updated_at, '+0.001 seconds') END " +
+          `WHERE job_id = ? AND ${shape}`,
       );
-      this.contextSetters.set(sets.length, statement);
+      this.contextSetters.set(key, statement);
     }
-    statement.run(...sets.flat(), row.version + 1, nextUpdatedAt(row.updated_at, now), jobId);
-    return true;
+    const at = toSqliteDatetime(now);
+    const shapeParams = steps !== undefined ? [steps.length] : [];
+    if (statement.run(...sets.flat(), at, at, jobId, ...shapeParams).changes === 1) return true;
+    // Nothing written: the entry is gone (done) or has another shape (rewrite it whole).
+    return this.sql.exists.get(jobId) === undefined;
   }
-}
-
-/** What the context document looks like where a write's JSON paths would go. */
-interface ContextShape {
-  version: number;
-  updated_at: string;
-  doc: string | null;
-  state: string | null;
-  steps: number | null;
 }
 
 /** updated_at strictly increases, as the Context Manager promises. */

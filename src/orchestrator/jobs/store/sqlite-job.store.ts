@@ -65,11 +65,10 @@ export class SqliteJobStore extends JobStore {
       release: db.prepare(
         "UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND status = 'running'",
       ),
-      nextSeq: db.prepare(
-        'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM checkpoints WHERE job_id = ?',
-      ),
+      // The next sequence number of the job's checkpoints, in the same statement.
       insertCheckpoint: db.prepare(
-        'INSERT INTO checkpoints (job_id, seq, step_index, state, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO checkpoints (job_id, seq, step_index, state, created_at) ' +
+          'VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM checkpoints WHERE job_id = ?), ?, ?, ?)',
       ),
       insertEvent: db.prepare(
         'INSERT INTO job_events (job_id, type, data, created_at) VALUES (?, ?, ?, ?)',
@@ -194,10 +193,9 @@ export class SqliteJobStore extends JobStore {
     };
     this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
     if (input.checkpoint) {
-      const { seq } = this.sql.nextSeq.get(job.id) as { seq: number };
       this.sql.insertCheckpoint.run(
         job.id,
-        seq,
+        job.id,
         input.checkpoint.stepIndex,
         JSON.stringify(input.checkpoint.state),
         toSqliteDatetime(now),
