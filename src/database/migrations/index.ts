@@ -5,6 +5,7 @@ import { CreateProspects1764300000000 } from './1764300000000-create-prospects';
 import { CreateEmail1764400000000 } from './1764400000000-create-email';
 import { CreateExports1764500000000 } from './1764500000000-create-exports';
 import { ProspectSearchIndexes1764600000000 } from './1764600000000-prospect-search-indexes';
+import { ProspectFreeTextSearch1764700000000 } from './1764700000000-prospect-free-text-search';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateEmail1764400000000,
   CreateExports1764500000000,
   ProspectSearchIndexes1764600000000,
+  ProspectFreeTextSearch1764700000000,
 ];
