@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../data-source-options';
+import { ProspectFreeTextSearch1764700000000 } from './1764700000000-prospect-free-text-search';
+import { migrations } from './index';
 
 /** The free-text migration on a real SQLite file: backfill, index, triggers, and its `down`. */
 describe('ProspectFreeTextSearch1764700000000', () => {
@@ -12,7 +14,16 @@ describe('ProspectFreeTextSearch1764700000000', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'zigral-migration-'));
     const options = buildDataSourceOptions({ type: 'sqlite', path: join(dir, 'db.sqlite') });
-    dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+    // Every migration up to this one, so that undoing the last migration undoes this one.
+    const upToThis = migrations.slice(
+      0,
+      migrations.indexOf(ProspectFreeTextSearch1764700000000) + 1,
+    );
+    dataSource = await new DataSource({
+      ...options,
+      migrations: upToThis,
+      migrationsRun: false,
+    }).initialize();
     await dataSource.runMigrations();
   });
   afterAll(async () => {

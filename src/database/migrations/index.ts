@@ -6,6 +6,7 @@ import { CreateEmail1764400000000 } from './1764400000000-create-email';
 import { CreateExports1764500000000 } from './1764500000000-create-exports';
 import { ProspectSearchIndexes1764600000000 } from './1764600000000-prospect-search-indexes';
 import { ProspectFreeTextSearch1764700000000 } from './1764700000000-prospect-free-text-search';
+import { ProspectDepartmentCountryIndex1764800000000 } from './1764800000000-prospect-department-country-index';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateExports1764500000000,
   ProspectSearchIndexes1764600000000,
   ProspectFreeTextSearch1764700000000,
+  ProspectDepartmentCountryIndex1764800000000,
 ];
