@@ -66,10 +66,15 @@ export class ProspectsService {
     const condition = buildSearchCondition(criteria, { freeText: this.freeText });
     if (condition) query.where(condition.sql, condition.params);
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
-    // repeats, and the distinct set costs a temporary B-tree of every match.
+    // repeats, and the distinct set costs a temporary B-tree of every match. The company is
+    // joined only when the condition reads it (a lookup per match otherwise: 26 ms instead of
+    // 0.5 to count the 14,700 prospects of a department over the benchmark's 100,000).
+    const count = this.prospects.createQueryBuilder('p').select('COUNT(*)', 'total');
+    if (condition?.readsCompany) count.leftJoin('p.company', 'c');
+    if (condition) count.where(condition.sql, condition.params);
     const [items, counted] = await Promise.all([
       query.clone().offset(page.skip).limit(page.limit).getMany(),
-      query.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: number | string }>(),
+      count.getRawOne<{ total: number | string }>(),
     ]);
     return { items, total: Number(counted?.total ?? 0), skip: page.skip, limit: page.limit };
   }

@@ -8,6 +8,8 @@ import { splitWords } from '../utils/title-words.util';
 export interface SqlCondition {
   sql: string;
   params: Record<string, unknown>;
+  /** The clause reads the company `c`: without it, counting the matches needs no join. */
+  readsCompany: boolean;
 }
 
 const LIKE = "LIKE %s ESCAPE '\\'";
@@ -74,6 +76,12 @@ export function buildSearchCondition(
   lowerIn('p.department', criteria.departments);
   lowerIn('p.country', criteria.countries);
   lowerIn('p.city', criteria.cities);
+  const readsCompany = !!(
+    criteria.industries?.length ||
+    criteria.employeesMin !== undefined ||
+    criteria.employeesMax !== undefined ||
+    criteria.keywords?.length
+  );
   if (criteria.industries?.length) {
     const industries = [...new Set(criteria.industries.map(industryTerm))];
     where.push(
@@ -108,7 +116,7 @@ export function buildSearchCondition(
     where.push(anyOf(tags.map((pattern) => sql.like('LOWER(p.tags)', pattern))));
   }
   if (criteria.optedOut !== undefined) where.push(`p.optedOut = ${sql.param(criteria.optedOut)}`);
-  return where.length > 0 ? { sql: allOf(where), params: sql.params } : undefined;
+  return where.length > 0 ? { sql: allOf(where), params: sql.params, readsCompany } : undefined;
 }
 
 /** Every term of the title at the start of a word of the stored title words. */
