@@ -223,3 +223,37 @@ describe.each(backends)('ProspectUpsertService.upsertMany on %s', (_name, makeSt
     expect(await companies()).toHaveLength(7);
   });
 });
+
+describe('SqliteProspectUpsertStore and the write-ahead log', () => {
+  it('checkpoints less often only while it writes, and settles the log after a bulk write', async () => {
+    const db = (dataSource.driver as unknown as { databaseConnection: Database })
+      .databaseConnection;
+    const store = new SqliteProspectUpsertStore(db);
+    const seen: number[] = [];
+    const note = () => seen.push(db.pragma('wal_autocheckpoint', { simple: true }) as number);
+    note();
+    const work = (fail: boolean) => ({
+      keys: { domains: [], companyNames: [], emails: [], linkedinUrls: [], names: [], people: [] },
+      plan: () => {
+        note();
+        if (fail) throw new Error('plan failed');
+        return {
+          now: new Date(),
+          newCompanies: [],
+          changedCompanies: new Map(),
+          newProspects: [],
+          changedProspects: new Map(),
+        };
+      },
+    });
+    await store.run([work(false)]);
+    expect(() => store.run([work(true)])).toThrow('plan failed');
+    note();
+    expect(seen).toEqual([1000, 10_000, 10_000, 1000]);
+
+    await new ProspectUpsertService(store).upsertMany([{ name: 'Anna Beispiel' }]);
+    await store.afterBulkWrite();
+    const [log] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(log.checkpointed).toBe(log.log);
+  });
+});

@@ -20,8 +20,8 @@ export class TypeOrmProspectUpsertStore extends ProspectUpsertStore {
     return this.target instanceof DataSource ? this.target.transaction(work) : work(this.target);
   }
 
-  /** Postgres's autovacuum analyses changed tables by itself. */
-  refreshStatistics(): Promise<void> {
+  /** Postgres's autovacuum analyses changed tables by itself, and checkpoints by itself. */
+  afterBulkWrite(): Promise<void> {
     return Promise.resolve();
   }
 }
