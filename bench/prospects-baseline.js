@@ -5,7 +5,8 @@
  *   1. csv-parse alone: the benchmark file streamed through the parser, records counted;
  *   2. csv-parse + raw better-sqlite3 INSERTs: each record inserted as a prospect (companies
  *      inserted once per domain) with prepared statements, 1,000 per transaction, on a fresh WAL
- *      file with the service's own tables and indexes (copied from its database) — no validation,
+ *      file with the service's own tables, indexes and triggers (copied from its database, the
+ *      free-text index `prospect_search` included) — no validation,
  *      no duplicate lookups: what the import could reach with nothing but parsing and writing.
  * Sends `{ parse, insert }` (rows/s) over IPC.
  *
@@ -29,7 +30,8 @@ async function parseOnly() {
 function openScratch() {
   const schema = new Database(schemaFile, { readonly: true })
     .prepare(
-      "SELECT sql FROM sqlite_master WHERE tbl_name IN ('companies', 'prospects') AND sql IS NOT NULL ORDER BY type DESC",
+      "SELECT sql FROM sqlite_master WHERE tbl_name IN ('companies', 'prospects', 'prospect_search') AND sql IS NOT NULL " +
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END",
     )
     .all();
   const db = new Database(scratchFile);
@@ -40,7 +42,7 @@ function openScratch() {
 }
 
 const PROSPECT_COLUMNS =
-  'id, name, first_name, last_name, email, title, seniority, company_id, city, country, linkedin_url, source, tags, opted_out, created_at, updated_at';
+  'id, name, first_name, last_name, email, title, search_text, seniority, company_id, city, country, linkedin_url, source, tags, opted_out, created_at, updated_at';
 
 async function parseAndInsert() {
   const db = openScratch();
@@ -64,6 +66,8 @@ async function parseAndInsert() {
     const email = r[2].toLowerCase();
     if (emails.has(email)) return; // the file's repeated people: a raw insert would fail on them
     emails.add(email);
+    // search_text as the service writes it, so the free-text index costs the same work here.
+    const searchText = `${r[0]} ${r[1]} ${email} ${r[3]} ${r[4]}`.toLowerCase();
     insertProspect.run(
       randomUUID(),
       `${r[0]} ${r[1]}`,
@@ -71,6 +75,7 @@ async function parseAndInsert() {
       r[1],
       email,
       r[3],
+      searchText,
       null,
       companyId,
       r[8],

@@ -144,6 +144,8 @@ async function runProspectsBench({ distMain, tmpDir, settings }) {
     tmpDir: dir,
     logLevel: settings.logLevel,
     env: { SEED_SAMPLE_DATA: 'false' },
+    // Diagnosis only, e.g. BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    nodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
   });
   try {
     const baseline = await baselines(csvFile, path.join(dir, 'bench.sqlite'), dir);

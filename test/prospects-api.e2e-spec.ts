@@ -213,6 +213,16 @@ describe('GET /prospects', () => {
     expect(await find('q=100%25')).toEqual([]);
   });
 
+  it('finds free-text words anywhere in a field, short words too, never across two fields', async () => {
+    // Inside a word (the trigram index on SQLite), and words of one or two letters (by scan).
+    expect(await find('q=ispielm')).toEqual(['Anna']);
+    expect(await find('q=glanz%20ct')).toEqual(['Felix']);
+    expect(await find('q=ag%20ben')).toEqual(['Ben']);
+    // "placeholder" ends Iris's name and "account" starts her title: no word spans both.
+    expect(await find('q=holderaccount')).toEqual([]);
+    expect(await find('q=%22anna%22')).toEqual([]);
+  });
+
   it('filters by tag, whole tags, case-insensitively', async () => {
     expect(await find('tag=webinar')).toEqual(['Anna', 'Gina']);
     expect(await find('tag=vip,event-lead')).toEqual(['Clara', 'Gina']);
@@ -309,6 +319,25 @@ describe('PATCH /prospects/{id}', () => {
     expect(explicit.body).toMatchObject({ title: 'Sales Manager', seniority: 'manager' });
   });
 
+  it('keeps free-text search in step with a changed name, email or title', async () => {
+    expect(await find('q=examplewood')).toEqual(['David']);
+    await request(testApp.server)
+      .patch(`/prospects/${ids.David}`)
+      .send({ name: 'David Renamedsson', email: 'dr@quillon.example' })
+      .expect(200);
+    expect(await find('q=examplewood')).toEqual([]);
+    expect(await find('q=renamedsson')).toEqual(['David']);
+    expect(await find('q=dr%40quillon')).toEqual(['David']);
+    // The company's name still counts after the change.
+    expect(await find('q=renamedsson%20quillon')).toEqual(['David']);
+    await request(testApp.server)
+      .patch(`/prospects/${ids.David}`)
+      .send({ name: 'David Examplewood', email: null })
+      .expect(200);
+    expect(await find('q=examplewood')).toEqual(['David']);
+    expect(await find('q=renamedsson')).toEqual([]);
+  });
+
   it('refuses invalid changes with 400 naming the field', async () => {
     const patch = (body: object) =>
       request(testApp.server).patch(`/prospects/${ids.Eva}`).send(body).expect(400);
@@ -370,5 +399,15 @@ describe('DELETE /prospects/{id}', () => {
     await request(testApp.server).get(`/prospects/${ids.Jonas}`).expect(404);
     await request(testApp.server).delete(`/prospects/${ids.Jonas}`).expect(404);
     expect(await find('q=nordlicht')).toEqual(['Anna', 'Eva']);
+    // Its free-text entry went with it: a prospect stored next cannot be found by its words.
+    const [added] = await testApp.app
+      .get(ProspectUpsertService)
+      .upsertMany([{ name: 'Karl Neuling', company: harborix }]);
+    expect(await find('q=beispieler')).toEqual([]);
+    expect(await find('q=neuling')).toEqual(['Karl']);
+    await request(testApp.server)
+      .delete(`/prospects/${(added as { id: string }).id}`)
+      .expect(204);
+    expect(await find('q=neuling')).toEqual([]);
   });
 });

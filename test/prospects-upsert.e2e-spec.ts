@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CompanyEntity } from '../src/agents/prospects/company.entity';
 import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
+import { ProspectsService } from '../src/agents/prospects/prospects.service';
 import type { Database } from 'better-sqlite3';
 import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
 import { ProspectUpsertStore } from '../src/agents/prospects/upsert/store/prospect-upsert.store';
@@ -154,6 +155,35 @@ describe.each(backends)('ProspectUpsertService.upsertMany on %s', (_name, makeSt
     ]);
   });
 
+  it('keeps the free-text search text and index in step with merges', async () => {
+    const search = (q: string) =>
+      testApp.app
+        .get(ProspectsService)
+        .search({ q }, { skip: 0, limit: 10 })
+        .then((page) => page.items.map((item) => item.name));
+    await upserts.upsertMany([
+      { name: 'Anna Beispiel', email: 'anna@acme.example', title: 'CTO', company: acme },
+    ]);
+    // No company in the input: the stored prospect's company still names the search text.
+    await upserts.upsertMany([
+      { name: 'Anna Beispiel-Neu', email: 'ANNA@acme.example', title: 'VP Sales' },
+    ]);
+    const [anna] = await prospects();
+    expect(anna.searchText).toBe('anna beispiel-neu anna@acme.example vp sales acme gmbh');
+    expect(await search('beispiel-neu acme')).toEqual(['Anna Beispiel-Neu']);
+    expect(await search('cto')).toEqual([]);
+    // Moved to another company: its name replaces the old one.
+    await upserts.upsertMany([
+      {
+        email: 'anna@acme.example',
+        name: 'Anna Beispiel-Neu',
+        company: { name: 'Brightfjord AB' },
+      },
+    ]);
+    expect(await search('acme gmbh')).toEqual([]);
+    expect(await search('neu brightfjord')).toEqual(['Anna Beispiel-Neu']);
+  });
+
   it('merges duplicates inside one batch', async () => {
     const outcomes = await upserts.upsertMany([
       { name: 'Anna Beispiel', email: 'anna@acme.example', tags: ['a'], company: acme },
@@ -191,5 +221,17 @@ describe.each(backends)('ProspectUpsertService.upsertMany on %s', (_name, makeSt
     expect(outcomes.filter((outcome) => outcome.action === 'inserted')).toHaveLength(1001);
     expect(outcomes[1001]).toMatchObject({ action: 'updated', matchedBy: 'email' });
     expect(await companies()).toHaveLength(7);
+  });
+});
+
+describe('SqliteProspectUpsertStore and the write-ahead log', () => {
+  it('settles the log after a bulk write', async () => {
+    const db = (dataSource.driver as unknown as { databaseConnection: Database })
+      .databaseConnection;
+    const store = new SqliteProspectUpsertStore(db);
+    await new ProspectUpsertService(store).upsertMany([{ name: 'Anna Beispiel' }]);
+    await store.afterBulkWrite();
+    const [log] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(log.checkpointed).toBe(log.log);
   });
 });

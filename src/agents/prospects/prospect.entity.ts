@@ -30,6 +30,13 @@ export class ProspectEntity {
   @Column({ name: 'title_words', type: 'varchar', length: 512, nullable: true })
   titleWords: string | null;
 
+  /**
+   * Name, email, title and company name in lower case, for free-text search (`q`); indexed by
+   * trigrams (FTS5 on SQLite, pg_trgm on Postgres: see the prospect-free-text-search migration).
+   */
+  @Column({ name: 'search_text', type: 'text', nullable: true })
+  searchText: string | null;
+
   @Column({ type: 'varchar', length: 16, nullable: true })
   seniority: Seniority | null;
 

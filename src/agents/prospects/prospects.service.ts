@@ -7,7 +7,7 @@ import {
 } from './exceptions/prospects.exceptions';
 import { ProspectEntity } from './prospect.entity';
 import type { Seniority } from './prospect.types';
-import { buildSearchCondition } from './search/prospect-search.where';
+import { buildSearchCondition, FreeTextIndex } from './search/prospect-search.where';
 import type {
   PageRequest,
   ProspectPage,
@@ -20,6 +20,7 @@ import {
   normaliseLinkedinUrl,
   uniqueTags,
 } from './utils/normalise.util';
+import { prospectSearchText } from './utils/search-text.util';
 import { titleWords } from './utils/title-words.util';
 
 /** Ids per IN list, well under every database's limit on bound parameters. */
@@ -46,9 +47,15 @@ export interface ProspectChanges {
 /** The prospect database: search, read, update, delete, opt out. Writes in bulk: ProspectUpsertService. */
 @Injectable()
 export class ProspectsService {
+  /** SQLite has the FTS5 trigram index of the free-text-search migration; Postgres, pg_trgm. */
+  private readonly freeText: FreeTextIndex;
+
   constructor(
     @InjectRepository(ProspectEntity) private readonly prospects: Repository<ProspectEntity>,
-  ) {}
+  ) {
+    this.freeText =
+      prospects.manager.connection.options.type === 'better-sqlite3' ? 'fts5' : 'like';
+  }
 
   async search(criteria: ProspectSearchCriteria, page: PageRequest): Promise<ProspectPage> {
     const query = this.prospects
@@ -56,13 +63,18 @@ export class ProspectsService {
       .leftJoinAndSelect('p.company', 'c')
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC');
-    const condition = buildSearchCondition(criteria);
+    const condition = buildSearchCondition(criteria, { freeText: this.freeText });
     if (condition) query.where(condition.sql, condition.params);
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
-    // repeats, and the distinct set costs a temporary B-tree of every match.
+    // repeats, and the distinct set costs a temporary B-tree of every match. The company is
+    // joined only when the condition reads it (a lookup per match otherwise: 26 ms instead of
+    // 0.5 to count the 14,700 prospects of a department over the benchmark's 100,000).
+    const count = this.prospects.createQueryBuilder('p').select('COUNT(*)', 'total');
+    if (condition?.readsCompany) count.leftJoin('p.company', 'c');
+    if (condition) count.where(condition.sql, condition.params);
     const [items, counted] = await Promise.all([
       query.clone().offset(page.skip).limit(page.limit).getMany(),
-      query.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: number | string }>(),
+      count.getRawOne<{ total: number | string }>(),
     ]);
     return { items, total: Number(counted?.total ?? 0), skip: page.skip, limit: page.limit };
   }
@@ -94,6 +106,13 @@ export class ProspectsService {
       set.seniority = seniorityFromTitle(set.title) ?? null;
     }
     if (set.title !== undefined) set.titleWords = titleWords(set.title);
+    if (set.name !== undefined || set.email !== undefined || set.title !== undefined) {
+      set.searchText = prospectSearchText({
+        ...prospect,
+        ...set,
+        companyName: prospect.company?.name,
+      });
+    }
     await this.prospects.update(id, { ...set, updatedAt: new Date() });
     return this.get(prospect.id);
   }

@@ -5,6 +5,8 @@ import { CreateProspects1764300000000 } from './1764300000000-create-prospects';
 import { CreateEmail1764400000000 } from './1764400000000-create-email';
 import { CreateExports1764500000000 } from './1764500000000-create-exports';
 import { ProspectSearchIndexes1764600000000 } from './1764600000000-prospect-search-indexes';
+import { ProspectFreeTextSearch1764700000000 } from './1764700000000-prospect-free-text-search';
+import { ProspectDepartmentCountryIndex1764800000000 } from './1764800000000-prospect-department-country-index';
 import { ExportFilesRemovedAt1764900000000 } from './1764900000000-export-files-removed-at';
 
 /** Every migration, oldest first. A new migration is added here. */
@@ -16,5 +18,7 @@ export const migrations = [
   CreateEmail1764400000000,
   CreateExports1764500000000,
   ProspectSearchIndexes1764600000000,
+  ProspectFreeTextSearch1764700000000,
+  ProspectDepartmentCountryIndex1764800000000,
   ExportFilesRemovedAt1764900000000,
 ];

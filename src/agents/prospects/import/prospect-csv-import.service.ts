@@ -112,7 +112,7 @@ export class ProspectCsvImportService {
       });
     }
     const result = await run.finish();
-    if (result.inserted > 0) await this.upserts.refreshStatistics();
+    if (result.inserted + result.updated > 0) await this.upserts.afterBulkWrite();
     this.logger.info(
       { ...run.counts(), ms: Math.round(performance.now() - started), source: options.source },
       'CSV import finished',

@@ -28,6 +28,33 @@ describe('buildSearchCondition', () => {
     expect(condition.sql).toContain("ESCAPE '\\'");
   });
 
+  it('finds free-text words with LIKE on the search text, or by the FTS5 trigram index', () => {
+    expect(buildSearchCondition({ q: 'Greta  greta x' })).toEqual({
+      sql: "(p.searchText LIKE :p0 ESCAPE '\\' AND p.searchText LIKE :p1 ESCAPE '\\')",
+      params: { p0: '%greta%', p1: '%x%' },
+      readsCompany: false,
+    });
+    // Words of three characters or more in one MATCH, each a quoted phrase; shorter ones by LIKE.
+    expect(buildSearchCondition({ q: 'Greta x a"b"c' }, { freeText: 'fts5' })).toEqual({
+      sql:
+        '(p.rowid IN (SELECT rowid FROM prospect_search WHERE prospect_search MATCH :p1) AND ' +
+        "p.searchText LIKE :p0 ESCAPE '\\')",
+      params: { p0: '%x%', p1: '"greta" AND "a""b""c"' },
+      readsCompany: false,
+    });
+  });
+
+  it('says whether the condition reads the company, which the count then joins', () => {
+    const readsCompany = (criteria: Parameters<typeof buildSearchCondition>[0]) =>
+      buildSearchCondition(criteria)!.readsCompany;
+    expect(readsCompany({ titles: ['CTO'], countries: ['Germany'], q: 'anna', tags: ['x'] })).toBe(
+      false,
+    );
+    expect(readsCompany({ industries: ['Software'] })).toBe(true);
+    expect(readsCompany({ employeesMax: 10 })).toBe(true);
+    expect(readsCompany({ keywords: ['fintech'] })).toBe(true);
+  });
+
   it('bounds the company size on both ends', () => {
     const condition = buildSearchCondition({
       employeesMin: 50,

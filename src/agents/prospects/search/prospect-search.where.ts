@@ -1,5 +1,6 @@
 import type { ProspectSearchCriteria } from './prospect-search.types';
 import { escapeLike, industryTerm, lowerUnique } from '../utils/search-filters.util';
+import { freeTextWords } from '../utils/search-text.util';
 import { titleSearchTerms } from '../utils/title-search.util';
 import { splitWords } from '../utils/title-words.util';
 
@@ -7,9 +8,25 @@ import { splitWords } from '../utils/title-words.util';
 export interface SqlCondition {
   sql: string;
   params: Record<string, unknown>;
+  /** The clause reads the company `c`: without it, counting the matches needs no join. */
+  readsCompany: boolean;
 }
 
 const LIKE = "LIKE %s ESCAPE '\\'";
+
+/**
+ * How free-text words are found: `fts5`, SQLite's trigram index `prospect_search` (words of fewer
+ * than three characters, which trigrams cannot find, by LIKE); `like`, LIKE on `search_text`,
+ * which Postgres's pg_trgm index serves. Both match a word anywhere in the text.
+ */
+export type FreeTextIndex = 'fts5' | 'like';
+
+export interface SearchConditionOptions {
+  freeText: FreeTextIndex;
+}
+
+/** Shortest word the trigram index can find. */
+const TRIGRAM = 3;
 
 /** Collects conditions and names their parameters p0, p1, … */
 class ConditionBuilder {
@@ -42,7 +59,10 @@ const contains = (text: string) => `%${escapeLike(text)}%`;
  * on SQLite and Postgres); undefined when nothing is filtered. Column names are TypeORM property
  * paths (`p.titleWords`), which the query builder resolves.
  */
-export function buildSearchCondition(criteria: ProspectSearchCriteria): SqlCondition | undefined {
+export function buildSearchCondition(
+  criteria: ProspectSearchCriteria,
+  options: SearchConditionOptions = { freeText: 'like' },
+): SqlCondition | undefined {
   const sql = new ConditionBuilder();
   const where: string[] = [];
   const people = [
@@ -56,6 +76,12 @@ export function buildSearchCondition(criteria: ProspectSearchCriteria): SqlCondi
   lowerIn('p.department', criteria.departments);
   lowerIn('p.country', criteria.countries);
   lowerIn('p.city', criteria.cities);
+  const readsCompany = !!(
+    criteria.industries?.length ||
+    criteria.employeesMin !== undefined ||
+    criteria.employeesMax !== undefined ||
+    criteria.keywords?.length
+  );
   if (criteria.industries?.length) {
     const industries = [...new Set(criteria.industries.map(industryTerm))];
     where.push(
@@ -82,19 +108,15 @@ export function buildSearchCondition(criteria: ProspectSearchCriteria): SqlCondi
       ),
     );
   }
-  if (criteria.q !== undefined) {
-    const fields = ['p.name', 'p.email', 'p.title', 'c.name'];
-    for (const word of new Set(criteria.q.toLowerCase().split(/\s+/).filter(Boolean))) {
-      where.push(anyOf(fields.map((field) => sql.like(`LOWER(${field})`, contains(word)))));
-    }
-  }
+  if (criteria.q !== undefined)
+    where.push(...freeTextConditions(sql, criteria.q, options.freeText));
   if (criteria.tags?.length) {
     // Tags are stored as a JSON array: a tag is its JSON string, quotes included.
     const tags = lowerUnique(criteria.tags).map((tag) => contains(JSON.stringify(tag)));
     where.push(anyOf(tags.map((pattern) => sql.like('LOWER(p.tags)', pattern))));
   }
   if (criteria.optedOut !== undefined) where.push(`p.optedOut = ${sql.param(criteria.optedOut)}`);
-  return where.length > 0 ? { sql: allOf(where), params: sql.params } : undefined;
+  return where.length > 0 ? { sql: allOf(where), params: sql.params, readsCompany } : undefined;
 }
 
 /** Every term of the title at the start of a word of the stored title words. */
@@ -110,4 +132,21 @@ function titleCondition(sql: ConditionBuilder, title: string): string {
       ),
     ),
   );
+}
+
+/** Each word of `q` in the prospect's search text (name, email, title, company name). */
+function freeTextConditions(sql: ConditionBuilder, q: string, index: FreeTextIndex): string[] {
+  const words = freeTextWords(q);
+  const indexed = index === 'fts5' ? words.filter((word) => [...word].length >= TRIGRAM) : [];
+  const conditions = words
+    .filter((word) => !indexed.includes(word))
+    .map((word) => sql.like('p.searchText', contains(word)));
+  if (indexed.length > 0) {
+    // Each word a phrase (quotes doubled): its trigrams in a row, i.e. the word as a substring.
+    const match = indexed.map((word) => `"${word.replace(/"/g, '""')}"`).join(' AND ');
+    conditions.unshift(
+      `p.rowid IN (SELECT rowid FROM prospect_search WHERE prospect_search MATCH ${sql.param(match)})`,
+    );
+  }
+  return conditions;
 }

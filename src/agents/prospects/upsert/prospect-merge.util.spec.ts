@@ -74,14 +74,34 @@ describe('mergedProspectColumns', () => {
       tags: ['webinar'],
       source: 'csv',
     }),
-    'company-1',
+    { id: 'company-1', name: 'Nordlicht GmbH' },
     now,
   );
   const merge = (input: Parameters<typeof cleanProspect>[0], linkedinTaken = false) =>
     mergedProspectColumns(existing, clean(input), { companyId: null, linkedinTaken, now });
 
   it('changes nothing when the input brings nothing new', () => {
+    expect(existing.searchText).toBe('anna beispiel anna@x.example sales manager nordlicht gmbh');
     expect(merge({ name: 'Anna Beispiel', email: 'anna@x.example' })).toEqual({});
+  });
+
+  it('rebuilds the search text from the merged fields and the company it ends at', () => {
+    const input = clean({ name: 'Anna Beispiel', title: 'VP Sales' });
+    const merged = (companyName: string | undefined) =>
+      mergedProspectColumns(existing, input, { companyId: null, companyName, linkedinTaken, now })
+        .searchText;
+    const linkedinTaken = false;
+    expect(merged('Nordlicht GmbH')).toBe('anna beispiel anna@x.example vp sales nordlicht gmbh');
+    // The company's name not loaded: the stored text stays rather than losing the company.
+    expect(merged(undefined)).toBeUndefined();
+    expect(
+      mergedProspectColumns(existing, clean({ name: 'Anna Beispiel' }), {
+        companyId: 'company-2',
+        companyName: 'Alpenglanz AG',
+        linkedinTaken,
+        now,
+      }).searchText,
+    ).toBe('anna beispiel anna@x.example sales manager alpenglanz ag');
   });
 
   it('takes non-empty values, unites tags and keeps the first source', () => {
@@ -160,6 +180,9 @@ describe('merging the same name', () => {
         now,
       });
     expect(merge('anna  BEISPIEL')).toEqual({});
-    expect(merge('Anna Beispiel-Muster')).toEqual({ name: 'Anna Beispiel-Muster' });
+    expect(merge('Anna Beispiel-Muster')).toEqual({
+      name: 'Anna Beispiel-Muster',
+      searchText: 'anna beispiel-muster',
+    });
   });
 });

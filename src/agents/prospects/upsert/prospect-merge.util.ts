@@ -11,6 +11,7 @@ import {
   uniqueTags,
   websiteUrlOf,
 } from '../utils/normalise.util';
+import { prospectSearchText } from '../utils/search-text.util';
 import { seniorityFromTitle } from '../utils/seniority.util';
 import { titleWords } from '../utils/title-words.util';
 import type { CompanyInput, ProspectInput } from './prospect-input.types';
@@ -79,12 +80,16 @@ export function cleanProspect(input: ProspectInput): CleanProspect | { error: st
 type ProspectColumns = Omit<ProspectEntity, 'id' | 'company' | 'createdAt' | 'updatedAt'>;
 type CompanyColumns = Omit<CompanyEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
+/** The prospect's company: its id and name (for the search text). */
+export type ProspectCompany = Pick<CompanyEntity, 'id' | 'name'>;
+
 /** The columns of a new prospect. */
 export function newProspectColumns(
   input: CleanProspect,
-  companyId: string | null,
+  company: ProspectCompany | null,
   now: Date,
 ): ProspectColumns {
+  const companyId = company?.id ?? null;
   return {
     name: input.name,
     firstName: input.firstName ?? null,
@@ -92,6 +97,7 @@ export function newProspectColumns(
     email: input.email ?? null,
     title: input.title ?? null,
     titleWords: titleWords(input.title),
+    searchText: prospectSearchText({ ...input, companyName: company?.name }),
     seniority: input.seniority ?? seniorityFromTitle(input.title) ?? null,
     department: input.department ?? departmentFromTitle(input.title) ?? null,
     companyId,
@@ -109,15 +115,23 @@ export function newProspectColumns(
  * What merging a duplicate into an existing prospect changes. The input's non-empty values win;
  * empty ones never erase. Tags are united, the first source is kept, and an opt-out is never
  * undone. A new title re-derives the seniority unless the input gives one. `linkedinTaken`: the
- * input's LinkedIn URL belongs to another prospect, so it is not copied.
+ * input's LinkedIn URL belongs to another prospect, so it is not copied. `companyName`: the name
+ * of the company the prospect has after the merge (null: none; undefined: not known, so the
+ * search text is only rebuilt when the prospect has no company).
  */
 export function mergedProspectColumns(
   existing: ProspectColumns,
   input: CleanProspect,
-  options: { companyId: string | null; linkedinTaken: boolean; now: Date },
+  options: {
+    companyId: string | null;
+    companyName?: string | null;
+    linkedinTaken: boolean;
+    now: Date;
+  },
 ): Partial<ProspectColumns> {
   const title = input.title ?? existing.title;
   const titleChanged = title !== existing.title;
+  const companyId = options.companyId ?? existing.companyId;
   const merged: ProspectColumns = {
     // The same name in other case or spacing is no news.
     name: input.nameKey === nameKey(existing.name) ? existing.name : input.name,
@@ -126,13 +140,14 @@ export function mergedProspectColumns(
     email: input.email ?? existing.email,
     title,
     titleWords: titleChanged ? titleWords(title) : existing.titleWords,
+    searchText: existing.searchText,
     seniority:
       input.seniority ??
       (titleChanged
         ? (seniorityFromTitle(title) ?? null)
         : (existing.seniority ?? seniorityFromTitle(title) ?? null)),
     department: input.department ?? existing.department ?? departmentFromTitle(title) ?? null,
-    companyId: options.companyId ?? existing.companyId,
+    companyId,
     city: input.city ?? existing.city,
     country: input.country ?? existing.country,
     linkedinUrl: (!options.linkedinTaken && input.linkedinUrl) || existing.linkedinUrl,
@@ -141,6 +156,10 @@ export function mergedProspectColumns(
     optedOut: existing.optedOut || input.optedOut,
     optedOutAt: existing.optedOutAt ?? (input.optedOut ? options.now : null),
   };
+  const companyName = companyId === null ? null : options.companyName;
+  if (companyName !== undefined) {
+    merged.searchText = prospectSearchText({ ...merged, companyName });
+  }
   return changedColumns(existing, merged);
 }
 

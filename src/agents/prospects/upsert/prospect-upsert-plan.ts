@@ -7,6 +7,7 @@ import {
   CleanCompany,
   CleanProspect,
   mergedCompanyColumns,
+  ProspectCompany,
   mergedProspectColumns,
   newCompanyColumns,
   newProspectColumns,
@@ -29,6 +30,8 @@ export interface LookupKeys {
 export interface StoredRows {
   companies: CompanyEntity[];
   prospects: ProspectEntity[];
+  /** The id and name of each stored prospect's company not in `companies` (for the search text). */
+  prospectCompanies?: ProspectCompany[];
 }
 
 /** What one batch writes: new rows, and the changed columns of known ones by id. */
@@ -76,8 +79,19 @@ class BatchIndex {
   readonly byEmail = new Map<string, ProspectEntity>();
   readonly byLinkedin = new Map<string, ProspectEntity>();
   readonly byNameAndCompany = new Map<string, ProspectEntity>();
+  private readonly companyNames = new Map<string, string>();
+
+  addCompanyName(company: ProspectCompany): void {
+    this.companyNames.set(company.id, company.name);
+  }
+
+  /** The name of a prospect's company: null without one, undefined when not loaded. */
+  companyName(companyId: string | null): string | null | undefined {
+    return companyId === null ? null : this.companyNames.get(companyId);
+  }
 
   addCompany(company: CompanyEntity): void {
+    this.addCompanyName(company);
     if (company.domain) this.companiesByDomain.set(company.domain, company);
     const key = nameKey(company.name);
     if (!this.companiesByName.has(key)) this.companiesByName.set(key, company);
@@ -123,6 +137,7 @@ export class UpsertBatchPlan {
   private readonly newProspects = new Set<ProspectEntity>();
 
   constructor(stored: StoredRows, now = new Date()) {
+    stored.prospectCompanies?.forEach((company) => this.index.addCompanyName(company));
     stored.companies.forEach((company) => this.index.addCompany(company));
     stored.prospects.forEach((prospect) => this.index.addProspect(prospect));
     this.writes = {
@@ -135,13 +150,14 @@ export class UpsertBatchPlan {
   }
 
   upsert(input: CleanProspect): UpsertOutcome {
-    const companyId = input.company ? this.resolveCompany(input.company).id : null;
+    const company = input.company ? this.resolveCompany(input.company) : null;
+    const companyId = company?.id ?? null;
     const duplicate = this.index.findDuplicate(input, companyId);
     const now = this.writes.now;
     if (!duplicate) {
       const prospect = {
         id: randomUUID(),
-        ...newProspectColumns(input, companyId, now),
+        ...newProspectColumns(input, company, now),
         createdAt: now,
         updatedAt: now,
       };
@@ -154,6 +170,7 @@ export class UpsertBatchPlan {
     const linkedinOwner = input.linkedinUrl && this.index.byLinkedin.get(input.linkedinUrl);
     const changes = mergedProspectColumns(prospect, input, {
       companyId,
+      companyName: company ? company.name : this.index.companyName(prospect.companyId),
       linkedinTaken: !!linkedinOwner && linkedinOwner !== prospect,
       now,
     });

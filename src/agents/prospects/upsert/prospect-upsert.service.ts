@@ -48,8 +48,8 @@ export class ProspectUpsertService {
     return outcomes;
   }
 
-  /** After a bulk write (an import): keeps the database's query planner informed. */
-  refreshStatistics(): Promise<void> {
-    return this.store.refreshStatistics();
+  /** After a bulk write (an import): planner statistics, and the write-ahead log settled. */
+  afterBulkWrite(): Promise<void> {
+    return this.store.afterBulkWrite();
   }
 }

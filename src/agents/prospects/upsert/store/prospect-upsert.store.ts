@@ -15,8 +15,8 @@ export abstract class ProspectUpsertStore {
   abstract run(batches: readonly UpsertBatchWork[]): Promise<void>;
 
   /**
-   * After a bulk write: refreshes the statistics the query planner picks indexes by, where the
-   * database does not do it by itself.
+   * After a bulk write: refreshes the statistics the query planner picks indexes by, and settles
+   * the write-ahead log, where the database does not do it by itself.
    */
-  abstract refreshStatistics(): Promise<void>;
+  abstract afterBulkWrite(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CompanyEntity } from '../../company.entity';
 import { ProspectEntity } from '../../prospect.entity';
 import type { BatchWrites, LookupKeys, StoredRows } from '../prospect-upsert-plan';
@@ -20,8 +20,8 @@ export class TypeOrmProspectUpsertStore extends ProspectUpsertStore {
     return this.target instanceof DataSource ? this.target.transaction(work) : work(this.target);
   }
 
-  /** Postgres's autovacuum analyses changed tables by itself. */
-  refreshStatistics(): Promise<void> {
+  /** Postgres's autovacuum analyses changed tables by itself, and checkpoints by itself. */
+  afterBulkWrite(): Promise<void> {
     return Promise.resolve();
   }
 }
@@ -40,7 +40,20 @@ async function load(em: EntityManager, keys: LookupKeys): Promise<StoredRows> {
       { companyIds, names: companyIds.length > 0 ? keys.names : [] },
     ],
   ]);
-  return { companies, prospects };
+  const known = new Set(companyIds);
+  const otherIds = [
+    ...new Set(
+      prospects.flatMap(({ companyId }) => (companyId && !known.has(companyId) ? [companyId] : [])),
+    ),
+  ];
+  const prospectCompanies =
+    otherIds.length > 0
+      ? await em.find(CompanyEntity, {
+          select: { id: true, name: true },
+          where: { id: In(otherIds) },
+        })
+      : [];
+  return { companies, prospects, prospectCompanies };
 }
 
 async function write(em: EntityManager, writes: BatchWrites): Promise<void> {
