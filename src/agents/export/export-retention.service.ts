@@ -1,12 +1,11 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Repository } from 'typeorm';
+import { DAY_MS, HOUR_MS, runPeriodically } from '../../common/scheduling/periodic-task';
 import { AppConfig } from '../../config/app-config';
 import { ExportEntity } from './export.entity';
 import { ExportFileStore } from './export-file.store';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** Exports handled per query; a pass goes on until none is left. */
 const BATCH = 200;
 
@@ -18,7 +17,7 @@ const BATCH = 200;
 @Injectable()
 export class ExportRetention implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ExportRetention.name);
-  private timer: NodeJS.Timeout | undefined;
+  private stop: (() => void) | undefined;
 
   constructor(
     @InjectRepository(ExportEntity) private readonly exports: Repository<ExportEntity>,
@@ -28,13 +27,11 @@ export class ExportRetention implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     if (this.config.exports.retentionDays <= 0) return;
-    void this.prune();
-    this.timer = setInterval(() => void this.prune(), HOUR_MS);
-    this.timer.unref();
+    this.stop = runPeriodically(() => this.prune(), HOUR_MS);
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   /** Removes the files of the exports due; answers how many exports lost their files. */

@@ -1,15 +1,13 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DAY_MS, HOUR_MS, runPeriodically } from '../../common/scheduling/periodic-task';
 import { AppConfig } from '../../config/app-config';
 import { JobStore } from './store/job-store';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /** Prunes, every hour, the checkpoints of jobs finished more than CHECKPOINT_RETENTION_DAYS ago. */
 @Injectable()
 export class CheckpointRetention implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CheckpointRetention.name);
-  private timer: NodeJS.Timeout | undefined;
+  private stop: (() => void) | undefined;
 
   constructor(
     private readonly store: JobStore,
@@ -18,13 +16,11 @@ export class CheckpointRetention implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     if (this.config.jobs.checkpointRetentionDays <= 0) return;
-    void this.prune();
-    this.timer = setInterval(() => void this.prune(), HOUR_MS);
-    this.timer.unref();
+    this.stop = runPeriodically(() => this.prune(), HOUR_MS);
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.stop?.();
   }
 
   async prune(now = new Date()): Promise<number> {
