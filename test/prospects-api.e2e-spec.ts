@@ -211,6 +211,9 @@ describe('GET /prospects', () => {
     expect(await find('q=eva%20nordlicht')).toEqual(['Eva']);
     expect(await find('q=eva%20alpenglanz')).toEqual([]);
     expect(await find('q=100%25')).toEqual([]);
+    // Control characters separate words (FTS5 would stop reading at a NUL and fail).
+    expect(await find('q=nordlicht%00eva')).toEqual(['Eva']);
+    expect(await find('q=%00anna')).toEqual(['Anna']);
   });
 
   it('finds free-text words anywhere in a field, short words too, never across two fields', async () => {

@@ -88,8 +88,9 @@ async function createSqliteIndex(queryRunner: QueryRunner): Promise<void> {
 async function createPostgresIndex(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(
     'DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; ' +
-      "EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'pg_trgm unavailable: " +
-      "free-text search scans'; END $$",
+      // Not allowed to, or the contrib package is not installed: search scans instead.
+      "EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm unavailable (%): " +
+      "free-text search scans', SQLERRM; END $$",
   );
   await queryRunner.query(
     "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN " +

@@ -19,4 +19,9 @@ describe('freeTextWords', () => {
     expect(freeTextWords('  Greta\tFISCHER greta ')).toEqual(['greta', 'fischer']);
     expect(freeTextWords('   ')).toEqual([]);
   });
+
+  it('splits on control characters too, NUL included', () => {
+    expect(freeTextWords('greta\u0000fischer\u0007')).toEqual(['greta', 'fischer']);
+    expect(freeTextWords('\u0000')).toEqual([]);
+  });
 });

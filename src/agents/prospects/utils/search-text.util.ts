@@ -18,7 +18,17 @@ export function prospectSearchText(fields: SearchTextFields): string {
     .toLowerCase();
 }
 
-/** The words of a free-text query, lower case, each once. */
+/**
+ * The words of a free-text query, lower case, each once. Control characters separate words like
+ * spaces: no stored text holds them, and FTS5 stops reading a query at a NUL.
+ */
 export function freeTextWords(q: string): string[] {
-  return [...new Set(q.toLowerCase().split(/\s+/).filter(Boolean))];
+  return [
+    ...new Set(
+      q
+        .toLowerCase()
+        .split(/[\s\p{Cc}]+/u)
+        .filter(Boolean),
+    ),
+  ];
 }
