@@ -66,6 +66,13 @@ describe('LineBatcher with oneWriteInFlight', () => {
     batcher.write('b\n');
     batcher.flush();
     expect(target.chunks).toEqual(['a\n', 'b\n']);
+    // Lines wait until both writes in flight are done, not just the first.
+    batcher.write('c\n');
+    target.finishWrite();
+    await turn();
+    expect(target.chunks).toEqual(['a\n', 'b\n']);
+    target.finishWrite();
+    expect(target.chunks).toEqual(['a\n', 'b\n', 'c\n']);
   });
 
   it('stops holding once a megabyte waits, so a stuck write cannot grow memory without bound', async () => {

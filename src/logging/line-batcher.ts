@@ -26,7 +26,8 @@ const MAX_HELD_CHARS = 1024 * 1024;
 export class LineBatcher {
   private pending = '';
   private isScheduled = false;
-  private writing = false;
+  /** Chunks handed to the sink whose write callback has not come yet. */
+  private inFlight = 0;
 
   constructor(
     private readonly sink: ChunkSink,
@@ -35,7 +36,7 @@ export class LineBatcher {
 
   write(line: string): boolean {
     this.pending += line;
-    if (this.writing && this.pending.length < MAX_HELD_CHARS) return true;
+    if (this.inFlight > 0 && this.pending.length < MAX_HELD_CHARS) return true;
     if (!this.isScheduled) {
       this.isScheduled = true;
       setImmediate(this.flushTurn);
@@ -53,20 +54,20 @@ export class LineBatcher {
       this.sink.write(chunk);
       return;
     }
-    this.writing = true;
+    this.inFlight++;
     this.sink.write(chunk, this.written);
   };
 
   /** The end of a turn: held back while the last chunk is being written. */
   private readonly flushTurn = (): void => {
     this.isScheduled = false;
-    if (this.writing && this.pending.length < MAX_HELD_CHARS) return;
+    if (this.inFlight > 0 && this.pending.length < MAX_HELD_CHARS) return;
     this.flush();
   };
 
   private readonly written = (): void => {
-    this.writing = false;
+    this.inFlight--;
     // Whether or not that write failed (the stream reports errors itself), the next one goes.
-    if (this.pending.length > 0) this.flush();
+    if (this.inFlight === 0 && this.pending.length > 0) this.flush();
   };
 }
