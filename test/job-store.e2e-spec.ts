@@ -137,6 +137,30 @@ describe('SqliteJobStore', () => {
     });
   });
 
+  it('moves the context entry forward by path, and still commits the job when the entry is gone', async () => {
+    const contexts = testApp.app.get(ContextService);
+    const doc = { status: 'queued', state: {}, steps: [{ i: 0 }] };
+    await store.create(job('ctx-gone'), { ...context('ctx-gone'), contextData: doc });
+    const before = await contexts.get('ctx-gone');
+    const change = () =>
+      store.write({
+        jobId: 'ctx-gone',
+        expect: {},
+        set: { currentStep: 1 },
+        context: { status: 'running', state: { k: 1 }, steps: [{ i: 0, done: true }] },
+        contextChanges: { stateKeys: ['k'], steps: [0] },
+      });
+    expect(await change()).toBeDefined();
+    const after = await contexts.get('ctx-gone');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+    // A client deleted the entry: the job row stays the truth and its write still commits.
+    await contexts.delete('ctx-gone');
+    const written = await change();
+    expect(written?.job.currentStep).toBe(1);
+    await expect(contexts.get('ctx-gone')).rejects.toThrow();
+  });
+
   it('refuses a second job with the same id', async () => {
     expect(await store.create(job('dup'), context('dup'))).toBe(true);
     expect(await store.create(job('dup'), context('dup'))).toBe(false);
