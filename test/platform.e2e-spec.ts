@@ -245,3 +245,28 @@ describe('Rate limiting behind a trusted proxy (e2e)', () => {
     await request(t.server).get('/contexts').set('X-Forwarded-For', '203.0.113.2').expect(200);
   });
 });
+
+describe('Rate limiting behind a hop count of trusted proxies (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT: '2', TRUST_PROXY: '1' } });
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
+
+  it('takes the client from the hop the proxy added, not from what the client wrote before it', async () => {
+    for (const spoofed of ['198.51.100.1', '198.51.100.2']) {
+      await request(t.server)
+        .get('/contexts')
+        .set('X-Forwarded-For', `${spoofed}, 203.0.113.1`)
+        .expect(200);
+    }
+    await request(t.server)
+      .get('/contexts')
+      .set('X-Forwarded-For', '198.51.100.3, 203.0.113.1')
+      .expect(429);
+    await request(t.server).get('/contexts').set('X-Forwarded-For', '203.0.113.2').expect(200);
+  });
+});
