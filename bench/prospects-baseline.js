@@ -7,8 +7,11 @@
  *      inserted once per domain) with prepared statements, 1,000 per transaction, on a fresh WAL
  *      file with the service's own tables, indexes and triggers (copied from its database, the
  *      free-text index `prospect_search` included) — no validation,
- *      no duplicate lookups: what the import could reach with nothing but parsing and writing.
- * Sends `{ parse, insert }` (rows/s) over IPC.
+ *      no duplicate lookups: what the import could reach with nothing but parsing and writing;
+ *   3. the same into lighter schemas, report only, to show what the indexes cost: without the
+ *      free-text index (its table and triggers), and with nothing but the tables and their unique
+ *      keys (no search index at all).
+ * Sends `{ parse, insert, insertWithoutFreeText, insertKeysOnly }` (rows/s) over IPC.
  *
  * Usage: node bench/prospects-baseline.js <csv file> <service database (schema source)> <scratch database>
  */
@@ -27,25 +30,35 @@ async function parseOnly() {
   return (rows - 1) / ((performance.now() - started) / 1000);
 }
 
-function openScratch() {
+/** Which of the service's schema statements a baseline keeps. */
+const SCHEMAS = {
+  full: () => true,
+  withoutFreeText: (sql) => !sql.includes('prospect_search'),
+  keysOnly: (sql) => /^CREATE (TABLE|UNIQUE INDEX) /.test(sql) && !sql.includes('prospect_search'),
+};
+
+function openScratch(file, keep) {
   const schema = new Database(schemaFile, { readonly: true })
     .prepare(
       "SELECT sql FROM sqlite_master WHERE tbl_name IN ('companies', 'prospects', 'prospect_search') AND sql IS NOT NULL " +
         "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END",
     )
     .all();
-  const db = new Database(scratchFile);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  for (const { sql } of schema) db.exec(sql);
+  for (const { sql } of schema) if (keep(sql)) db.exec(sql);
   return db;
 }
 
 const PROSPECT_COLUMNS =
   'id, name, first_name, last_name, email, title, search_text, seniority, company_id, city, country, linkedin_url, source, tags, opted_out, created_at, updated_at';
 
-async function parseAndInsert() {
-  const db = openScratch();
+async function parseAndInsert(schemaName) {
+  const db = openScratch(
+    scratchFile.replace(/(\.sqlite)?$/, `-${schemaName}.sqlite`),
+    SCHEMAS[schemaName],
+  );
   const insertProspect = db.prepare(
     `INSERT INTO prospects (${PROSPECT_COLUMNS}) VALUES (${PROSPECT_COLUMNS.replace(/\w+/g, '?')})`,
   );
@@ -113,6 +126,8 @@ async function parseAndInsert() {
 
 (async () => {
   const parseRate = await parseOnly();
-  const insertRate = await parseAndInsert();
-  process.send({ parse: parseRate, insert: insertRate });
+  const insertRate = await parseAndInsert('full');
+  const insertWithoutFreeText = await parseAndInsert('withoutFreeText');
+  const insertKeysOnly = await parseAndInsert('keysOnly');
+  process.send({ parse: parseRate, insert: insertRate, insertWithoutFreeText, insertKeysOnly });
 })().catch((error) => process.send({ error: error.stack || String(error) }));
