@@ -61,6 +61,23 @@ describe('GroupCommit', () => {
     expect(values()).toEqual(['a', 'c']);
   });
 
+  it('a one-statement write that fails rolls back alone, without a savepoint', async () => {
+    const insertTwo = (first: string, second: string) => () =>
+      db.prepare('INSERT INTO items (value) VALUES (?), (?)').run(first, second).changes;
+    const outcomes = await Promise.allSettled([
+      commits.runStatement(insertTwo('a', 'b')),
+      commits.runStatement(insertTwo('c', 'a')), // UNIQUE violation on its second row
+      commits.runStatement(insertTwo('d', 'e')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    // 'c' went in before the failing row and came out with it.
+    expect(values()).toEqual(['a', 'b', 'd', 'e']);
+  });
+
   it('a lone write that throws leaves nothing behind', async () => {
     await expect(
       commits.run(() => {

@@ -2,6 +2,8 @@ import type { Database, Transaction } from 'better-sqlite3';
 
 interface Pending {
   work: () => unknown;
+  /** `work` runs one SQL statement: SQLite undoes a failed statement alone, no savepoint needed. */
+  oneStatement: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -43,8 +45,21 @@ export class GroupCommit {
 
   /** Runs `work` (synchronous statements) in the next group transaction; resolves after COMMIT. */
   run<T>(work: () => T): Promise<T> {
+    return this.enqueue(work, false);
+  }
+
+  /**
+   * `run` for work that executes exactly one SQL statement. A statement that fails is rolled back
+   * by SQLite on its own and leaves the transaction open, so it needs no savepoint (two statements
+   * fewer per write).
+   */
+  runStatement<T>(work: () => T): Promise<T> {
+    return this.enqueue(work, true);
+  }
+
+  private enqueue<T>(work: () => T, oneStatement: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, oneStatement, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         // After the current phase: the writes of every job that resumed in it join this group.
@@ -76,7 +91,7 @@ export class GroupCommit {
     if (batch.length === 1) return [{ ok: true, value: batch[0].work() }];
     return batch.map((entry): Outcome => {
       try {
-        return { ok: true, value: this.savepoint(entry.work) };
+        return { ok: true, value: entry.oneStatement ? entry.work() : this.savepoint(entry.work) };
       } catch (error) {
         return { ok: false, error };
       }

@@ -86,3 +86,62 @@ describe('LineBatcher with oneWriteInFlight', () => {
     expect(target.chunks).toEqual(['a\n', big]);
   });
 });
+
+describe('LineBatcher with holdMs', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  function sink() {
+    const chunks: string[] = [];
+    const callbacks: (() => void)[] = [];
+    return {
+      chunks,
+      finishWrite: () => callbacks.shift()?.(),
+      write: (chunk: string, done?: () => void) => {
+        chunks.push(chunk);
+        if (done) callbacks.push(done);
+      },
+    };
+  }
+
+  it('gathers the lines of the whole hold, across turns, into one chunk', () => {
+    const target = sink();
+    const batcher = new LineBatcher(target, { holdMs: 10 });
+    batcher.write('a\n');
+    jest.advanceTimersByTime(5);
+    batcher.write('b\n');
+    jest.advanceTimersByTime(4);
+    expect(target.chunks).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(target.chunks).toEqual(['a\nb\n']);
+    batcher.write('c\n');
+    jest.advanceTimersByTime(10);
+    expect(target.chunks).toEqual(['a\nb\n', 'c\n']);
+  });
+
+  it('a write finishing during a hold does not cut it short; a hold ending during a write waits for it', () => {
+    const target = sink();
+    const batcher = new LineBatcher(target, { oneWriteInFlight: true, holdMs: 10 });
+    batcher.write('a\n');
+    jest.advanceTimersByTime(10);
+    batcher.write('b\n');
+    target.finishWrite();
+    expect(target.chunks).toEqual(['a\n']);
+    jest.advanceTimersByTime(10);
+    expect(target.chunks).toEqual(['a\n', 'b\n']);
+    batcher.write('c\n');
+    jest.advanceTimersByTime(10);
+    expect(target.chunks).toEqual(['a\n', 'b\n']);
+    target.finishWrite();
+    expect(target.chunks).toEqual(['a\n', 'b\n', 'c\n']);
+  });
+
+  it('flush() writes now and cancels the hold', () => {
+    const target = sink();
+    const batcher = new LineBatcher(target, { holdMs: 10 });
+    batcher.write('a\n');
+    batcher.flush();
+    expect(target.chunks).toEqual(['a\n']);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});

@@ -84,7 +84,7 @@ export class SqliteContextStore extends ContextStore {
       toSqliteDatetime(record.createdAt),
       toSqliteDatetime(record.updatedAt),
     ];
-    return this.commits.run(() => this.statements.insert.run(...values).changes === 1);
+    return this.commits.runStatement(() => this.statements.insert.run(...values).changes === 1);
   }
 
   async swap(jobId: string, expected: ExpectedRecord, next: ContextRecordUpdate): Promise<boolean> {
@@ -97,7 +97,7 @@ export class SqliteContextStore extends ContextStore {
       expected.version,
       toSqliteDatetime(expected.createdAt),
     ];
-    return this.commits.run(() => this.statements.swap.run(...values).changes === 1);
+    return this.commits.runStatement(() => this.statements.swap.run(...values).changes === 1);
   }
 
   /** One UPDATE ... RETURNING: no read, no merge in JavaScript, no lost race to retry. */
@@ -108,7 +108,7 @@ export class SqliteContextStore extends ContextStore {
   ): Promise<ContextRecord | undefined> {
     const now = toSqliteDatetime(at);
     const text = JSON.stringify(patch);
-    const row = await this.commits.run(
+    const row = await this.commits.runStatement(
       () => this.statements.mergePatch.get(text, now, now, jobId) as Row | undefined,
     );
     return row && fromRow(row);
@@ -116,7 +116,7 @@ export class SqliteContextStore extends ContextStore {
 
   async delete(jobId: string, expected?: ExpectedRecord): Promise<boolean> {
     const createdAt = expected && toSqliteDatetime(expected.createdAt);
-    return this.commits.run(() => {
+    return this.commits.runStatement(() => {
       const result =
         expected === undefined
           ? this.statements.delete.run(jobId)
