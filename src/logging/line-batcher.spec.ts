@@ -1,5 +1,19 @@
 import { LineBatcher } from './line-batcher';
 
+/** A sink that records its chunks and finishes each write when the test says so. */
+function sink() {
+  const chunks: string[] = [];
+  const callbacks: (() => void)[] = [];
+  return {
+    chunks,
+    finishWrite: () => callbacks.shift()?.(),
+    write: (chunk: string, done?: () => void) => {
+      chunks.push(chunk);
+      if (done) callbacks.push(done);
+    },
+  };
+}
+
 describe('LineBatcher', () => {
   it('hands the lines of one event-loop turn to the sink as one chunk, in order', async () => {
     const chunks: string[] = [];
@@ -26,19 +40,6 @@ describe('LineBatcher', () => {
 
 describe('LineBatcher with oneWriteInFlight', () => {
   const turn = () => new Promise((resolve) => setImmediate(resolve));
-
-  function sink() {
-    const chunks: string[] = [];
-    const callbacks: (() => void)[] = [];
-    return {
-      chunks,
-      finishWrite: () => callbacks.shift()?.(),
-      write: (chunk: string, done?: () => void) => {
-        chunks.push(chunk);
-        if (done) callbacks.push(done);
-      },
-    };
-  }
 
   it('holds the lines of later turns until the write in flight is done, then writes them as one', async () => {
     const target = sink();
@@ -90,19 +91,6 @@ describe('LineBatcher with oneWriteInFlight', () => {
 describe('LineBatcher with holdMs', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
-
-  function sink() {
-    const chunks: string[] = [];
-    const callbacks: (() => void)[] = [];
-    return {
-      chunks,
-      finishWrite: () => callbacks.shift()?.(),
-      write: (chunk: string, done?: () => void) => {
-        chunks.push(chunk);
-        if (done) callbacks.push(done);
-      },
-    };
-  }
 
   it('gathers the lines of the whole hold, across turns, into one chunk', () => {
     const target = sink();
