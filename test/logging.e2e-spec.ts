@@ -245,12 +245,28 @@ describe('Logging (e2e)', () => {
       expect(warnings[0]).toMatchObject({ level: 40, module: 'ApiKeyGuard' });
     });
 
+    it('says nothing about TRUST_PROXY when it is off', () => {
+      const lines = readLines(join(t.dir, 'logs', 'zigral.log'));
+      expect(lines.some((line) => line.module === 'TrustProxy')).toBe(false);
+    });
+
     it('writes warnings and nothing below', () => {
       const lines = readLines(join(t.dir, 'logs', 'zigral.log'));
       expect(lines.length).toBeGreaterThanOrEqual(1);
       for (const line of lines) expect(line.level).toBeGreaterThanOrEqual(40);
       expect(lines.some((line) => line.module === 'HTTP' && line.level === 40)).toBe(true);
     });
+  });
+
+  it('warns at start-up that a TRUST_PROXY hop count trusts whoever connects', async () => {
+    const t = await createTestApp({ env: { LOG_LEVEL: 'warn', TRUST_PROXY: '2' } });
+    await t.close();
+    const lines = readLines(join(t.dir, 'logs', 'zigral.log'));
+    await t.destroy();
+    const warnings = lines.filter((line) => line.module === 'TrustProxy');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40 });
+    expect(warnings[0].msg).toContain('TRUST_PROXY=2 trusts the nearest 2 hop(s)');
   });
 
   it('makes the log folder, nested, when it is missing', async () => {

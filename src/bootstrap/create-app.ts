@@ -1,4 +1,4 @@
-import { ValidationPipeOptions } from '@nestjs/common';
+import { Logger as NestLogger, ValidationPipeOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -97,6 +97,13 @@ export async function configureApp(
 ): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  if (typeof config.trustProxy === 'number') {
+    new NestLogger('TrustProxy').warn(
+      `TRUST_PROXY=${config.trustProxy} trusts the nearest ${config.trustProxy} hop(s) whoever ` +
+        'they are: a client reaching the service directly can choose its own IP for rate limits ' +
+        "and logs. Prefer the proxies' addresses or CIDRs",
+    );
+  }
 
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, app.get(ROOT_LOGGER), {

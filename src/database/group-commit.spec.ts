@@ -61,7 +61,7 @@ describe('GroupCommit', () => {
     expect(values()).toEqual(['a', 'c']);
   });
 
-  it('a one-statement write that fails rolls back alone, without a savepoint', async () => {
+  it('a one-statement write that fails (runStatement) is undone alone by SQLite and rejects only its caller', async () => {
     const insertTwo = (first: string, second: string) => () =>
       db.prepare('INSERT INTO items (value) VALUES (?), (?)').run(first, second).changes;
     const outcomes = await Promise.allSettled([
@@ -77,6 +77,32 @@ describe('GroupCommit', () => {
     // 'c' went in before the failing row and came out with it.
     expect(values()).toEqual(['a', 'b', 'd', 'e']);
   });
+
+  it.each([
+    ['run', (work: () => unknown) => commits.run(work)],
+    ['runStatement', (work: () => unknown) => commits.runStatement(work)],
+  ])(
+    'when SQLite rolls the whole transaction back (a full disk), %s rejects every caller and saves nothing',
+    async (_name, write) => {
+      db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 3}`);
+      const outcomes = await Promise.allSettled([
+        write(insert('a')),
+        write(insert('x'.repeat(100_000))), // SQLITE_FULL: SQLite rolls everything back
+        write(insert('c')),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'rejected',
+        'rejected',
+        'rejected',
+      ]);
+      for (const outcome of outcomes) {
+        expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_FULL' });
+      }
+      expect(values()).toEqual([]);
+      expect(db.inTransaction).toBe(false);
+      await expect(write(insert('d'))).resolves.toBe(1);
+    },
+  );
 
   it('a lone write that throws leaves nothing behind', async () => {
     await expect(

@@ -38,7 +38,7 @@ export class GroupCommit {
   private readonly group: Transaction<(batch: Pending[]) => Outcome[]>;
   private readonly savepoint: Transaction<(work: () => unknown) => unknown>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.savepoint = db.transaction((work: () => unknown) => work());
     this.group = db.transaction((batch: Pending[]) => this.runAll(batch));
   }
@@ -93,6 +93,9 @@ export class GroupCommit {
       try {
         return { ok: true, value: entry.oneStatement ? entry.work() : this.savepoint(entry.work) };
       } catch (error) {
+        // Some errors (a full disk, I/O, out of memory) make SQLite roll the whole transaction
+        // back: nothing of this group is saved, so nothing more may run and every caller fails.
+        if (!this.db.inTransaction) throw error;
         return { ok: false, error };
       }
     });

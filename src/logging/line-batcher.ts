@@ -23,11 +23,11 @@ export interface LineBatcherOptions {
 const MAX_HELD_CHARS = 1024 * 1024;
 
 /**
- * Gathers the log lines written during one turn of the event loop and hands them to `sink` as one
- * chunk when the turn ends (setImmediate). rotating-file-stream makes one awaited file write per
- * chunk, so a chunk per line cost a write (and a thread-pool round trip) per request; a busy turn
- * now costs one, and with `oneWriteInFlight` a busy stretch of turns costs one. Nothing waits
- * longer than the current turn or the write before it, so no timer and no size threshold.
+ * Gathers the log lines written during one turn of the event loop (or, with `holdMs`, during that
+ * many milliseconds) and hands them to `sink` as one chunk. rotating-file-stream makes one awaited
+ * file write per chunk, so a chunk per line cost a write (and a thread-pool round trip) per
+ * request; a busy turn now costs one, and with `oneWriteInFlight` a busy stretch of turns costs
+ * one. Nothing waits longer than the turn (or the hold) and the write before it.
  */
 export class LineBatcher {
   private pending = '';
