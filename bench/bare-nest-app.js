@@ -1,25 +1,86 @@
 'use strict';
 
 /**
- * Ceiling worker (forked by run.js): a bare NestJS app on the Fastify adapter with one controller,
- * GET /context/:id returning a context-entry-sized JSON object. No database, logging, guards,
- * helmet or pipes: the fastest a Nest route can answer on this machine. Plain JavaScript, so the
- * decorators are applied as functions. Listens on 127.0.0.1:<random> and sends `{ port }` over IPC.
+ * Ceiling worker (forked by run.js): a bare NestJS app on the Fastify adapter with one controller.
+ * No logging, guards, helmet, pipes or validation: the fastest a Nest route can answer on this
+ * machine. Plain JavaScript, so the decorators are applied as functions.
+ *   - GET /context/:id returns a context-entry-sized JSON object (no database);
+ *   - PATCH /context/:id (report only) merges its JSON body into an entry with one raw
+ *     better-sqlite3 statement in autocommit (`json_patch` ... RETURNING, as the service's own
+ *     PATCH does, on a WAL file with synchronous=NORMAL and the service's contexts table) and
+ *     returns the entry: what PATCH costs with nothing of the service around it.
+ * Listens on 127.0.0.1:<random> and sends `{ port, ids }` over IPC (`ids`: the seeded entries).
+ *
+ * Usage: node bench/bare-nest-app.js <database file> <entries to seed>
  */
 require('reflect-metadata');
-const { Controller, Get, Module, Param } = require('@nestjs/common');
+const {
+  Body,
+  Controller,
+  Get,
+  Module,
+  NotFoundException,
+  Param,
+  Patch,
+} = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
-const { sampleEntry } = require('./lib/payload');
+const Database = require('better-sqlite3');
+const { CONTEXT_JSON, sampleEntry } = require('./lib/payload');
+
+const [file, seedArg] = process.argv.slice(2);
+const seedCount = Number(seedArg) > 0 ? Number(seedArg) : 1000;
+
+function openDatabase() {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`
+    CREATE TABLE contexts (
+      job_id varchar(128) PRIMARY KEY NOT NULL,
+      job_type varchar(64) NOT NULL,
+      context_data text NOT NULL,
+      version integer NOT NULL,
+      created_at datetime NOT NULL,
+      updated_at datetime NOT NULL
+    );
+    CREATE INDEX IDX_contexts_created_at ON contexts (created_at, job_id);
+    CREATE INDEX IDX_contexts_job_type_created_at ON contexts (job_type, created_at);
+  `);
+  const insert = db.prepare(
+    `INSERT INTO contexts (job_id, job_type, context_data, version, created_at, updated_at)
+     VALUES (?, 'bench', ?, 1, ?, ?)`,
+  );
+  const ids = Array.from({ length: seedCount }, (_, i) => `bench-${i}`);
+  const now = new Date().toISOString();
+  db.transaction(() => ids.forEach((id) => insert.run(id, CONTEXT_JSON, now, now)))();
+  return { db, ids };
+}
+
+const { db, ids } = openDatabase();
+const patchStatement = db.prepare(
+  'UPDATE contexts SET context_data = json_patch(context_data, ?), version = version + 1, ' +
+    'updated_at = ? WHERE job_id = ? RETURNING job_id, job_type, context_data, version, ' +
+    'created_at, updated_at',
+);
 
 class BareController {
   get(id) {
     return sampleEntry(id);
   }
+
+  patch(id, body) {
+    const row = patchStatement.get(JSON.stringify(body), new Date().toISOString(), id);
+    if (!row) throw new NotFoundException();
+    return { ...row, context_data: JSON.parse(row.context_data) };
+  }
 }
 const proto = BareController.prototype;
 Param('id')(proto, 'get', 0);
 Reflect.decorate([Get(':id')], proto, 'get', Object.getOwnPropertyDescriptor(proto, 'get'));
+Param('id')(proto, 'patch', 0);
+Body()(proto, 'patch', 1);
+Reflect.decorate([Patch(':id')], proto, 'patch', Object.getOwnPropertyDescriptor(proto, 'patch'));
 Reflect.decorate([Controller('context')], BareController);
 
 class BareModule {}
@@ -28,9 +89,13 @@ Reflect.decorate([Module({ controllers: [BareController] })], BareModule);
 async function main() {
   const app = await NestFactory.create(BareModule, new FastifyAdapter(), { logger: false });
   await app.listen(0, '127.0.0.1');
-  process.send({ port: app.getHttpServer().address().port });
+  process.send({ port: app.getHttpServer().address().port, ids });
   // The parent stops us with SIGTERM; a vanished parent (IPC closed) stops us too.
-  const close = () => app.close().finally(() => process.exit(0));
+  const close = () =>
+    app
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   process.once('SIGTERM', close);
   process.once('disconnect', close);
 }

@@ -5,8 +5,9 @@
  * in one bounded run and prints a markdown report, also written to bench/results/latest.md.
  *
  *   1. Ceilings, each in its own process so none shares an event loop with the load generator:
- *      raw better-sqlite3 INSERT/SELECT/UPDATE rates (sqlite-ceiling.js) and a bare Nest route on
- *      Fastify driven by autocannon (bare-nest-app.js).
+ *      raw better-sqlite3 INSERT/SELECT/UPDATE rates (sqlite-ceiling.js) and a bare Nest app on
+ *      Fastify driven by autocannon (bare-nest-app.js): its GET route, and (report only) a PATCH
+ *      route that is one raw json_patch UPDATE.
  *   2. The service (dist/main.js) with production settings on a temporary database, seeded through
  *      the API, then each route driven by autocannon for a fixed time.
  *   3. The durable job runner (jobs.js): jobs created through POST /jobs and followed to success,
@@ -84,16 +85,26 @@ async function sqliteCeiling(tmpDir, settings) {
   return message;
 }
 
-async function bareNestCeiling(settings) {
-  console.log('Bare Nest route on Fastify (ceiling)...');
-  const { child, message } = forkWorker(path.join(__dirname, 'bare-nest-app.js'), [], 30_000);
+/**
+ * The bare Nest app: its GET route (the ceiling of GET /context/{id}), then its PATCH route with
+ * the service's PATCH requests (report only).
+ */
+async function bareNestCeiling(tmpDir, settings) {
+  console.log('Bare Nest routes on Fastify (ceiling)...');
+  const { child, message } = forkWorker(
+    path.join(__dirname, 'bare-nest-app.js'),
+    [path.join(tmpDir, 'bare.sqlite'), String(settings.seed)],
+    30_000,
+  );
   try {
-    const { port } = await message;
-    const ids = Array.from({ length: settings.seed }, (_, i) => `bench-${i}`);
-    const requests = rotating(ids, (id) => ({ method: 'GET', path: `/context/${id}` }));
-    return await measure(`http://127.0.0.1:${port}`, requests, settings, () =>
-      cpuTimeMs(child.pid),
-    );
+    const { port, ids } = await message;
+    const url = `http://127.0.0.1:${port}`;
+    const cpu = () => cpuTimeMs(child.pid);
+    const getRequests = rotating(ids, (id) => ({ method: 'GET', path: `/context/${id}` }));
+    const get = await measure(url, getRequests, settings, cpu);
+    const patchRoute = serviceRoutes(ids).find((route) => route.name.startsWith('PATCH'));
+    const patch = await measure(url, patchRoute.requests, settings, cpu);
+    return { get, patch };
   } finally {
     await stop(child);
   }
@@ -127,7 +138,7 @@ async function main() {
   const perRoute = settings.duration + settings.warmup;
   const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
   // The prospects part: about a minute to import and search, bounded at five.
-  installCleanup((420 + 5 * settings.sqliteSeconds + 5 * perRoute + 4 * perJobScenario) * 1000);
+  installCleanup((420 + 5 * settings.sqliteSeconds + 6 * perRoute + 4 * perJobScenario) * 1000);
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));
   // Removed on every way out (also Ctrl-C), except a failure, whose service logs are worth a look.
@@ -142,9 +153,14 @@ async function main() {
       return;
     }
     const raw = await sqliteCeiling(tmpDir, settings);
-    const bareNestResult = await bareNestCeiling(settings);
+    const bare = await bareNestCeiling(tmpDir, settings);
     const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
-    const ceilings = { ...raw, bareNest: bareNestResult.rps, bareNestResult };
+    const ceilings = {
+      ...raw,
+      bareNest: bare.get.rps,
+      bareNestResult: bare.get,
+      barePatchResult: bare.patch,
+    };
     if (settings.only === 'context') {
       console.log(`\n${renderReport({ settings, routes, ceilings, peakRssMb })}`);
       return;

@@ -5,7 +5,12 @@
 const autocannon = require('autocannon');
 const { CONTEXT_DATA } = require('./payload');
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
+const JSON_HEADERS = Object.freeze({ 'content-type': 'application/json' });
+/**
+ * A fresh header object for an autocannon request: autocannon writes its Content-Length into the
+ * object it is given, and a shared one then carried a stale length into later fetch() calls.
+ */
+const jsonHeaders = () => ({ ...JSON_HEADERS });
 
 /** One autocannon request whose path (and body) moves to the next id on every request sent. */
 function rotating(ids, build) {
@@ -37,7 +42,7 @@ function serviceRoutes(ids) {
         {
           method: 'POST',
           path: '/context',
-          headers: JSON_HEADERS,
+          headers: jsonHeaders(),
           body: JSON.stringify({ job_type: 'bench', context_data: CONTEXT_DATA }),
         },
       ],
@@ -50,7 +55,7 @@ function serviceRoutes(ids) {
       requests: rotating(ids, (id, n) => ({
         method: 'PATCH',
         path: `/context/${id}`,
-        headers: JSON_HEADERS,
+        headers: jsonHeaders(),
         body: JSON.stringify({ [`counter_${n % 10}`]: n }),
       })),
     },

@@ -78,6 +78,8 @@ function renderReport({ settings, routes, ceilings, peakRssMb }) {
   const rssPass = peakRssMb < RSS_LIMIT_MB;
   if (!rssPass) misses.push(`peak RSS ${peakRssMb.toFixed(1)} MB ≥ ${RSS_LIMIT_MB} MB`);
   const bare = ceilings.bareNestResult;
+  const barePatch = ceilings.barePatchResult;
+  const patchRoute = routes.find((route) => route.ceiling === 'update');
   lines.push(
     '',
     `Peak RSS of the service: ${peakRssMb.toFixed(1)} MB (target < ${RSS_LIMIT_MB} MB): ` +
@@ -102,6 +104,16 @@ function renderReport({ settings, routes, ceilings, peakRssMb }) {
         `| ${CEILING_LABELS[op]}, the same plus the service's SQLite settings (32 MB cache, ` +
         `checkpoint every 10,000 pages; report only) | ${int(ceilings.tuned[op])} /s | | | |`,
     ),
+    `| bare Nest PATCH /context/:id, Fastify adapter, one raw json_patch UPDATE in autocommit ` +
+      `(report only) | ${int(barePatch.rps)} req/s | ${ms(barePatch.p50)} | ` +
+      `${ms(barePatch.p99)} | ${int(barePatch.cpuUsPerRequest)} |`,
+    '',
+    `The bare PATCH route, nothing but Nest, Fastify and the one UPDATE, makes ` +
+      `${pct(barePatch.rps / ceilings.update)} of the raw UPDATE rate` +
+      (patchRoute
+        ? `; ${patchRoute.name} makes ${pct(patchRoute.result.rps / barePatch.rps)} of the ` +
+          'bare PATCH route (report only).'
+        : ' (report only).'),
     '',
     misses.length === 0
       ? '**All targets met.**'
@@ -109,6 +121,9 @@ function renderReport({ settings, routes, ceilings, peakRssMb }) {
   );
   if (bare.failures > 0) {
     lines.push('', `**The bare Nest ceiling run had failures (${bare.failureDetail}).**`);
+  }
+  if (barePatch.failures > 0) {
+    lines.push('', `**The bare Nest PATCH run had failures (${barePatch.failureDetail}).**`);
   }
   return `${lines.join('\n')}\n`;
 }
