@@ -25,32 +25,14 @@ const {
 } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
-const Database = require('better-sqlite3');
+const { openContextsDb } = require('./lib/contexts-db');
 const { CONTEXT_JSON, sampleEntry } = require('./lib/payload');
 
 const [file, seedArg] = process.argv.slice(2);
 const seedCount = Number(seedArg) > 0 ? Number(seedArg) : 1000;
 
 function openDatabase() {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`
-    CREATE TABLE contexts (
-      job_id varchar(128) PRIMARY KEY NOT NULL,
-      job_type varchar(64) NOT NULL,
-      context_data text NOT NULL,
-      version integer NOT NULL,
-      created_at datetime NOT NULL,
-      updated_at datetime NOT NULL
-    );
-    CREATE INDEX IDX_contexts_created_at ON contexts (created_at, job_id);
-    CREATE INDEX IDX_contexts_job_type_created_at ON contexts (job_type, created_at);
-  `);
-  const insert = db.prepare(
-    `INSERT INTO contexts (job_id, job_type, context_data, version, created_at, updated_at)
-     VALUES (?, 'bench', ?, 1, ?, ?)`,
-  );
+  const { db, insert } = openContextsDb(file);
   const ids = Array.from({ length: seedCount }, (_, i) => `bench-${i}`);
   const now = new Date().toISOString();
   db.transaction(() => ids.forEach((id) => insert.run(id, CONTEXT_JSON, now, now)))();

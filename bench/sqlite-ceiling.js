@@ -11,7 +11,7 @@
  * Usage: node bench/sqlite-ceiling.js <database file> <seconds per operation>
  */
 const { performance } = require('node:perf_hooks');
-const Database = require('better-sqlite3');
+const { openContextsDb } = require('./lib/contexts-db');
 const { CONTEXT_JSON } = require('./lib/payload');
 const { SQLITE_TUNING } = require('../dist/database/data-source-options');
 
@@ -33,27 +33,7 @@ function rate(op) {
 }
 
 function measure(dbFile, extraPragmas) {
-  const db = new Database(dbFile);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  for (const pragma of extraPragmas) db.pragma(pragma);
-  // Same columns and indices as the service's CreateContexts migration.
-  db.exec(`
-    CREATE TABLE contexts (
-      job_id varchar(128) PRIMARY KEY NOT NULL,
-      job_type varchar(64) NOT NULL,
-      context_data text NOT NULL,
-      version integer NOT NULL,
-      created_at datetime NOT NULL,
-      updated_at datetime NOT NULL
-    );
-    CREATE INDEX IDX_contexts_created_at ON contexts (created_at, job_id);
-    CREATE INDEX IDX_contexts_job_type_created_at ON contexts (job_type, created_at);
-  `);
-  const insertStmt = db.prepare(
-    `INSERT INTO contexts (job_id, job_type, context_data, version, created_at, updated_at)
-     VALUES (?, 'bench', ?, 1, ?, ?)`,
-  );
+  const { db, insert: insertStmt } = openContextsDb(dbFile, extraPragmas);
   const selectStmt = db.prepare('SELECT * FROM contexts WHERE job_id = ?');
   const updateStmt = db.prepare(
     'UPDATE contexts SET context_data = ?, version = version + 1, updated_at = ? WHERE job_id = ?',
