@@ -26,8 +26,8 @@ const ROUTER_ERROR_MESSAGES: Record<string, string> = {
 
 /**
  * TRUST_PROXY as Fastify takes it. A hop count trusts that many nearest hops, whoever they are (the
- * Express and proxy-addr meaning): Fastify 5.12 ignores a bare number, so it goes in as the same
- * rule written as a function.
+ * Express and proxy-addr meaning, and Fastify's before 5.12.1, which now trusts no proxy at all
+ * for a bare number), so it goes in as that rule written as a function. configureApp warns.
  */
 export function fastifyTrustProxy(
   value: AppConfig['trustProxy'],
