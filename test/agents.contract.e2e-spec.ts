@@ -1,7 +1,7 @@
 import { validateParams } from '../src/orchestrator/agents/action-params.util';
 import { AgentRegistry, RegisteredAction } from '../src/orchestrator/agents/agent-registry.service';
 import type { ActionContext } from '../src/orchestrator/agents/agent.types';
-import { ActionError } from '../src/orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../src/orchestrator/agents/retry-policy.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { exportDrafts, exportProspects } from './helpers/export-fixtures';
 import { FakeGoogleSheets, startFakeGoogleSheets } from './helpers/fake-google-sheets-server';

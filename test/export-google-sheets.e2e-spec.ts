@@ -3,7 +3,7 @@ import request from 'supertest';
 import { GOOGLE_SHEET_HEADERS } from '../src/agents/export/google-sheets/sheet-rows.util';
 import { AgentRegistry } from '../src/orchestrator/agents/agent-registry.service';
 import type { ActionContext } from '../src/orchestrator/agents/agent.types';
-import { ActionError } from '../src/orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../src/orchestrator/agents/retry-policy.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { exportDrafts, exportProspects } from './helpers/export-fixtures';
 import { FakeGoogleSheets, startFakeGoogleSheets } from './helpers/fake-google-sheets-server';

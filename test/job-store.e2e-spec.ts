@@ -1,5 +1,5 @@
 import { ContextService } from '../src/context/context.service';
-import { CheckpointService } from '../src/orchestrator/jobs/checkpoint.service';
+import { CheckpointService } from '../src/orchestrator/jobs/store/checkpoint.service';
 import { JobStore } from '../src/orchestrator/jobs/store/job-store';
 import type { JobRecord } from '../src/orchestrator/jobs/job.types';
 import { createTestApp, TestApp } from './helpers/create-test-app';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { validateEnv } from '../../config/env.schema';
-import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { ProspectsService } from '../prospects/prospects.service';
 import { EmailSendingService, INTERRUPTED_REASON } from './email-sending.service';
 import type { MailTransport } from './mail-transport.provider';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../../config/app-config';
-import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { ProspectsService } from '../prospects/prospects.service';
 import type { DraftInState, SentInState } from './email-state.types';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport.provider';

@@ -6,7 +6,7 @@ import type {
   ActionResult,
   AgentAvailability,
 } from '../../orchestrator/agents/agent.types';
-import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { ProspectInState } from '../prospects/prospect.types';
 import { DraftParams, SendParams } from './dto/email-action.params';
 import { EmailDraftingService } from './email-drafting.service';

@@ -5,7 +5,7 @@ import type {
   ActionResult,
   AgentAvailability,
 } from '../../orchestrator/agents/agent.types';
-import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { GoogleSheetsExportParams, SpreadsheetExportParams } from './dto/export-action.params';
 import { GoogleSheetsExportService } from './google-sheets/google-sheets-export.service';
 import { SpreadsheetExportService } from './spreadsheet-export.service';

@@ -13,7 +13,7 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
-import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { ImportCsvParams } from './import/import-csv.params';
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { SENIORITIES, Seniority } from './prospect.types';

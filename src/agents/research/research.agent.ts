@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
-import { ActionError } from '../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { ProspectInState } from '../prospects/prospect.types';
 import { CompanyResearchService } from './company-research.service';
 import { CompanySummaryParams } from './dto/company-summary.params';

@@ -9,7 +9,7 @@ import type {
   AgentAvailability,
   AgentOptions,
 } from './agent.types';
-import { DEFAULT_RETRY_POLICY, RetryPolicy } from '../jobs/retry-policy.util';
+import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry-policy.util';
 import { JsonSchema, paramsJsonSchema } from './action-params.util';
 
 /** An action as the registry knows it: its declaration, its schema, and how to call it. */

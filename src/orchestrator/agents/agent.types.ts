@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { RetryPolicy } from '../jobs/retry-policy.util';
+import type { RetryPolicy } from './retry-policy.util';
 
 /** What `@Agent()` declares about a provider. */
 export interface AgentOptions {

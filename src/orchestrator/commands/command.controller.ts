@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto';
 import { CommandRateLimit } from '../../common/throttling/command-rate-limit';
-import { JobPlanResponseDto } from '../jobs/dto/job-plan-response.dto';
-import { JobSubmissionService } from '../jobs/job-submission.service';
+import { JobPlanResponseDto } from '../jobs/api/dto/job-plan-response.dto';
+import { JobSubmissionService } from '../jobs/api/job-submission.service';
 import { CommandDto } from './dto/command.dto';
 import { LlmRateLimitedResponseDto } from './dto/llm-rate-limited-response.dto';
 

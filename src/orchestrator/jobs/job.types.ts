@@ -1,4 +1,6 @@
-import type { ValidatedStep } from '../agents/plan-validation.util';
+import type { ValidatedPlan, ValidatedStep } from '../agents/plan-validation.util';
+import type { JobUsage } from '../llm/llm-usage.service';
+import type { PlannerKind } from '../planning/plan.types';
 
 export const JOB_STATUSES = [
   'queued',
@@ -72,5 +74,16 @@ export interface Checkpoint {
   seq: number;
   stepIndex: number;
   state: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** A job whose plan passed validation and whose context now exists. */
+export interface SubmittedJob {
+  jobId: string;
+  jobType: string;
+  plan: ValidatedPlan;
+  planner: PlannerKind;
+  status: 'queued';
+  usage: JobUsage;
   createdAt: Date;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DraftInState } from '../../email/email-state.types';
 import type { ProspectInState } from '../../prospects/prospect.types';
-import { ActionError } from '../../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../../orchestrator/agents/retry-policy.util';
 import type { ExportEntity } from '../export.entity';
 import { ExportsService } from '../exports.service';
 import { buildExportRows, ExportCell } from '../utils/export-rows.util';

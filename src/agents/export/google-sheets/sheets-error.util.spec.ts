@@ -1,4 +1,4 @@
-import { ActionError } from '../../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../../orchestrator/agents/retry-policy.util';
 import { sheetsFailure } from './sheets-error.util';
 
 const gaxiosError = (status: number, message: string) =>

@@ -1,4 +1,4 @@
-import { ActionError } from '../../../orchestrator/jobs/retry-policy.util';
+import { ActionError } from '../../../orchestrator/agents/retry-policy.util';
 
 /** Statuses retrying cannot fix: bad request, no access, no such spreadsheet. */
 const PERMANENT = new Set([400, 401, 403, 404]);

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { JobContextProperty, JobTypeProperty } from '../../jobs/dto/job-input';
+import { JobContextProperty, JobTypeProperty } from '../../jobs/api/dto/job-input';
 
 export const MAX_COMMAND_LENGTH = 4000;
 

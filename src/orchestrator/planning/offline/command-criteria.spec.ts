@@ -10,6 +10,7 @@ import {
 import { findKeywords } from './keyword-criteria';
 import { findCompanySize, findLimit, findScoreThreshold, parseNumber } from './numeric-criteria';
 import { maskSpans, normaliseCommand } from './text-matching';
+import { SENIORITIES as PROSPECT_SENIORITIES } from '../../../agents/prospects/prospect.types';
 import { SENIORITIES, SENIORITY_PHRASES } from './vocabulary';
 
 const titles = (text: string) => findTitles(normaliseCommand(text)).values;
@@ -145,6 +146,10 @@ describe('findSeniorities', () => {
   it('only uses known seniority levels', () => {
     const levels = SENIORITY_PHRASES.flatMap((phrase) => phrase.levels);
     expect(levels.every((level) => SENIORITIES.includes(level))).toBe(true);
+  });
+
+  it('writes the seniority levels the prospects agent accepts, all of them', () => {
+    expect([...SENIORITIES].sort()).toEqual([...PROSPECT_SENIORITIES].sort());
   });
 });
 

@@ -4,11 +4,20 @@
 // an industry. In an alias a space also matches a hyphen, and a hyphen is optional ("mid-market"
 // matches "mid market" and "midmarket").
 
-// The seniority levels are the prospects agent's contract; the planner targets it.
-import type { Seniority } from '../../../agents/prospects/prospect.types';
-
-export { SENIORITIES } from '../../../agents/prospects/prospect.types';
-export type { Seniority };
+/**
+ * Seniority levels the planner writes into search and scoring parameters. They are the values the
+ * prospects agent accepts; plan validation refuses any other, and a spec compares the two lists.
+ */
+export const SENIORITIES = [
+  'founder',
+  'c_level',
+  'vp',
+  'director',
+  'manager',
+  'senior',
+  'entry',
+] as const;
+export type Seniority = (typeof SENIORITIES)[number];
 
 /** Seniority levels named without a title ("executives", "C-level"); titles carry their own. */
 export const SENIORITY_PHRASES: { aliases: string[]; levels: Seniority[] }[] = [

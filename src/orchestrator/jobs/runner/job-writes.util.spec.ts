@@ -1,6 +1,6 @@
-import type { ValidatedStep } from '../agents/plan-validation.util';
-import type { JobRecord } from './job.types';
-import type { AgentRegistry } from '../agents/agent-registry.service';
+import type { ValidatedStep } from '../../agents/plan-validation.util';
+import type { JobRecord } from '../job.types';
+import type { AgentRegistry } from '../../agents/agent-registry.service';
 import { IsInt } from 'class-validator';
 import { failedWrite, runStart, stepSucceededWrite } from './job-writes.util';
 

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ContextService } from '../../context/context.service';
-import { validateParams } from '../agents/action-params.util';
-import { AgentRegistry } from '../agents/agent-registry.service';
-import { JobUsage, LlmUsageService } from '../llm/llm-usage.service';
-import { JobEventsListener, JobEventsService, JOB_FINISHED } from './job-events.service';
-import { contextSteps, withStep } from './job-progress.util';
-import { canApply, COMMAND_FROM, JobCommand } from './job-state.util';
-import { JobRunner } from './job-runner.service';
-import type { JobRecord, JobStatus } from './job.types';
+import { ContextService } from '../../../context/context.service';
+import { validateParams } from '../../agents/action-params.util';
+import { AgentRegistry } from '../../agents/agent-registry.service';
+import { JobUsage, LlmUsageService } from '../../llm/llm-usage.service';
+import { JobEventsListener, JobEventsService, JOB_FINISHED } from '../events/job-events.service';
+import { contextSteps, withStep } from '../runner/job-progress.util';
+import { canApply, COMMAND_FROM, JobCommand } from '../runner/job-state.util';
+import { JobRunner } from '../runner/job-runner.service';
+import type { JobRecord, JobStatus } from '../job.types';
 import {
   InvalidApprovalParamsException,
   JobNotFoundException,
   JobStateConflictException,
-} from './jobs.exceptions';
-import { JobStore, JobWrite } from './store/job-store';
+} from '../jobs.exceptions';
+import { JobStore, JobWrite } from '../store/job-store';
 
 /** What humans and clients do with jobs: read them, cancel, retry, approve, reject, rate. */
 @Injectable()

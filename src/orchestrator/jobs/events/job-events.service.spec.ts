@@ -1,7 +1,7 @@
 import { toSseMessages } from './job-events-sse';
 import { JobEventsService, JOB_FINISHED } from './job-events.service';
-import type { JobEvent } from './job.types';
-import type { JobStore } from './store/job-store';
+import type { JobEvent } from '../job.types';
+import type { JobStore } from '../store/job-store';
 
 const at = new Date('2026-01-02T03:04:05.678Z');
 const event = (id: number, type = 'step_started', jobId = 'job-1'): JobEvent => ({

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../../common/dto/page-query.dto';
-import { JOB_STATUSES, JobStatus } from '../job.types';
+import { PageQueryDto } from '../../../../common/dto/page-query.dto';
+import { JOB_STATUSES, JobStatus } from '../../job.types';
 
 export class ListJobsQueryDto extends PageQueryDto {
   /** Only jobs in this status. */

@@ -1,28 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ContextAlreadyExistsException } from '../../context/exceptions/context.exceptions';
-import type { ValidatedPlan } from '../agents/plan-validation.util';
-import { LlmRateLimitedException } from '../llm/llm.exceptions';
-import { JobUsage, LlmUsageService } from '../llm/llm-usage.service';
-import { PlannerService } from '../planning/planner.service';
-import type { PlannerKind } from '../planning/plan.types';
+import { ContextAlreadyExistsException } from '../../../context/exceptions/context.exceptions';
+import type { ValidatedPlan } from '../../agents/plan-validation.util';
+import { LlmRateLimitedException } from '../../llm/llm.exceptions';
+import { JobUsage, LlmUsageService } from '../../llm/llm-usage.service';
+import { PlannerService } from '../../planning/planner.service';
+import type { PlannerKind } from '../../planning/plan.types';
 import { DEFAULT_JOB_TYPE } from './dto/job-input';
-import { contextSteps } from './job-progress.util';
-import { JobRunner } from './job-runner.service';
-import type { JobRecord } from './job.types';
-import { JobStore } from './store/job-store';
+import { contextSteps } from '../runner/job-progress.util';
+import { JobRunner } from '../runner/job-runner.service';
+import type { JobRecord, SubmittedJob } from '../job.types';
+import { JobStore } from '../store/job-store';
 import { PlanStepDto } from './dto/job-plan-response.dto';
-
-/** A job whose plan passed validation and whose context now exists. */
-export interface SubmittedJob {
-  jobId: string;
-  jobType: string;
-  plan: ValidatedPlan;
-  planner: PlannerKind;
-  status: 'queued';
-  usage: JobUsage;
-  createdAt: Date;
-}
 
 const NO_USAGE: JobUsage = {
   calls: 0,

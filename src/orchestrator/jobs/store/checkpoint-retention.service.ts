@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DAY_MS, HOUR_MS, runPeriodically } from '../../common/scheduling/periodic-task';
-import { AppConfig } from '../../config/app-config';
-import { JobStore } from './store/job-store';
+import { DAY_MS, HOUR_MS, runPeriodically } from '../../../common/scheduling/periodic-task';
+import { AppConfig } from '../../../config/app-config';
+import { JobStore } from './job-store';
 
 /** Prunes, every hour, the checkpoints of jobs finished more than CHECKPOINT_RETENTION_DAYS ago. */
 @Injectable()

@@ -1,5 +1,5 @@
-import type { RegisteredAction } from '../agents/agent-registry.service';
-import type { ActionContext, ActionResult } from '../agents/agent.types';
+import type { RegisteredAction } from '../../agents/agent-registry.service';
+import type { ActionContext, ActionResult } from '../../agents/agent.types';
 import { attemptStep } from './step-attempt';
 
 function actionOf(invoke: (context: ActionContext) => Promise<ActionResult>): RegisteredAction {

@@ -1,5 +1,5 @@
-import type { JobRecord, JobStatus } from './job.types';
-import { TERMINAL_STATUSES } from './job.types';
+import type { JobRecord, JobStatus } from '../job.types';
+import { TERMINAL_STATUSES } from '../job.types';
 
 /** What a human or client may do to a job. */
 export type JobCommand = 'cancel' | 'retry' | 'approve' | 'reject';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Checkpoint } from './job.types';
-import { CheckpointNotFoundException, JobNotFoundException } from './jobs.exceptions';
-import { CheckpointSelector, JobStore } from './store/job-store';
+import type { Checkpoint } from '../job.types';
+import { CheckpointNotFoundException, JobNotFoundException } from '../jobs.exceptions';
+import { CheckpointSelector, JobStore } from './job-store';
 
 /**
  * Checkpoints in the database: the job state after each completed step, strictly ordered per job

@@ -7,10 +7,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppConfig } from '../../config/app-config';
-import { validateParams } from '../agents/action-params.util';
-import { AgentRegistry } from '../agents/agent-registry.service';
-import { JobEventsService } from './job-events.service';
+import { AppConfig } from '../../../config/app-config';
+import { validateParams } from '../../agents/action-params.util';
+import { AgentRegistry } from '../../agents/agent-registry.service';
+import { JobEventsService } from '../events/job-events.service';
 import { approvalPreview, pickInputs, withStep } from './job-progress.util';
 import {
   errorEntry,
@@ -23,10 +23,10 @@ import {
   succeededJobWrite,
 } from './job-writes.util';
 import { nextMove } from './job-state.util';
-import type { JobRecord } from './job.types';
-import { retryDelayMs, shouldRetry } from './retry-policy.util';
+import type { JobRecord } from '../job.types';
+import { retryDelayMs, shouldRetry } from '../../agents/retry-policy.util';
 import { attemptStep } from './step-attempt';
-import { JobStore } from './store/job-store';
+import { JobStore } from '../store/job-store';
 
 /** How often an idle runner looks for work it was not woken for (other processes, expired leases). */
 const POLL_MS = 1000;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { JobEvent } from './job.types';
-import { JobStore } from './store/job-store';
+import type { JobEvent } from '../job.types';
+import { JobStore } from '../store/job-store';
 
 /** The event that ends a job's stream. */
 export const JOB_FINISHED = 'job_finished';

@@ -1,6 +1,6 @@
-import type { RegisteredAction } from '../agents/agent-registry.service';
-import type { ActionContext } from '../agents/agent.types';
-import { ActionError } from './retry-policy.util';
+import type { RegisteredAction } from '../../agents/agent-registry.service';
+import type { ActionContext } from '../../agents/agent.types';
+import { ActionError } from '../../agents/retry-policy.util';
 
 export type AttemptOutcome =
   | { ok: true; writes: Record<string, unknown>; summary?: string }

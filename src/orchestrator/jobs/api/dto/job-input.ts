@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Length } from 'class-validator';
-import { MaxJsonSize } from '../../../common/validation/max-json-size.validator';
+import { MaxJsonSize } from '../../../../common/validation/max-json-size.validator';
 
 /** Largest `context` a command or job may bring (JSON bytes). */
 export const MAX_JOB_CONTEXT_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
-import type { ValidatedStep } from '../agents/plan-validation.util';
-import type { JobRecord, StepProgress } from './job.types';
+import type { ValidatedStep } from '../../agents/plan-validation.util';
+import type { JobRecord, StepProgress } from '../job.types';
 
 const PREVIEW_ITEMS = 3;
 

@@ -1,6 +1,6 @@
-import type { ValidatedStep } from '../agents/plan-validation.util';
+import type { ValidatedStep } from '../../agents/plan-validation.util';
 import { canApply, isTerminal, nextMove } from './job-state.util';
-import type { StepProgress } from './job.types';
+import type { StepProgress } from '../job.types';
 
 const step = (requiresApproval = false): ValidatedStep => ({
   agent: 'core',

@@ -1,7 +1,7 @@
-import type { ValidatedStep } from '../../agents/plan-validation.util';
-import type { JobUsage } from '../../llm/llm-usage.service';
-import type { PlannerKind } from '../../planning/plan.types';
-import type { SubmittedJob } from '../job-submission.service';
+import type { ValidatedStep } from '../../../agents/plan-validation.util';
+import type { JobUsage } from '../../../llm/llm-usage.service';
+import type { PlannerKind } from '../../../planning/plan.types';
+import type { SubmittedJob } from '../../job.types';
 
 export class PlanStepDto {
   /** @example prospects */

@@ -1,5 +1,5 @@
-import type { JobUsage } from '../../llm/llm-usage.service';
-import type { Checkpoint, JobRecord, JobStatus } from '../job.types';
+import type { JobUsage } from '../../../llm/llm-usage.service';
+import type { Checkpoint, JobRecord, JobStatus } from '../../job.types';
 import { JobUsageDto, PlanStepDto } from './job-plan-response.dto';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

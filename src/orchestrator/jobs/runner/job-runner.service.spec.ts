@@ -1,8 +1,8 @@
-import type { AppConfig } from '../../config/app-config';
-import type { AgentRegistry } from '../agents/agent-registry.service';
-import type { JobEventsService } from './job-events.service';
+import type { AppConfig } from '../../../config/app-config';
+import type { AgentRegistry } from '../../agents/agent-registry.service';
+import type { JobEventsService } from '../events/job-events.service';
 import { JobRunner } from './job-runner.service';
-import type { JobStore } from './store/job-store';
+import type { JobStore } from '../store/job-store';
 
 /** A store with no work whose claims resolve only when the test says so (like a group commit). */
 function slowClaimStore() {

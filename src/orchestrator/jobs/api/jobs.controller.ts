@@ -12,15 +12,15 @@ import {
 } from '@nestjs/common';
 import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
-import { ErrorResponseDto } from '../../common/dto/error-response.dto';
-import { JobIdPipe } from '../../context/dto/job-id';
+import { ApiErrorResponses, ApiKeyAuth } from '../../../common/decorators/api-docs.decorators';
+import { ErrorResponseDto } from '../../../common/dto/error-response.dto';
+import { JobIdPipe } from '../../../context/dto/job-id';
 import { CreateJobDto } from './dto/create-job.dto';
 import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dto/job-actions.dto';
 import { JobPlanResponseDto } from './dto/job-plan-response.dto';
 import { CheckpointDto, JobDto, JobPageDto } from './dto/job-response.dto';
-import { CheckpointService } from './checkpoint.service';
-import { JobEventsSse } from './job-events-sse';
+import { CheckpointService } from '../store/checkpoint.service';
+import { JobEventsSse } from '../events/job-events-sse';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsService } from './jobs.service';
 

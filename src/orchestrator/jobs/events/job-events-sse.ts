@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { JOB_FINISHED } from './job-events.service';
-import type { JobEvent } from './job.types';
+import type { JobEvent } from '../job.types';
 
 /** The headers Nest's @Sse() sends, on top of those the request already collected. */
 const SSE_HEADERS = {
