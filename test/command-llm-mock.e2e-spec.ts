@@ -131,7 +131,7 @@ describe('POST /command with the OpenAI provider mocked', () => {
 
   it.each([
     [{}, 'command must be a string'],
-    [{ command: '   ' }, 'command must not be empty'],
+    [{ command: '   ' }, 'command must not be blank'],
     [{ command: 42 }, 'command must be a string'],
     [{ command: 'x'.repeat(4001) }, 'command must be shorter than or equal to 4000 characters'],
     [{ command: 'Find CTOs', context: ['a'] }, 'context must be an object'],

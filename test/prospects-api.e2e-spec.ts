@@ -347,7 +347,7 @@ describe('PATCH /prospects/{id}', () => {
     expect((await patch({ email: 'nope' })).body.message).toMatch(/email must be an email address/);
     expect((await patch({ seniority: 'boss' })).body.message).toMatch(/seniority must be one of/);
     expect((await patch({ name: null })).body.message).toMatch(/name must be a string/);
-    expect((await patch({ name: '  ' })).body.message).toMatch(/name must not be empty/);
+    expect((await patch({ name: '  ' })).body.message).toMatch(/name must not be blank/);
     expect((await patch({ opted_out: false })).body.message).toMatch(
       /property opted_out should not exist/,
     );

@@ -7,7 +7,7 @@ import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { errorBody } from '../common/http/error-body';
 import { registerFormParser } from '../common/http/form-body';
-import { clientError, jsonBodyProblem } from '../common/http/json-body';
+import { clientError, jsonBodyProblem, nonObjectBodyProblem } from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
 import { registerUploadBodies } from '../common/http/upload-body';
 import { FastPathValidationPipe } from '../common/validation/fast-path-validation.pipe';
@@ -119,18 +119,22 @@ export async function configureApp(
   // refused with 415 instead of reaching a DTO as a string.
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
   // JSON, and RFC 7386 merge patches (application/merge-patch+json): Fastify's parser (which
-  // refuses __proto__), then a nesting limit and reserved keys (see jsonBodyProblem).
+  // refuses __proto__), then the top-level shape (every route takes an object: a stray `42` must
+  // not read as `{}` and approve a send), a nesting limit and reserved keys.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(
     ['application/json', 'application/merge-patch+json'],
     { parseAs: 'string', bodyLimit: config.bodyLimitBytes },
-    (request, body, done) =>
+    (request, body, done) => {
+      // An empty body is an absent one (a client that always sends the JSON content type).
+      if (body === '') return done(null, undefined);
       parseJson(request, body as string, (error, value) => {
         if (error) return done(error, undefined);
-        const problem = jsonBodyProblem(value);
+        const problem = nonObjectBodyProblem(value) ?? jsonBodyProblem(value);
         if (problem) return done(clientError(400, problem), undefined);
         done(null, value);
-      }),
+      });
+    },
   );
   // Uploads (POST /prospects/import) stream past BODY_LIMIT, up to IMPORT_MAX_BYTES.
   await registerUploadBodies(app, config.importMaxBytes);

@@ -20,6 +20,7 @@ import { SENIORITIES, Seniority } from './prospect.types';
 import { ProspectsService } from './prospects.service';
 import { IsNotLessThan } from './utils/not-less-than.validator';
 import { toProspectInState } from './utils/prospect-state.util';
+import { IsNotBlank } from '../../common/validation/not-blank.validator';
 
 /** How many prospects `prospects.search` returns when the step sets no limit. */
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -39,6 +40,7 @@ export class SearchProspectsParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
   titles?: string[];
 
   @JSONSchema({ description: `Seniority levels: ${SENIORITIES.join(', ')}` })
@@ -54,6 +56,7 @@ export class SearchProspectsParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
   departments?: string[];
 
   @JSONSchema({ description: 'Company industries, e.g. Software (SaaS), Fintech, Healthcare' })
@@ -62,6 +65,7 @@ export class SearchProspectsParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
   industries?: string[];
 
   @JSONSchema({ description: 'Countries by English name, e.g. Germany, United Kingdom' })
@@ -70,6 +74,7 @@ export class SearchProspectsParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
   countries?: string[];
 
   @JSONSchema({ description: 'Cities, e.g. Berlin, London' })
@@ -78,6 +83,7 @@ export class SearchProspectsParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
   cities?: string[];
 
   @JSONSchema({ description: 'Smallest company size, in employees' })
@@ -102,6 +108,7 @@ export class SearchProspectsParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
   keywords?: string[];
 
   @JSONSchema({

@@ -1,4 +1,4 @@
-import { jsonBodyProblem } from './json-body';
+import { jsonBodyProblem, nonObjectBodyProblem } from './json-body';
 
 function nested(depth: number): unknown {
   let value: unknown = 1;
@@ -24,5 +24,22 @@ describe('jsonBodyProblem', () => {
     );
     expect(jsonBodyProblem({ prototype: {} })).toContain('"prototype"');
     expect(jsonBodyProblem({ name: 'constructor', toString: 'ok' })).toBeUndefined();
+  });
+});
+
+describe('nonObjectBodyProblem', () => {
+  it('accepts JSON objects, empty or not', () => {
+    expect(nonObjectBodyProblem({})).toBeUndefined();
+    expect(nonObjectBodyProblem({ a: [1] })).toBeUndefined();
+  });
+
+  it.each([
+    [42, 'a number'],
+    ['s', 'a string'],
+    [true, 'a boolean'],
+    [[], 'an array'],
+    [null, 'null'],
+  ])('refuses %j, naming it as %s', (value, kind) => {
+    expect(nonObjectBodyProblem(value)).toBe(`The request body must be a JSON object, not ${kind}`);
   });
 });

@@ -27,6 +27,17 @@ export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): stri
   return undefined;
 }
 
+/**
+ * Why a request body that is present cannot stand for a DTO, or undefined when it is a JSON
+ * object. `null`, numbers, strings, booleans and arrays are refused by name rather than read as
+ * `{}` (a stray `42` must not approve a send).
+ */
+export function nonObjectBodyProblem(value: unknown): string | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return undefined;
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return `The request body must be a JSON object, not ${kind}`;
+}
+
 /** A client error with a status, mapped to the shared error shape by the exception filter. */
 export function clientError(statusCode: number, message: string): Error {
   return Object.assign(new Error(message), { statusCode });

@@ -1,3 +1,4 @@
+import { NOT_BLANK } from '../../common/validation/not-blank.validator';
 import { isPlainObject } from '../utils/json-merge-patch.util';
 import { JOB_ID_PATTERN } from './job-id';
 
@@ -7,13 +8,14 @@ export const JOB_TYPE_MAX_LENGTH = 64;
 /** Characters class-validator's @Length counts differently from String.length. */
 const COUNTED_DIFFERENTLY = /[\uD800-\uDFFF]|\uFE0E|\uFE0F/;
 
-/** A job_type @IsString() @Length(1, 64) certainly accepts. */
+/** A job_type @IsString() @Length(1, 64) @IsNotBlank() certainly accepts. */
 export function isPlainJobType(value: unknown): value is string {
   return (
     typeof value === 'string' &&
     value.length >= 1 &&
     value.length <= JOB_TYPE_MAX_LENGTH &&
-    !COUNTED_DIFFERENTLY.test(value)
+    !COUNTED_DIFFERENTLY.test(value) &&
+    NOT_BLANK.test(value)
   );
 }
 

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/not-blank.validator';
 import { ValidationFastPath } from '../../common/validation/fast-path-validation.pipe';
 import { isPlainObject } from '../utils/json-merge-patch.util';
 import { isJobId, isObjectWithOnly, isPlainJobType } from './context-body-fast-path';
@@ -22,6 +23,7 @@ export class CreateContextDto {
    */
   @IsString()
   @Length(1, 64)
+  @IsNotBlank()
   job_type: string;
 
   /**

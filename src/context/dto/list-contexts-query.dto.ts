@@ -1,4 +1,5 @@
 import { IsOptional, IsString, Length } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/not-blank.validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 
 export { MAX_PAGE_SIZE, MAX_SKIP } from '../../common/dto/page-query.dto';
@@ -8,5 +9,6 @@ export class ListContextsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @Length(1, 64)
+  @IsNotBlank()
   job_type?: string;
 }

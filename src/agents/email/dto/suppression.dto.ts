@@ -1,4 +1,5 @@
 import { IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 import type { SuppressionEntity, SuppressionKind } from '../suppression.entity';
 import type { SuppressionPage } from '../suppressions.service';
 
@@ -7,6 +8,7 @@ export class CreateSuppressionDto {
   /** An email address, or a domain (which covers its subdomains too); stored in lower case. @example acme.example */
   @IsString()
   @MaxLength(320)
+  @IsNotBlank()
   value: string;
 }
 

@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 
 /** Absent means unchanged; null is checked (and refused) like any other value. */
 const unlessAbsent = ValidateIf((_dto: object, value: unknown) => value !== undefined);
@@ -8,14 +9,14 @@ export class UpdateOutboxMessageDto {
   /** @example A quick idea for Nordlicht Software */
   @unlessAbsent
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   subject?: string;
 
   /** Plain text; the unsubscribe line is added when it is sent. */
   @unlessAbsent
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(20000)
   body?: string;
 }

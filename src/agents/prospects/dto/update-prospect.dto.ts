@@ -6,14 +6,12 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 import { SENIORITIES, Seniority } from '../prospect.types';
 import type { ProspectChanges } from '../prospects.service';
-
-const NOT_BLANK = /\S/;
 
 /**
  * Changes to a prospect: fields left out stay as they are, `null` clears one (but `name`). A new
@@ -25,7 +23,7 @@ export class UpdateProspectDto {
   @ValidateIf((_, value) => value !== undefined)
   @IsString({ message: 'name must be a string' })
   @MaxLength(255)
-  @Matches(NOT_BLANK, { message: 'name must not be empty' })
+  @IsNotBlank()
   name?: string;
 
   /** @example Anna */
@@ -90,6 +88,7 @@ export class UpdateProspectDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(64, { each: true })
+  @IsNotBlank({ each: true })
   tags?: string[];
 
   /** The changes as the service takes them. */

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { SENIORITIES, type Seniority } from '../../prospects/prospect.types';
+import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 
 /** The default of `threshold`: prospects scoring at least this are kept. */
 export const DEFAULT_FIT_THRESHOLD = 50;
@@ -31,6 +32,7 @@ export class IcpParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
+  @IsNotBlank({ each: true })
   titles?: string[];
 
   @JSONSchema({ description: `Seniority levels that fit: ${SENIORITIES.join(', ')}` })
@@ -45,6 +47,7 @@ export class IcpParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
+  @IsNotBlank({ each: true })
   industries?: string[];
 
   @JSONSchema({ description: 'Countries that fit, e.g. "Germany"' })
@@ -53,6 +56,7 @@ export class IcpParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
+  @IsNotBlank({ each: true })
   countries?: string[];
 
   @JSONSchema({ description: 'Smallest company size (employees) that fits' })
@@ -76,6 +80,7 @@ export class IcpParams {
   @ArrayMaxSize(MAX_LIST)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
+  @IsNotBlank({ each: true })
   keywords?: string[];
 }
 

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 import { JobContextProperty, JobTypeProperty } from '../../jobs/api/dto/job-input';
 
 export const MAX_COMMAND_LENGTH = 4000;
@@ -11,7 +12,7 @@ export class CommandDto {
    */
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @MaxLength(MAX_COMMAND_LENGTH)
-  @IsNotEmpty({ message: 'command must not be empty' })
+  @IsNotBlank()
   @IsString()
   command: string;
 

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsArray, IsString } from 'class-validator';
+import { IsArray, IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../../../common/validation/not-blank.validator';
 import { JobContextProperty, JobTypeProperty } from './job-input';
 
 /** One step of an explicit plan; checked against the registry like an LLM's. */
@@ -18,6 +19,8 @@ export class CreateJobDto {
    * @example Find VPs of Sales in Germany
    */
   @IsString()
+  @MaxLength(1000)
+  @IsNotBlank()
   objective: string;
 
   /** The action sequence, run in order. */

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsObject, IsOptional, IsString, Length } from 'class-validator';
+import { IsNotBlank } from '../../../../common/validation/not-blank.validator';
 import { MaxJsonSize } from '../../../../common/validation/max-json-size.validator';
 
 /** Largest `context` a command or job may bring (JSON bytes). */
@@ -21,5 +22,5 @@ export function JobContextProperty() {
 
 /** `job_type`: optional, as the Context Manager limits it. */
 export function JobTypeProperty() {
-  return applyDecorators(IsOptional(), IsString(), Length(1, 64));
+  return applyDecorators(IsOptional(), IsString(), Length(1, 64), IsNotBlank());
 }
