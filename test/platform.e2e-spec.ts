@@ -204,11 +204,25 @@ describe('Rate limiting (e2e)', () => {
   });
 
   it('answers 429 with Retry-After once a client exceeds RATE_LIMIT per minute', async () => {
-    for (let i = 0; i < 3; i++) await request(t.server).get('/contexts').expect(200);
+    const first = await request(t.server).get('/contexts').expect(200);
+    expect(first.headers['ratelimit-policy']).toBe('"default";q=3;w=60');
+    expect(first.headers.ratelimit).toMatch(/^"default";r=2;t=\d+$/);
+    expect(first.headers).not.toHaveProperty('x-ratelimit-limit');
+    for (let i = 0; i < 2; i++) await request(t.server).get('/contexts').expect(200);
     const res = await request(t.server).get('/contexts').expect(429);
-    expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(res.body).toMatchObject({
+      statusCode: 429,
+      error: 'rate_limited',
+      policy: 'default',
+      limit: 3,
+      window_seconds: 60,
+      retry_after_seconds: retryAfter,
+      message: `The request limit of 3 per 60 s per client is used up; retry in ${retryAfter} s`,
+    });
+    expect(res.headers['ratelimit']).toBe(`"default";r=0;t=${retryAfter}`);
   });
 
   it('counts a client across all routes, not per route', async () => {

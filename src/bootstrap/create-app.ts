@@ -145,7 +145,7 @@ export async function configureApp(
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins.includes('*') ? true : config.corsOrigins,
-      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
+      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
     });
   }
   app.useGlobalPipes(new FastPathValidationPipe(VALIDATION_OPTIONS));

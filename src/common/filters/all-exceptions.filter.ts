@@ -26,7 +26,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const coded =
       exception instanceof CodedHttpException
-        ? { code: exception.code, details: exception.details }
+        ? { code: exception.code, details: exception.details, fields: exception.fields }
         : undefined;
     const body = errorBody(statusCode, message, requestId, coded);
     void reply

@@ -6,13 +6,14 @@ export function errorBody(
   statusCode: number,
   message: string,
   requestId: string,
-  coded?: { code: string; details?: unknown },
+  coded?: { code: string; details?: unknown; fields?: Record<string, unknown> },
 ): ErrorResponseDto {
   const body: ErrorResponseDto = {
     statusCode,
     error: coded?.code ?? STATUS_CODES[statusCode] ?? 'Error',
     message,
     request_id: requestId,
+    ...coded?.fields,
   };
   if (coded?.details !== undefined) body.details = coded.details;
   return body;

@@ -14,6 +14,8 @@ import {
   THROTTLER_TRACKER,
   THROTTLER_TTL,
 } from '@nestjs/throttler/dist/throttler.constants';
+import { RateLimitState, rateLimitHeaders } from './rate-limit-headers.util';
+import { RateLimitedException } from './rate-limited.exception';
 
 /** What one named throttler does on one route, read once from the route's decorators. */
 interface RouteThrottler {
@@ -28,9 +30,12 @@ interface RouteThrottler {
 }
 
 /**
- * The stock ThrottlerGuard, with two changes:
+ * The stock ThrottlerGuard, with three changes:
  * - RATE_LIMIT is per client, across all routes: the stock guard keys its counters by controller
  *   and handler too, which would give each route its own allowance;
+ * - responses carry the IETF draft's `RateLimit-Policy` and `RateLimit` fields for the limits
+ *   that applied (the stock `X-RateLimit-*` headers are not sent), and a 429 names the limit that
+ *   was hit, its size and window, and when to retry, in its headers and its JSON body;
  * - a route's throttler settings (@SkipThrottle, @Throttle, ...) are read from its metadata once,
  *   not on every request (the stock guard makes a dozen metadata look-ups and awaits per request).
  *   Settings given as functions are still resolved per request.
@@ -41,7 +46,8 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (await this.shouldSkip(context)) return true;
-    let allowed = true;
+    const { req, res } = this.getRequestResponse(context);
+    const states: RateLimitState[] = [];
     for (const route of this.planFor(context)) {
       const skipIf = route.throttler.skipIf ?? this.commonOptions.skipIf;
       if (route.skip || skipIf?.(context)) continue;
@@ -53,18 +59,26 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
       if (typeof ttl !== 'number') ttl = await ttl;
       let blockDuration = resolveNumber(context, route.blockDuration ?? ttl, 'blockDuration', name);
       if (typeof blockDuration !== 'number') blockDuration = await blockDuration;
-      const passed = await this.handleRequest({
-        context,
+      const tracker = await route.getTracker(req, context);
+      const key = route.generateKey(context, tracker, name);
+      const record = await this.storageService.increment(key, ttl, limit, blockDuration, name);
+      const state: RateLimitState = {
+        policy: name,
         limit,
-        ttl,
-        blockDuration,
-        throttler: route.throttler,
-        getTracker: route.getTracker,
-        generateKey: route.generateKey,
-      });
-      allowed = passed && allowed;
+        windowSeconds: Math.ceil(ttl / 1000),
+        remaining: Math.max(0, limit - record.totalHits),
+        resetSeconds: record.isBlocked ? record.timeToBlockExpire : record.timeToExpire,
+      };
+      if (record.isBlocked) {
+        // The answer describes the limit that was hit, and only that one.
+        this.setHeaders(res, [state]);
+        super.setResponseHeader(res, 'Retry-After', state.resetSeconds);
+        throw new RateLimitedException(state);
+      }
+      states.push(state);
     }
-    return allowed;
+    if (states.length > 0) this.setHeaders(res, states);
+    return true;
   }
 
   protected override generateKey(
@@ -75,14 +89,10 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
     return `${name}:${tracker}`;
   }
 
-  /** Named throttlers get suffixed headers (`Retry-After-command`); clients look for `Retry-After`. */
-  protected override setResponseHeader(
-    res: Record<string, unknown>,
-    name: string,
-    value: string | number,
-  ): void {
-    super.setResponseHeader(res, name, value);
-    if (name.startsWith('Retry-After-')) super.setResponseHeader(res, 'Retry-After', value);
+  private setHeaders(res: Record<string, unknown>, states: readonly RateLimitState[]): void {
+    for (const [header, value] of Object.entries(rateLimitHeaders(states))) {
+      super.setResponseHeader(res, header, value);
+    }
   }
 
   private planFor(context: ExecutionContext): RouteThrottler[] {
