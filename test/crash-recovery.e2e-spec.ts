@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { delayed, FakeWebsite, html, startFakeWebsite } from './helpers/fake-website-server';
 import { JobBody, parseSse } from './helpers/jobs';
 import {
   ensureBuilt,
@@ -11,20 +12,39 @@ import {
 
 /**
  * Process-level crash recovery: the built service (dist/main.js) runs a multi-step job, is killed
- * with SIGKILL in the middle of it, and a second process on the same database finishes the job
- * with every step's effect recorded exactly once.
+ * with SIGKILL in the middle of a step (company research waiting for a slow website), and a second
+ * process on the same database finishes the job — a parked core.wait included — with every
+ * step's effect recorded exactly once.
  */
 // nest build (~15 s, only when dist/ is stale) + two start-ups + the job's waits + the lease.
 jest.setTimeout(180_000);
 
-const STEPS = [
-  { agent: 'core', action: 'set_context', params: { values: { a: 1 } } },
-  // The kill lands just after this step starts; 3 s leave a wide margin on a loaded machine.
-  { agent: 'core', action: 'wait', params: { seconds: 3 } },
+/** The company website answers after 3 s: the kill lands while step 1 waits for it. */
+const SLOW_SITE_MS = 3000;
+
+const steps = (siteUrl: string) => [
+  {
+    agent: 'core',
+    action: 'set_context',
+    params: {
+      values: {
+        a: 1,
+        prospects: [
+          { id: 'p1', name: 'Ana', company: { name: 'Slow GmbH', website_url: siteUrl } },
+        ],
+      },
+    },
+  },
+  { agent: 'research', action: 'company_summary', params: {} },
   { agent: 'core', action: 'set_context', params: { values: { b: 2 } } },
+  // Parks the job in `waiting` for 2 s: no runner holds it meanwhile.
   { agent: 'core', action: 'wait', params: { seconds: 2 } },
   { agent: 'core', action: 'set_context', params: { values: { c: 3 } } },
 ];
+
+/** The keys of a checkpoint's state this test follows. */
+const followed = (state: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(state).filter(([key]) => ['a', 'b', 'c'].includes(key)));
 
 interface CheckpointBody {
   seq: number;
@@ -77,12 +97,17 @@ describe('crash recovery of the built service (SIGKILL)', () => {
     // The tight polling below must never meet a 429.
     RATE_LIMIT: '100000',
     SEED_SAMPLE_DATA: 'false',
+    RESEARCH_ALLOW_PRIVATE: 'true',
   };
+  let site: FakeWebsite;
   let first: ServiceProcess | undefined;
   let second: ServiceProcess | undefined;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ensureBuilt();
+    site = await startFakeWebsite({
+      '/slow': delayed(SLOW_SITE_MS, html('<title>Slow GmbH</title><p>Forecasting software.</p>')),
+    });
   });
 
   afterAll(async () => {
@@ -90,6 +115,7 @@ describe('crash recovery of the built service (SIGKILL)', () => {
       stopServiceProcess(service);
       await service?.exited;
     }
+    await site?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -97,7 +123,7 @@ describe('crash recovery of the built service (SIGKILL)', () => {
     first = await startServiceProcess({ cwd: dir, env });
     const { job_id: jobId } = await http<{ job_id: string }>('POST', `${first.baseUrl}/jobs`, {
       objective: 'Crash recovery',
-      steps: STEPS,
+      steps: steps(site.url('/slow')),
     });
 
     // Killed while step 1 runs: step 0 is committed, steps 1 to 4 are not.
@@ -132,7 +158,7 @@ describe('crash recovery of the built service (SIGKILL)', () => {
     expect(checkpoints.map((checkpoint) => checkpoint.step_index)).toEqual([0, 1, 2, 3, 4]);
     const seqs = checkpoints.map((checkpoint) => checkpoint.seq);
     expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1])).toBe(true);
-    expect(checkpoints.map((checkpoint) => checkpoint.state)).toEqual([
+    expect(checkpoints.map((checkpoint) => followed(checkpoint.state))).toEqual([
       { a: 1 },
       { a: 1 },
       { a: 1, b: 2 },
@@ -146,11 +172,15 @@ describe('crash recovery of the built service (SIGKILL)', () => {
     );
     expect(context.context_data).toMatchObject({
       status: 'succeeded',
-      state: { a: 1, b: 2, c: 3 },
+      state: { a: 1, b: 2, c: 3, companies: [expect.objectContaining({ name: 'Slow GmbH' })] },
     });
+    // The website was asked once by each process: the killed one, then its successor.
+    expect(site.hits('/slow')).toBe(2);
 
     // The replay ends by itself: the job is finished.
     const events = parseSse(await http<string>('GET', `${second.baseUrl}/jobs/${jobId}/events`));
+    // The second process parked the job at the wait and woke it.
+    expect(events.some((event) => event.event === 'job_waiting')).toBe(true);
     const succeeded = events.filter((event) => event.event === 'step_succeeded');
     expect(succeeded.map((event) => event.data.step)).toEqual([0, 1, 2, 3, 4]);
     const finished = events.filter((event) => event.event === 'job_finished');

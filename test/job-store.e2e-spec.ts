@@ -28,6 +28,8 @@ function job(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
     currentStep: 0,
     leaseOwner: null,
     leaseExpiresAt: null,
+    wakeAt: null,
+    client: null,
     error: null,
     version: 1,
     createdAt: now,
@@ -162,8 +164,8 @@ describe('SqliteJobStore', () => {
   });
 
   it('refuses a second job with the same id', async () => {
-    expect(await store.create(job('dup'), context('dup'))).toBe(true);
-    expect(await store.create(job('dup'), context('dup'))).toBe(false);
+    expect(await store.create(job('dup'), context('dup'))).toBe('created');
+    expect(await store.create(job('dup'), context('dup'))).toBe('id_taken');
   });
 
   it('prunes checkpoints of jobs finished before the cut-off only', async () => {

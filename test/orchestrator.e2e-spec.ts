@@ -54,7 +54,7 @@ describe('orchestrator without an LLM', () => {
           name: 'wait',
           params_schema: expect.objectContaining({
             properties: {
-              seconds: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 3600 }),
+              seconds: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 2592000 }),
             },
           }),
         }),

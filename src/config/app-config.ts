@@ -27,6 +27,8 @@ export interface JobsConfig {
   leaseMs: number;
   stepTimeoutMs: number;
   checkpointRetentionDays: number;
+  /** Queued and running jobs one client may have; 0 = no limit. */
+  queueLimitPerClient: number;
 }
 
 /** Outgoing email; `email.send` is unavailable without `smtpUrl` and `from`. */
@@ -138,6 +140,7 @@ export class AppConfig {
       leaseMs: env.JOB_LEASE_SECONDS * 1000,
       stepTimeoutMs: env.JOB_STEP_TIMEOUT_SECONDS * 1000,
       checkpointRetentionDays: env.CHECKPOINT_RETENTION_DAYS,
+      queueLimitPerClient: env.JOB_QUEUE_LIMIT_PER_CLIENT,
     };
   }
 

@@ -289,6 +289,12 @@ export class EnvironmentVariables {
   @IsInt()
   JOB_LEASE_SECONDS = 30;
 
+  /** Most jobs one client (API key, or IP without keys) may have queued or running (0 = no limit). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  JOB_QUEUE_LIMIT_PER_CLIENT = 100;
+
   /** Time limit of one attempt of a step (an action may set its own). */
   @Transform(toInt)
   @Min(1)

@@ -1,13 +1,5 @@
-import type { ActionContext } from '../../orchestrator/agents/agent.types';
-import { CoreAgent } from './core.agent';
-
-const context = (signal = new AbortController().signal): ActionContext => ({
-  jobId: 'job-1',
-  stepIndex: 0,
-  state: {},
-  idempotencyKey: 'job-1:0',
-  signal,
-});
+import { validateParams } from '../../orchestrator/agents/action-params.util';
+import { CoreAgent, MAX_WAIT_SECONDS, WaitParams } from './core.agent';
 
 describe('CoreAgent', () => {
   const agent = new CoreAgent();
@@ -21,25 +13,22 @@ describe('CoreAgent', () => {
     });
   });
 
-  it('wait pauses for the given seconds', async () => {
-    jest.useFakeTimers();
+  it('wait returns at once, asking the runner to park the job until the time is up', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-06T10:00:00Z') });
     try {
-      let done = false;
-      const waiting = agent.wait({ seconds: 2 }, context()).then(() => (done = true));
-      await jest.advanceTimersByTimeAsync(1999);
-      expect(done).toBe(false);
-      await jest.advanceTimersByTimeAsync(1);
-      await waiting;
-      expect(done).toBe(true);
+      await expect(agent.wait({ seconds: 3600 })).resolves.toEqual({
+        summary: 'Waits 3600 s, until 2026-12-06T11:00:00.000Z',
+        wakeAt: new Date('2026-12-06T11:00:00Z'),
+      });
     } finally {
       jest.useRealTimers();
     }
   });
 
-  it('wait stops at once when the step is aborted', async () => {
-    const controller = new AbortController();
-    const waiting = agent.wait({ seconds: 3600 }, context(controller.signal));
-    controller.abort();
-    await expect(waiting).rejects.toThrow(/abort/i);
+  it('wait takes 1 s up to 30 days', () => {
+    expect(MAX_WAIT_SECONDS).toBe(30 * 24 * 3600);
+    expect(validateParams(WaitParams, { seconds: MAX_WAIT_SECONDS }).ok).toBe(true);
+    expect(validateParams(WaitParams, { seconds: MAX_WAIT_SECONDS + 1 }).ok).toBe(false);
+    expect(validateParams(WaitParams, { seconds: 0 }).ok).toBe(false);
   });
 });

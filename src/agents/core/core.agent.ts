@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
-import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
+import type { ActionResult } from '../../orchestrator/agents/agent.types';
 
-/** The longest pause `core.wait` allows. */
-export const MAX_WAIT_SECONDS = 3600;
+/** The longest pause `core.wait` allows: 30 days. */
+export const MAX_WAIT_SECONDS = 30 * 24 * 3600;
 
 export class SetContextParams {
   @JSONSchema({ description: 'Keys and values to merge into the job state' })
@@ -23,7 +22,7 @@ export class ReviewParams {
 }
 
 export class WaitParams {
-  @JSONSchema({ description: `Seconds to pause, 1 to ${MAX_WAIT_SECONDS}` })
+  @JSONSchema({ description: `Seconds to pause, 1 to ${MAX_WAIT_SECONDS} (30 days)` })
   // The type decorator goes first: for the JSON Schema, the topmost decorator's type wins.
   @IsInt()
   @Min(1)
@@ -64,13 +63,15 @@ export class CoreAgent {
 
   @Action({
     name: 'wait',
-    description: `Pauses the job for a number of seconds (at most ${MAX_WAIT_SECONDS})`,
+    description:
+      'Pauses the job for a number of seconds, up to 30 days: the job is `waiting` until then, holds no runner slot, and survives restarts',
     params: WaitParams,
-    // The pause may be longer than the default step time limit.
-    timeoutMs: (MAX_WAIT_SECONDS + 60) * 1000,
   })
-  async wait(params: WaitParams, context: ActionContext): Promise<ActionResult> {
-    await sleep(params.seconds * 1000, undefined, { signal: context.signal });
-    return { summary: `Waited ${params.seconds} s` };
+  wait(params: WaitParams): Promise<ActionResult> {
+    const wakeAt = new Date(Date.now() + params.seconds * 1000);
+    return Promise.resolve({
+      summary: `Waits ${params.seconds} s, until ${wakeAt.toISOString()}`,
+      wakeAt,
+    });
   }
 }

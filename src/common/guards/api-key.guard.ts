@@ -11,6 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { IS_PUBLIC_KEY } from '../decorators/public.decorator';
+import { recordApiKey } from '../http/client-identity';
 
 /**
  * When API_KEYS is set, every route not marked @Public() needs `Authorization: Bearer <key>` or
@@ -42,7 +43,8 @@ export class ApiKeyGuard implements CanActivate, OnApplicationBootstrap {
       context.getClass(),
     ]);
     if (isPublic) return true;
-    const presented = presentedKey(context.switchToHttp().getRequest<FastifyRequest>());
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const presented = presentedKey(request);
     if (presented === undefined) {
       throw new UnauthorizedException(
         'Missing API key: send Authorization: Bearer <key> or X-API-Key',
@@ -53,6 +55,7 @@ export class ApiKeyGuard implements CanActivate, OnApplicationBootstrap {
     let matched = false;
     for (const key of this.keyDigests) matched = timingSafeEqual(candidate, key) || matched;
     if (!matched) throw new UnauthorizedException('Invalid API key');
+    recordApiKey(request, candidate);
     return true;
   }
 }

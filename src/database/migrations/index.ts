@@ -8,6 +8,7 @@ import { ProspectSearchIndexes1764600000000 } from './1764600000000-prospect-sea
 import { ProspectFreeTextSearch1764700000000 } from './1764700000000-prospect-free-text-search';
 import { ProspectDepartmentCountryIndex1764800000000 } from './1764800000000-prospect-department-country-index';
 import { ExportFilesRemovedAt1764900000000 } from './1764900000000-export-files-removed-at';
+import { JobWaitsAndClients1765000000000 } from './1765000000000-job-waits-and-clients';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ProspectFreeTextSearch1764700000000,
   ProspectDepartmentCountryIndex1764800000000,
   ExportFilesRemovedAt1764900000000,
+  JobWaitsAndClients1765000000000,
 ];

@@ -57,6 +57,11 @@ export interface ActionContext {
 export interface ActionResult {
   writes?: Record<string, unknown>;
   summary?: string;
+  /**
+   * The step is done, but the job parks in `waiting` until this time before its next step: it
+   * holds no runner slot meanwhile and survives restarts (core.wait).
+   */
+  wakeAt?: Date;
 }
 
 export type ActionHandler<P> = (params: P, context: ActionContext) => Promise<ActionResult>;

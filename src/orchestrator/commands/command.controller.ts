@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto';
+import { Client } from '../../common/http/client-identity';
 import { CommandRateLimit } from '../../common/throttling/command-rate-limit';
 import { JobPlanResponseDto } from '../jobs/api/dto/job-plan-response.dto';
 import { JobSubmissionService } from '../jobs/api/job-submission.service';
@@ -40,12 +41,14 @@ export class CommandController {
   @ApiErrorResponses(400, 413)
   async submit(
     @Body() body: CommandDto,
+    @Client() client: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<JobPlanResponseDto | LlmRateLimitedResponseDto> {
     const outcome = await this.jobs.submitCommand({
       command: body.command,
       context: body.context,
       jobType: body.job_type,
+      client,
     });
     if ('error' in outcome) {
       void reply.status(HttpStatus.OK);

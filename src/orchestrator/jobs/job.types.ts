@@ -6,6 +6,7 @@ export const JOB_STATUSES = [
   'queued',
   'running',
   'waiting_approval',
+  'waiting',
   'succeeded',
   'failed',
   'cancelled',
@@ -50,6 +51,10 @@ export interface JobRecord {
   currentStep: number;
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
+  /** When a job parked in `waiting` (a step asked to pause) runs again; null otherwise. */
+  wakeAt: Date | null;
+  /** Who submitted the job: `key:<digest>` of its API key, or `ip:<address>`; null if unknown. */
+  client: string | null;
   error: string | null;
   /** +1 on every write: approvals and cancels are compare-and-swap on it. */
   version: number;

@@ -90,18 +90,18 @@ describe('LlmPlanner', () => {
   it('repairs once with the problems listed, then gives up with invalid_plan', async () => {
     const tooLong = {
       ...waitPlan,
-      steps: [{ agent: 'core', action: 'wait', params: { seconds: 99999 } }],
+      steps: [{ agent: 'core', action: 'wait', params: { seconds: 9999999 } }],
     };
     create.mockResolvedValue(answer(JSON.stringify(tooLong)));
     const failure = await planner.plan(request).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InvalidPlanException);
     expect((failure as InvalidPlanException).getStatus()).toBe(502);
     expect((failure as InvalidPlanException).details).toEqual([
-      { path: 'steps[0].params.seconds', message: 'must not be greater than 3600' },
+      { path: 'steps[0].params.seconds', message: 'must not be greater than 2592000' },
     ]);
     expect(create).toHaveBeenCalledTimes(2);
     expect(create.mock.calls[1][0].messages[3].content).toContain(
-      'steps[0].params.seconds: must not be greater than 3600',
+      'steps[0].params.seconds: must not be greater than 2592000',
     );
   });
 

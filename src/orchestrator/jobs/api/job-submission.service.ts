@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../../../config/app-config';
 import { ContextAlreadyExistsException } from '../../../context/exceptions/context.exceptions';
 import type { ValidatedPlan } from '../../agents/plan-validation.util';
 import { LlmRateLimitedException } from '../../llm/llm.exceptions';
@@ -10,6 +11,7 @@ import { DEFAULT_JOB_TYPE } from './dto/job-input';
 import { contextSteps } from '../runner/job-progress.util';
 import { JobRunner } from '../runner/job-runner.service';
 import type { JobRecord, SubmittedJob } from '../job.types';
+import { QueueFullException } from '../jobs.exceptions';
 import { JobStore } from '../store/job-store';
 import { PlanStepDto } from './dto/job-plan-response.dto';
 
@@ -31,6 +33,7 @@ export type RateLimitedOutcome = ReturnType<LlmRateLimitedException['toResponse'
 @Injectable()
 export class JobSubmissionService {
   constructor(
+    private readonly config: AppConfig,
     private readonly planner: PlannerService,
     private readonly usage: LlmUsageService,
     private readonly jobs: JobStore,
@@ -41,7 +44,10 @@ export class JobSubmissionService {
     command: string;
     context?: Record<string, unknown>;
     jobType?: string;
+    client?: string;
   }): Promise<SubmittedJob | RateLimitedOutcome> {
+    // Checked before planning too, so a full queue spends no LLM tokens.
+    await this.checkQueue(input.client);
     const jobId = randomUUID();
     const jobType = input.jobType ?? DEFAULT_JOB_TYPE;
     const context = input.context ?? {};
@@ -52,7 +58,15 @@ export class JobSubmissionService {
         command: input.command,
         context,
       });
-      return await this.store({ jobId, jobType, context, plan, planner, command: input.command });
+      return await this.store({
+        jobId,
+        jobType,
+        context,
+        plan,
+        planner,
+        command: input.command,
+        client: input.client,
+      });
     } catch (error) {
       if (error instanceof LlmRateLimitedException) return error.toResponse();
       throw error;
@@ -63,6 +77,7 @@ export class JobSubmissionService {
     plan: { objective: unknown; steps: unknown };
     context?: Record<string, unknown>;
     jobType?: string;
+    client?: string;
   }): Promise<SubmittedJob> {
     const context = input.context ?? {};
     const plan = this.planner.validateExplicit(input.plan, context);
@@ -72,7 +87,15 @@ export class JobSubmissionService {
       context,
       plan,
       planner: 'explicit',
+      client: input.client,
     });
+  }
+
+  private async checkQueue(client: string | undefined): Promise<void> {
+    const limit = this.config.jobs.queueLimitPerClient;
+    if (limit > 0 && client && (await this.jobs.activeOfClient(client)) >= limit) {
+      throw new QueueFullException(limit);
+    }
   }
 
   private async store(job: {
@@ -82,6 +105,7 @@ export class JobSubmissionService {
     plan: ValidatedPlan;
     planner: PlannerKind;
     command?: string;
+    client?: string;
   }): Promise<SubmittedJob> {
     // Only the LLM planner spends tokens before the job exists.
     const usage = job.planner === 'llm' ? await this.usage.forJob(job.jobId) : NO_USAGE;
@@ -98,6 +122,8 @@ export class JobSubmissionService {
       currentStep: 0,
       leaseOwner: null,
       leaseExpiresAt: null,
+      wakeAt: null,
+      client: job.client ?? null,
       error: null,
       version: 1,
       createdAt: now,
@@ -116,15 +142,21 @@ export class JobSubmissionService {
       errors: [],
       usage,
     };
-    const created = await this.jobs.create(record, {
-      jobId: job.jobId,
-      jobType: job.jobType,
-      contextData,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (!created) throw new ContextAlreadyExistsException(job.jobId);
+    const created = await this.jobs.create(
+      record,
+      {
+        jobId: job.jobId,
+        jobType: job.jobType,
+        contextData,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      },
+      this.config.jobs.queueLimitPerClient,
+    );
+    if (created === 'id_taken') throw new ContextAlreadyExistsException(job.jobId);
+    if (created === 'queue_full')
+      throw new QueueFullException(this.config.jobs.queueLimitPerClient);
     this.runner.wake();
     return { ...job, status, usage, createdAt: now };
   }

@@ -14,6 +14,7 @@ import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorResponses, ApiKeyAuth } from '../../../common/decorators/api-docs.decorators';
 import { ErrorResponseDto } from '../../../common/dto/error-response.dto';
+import { Client } from '../../../common/http/client-identity';
 import { JobIdPipe } from '../../../context/dto/job-id';
 import { CreateJobDto } from './dto/create-job.dto';
 import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dto/job-actions.dto';
@@ -44,11 +45,12 @@ export class JobsController {
     description: 'The plan cannot run (invalid_plan); details name each step and field',
   })
   @ApiErrorResponses(400, 413)
-  async create(@Body() body: CreateJobDto): Promise<JobPlanResponseDto> {
+  async create(@Body() body: CreateJobDto, @Client() client: string): Promise<JobPlanResponseDto> {
     const job = await this.submissions.submitPlan({
       plan: { objective: body.objective, steps: body.steps },
       context: body.context,
       jobType: body.job_type,
+      client,
     });
     return JobPlanResponseDto.from(job);
   }

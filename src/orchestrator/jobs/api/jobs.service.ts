@@ -50,6 +50,7 @@ export class JobsService {
         finishedAt: new Date(),
         leaseOwner: null,
         leaseExpiresAt: null,
+        wakeAt: null,
       },
       context: { status: 'cancelled' },
       events: [{ type: JOB_FINISHED, data: { status: 'cancelled', from: current.status } }],

@@ -179,6 +179,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         // No explicit yield: each step's commit waits for the next group commit (a setImmediate
         // in the SQLite store, real I/O elsewhere), so HTTP requests get in between steps.
         ({ job, state } = result);
+        // Parked until its wake-up time: the slot is free, the claim takes the job up again.
+        if (job.status === 'waiting') return;
       }
       // The last step's commit normally ended the job already; not when no step was left to run.
       if (job.status !== 'succeeded') await this.commit(job, succeededJobWrite(new Date()));

@@ -6,7 +6,7 @@ export type JobCommand = 'cancel' | 'retry' | 'approve' | 'reject';
 
 /** The statuses each command applies to; anything else is a 409. */
 export const COMMAND_FROM: Record<JobCommand, readonly JobStatus[]> = {
-  cancel: ['queued', 'running', 'waiting_approval'],
+  cancel: ['queued', 'running', 'waiting_approval', 'waiting'],
   retry: ['failed'],
   approve: ['waiting_approval'],
   reject: ['waiting_approval'],

@@ -82,6 +82,52 @@ describe('stepSucceededWrite', () => {
   });
 });
 
+describe('stepSucceededWrite of a step that asks to pause', () => {
+  const pause = (wakeAt: Date, steps = [step('wait'), step('two')]) =>
+    stepSucceededWrite({
+      job: job(steps, 0),
+      index: 0,
+      state: { a: 1 },
+      outcome: { writes: {}, summary: 'Waits', wakeAt },
+      runner: 'runner-1',
+      now,
+    });
+
+  it('parks the job in waiting until then: lease released, no next step started', () => {
+    const wakeAt = new Date(now.getTime() + 3600_000);
+    const { write, nextStarted } = pause(wakeAt);
+    expect(nextStarted).toBeUndefined();
+    expect(write.set).toEqual({
+      status: 'waiting',
+      currentStep: 1,
+      wakeAt,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      progress: [
+        expect.objectContaining({ status: 'succeeded', summary: 'Waits' }),
+        { status: 'pending', attempts: 0 },
+      ],
+    });
+    expect(write.checkpoint).toEqual({ stepIndex: 0, state: { a: 1 } });
+    expect(write.context).toMatchObject({ status: 'waiting', state: { a: 1 } });
+    expect(write.events).toEqual([
+      expect.objectContaining({ type: 'step_succeeded' }),
+      { type: 'job_waiting', data: { wake_at: wakeAt.toISOString() } },
+    ]);
+  });
+
+  it('parks even after the last step, so the job ends only when the time is up', () => {
+    const wakeAt = new Date(now.getTime() + 1000);
+    expect(pause(wakeAt, [step('wait')]).write.set.status).toBe('waiting');
+  });
+
+  it('goes straight on when the time is already up', () => {
+    const { write, nextStarted } = pause(now);
+    expect(write.set.status).toBeUndefined();
+    expect(nextStarted).toBe(1);
+  });
+});
+
 describe('failedWrite', () => {
   it('fails the job at the step, with the error in the job, its context and its events', () => {
     const write = failedWrite(job([step('one')], 0), 0, 'boom', now);

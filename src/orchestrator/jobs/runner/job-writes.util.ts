@@ -88,18 +88,22 @@ export function runStart(input: {
 
 /**
  * The one commit of a completed step: its outputs in the state, its checkpoint, the context,
- * its event — and the next step's start when it runs right away, or the job's end after the
- * last step. `nextStarted` is the step whose first attempt this commit records.
+ * its event — and the next step's start when it runs right away, the job's end after the last
+ * step, or the job parked in `waiting` when the step asked to pause until `outcome.wakeAt`.
+ * `nextStarted` is the step whose first attempt this commit records.
  */
 export function stepSucceededWrite(input: {
   job: JobRecord;
   index: number;
   state: Record<string, unknown>;
-  outcome: { writes: Record<string, unknown>; summary?: string };
+  outcome: { writes: Record<string, unknown>; summary?: string; wakeAt?: Date };
   runner: string;
   now: Date;
 }): { write: RunnerWrite; nextStarted?: number } {
   const { job, index, state, outcome, now } = input;
+  if (outcome.wakeAt && outcome.wakeAt > now) {
+    return { write: waitingWrite({ ...input, wakeAt: outcome.wakeAt }) };
+  }
   const outputKeys = Object.keys(outcome.writes);
   let progress = withStep(job.progress, index, {
     status: 'succeeded',
@@ -132,6 +136,54 @@ export function stepSucceededWrite(input: {
     events: [...events, ...(end?.events ?? [])],
   };
   return { write, nextStarted: next.kind === 'run' ? next.index : undefined };
+}
+
+/**
+ * A completed step that parks its job until `wakeAt`: the step's outputs and checkpoint as for
+ * any step, the lease released, and the job `waiting` (the claim takes it again when it is due).
+ */
+function waitingWrite(input: {
+  job: JobRecord;
+  index: number;
+  state: Record<string, unknown>;
+  outcome: { writes: Record<string, unknown>; summary?: string };
+  wakeAt: Date;
+  now: Date;
+}): RunnerWrite {
+  const { job, index, state, outcome, wakeAt, now } = input;
+  const outputKeys = Object.keys(outcome.writes);
+  const progress = withStep(job.progress, index, {
+    status: 'succeeded',
+    finishedAt: now.toISOString(),
+    summary: outcome.summary,
+    outputKeys,
+    error: undefined,
+  });
+  const wakeAtIso = wakeAt.toISOString();
+  return {
+    set: {
+      status: 'waiting',
+      progress,
+      currentStep: index + 1,
+      wakeAt,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+    checkpoint: { stepIndex: index, state },
+    context: {
+      status: 'waiting',
+      state,
+      steps: contextSteps({ steps: job.steps, progress }),
+    },
+    contextChanges: { stateKeys: outputKeys, steps: [index] },
+    events: [
+      {
+        type: 'step_succeeded',
+        data: { step: index, summary: outcome.summary, output_keys: outputKeys },
+      },
+      { type: 'job_waiting', data: { wake_at: wakeAtIso } },
+    ],
+  };
 }
 
 /** A job stopping at a step that waits for approval, with what the step will do. */

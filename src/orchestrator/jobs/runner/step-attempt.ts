@@ -3,7 +3,7 @@ import type { ActionContext } from '../../agents/agent.types';
 import { ActionError } from '../../agents/retry-policy.util';
 
 export type AttemptOutcome =
-  | { ok: true; writes: Record<string, unknown>; summary?: string }
+  | { ok: true; writes: Record<string, unknown>; summary?: string; wakeAt?: Date }
   | { ok: false; error: unknown; message: string };
 
 /** Why a step's signal aborted when its time limit passed. */
@@ -50,7 +50,7 @@ export async function attemptStep(input: {
       const error = new ActionError(`wrote undeclared state keys: ${undeclared.join(', ')}`);
       return { ok: false, error, message: error.message };
     }
-    return { ok: true, writes, summary: result.summary };
+    return { ok: true, writes, summary: result.summary, wakeAt: result.wakeAt };
   } catch (error) {
     if (signal.reason instanceof StepTimeoutError && !input.jobSignal.aborted) {
       return { ok: false, error, message: signal.reason.message };

@@ -10,6 +10,7 @@ export type JobUpdate = Partial<
     | 'currentStep'
     | 'leaseOwner'
     | 'leaseExpiresAt'
+    | 'wakeAt'
     | 'error'
     | 'startedAt'
     | 'finishedAt'
@@ -62,8 +63,18 @@ export type CheckpointSelector = { seq: number } | { at: Date } | undefined;
  * context entry and its events, so a crash never leaves them disagreeing.
  */
 export abstract class JobStore {
-  /** Inserts a job and its context entry together; false when the id is taken. */
-  abstract create(job: JobRecord, context: ContextRecord): Promise<boolean>;
+  /**
+   * Inserts a job and its context entry together: `id_taken` when the id is, `queue_full` when
+   * the job's client already has `limitPerClient` jobs queued or running (counted in the same
+   * transaction, so concurrent submissions cannot pass it together; 0 = no limit).
+   */
+  abstract create(
+    job: JobRecord,
+    context: ContextRecord,
+    limitPerClient?: number,
+  ): Promise<'created' | 'id_taken' | 'queue_full'>;
+  /** How many jobs of a client are queued or running. */
+  abstract activeOfClient(client: string): Promise<number>;
   abstract get(jobId: string): Promise<JobRecord | undefined>;
   abstract list(query: {
     status?: JobStatus;
@@ -71,7 +82,8 @@ export abstract class JobStore {
     limit: number;
   }): Promise<{ records: JobRecord[]; total: number }>;
   /**
-   * Takes the lease of the oldest runnable job (queued, or running with an expired lease). `begin`
+   * Takes the lease of the oldest runnable job (queued, waiting and due, or running with an
+   * expired lease). `begin`
    * may return a first write for the claimed job (its first step's start), applied in the same
    * transaction; its events come back with the job.
    */

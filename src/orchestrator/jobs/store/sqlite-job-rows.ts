@@ -14,6 +14,8 @@ export interface JobRow {
   current_step: number;
   lease_owner: string | null;
   lease_expires_at: string | null;
+  wake_at: string | null;
+  client: string | null;
   error: string | null;
   version: number;
   created_at: string;
@@ -31,6 +33,7 @@ export const COLUMN_OF: Partial<Record<keyof JobRecord, string>> = {
   currentStep: 'current_step',
   leaseOwner: 'lease_owner',
   leaseExpiresAt: 'lease_expires_at',
+  wakeAt: 'wake_at',
   error: 'error',
   startedAt: 'started_at',
   finishedAt: 'finished_at',
@@ -39,7 +42,7 @@ export const COLUMN_OF: Partial<Record<keyof JobRecord, string>> = {
 
 export const JOB_COLUMNS =
   'id, job_type, status, objective, input, steps, progress, current_step, lease_owner, lease_expires_at, ' +
-  'error, version, created_at, updated_at, started_at, finished_at';
+  'wake_at, client, error, version, created_at, updated_at, started_at, finished_at';
 
 /** A job field as its column stores it. */
 export function columnValue(job: JobRecord, field: keyof JobRecord): unknown {
@@ -64,6 +67,8 @@ export function toJobRow(job: JobRecord): unknown[] {
     job.currentStep,
     job.leaseOwner,
     dt(job.leaseExpiresAt),
+    dt(job.wakeAt),
+    job.client,
     job.error,
     job.version,
     toSqliteDatetime(job.createdAt),
@@ -85,6 +90,8 @@ export function fromJobRow(row: JobRow): JobRecord {
     currentStep: row.current_step,
     leaseOwner: row.lease_owner,
     leaseExpiresAt: date(row.lease_expires_at),
+    wakeAt: date(row.wake_at),
+    client: row.client,
     error: row.error,
     version: row.version,
     createdAt: fromSqliteDatetime(row.created_at),

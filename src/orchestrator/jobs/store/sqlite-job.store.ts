@@ -52,12 +52,19 @@ export class SqliteJobStore extends JobStore {
         `SELECT ${JOB_COLUMNS} FROM jobs WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
       ),
       count: db.prepare('SELECT COUNT(*) AS total FROM jobs'),
+      activeOfClient: db.prepare(
+        "SELECT COUNT(*) AS total FROM jobs WHERE client = ? AND status IN ('queued', 'running')",
+      ),
       countOfStatus: db.prepare('SELECT COUNT(*) AS total FROM jobs WHERE status = ?'),
       runnable: db.prepare(
-        "SELECT id FROM jobs WHERE status = 'queued' OR (status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)) ORDER BY created_at, id LIMIT 1",
+        "SELECT id, created_at AS since FROM jobs WHERE status = 'queued' OR (status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)) ORDER BY created_at, id LIMIT 1",
+      ),
+      // Parked jobs that are due, the longest due first: looked up by (status, wake_at).
+      dueWaiting: db.prepare(
+        "SELECT id, wake_at AS since FROM jobs WHERE status = 'waiting' AND wake_at <= ? ORDER BY wake_at, id LIMIT 1",
       ),
       takeLease: db.prepare(
-        "UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?, version = version + 1, updated_at = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
+        "UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?, wake_at = NULL, version = version + 1, updated_at = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
       ),
       renew: db.prepare(
         "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
@@ -94,18 +101,30 @@ export class SqliteJobStore extends JobStore {
     };
   }
 
-  async create(job: JobRecord, context: ContextRecord): Promise<boolean> {
+  async create(job: JobRecord, context: ContextRecord, limitPerClient = 0) {
     try {
-      return await this.commits.run(() => this.insertJobAndContext(job, context));
+      return await this.commits.run(() => this.insertJobAndContext(job, context, limitPerClient));
     } catch (error) {
-      if (error instanceof JobIdTakenError) return false;
+      if (error instanceof JobIdTakenError) return 'id_taken';
       throw error;
     }
   }
 
-  private insertJobAndContext(job: JobRecord, context: ContextRecord): boolean {
+  async activeOfClient(client: string): Promise<number> {
+    return (this.sql.activeOfClient.get(client) as { total: number }).total;
+  }
+
+  private insertJobAndContext(
+    job: JobRecord,
+    context: ContextRecord,
+    limitPerClient: number,
+  ): 'created' | 'id_taken' | 'queue_full' {
+    if (limitPerClient > 0 && job.client !== null) {
+      const { total } = this.sql.activeOfClient.get(job.client) as { total: number };
+      if (total >= limitPerClient) return 'queue_full';
+    }
     const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
-    if (!inserted) return false;
+    if (!inserted) return 'id_taken';
     const contextInserted = this.sql.insertContext.run(
       context.jobId,
       context.jobType,
@@ -116,7 +135,7 @@ export class SqliteJobStore extends JobStore {
     ).changes;
     if (contextInserted !== 1) throw new JobIdTakenError();
     this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
-    return true;
+    return 'created';
   }
 
   async get(jobId: string): Promise<JobRecord | undefined> {
@@ -139,7 +158,10 @@ export class SqliteJobStore extends JobStore {
   async claim(input: Parameters<JobStore['claim']>[0]) {
     return this.commits.run(() => {
       const now = toSqliteDatetime(input.now);
-      const candidate = this.sql.runnable.get(now) as { id: string } | undefined;
+      // The one runnable longest: queued since its creation, or due since its wake-up time.
+      const queued = this.sql.runnable.get(now) as Candidate | undefined;
+      const due = this.sql.dueWaiting.get(now) as Candidate | undefined;
+      const candidate = queued && due ? (due.since < queued.since ? due : queued) : (queued ?? due);
       if (!candidate) return undefined;
       const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
       this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
@@ -249,6 +271,12 @@ export class SqliteJobStore extends JobStore {
 
 /** The context entry of a new job already exists (created by a client). */
 export class JobIdTakenError extends Error {}
+
+/** A job the claim may take, and since when it could run (a SQLite datetime string). */
+interface Candidate {
+  id: string;
+  since: string;
+}
 
 /** What a conditional write checks. */
 interface JobHead {

@@ -37,6 +37,11 @@ export class JobDto {
   /** Index of the step running or next to run. @example 1 */
   current_step: number;
   steps: JobStepDto[];
+  /**
+   * While the job is `waiting` (parked by a `core.wait` step, holding no runner): when it runs
+   * again. @example 2026-12-07T09:00:00.000Z
+   */
+  wake_at: string | null;
   /** Why the job failed or was stopped. */
   error: string | null;
   usage?: JobUsageDto;
@@ -68,6 +73,7 @@ export class JobDto {
           preview: progress.preview,
         };
       }),
+      wake_at: iso(job.wakeAt),
       error: job.error,
       usage,
       created_at: job.createdAt.toISOString(),
