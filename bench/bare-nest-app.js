@@ -5,10 +5,10 @@
  * No logging, guards, helmet, pipes or validation: the fastest a Nest route can answer on this
  * machine. Plain JavaScript, so the decorators are applied as functions.
  *   - GET /context/:id returns a context-entry-sized JSON object (no database);
- *   - PATCH /context/:id (report only) merges its JSON body into an entry with one raw
- *     better-sqlite3 statement in autocommit (`json_patch` ... RETURNING, as the service's own
- *     PATCH does, on a WAL file with synchronous=NORMAL and the service's contexts table) and
- *     returns the entry: what PATCH costs with nothing of the service around it.
+ *   - PATCH /context/:id merges its JSON body into an entry with one raw better-sqlite3
+ *     statement in autocommit (`json_patch` ... RETURNING, as the service's own PATCH does, on a
+ *     WAL file with synchronous=NORMAL and the service's contexts table) and returns the entry:
+ *     what PATCH costs with nothing of the service around it, the ceiling of PATCH /context/{id}.
  * Listens on 127.0.0.1:<random> and sends `{ port, ids }` over IPC (`ids`: the seeded entries).
  *
  * Usage: node bench/bare-nest-app.js <database file> <entries to seed>

@@ -6,8 +6,9 @@
  *
  *   1. Ceilings, each in its own process so none shares an event loop with the load generator:
  *      raw better-sqlite3 INSERT/SELECT/UPDATE rates (sqlite-ceiling.js) and a bare Nest app on
- *      Fastify driven by autocannon (bare-nest-app.js): its GET route, and (report only) a PATCH
- *      route that is one raw json_patch UPDATE.
+ *      Fastify driven by autocannon (bare-nest-app.js): its GET route (the ceiling of
+ *      GET /context/{id}) and its PATCH route, one raw json_patch UPDATE (the ceiling of
+ *      PATCH /context/{id}).
  *   2. The service (dist/main.js) with production settings on a temporary database, seeded through
  *      the API, then each route driven by autocannon for a fixed time.
  *   3. The durable job runner (jobs.js): jobs created through POST /jobs and followed to success,
@@ -87,7 +88,7 @@ async function sqliteCeiling(tmpDir, settings) {
 
 /**
  * The bare Nest app: its GET route (the ceiling of GET /context/{id}), then its PATCH route with
- * the service's PATCH requests (report only).
+ * the service's PATCH requests (the ceiling of PATCH /context/{id}).
  */
 async function bareNestCeiling(tmpDir, settings) {
   console.log('Bare Nest routes on Fastify (ceiling)...');
@@ -158,6 +159,7 @@ async function main() {
     const ceilings = {
       ...raw,
       bareNest: bare.get.rps,
+      barePatch: bare.patch.rps,
       bareNestResult: bare.get,
       barePatchResult: bare.patch,
     };

@@ -49,8 +49,8 @@ function serviceRoutes(ids) {
     },
     {
       name: 'PATCH /context/{id}',
-      ceiling: 'update',
-      target: 0.3,
+      ceiling: 'barePatch',
+      target: 0.8,
       // Ten rotating keys, so every row stays within a bounded size however long the run.
       requests: rotating(ids, (id, n) => ({
         method: 'PATCH',

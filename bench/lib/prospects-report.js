@@ -1,7 +1,10 @@
 'use strict';
 
-/** Targets of the prospect database on the reference machine. */
-const ROWS_PER_SECOND_TARGET = 20_000;
+/**
+ * Targets of the prospect database. The import is held to a share of csv-parse plus raw INSERTs
+ * into the same schema, measured in the same run (an absolute rate depends on the machine).
+ */
+const IMPORT_RATIO_TARGET = 0.75;
 const RSS_TARGET_MB = 300;
 const SEARCH_P99_TARGET_MS = 50;
 
@@ -37,10 +40,10 @@ function renderProspectsReport({
     '',
     '| measure | value | baseline | ratio | target | pass/fail |',
     '| --- | ---: | --- | ---: | --- | --- |',
-    `| import rows/s | ${int(rate)} (${imported.seconds.toFixed(1)} s; CPU ${int(imported.cpuUsPerRow)} µs/row) | csv-parse alone: ${int(baseline.parse)}/s | ${pct(rate / baseline.parse)} | ≥ ${int(ROWS_PER_SECOND_TARGET)}/s | ${check('import rows/s', rate >= ROWS_PER_SECOND_TARGET)} |`,
-    `| | | csv-parse + raw INSERTs: ${int(baseline.insert)}/s | ${pct(rate / baseline.insert)} | — | report only |`,
+    `| import rows/s | ${int(rate)} (${imported.seconds.toFixed(1)} s; CPU ${int(imported.cpuUsPerRow)} µs/row) | csv-parse + raw INSERTs, same schema: ${int(baseline.insert)}/s | ${pct(rate / baseline.insert)} | ≥ ${pct(IMPORT_RATIO_TARGET)} | ${check('import rows/s', rate >= IMPORT_RATIO_TARGET * baseline.insert)} |`,
     `| | | the same without the free-text index: ${int(baseline.insertWithoutFreeText)}/s | ${pct(rate / baseline.insertWithoutFreeText)} | — | report only |`,
     `| | | the same with unique keys only, no search index: ${int(baseline.insertKeysOnly)}/s | ${pct(rate / baseline.insertKeysOnly)} | — | report only |`,
+    `| | | csv-parse alone: ${int(baseline.parse)}/s | ${pct(rate / baseline.parse)} | — | report only |`,
     `| service peak RSS | ${importPeakRssMb.toFixed(0)} MB (idle before: ${idleRssMb.toFixed(0)} MB) | | | < ${RSS_TARGET_MB} MB | ${check('peak RSS', importPeakRssMb < RSS_TARGET_MB)} |`,
     '',
     'Searches over the imported rows, one client, sequential requests (client-side latency; ' +
