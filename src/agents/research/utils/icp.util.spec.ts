@@ -27,7 +27,10 @@ describe('resolveIcp', () => {
   it.each([
     [{}, NO_ICP_MESSAGE],
     [{ state: null, params: {} }, NO_ICP_MESSAGE],
-    [{ state: { titles: [' '] } }, NO_ICP_MESSAGE],
+    [
+      { state: { titles: [' '] } },
+      'The job state\'s "icp" is invalid: icp.each value of titles must not be blank',
+    ],
     [{ state: 'CTOs' }, 'The job state\'s "icp" must be an object'],
     [
       { state: { seniorities: ['boss'] } },
