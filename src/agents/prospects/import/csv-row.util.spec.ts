@@ -105,6 +105,31 @@ describe('prospectFromCsvRow', () => {
     });
   });
 
+  it.each([
+    ['http://localhost:8080/', 'localhost'],
+    ['http://127.0.0.1:8080/', '127.0.0.1'],
+    ['http://intranet/about', 'intranet'],
+    ['http://[::1]:8080/', '[::1]'],
+  ])('takes the website %s as it is, whatever its host', (website, domain) => {
+    const { header, values } = row({ Name: 'Ben', Website: website });
+    expect(csvRowErrors(values, header)).toEqual([]);
+    const result = prospectFromCsvRow(values, header, defaults);
+    expect('input' in result && result.input.company).toMatchObject({
+      name: domain,
+      domain,
+      websiteUrl: website,
+    });
+  });
+
+  it('takes a URL in the domain column as the website too', () => {
+    const { header, values } = row({ Name: 'Ben', Domain: 'http://localhost:8080' });
+    const result = prospectFromCsvRow(values, header, defaults);
+    expect('input' in result && result.input.company).toMatchObject({
+      domain: 'localhost',
+      websiteUrl: 'http://localhost:8080',
+    });
+  });
+
   it('has no company for a free-mail address alone', () => {
     const { header, values } = row({ Email: 'carl.dorf@gmail.com' });
     const result = prospectFromCsvRow(values, header, defaults);

@@ -143,7 +143,8 @@ export function prospectFromCsvRow(
 
 /**
  * The row's company: named by its column, else by its domain. The domain comes from the domain
- * column, the website, or a work email.
+ * column, the website, or a work email; a domain column holding a URL is the website too, when
+ * there is no other.
  */
 function companyOf(values: CsvRowValues, email: string | undefined): CompanyInput | undefined {
   const domain =
@@ -156,10 +157,12 @@ function companyOf(values: CsvRowValues, email: string | undefined): CompanyInpu
   return {
     name,
     domain,
-    websiteUrl: values.website,
+    websiteUrl: values.website ?? (isWebUrl(values.domain) ? values.domain : undefined),
     industry: values.industry,
     employeeCount: values.employees ? parseEmployeeCount(values.employees) : undefined,
     city: values.companyCity ?? location.city,
     country: values.companyCountry ?? location.country,
   };
 }
+
+const isWebUrl = (value: string | undefined) => value !== undefined && /^https?:\/\//i.test(value);
