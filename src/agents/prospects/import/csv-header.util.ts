@@ -1,6 +1,5 @@
-import { aliasLookup, CsvField, headerKey } from './csv-column-aliases';
-
-const ALIASES = aliasLookup();
+import type { CsvField } from './csv-column-aliases';
+import { guessCsvField } from './csv-field-guess.util';
 
 /** A CSV header read: the field of each column (undefined: ignored). */
 export interface CsvHeader {
@@ -17,7 +16,7 @@ export function readCsvHeader(headers: readonly string[]): CsvHeader {
   const header: CsvHeader = { fields: [], columnOf: {}, unknownColumns: [] };
   for (const raw of headers) {
     const text = raw.trim();
-    const field = ALIASES.get(headerKey(text));
+    const field = guessCsvField(text);
     header.fields.push(field);
     if (field) header.columnOf[field] ??= text;
     else if (text) header.unknownColumns.push(text);
