@@ -18,6 +18,14 @@ describe('readCsvRow', () => {
     });
   });
 
+  it('reads a mapped column before a guessed one of the same field', () => {
+    const header = readCsvHeader(['Email', 'Private'], { Private: 'email' });
+    expect(readCsvRow(['work@x.example', 'me@y.example'], header)).toEqual({
+      email: 'me@y.example',
+    });
+    expect(readCsvRow(['work@x.example', ''], header)).toEqual({ email: 'work@x.example' });
+  });
+
   it('reads short records (missing trailing cells) as empty', () => {
     const header = readCsvHeader(['Name', 'Email', 'Title']);
     expect(readCsvRow(['Anna'], header)).toEqual({ name: 'Anna' });

@@ -54,11 +54,11 @@ const MAX_LENGTH: Partial<Record<CsvField, number>> = {
 const MAX_TAGS = 50;
 const MAX_TAG_LENGTH = 100;
 
-/** The cells of one record by field, per the header. */
+/** The cells of one record by field, per the header (mapped columns first: see `order`). */
 export function readCsvRow(record: readonly string[], header: CsvHeader): CsvRowValues {
   const values: CsvRowValues = {};
-  const { fields } = header;
-  for (let index = 0; index < fields.length; index++) {
+  const { fields, order } = header;
+  for (const index of order) {
     const field = fields[index];
     if (!field) continue;
     const value = cellValue(record[index]);
