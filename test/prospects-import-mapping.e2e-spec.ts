@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CompanyEntity } from '../src/agents/prospects/company.entity';
 import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
-import { MAPPING_FIELD_NAMES } from '../src/agents/prospects/import/csv-column-mapping.util';
+import { MAPPING_FIELD_NAMES } from '../src/agents/prospects/import/columns/csv-column-mapping.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
 /**

@@ -15,7 +15,7 @@ import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { ImportCsvParams } from './import/import-csv.params';
-import { readCsvMapping } from './import/csv-column-mapping.util';
+import { readCsvMapping } from './import/columns/csv-column-mapping.util';
 import { csvImportReport, importSummary } from './import/csv-import-report.util';
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { SENIORITIES, Seniority } from './prospect.types';

@@ -6,8 +6,8 @@ import {
   CsvFieldMapping,
   MAPPING_FIELD_NAMES,
   readCsvMappingText,
-} from '../import/csv-column-mapping.util';
-import { IsCsvMapping } from '../import/is-csv-mapping.validator';
+} from '../import/columns/csv-column-mapping.util';
+import { IsCsvMapping } from '../import/columns/is-csv-mapping.validator';
 import { splitList } from '../utils/search-filters.util';
 
 const MAX_TAGS = 20;

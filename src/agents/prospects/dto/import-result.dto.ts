@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MAPPING_FIELD_NAMES, publicMapping } from '../import/csv-column-mapping.util';
+import { MAPPING_FIELD_NAMES, publicMapping } from '../import/columns/csv-column-mapping.util';
 import type { CsvImportResult } from '../import/prospect-csv-import.service';
 
 /** A row that was skipped, and why. */

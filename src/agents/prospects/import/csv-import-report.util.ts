@@ -1,4 +1,4 @@
-import { CsvColumnMapping, publicMapping } from './csv-column-mapping.util';
+import { CsvColumnMapping, publicMapping } from './columns/csv-column-mapping.util';
 import type { CsvImportResult } from './prospect-csv-import.service';
 
 /** Unmapped columns a step summary names; the rest are counted. */

@@ -1,4 +1,4 @@
-import { readCsvHeader } from './csv-header.util';
+import { readCsvHeader } from './columns/csv-header.util';
 import { csvRowErrors, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
 const defaults = { source: 'csv', tags: ['fair'] };

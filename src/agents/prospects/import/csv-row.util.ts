@@ -1,8 +1,8 @@
 import { isEmail } from 'class-validator';
 import type { CompanyInput, ProspectInput } from '../upsert/prospect-input.types';
 import { fullName, normaliseDomain, normaliseEmail } from '../utils/normalise.util';
-import type { CsvField } from './csv-column-aliases';
-import type { CsvHeader } from './csv-header.util';
+import type { CsvField } from './columns/csv-column-aliases';
+import type { CsvHeader } from './columns/csv-header.util';
 import {
   cellValue,
   companyDomainFromEmail,

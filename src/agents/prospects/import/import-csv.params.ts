@@ -1,8 +1,8 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { MAPPING_FIELD_NAMES } from './csv-column-mapping.util';
-import { IsCsvMapping } from './is-csv-mapping.validator';
+import { MAPPING_FIELD_NAMES } from './columns/csv-column-mapping.util';
+import { IsCsvMapping } from './columns/is-csv-mapping.validator';
 
 /** Parameters of `prospects.import_csv`; the offline planner sends none. */
 export class ImportCsvParams {

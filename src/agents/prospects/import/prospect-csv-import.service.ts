@@ -10,9 +10,9 @@ import {
 import type { ProspectInput } from '../upsert/prospect-input.types';
 import { ProspectUpsertService } from '../upsert/prospect-upsert.service';
 import { detectDelimiter, readHead } from './csv-delimiter.util';
-import type { CsvFieldMapping } from './csv-column-mapping.util';
+import type { CsvFieldMapping } from './columns/csv-column-mapping.util';
 import { csvEncodingProblem } from './csv-encoding.util';
-import { csvHeaderProblem, CsvHeader, readCsvHeader } from './csv-header.util';
+import { csvHeaderProblem, CsvHeader, readCsvHeader } from './columns/csv-header.util';
 import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
 /**
