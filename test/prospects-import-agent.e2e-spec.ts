@@ -97,6 +97,85 @@ describe('prospects.import_csv', () => {
     expect(job.error).toContain('The first row must be a header');
   });
 
+  it('takes an explicit mapping, and reports the mapping and the columns not imported', async () => {
+    const csv = [
+      'Kontakt,E-Mail,Profil,Firma,Branche,Notiz',
+      'Eva Nord,eva@fjord.example,https://www.linkedin.com/in/eva-nord,Fjord GmbH,Software,vip',
+    ].join('\n');
+    const mapping = { Kontakt: 'name', Profil: 'linkedin_url', Firma: 'company_name', Notiz: null };
+    const jobId = await createJob(
+      testApp,
+      [{ agent: 'prospects', action: 'import_csv', params: { mapping } }],
+      { csv },
+    );
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('succeeded');
+    expect(job.steps[0].summary).toBe(
+      'Imported 1 rows: 1 new, 0 merged, 0 skipped; columns not imported: Branche, Notiz',
+    );
+    const state = await stateOf(jobId);
+    expect(state.csv_import).toEqual({
+      source: 'csv',
+      rows: 1,
+      inserted: 1,
+      updated: 0,
+      skipped: 0,
+      unmapped_columns: ['Branche', 'Notiz'],
+      mapping: {
+        Kontakt: 'name',
+        'E-Mail': 'email',
+        Profil: 'linkedin_url',
+        Firma: 'company_name',
+        Branche: null,
+        Notiz: null,
+      },
+    });
+    expect((state.prospects as ProspectInState[])[0]).toMatchObject({
+      name: 'Eva Nord',
+      linkedin_url: 'https://www.linkedin.com/in/eva-nord',
+      company: { name: 'Fjord GmbH' },
+    });
+  });
+
+  it('refuses a plan whose mapping names no field, listing the fields', async () => {
+    const response = await request(testApp.server)
+      .post('/jobs')
+      .send({
+        objective: 'Import',
+        steps: [
+          {
+            agent: 'prospects',
+            action: 'import_csv',
+            params: { mapping: { Branche: 'sector' } },
+          },
+        ],
+        context: { csv: CSV },
+      })
+      .expect(422);
+    expect(response.body.details).toContainEqual(
+      expect.objectContaining({
+        path: 'steps[0].params.mapping',
+        message: expect.stringMatching(
+          /^is not valid: "Branche" → "sector" is not a field; the fields: name, first_name,/,
+        ),
+      }),
+    );
+  });
+
+  it('fails for good, naming the column, when the mapping names one the CSV does not have', async () => {
+    const jobId = await createJob(
+      testApp,
+      [{ agent: 'prospects', action: 'import_csv', params: { mapping: { Branche: 'industry' } } }],
+      { csv: CSV },
+    );
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('failed');
+    expect(job.steps[0].attempts).toBe(1);
+    expect(job.error).toContain(
+      'mapping names a column the file does not have: "Branche"; the file\'s columns: "First Name",',
+    );
+  });
+
   it('runs in a planned command: import, then score against the ICP', async () => {
     const response = await request(testApp.server)
       .post('/command')
@@ -128,9 +207,24 @@ describe('POST /prospects/import in the OpenAPI document', () => {
       properties: { file: { type: 'string', format: 'binary' } },
     });
     expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'mapping',
       'source',
       'tags',
     ]);
+    const mapping = operation.parameters.find((p: { name: string }) => p.name === 'mapping');
+    expect(mapping).toMatchObject({ in: 'query', required: false, schema: { type: 'string' } });
+    expect(mapping.description).toContain('null to ignore the column');
+    expect(mapping.description).toContain('company_name');
+    expect(JSON.parse(mapping.schema.example)).toEqual({
+      'Company Industry': 'industry',
+      URL: 'linkedin_url',
+      Notes: null,
+    });
+    expect(
+      operation.requestBody.content['multipart/form-data'].schema.properties.mapping,
+    ).toMatchObject({
+      type: 'string',
+    });
     expect(Object.keys(operation.responses)).toEqual(
       expect.arrayContaining(['200', '400', '413', '415']),
     );
@@ -139,12 +233,25 @@ describe('POST /prospects/import in the OpenAPI document', () => {
       'errors',
       'errors_truncated',
       'inserted',
+      'mapping',
       'rows',
       'skipped',
       'source',
       'unknown_columns',
+      'unmapped_columns',
       'updated',
     ]);
+    expect(result.properties.unmapped_columns).toMatchObject({
+      type: 'array',
+      items: { type: 'string' },
+      description: expect.stringContaining('ignores (null)'),
+    });
+    expect(result.properties.mapping).toMatchObject({
+      type: 'object',
+      additionalProperties: { type: 'string', nullable: true },
+      example: expect.objectContaining({ 'Company Industry': 'industry', Notes: null }),
+    });
+    expect(result.properties.unknown_columns).toMatchObject({ deprecated: true });
     expect(result.properties.updated.description).toContain('earlier row of the same file');
     expect(docs.components.schemas.ImportRowErrorDto.properties.row.description).toContain(
       'first row after the header',

@@ -169,3 +169,33 @@ it('plain column names, in any case and punctuation', async () => {
     employeeCount: 12,
   });
 });
+
+it('entity-prefixed headers: the company`s columns fill the company, never the person', async () => {
+  const csv = [
+    'Person Name,Contact Email,Person Title,Person Linkedin Url,Person Phone,Company Name,Company Industry,Company Headcount,Company Domain,Company Website,Company Location,Company LinkedIn Url,Company Phone',
+    'Eva Nord,eva@fjord.example,Head of Sales,https://www.linkedin.com/in/eva-nord,+49 30 1,Fjord Analytics GmbH,Computer Software,51-200,fjord.example,https://www.fjord.example,"Hamburg, Germany",https://www.linkedin.com/company/fjord,+49 40 2',
+  ].join('\n');
+  const { result, prospects } = await importAndRead(csv);
+  expect(result).toMatchObject({
+    rows: 1,
+    inserted: 1,
+    skipped: 0,
+    unknown_columns: ['Person Phone', 'Company LinkedIn Url', 'Company Phone'],
+  });
+  const [eva] = prospects;
+  expect(eva).toMatchObject({
+    name: 'Eva Nord',
+    email: 'eva@fjord.example',
+    title: 'Head of Sales',
+    linkedinUrl: 'https://www.linkedin.com/in/eva-nord',
+  });
+  expect(eva.company).toMatchObject({
+    name: 'Fjord Analytics GmbH',
+    domain: 'fjord.example',
+    websiteUrl: 'https://www.fjord.example',
+    industry: 'Computer Software',
+    employeeCount: 51,
+    city: 'Hamburg',
+    country: 'Germany',
+  });
+});

@@ -50,6 +50,18 @@ describe('POST /prospects/import', () => {
       skipped: 0,
       errors: [],
       errors_truncated: false,
+      unmapped_columns: [],
+      mapping: {
+        name: 'name',
+        email: 'email',
+        title: 'title',
+        company: 'company_name',
+        website: 'website',
+        country: 'country',
+        city: 'city',
+        employees: 'employees',
+        tags: 'tags',
+      },
       unknown_columns: [],
       source: 'fair-2026',
     });

@@ -107,6 +107,14 @@ describe('with private addresses allowed (tests only)', () => {
     expect(fetcherRequests()).toHaveLength(1);
   });
 
+  it('fetches a local server by name and by address alike', async () => {
+    for (const host of ['localhost', '127.0.0.1']) {
+      const page = await fetcher.fetchPage(`http://${host}:${site.port}/home`, never);
+      expect(page).toMatchObject({ status: 200, html: '<title>Home</title><p>Hello</p>' });
+    }
+    expect(fetcherRequests()).toHaveLength(2);
+  });
+
   it('decodes the charset the server declares', async () => {
     expect((await fetcher.fetchPage(site.url('/latin1'), never)).html).toBe(
       '<title>Café Müller</title>',

@@ -15,6 +15,8 @@ import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { ImportCsvParams } from './import/import-csv.params';
+import { readCsvMapping } from './import/columns/csv-column-mapping.util';
+import { csvImportReport, importSummary } from './import/csv-import-report.util';
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { SENIORITIES, Seniority } from './prospect.types';
 import { ProspectsService } from './prospects.service';
@@ -165,18 +167,25 @@ export class ProspectsAgent {
   @Action({
     name: 'import_csv',
     description:
-      'Imports the CSV text in `csv` (an export of LinkedIn Sales Navigator, Apollo, HubSpot, or plain columns such as name, email, title, company) into the prospect database, merging duplicates, and writes the imported prospects to `prospects`',
+      'Imports the CSV text in `csv` (an export of LinkedIn Sales Navigator, Apollo, HubSpot, or plain columns such as name, email, title, company; headers may carry a company/person prefix such as "Company Industry" or "Contact Email") into the prospect database, merging duplicates, and writes the imported prospects to `prospects` and what the import did (counts, the columns not imported, the column mapping used) to `csv_import`',
     params: ImportCsvParams,
     reads: ['csv'],
-    writes: ['prospects'],
+    writes: ['prospects', 'csv_import'],
   })
   async importCsv(params: ImportCsvParams, context: ActionContext): Promise<ActionResult> {
     const csv = context.state.csv;
     if (typeof csv !== 'string' || csv.trim() === '') {
       throw new ActionError('The job state\'s "csv" must be the text of a CSV file');
     }
+    const mapping = params.mapping === undefined ? undefined : readCsvMapping(params.mapping);
+    if (mapping && 'problem' in mapping) throw new ActionError(mapping.problem);
     const result = await this.importer
-      .import(csv, { source: params.source ?? 'csv', tags: params.tags, collectIds: true })
+      .import(csv, {
+        source: params.source ?? 'csv',
+        tags: params.tags,
+        collectIds: true,
+        mapping: mapping?.mapping,
+      })
       .catch((error: unknown) => {
         // The file itself is unusable (empty, no header, malformed): retrying cannot help.
         if (error instanceof HttpException) throw new ActionError(error.message);
@@ -185,15 +194,10 @@ export class ProspectsAgent {
     if (result.inserted + result.updated === 0) throw new ActionError(noUsableRows(result));
     const prospects = await this.prospects.getMany(result.prospectIds ?? []);
     return {
-      writes: { prospects: prospects.map(toProspectInState) },
+      writes: { prospects: prospects.map(toProspectInState), csv_import: csvImportReport(result) },
       summary: importSummary(result),
     };
   }
-}
-
-/** "Imported 120 rows: 100 new, 15 merged, 5 skipped". */
-export function importSummary(result: CsvImportResult): string {
-  return `Imported ${result.rows} rows: ${result.inserted} new, ${result.updated} merged, ${result.skipped} skipped`;
 }
 
 function noUsableRows(result: CsvImportResult): string {

@@ -48,7 +48,14 @@ const CSV_REQUEST_BODY = {
       schema: {
         type: 'object' as const,
         required: ['file'],
-        properties: { file: { type: 'string' as const, format: 'binary' } },
+        properties: {
+          mapping: {
+            type: 'string' as const,
+            description:
+              'The mapping (see the query parameter `mapping`), instead of the query; it must come before the file',
+          },
+          file: { type: 'string' as const, format: 'binary' },
+        },
       },
     },
   },
@@ -80,8 +87,11 @@ export class ProspectsController {
   /**
    * Imports prospects from a CSV: the body itself (`text/csv`) or a multipart file in the field
    * `file`. Headers of LinkedIn Sales Navigator, Apollo and HubSpot exports are recognised
-   * without mapping; duplicates merge (email, then LinkedIn URL, then name + company domain),
-   * within the file too. Rows are written as they stream in, in transactions of 1,000.
+   * without mapping, also with a company or person prefix ("Company Industry", "Contact Email");
+   * `mapping` says which field a column fills where the guess is wrong or finds none. The answer
+   * lists the columns not imported (`unmapped_columns`) and the mapping used. Duplicates merge
+   * (email, then LinkedIn URL, then name + company domain), within the file too. Rows are written
+   * as they stream in, in transactions of 2,000.
    */
   @Post('import')
   @HttpCode(HttpStatus.OK)
@@ -103,10 +113,11 @@ export class ProspectsController {
     @Req() request: FastifyRequest,
     @Query() query: ImportProspectsQueryDto,
   ): Promise<ImportResultDto> {
-    const csv = await openUploadedFile(request, this.config.importMaxBytes);
-    const result = await this.importer.import(csv, {
+    const upload = await openUploadedFile(request, this.config.importMaxBytes);
+    const result = await this.importer.import(upload.file, {
       source: query.source ?? 'csv',
       tags: query.tags,
+      mapping: query.explicitMapping(upload.fields.mapping),
     });
     return ImportResultDto.from(result);
   }

@@ -26,7 +26,11 @@ describe('ByteLimitStream', () => {
 describe('openUploadedFile', () => {
   it('answers 400, not 500, when the client stops sending mid-upload', async () => {
     const body = new Readable({ read() {} });
-    const stream = await openUploadedFile({ body } as unknown as FastifyRequest, 1024);
+    const { file: stream, fields } = await openUploadedFile(
+      { body } as unknown as FastifyRequest,
+      1024,
+    );
+    expect(fields).toEqual({});
     const failure = new Promise((resolve) => stream.once('error', resolve));
     body.destroy(new Error('aborted'));
     await expect(failure).resolves.toMatchObject({

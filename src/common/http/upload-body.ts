@@ -1,4 +1,4 @@
-import multipart from '@fastify/multipart';
+import multipart, { type MultipartFields } from '@fastify/multipart';
 import { applyDecorators } from '@nestjs/common';
 import { NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
@@ -96,16 +96,27 @@ export async function registerUploadBodies(
   });
 }
 
+/** An upload: the file as a byte stream, and the text fields a multipart form sent before it. */
+export interface Upload {
+  file: Readable;
+  /**
+   * Each text field that came before the file, by name (every value, in order); empty for a
+   * `text/csv` body. Fields after the file are not read: the file is streamed first.
+   */
+  fields: Record<string, string[]>;
+}
+
 /**
- * The uploaded CSV of a request as a byte stream: the body of a `text/csv` request, or the file
- * of a multipart one (field `file`). 400/415 when there is none.
+ * The uploaded CSV of a request: the body of a `text/csv` request, or the file of a multipart
+ * one (field `file`) with the form's text fields before it. 400/415 when there is none.
  */
 export async function openUploadedFile(
   request: FastifyRequest,
   limitBytes: number,
   field = 'file',
-): Promise<Readable> {
-  if (request.body instanceof Readable) return limited(request.body, limitBytes);
+): Promise<Upload> {
+  if (request.body instanceof Readable)
+    return { file: limited(request.body, limitBytes), fields: {} };
   if (!request.isMultipart()) throw notAnUpload(request.headers['content-type']?.split(';')[0]);
   const part = await request.file().catch((error: Error & { statusCode?: number }) => {
     // busboy's own errors (no boundary, a body that ends before its closing boundary) are the
@@ -119,5 +130,14 @@ export async function openUploadedFile(
     part.file.resume();
     throw clientError(400, `The file must be in the field "${field}", not "${part.fieldname}"`);
   }
-  return limited(part.file, limitBytes);
+  return { file: limited(part.file, limitBytes), fields: textFields(part.fields) };
+}
+
+function textFields(fields: MultipartFields): Record<string, string[]> {
+  const text = new Map<string, string[]>();
+  for (const part of Object.values(fields).flat()) {
+    if (part?.type !== 'field' || typeof part.value !== 'string') continue;
+    text.set(part.fieldname, [...(text.get(part.fieldname) ?? []), part.value]);
+  }
+  return Object.fromEntries(text);
 }

@@ -1,9 +1,26 @@
+import { BadRequestException } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  CsvFieldMapping,
+  MAPPING_FIELD_NAMES,
+  readCsvMappingText,
+} from '../import/columns/csv-column-mapping.util';
+import { IsCsvMapping } from '../import/columns/is-csv-mapping.validator';
 import { splitList } from '../utils/search-filters.util';
 
 const MAX_TAGS = 20;
 const MAX_TAG_LENGTH = 64;
+
+/** How `mapping` is described in the OpenAPI document. */
+export const MAPPING_DESCRIPTION =
+  'Which field each CSV column fills, over the guess from the headers: a JSON object of column ' +
+  '(as the header writes it; case, spaces and punctuation do not matter) → field name, or null ' +
+  'to ignore the column. Columns it does not name are guessed. An unknown field, a column the ' +
+  'file does not have, or text that is not such an object is a 400 naming the problem. With a ' +
+  'multipart upload it may also be a form field `mapping` sent before the file (not both). ' +
+  `Fields: ${MAPPING_FIELD_NAMES.join(', ')}.`;
 
 /** Options of POST /prospects/import, in the query string (the body is the CSV). */
 export class ImportProspectsQueryDto {
@@ -33,4 +50,31 @@ export class ImportProspectsQueryDto {
     message: `each tag must be at most ${MAX_TAG_LENGTH} characters`,
   })
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    description: MAPPING_DESCRIPTION,
+    example: '{"Company Industry":"industry","URL":"linkedin_url","Notes":null}',
+  })
+  @IsOptional()
+  @IsCsvMapping({ json: true })
+  mapping?: string;
+
+  /**
+   * The explicit mapping, from the query or from the form fields `mapping` of a multipart upload
+   * (at most one of them); undefined when there is none. 400 when it is given twice or is not
+   * valid.
+   */
+  explicitMapping(formValues: readonly string[] = []): CsvFieldMapping | undefined {
+    const texts = [...(this.mapping === undefined ? [] : [this.mapping]), ...formValues];
+    if (texts.length > 1) {
+      throw new BadRequestException(
+        'mapping is given more than once: send it once, in the query or as a form field',
+      );
+    }
+    if (texts.length === 0) return undefined;
+    const result = readCsvMappingText(texts[0]);
+    if ('problem' in result) throw new BadRequestException(result.problem);
+    return result.mapping;
+  }
 }

@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MAPPING_FIELD_NAMES, publicMapping } from '../import/columns/csv-column-mapping.util';
 import type { CsvImportResult } from '../import/prospect-csv-import.service';
 
 /** A row that was skipped, and why. */
@@ -28,7 +30,36 @@ export class ImportResultDto {
   errors: ImportRowErrorDto[];
   /** True when there were more than 1,000 errors. @example false */
   errors_truncated: boolean;
-  /** Headers that name no known column, ignored. @example ["Mobile Phone","Lead Status"] */
+  /**
+   * The columns whose values were not imported, as the header writes them, in file order: those
+   * whose header names no known field and the mapping does not name, and those the mapping
+   * ignores (null). Blank headers are left out.
+   * @example ["Mobile Phone","Lead Status","Notes"]
+   */
+  unmapped_columns: string[];
+  /**
+   * The mapping used: each column (as the header writes it) → the field it filled, or null when
+   * it was not imported; the explicit `mapping` where it names the column, else the guess from
+   * the header. It can be edited and sent back as `mapping`.
+   */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', nullable: true, enum: [...MAPPING_FIELD_NAMES] },
+    example: {
+      'First Name': 'first_name',
+      'Company Industry': 'industry',
+      URL: 'linkedin_url',
+      'Mobile Phone': null,
+      Notes: null,
+    },
+  })
+  mapping: Record<string, string | null>;
+  /**
+   * Deprecated: use `unmapped_columns`. The unmapped columns the mapping does not name (the
+   * headers that name no known field).
+   * @deprecated
+   * @example ["Mobile Phone","Lead Status"]
+   */
   unknown_columns: string[];
   /** The source stored on new prospects. @example csv */
   source: string;
@@ -41,6 +72,8 @@ export class ImportResultDto {
       skipped: result.skipped,
       errors: result.errors,
       errors_truncated: result.errorsTruncated,
+      unmapped_columns: result.unmappedColumns,
+      mapping: publicMapping(result.mapping),
       unknown_columns: result.unknownColumns,
       source: result.source,
     };

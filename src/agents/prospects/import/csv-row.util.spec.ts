@@ -1,4 +1,4 @@
-import { readCsvHeader } from './csv-header.util';
+import { readCsvHeader } from './columns/csv-header.util';
 import { csvRowErrors, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
 const defaults = { source: 'csv', tags: ['fair'] };
@@ -16,6 +16,14 @@ describe('readCsvRow', () => {
       email: 'b@x.example',
       tags: 'saas,Q4 list',
     });
+  });
+
+  it('reads a mapped column before a guessed one of the same field', () => {
+    const header = readCsvHeader(['Email', 'Private'], { Private: 'email' });
+    expect(readCsvRow(['work@x.example', 'me@y.example'], header)).toEqual({
+      email: 'me@y.example',
+    });
+    expect(readCsvRow(['work@x.example', ''], header)).toEqual({ email: 'work@x.example' });
   });
 
   it('reads short records (missing trailing cells) as empty', () => {
@@ -102,6 +110,31 @@ describe('prospectFromCsvRow', () => {
       name: 'muster.example',
       domain: 'muster.example',
       websiteUrl: 'https://www.muster.example/about',
+    });
+  });
+
+  it.each([
+    ['http://localhost:8080/', 'localhost'],
+    ['http://127.0.0.1:8080/', '127.0.0.1'],
+    ['http://intranet/about', 'intranet'],
+    ['http://[::1]:8080/', '[::1]'],
+  ])('takes the website %s as it is, whatever its host', (website, domain) => {
+    const { header, values } = row({ Name: 'Ben', Website: website });
+    expect(csvRowErrors(values, header)).toEqual([]);
+    const result = prospectFromCsvRow(values, header, defaults);
+    expect('input' in result && result.input.company).toMatchObject({
+      name: domain,
+      domain,
+      websiteUrl: website,
+    });
+  });
+
+  it('takes a URL in the domain column as the website too', () => {
+    const { header, values } = row({ Name: 'Ben', Domain: 'http://localhost:8080' });
+    const result = prospectFromCsvRow(values, header, defaults);
+    expect('input' in result && result.input.company).toMatchObject({
+      domain: 'localhost',
+      websiteUrl: 'http://localhost:8080',
     });
   });
 

@@ -1,8 +1,8 @@
 import { isEmail } from 'class-validator';
 import type { CompanyInput, ProspectInput } from '../upsert/prospect-input.types';
 import { fullName, normaliseDomain, normaliseEmail } from '../utils/normalise.util';
-import type { CsvField } from './csv-column-aliases';
-import type { CsvHeader } from './csv-header.util';
+import type { CsvField } from './columns/csv-column-aliases';
+import type { CsvHeader } from './columns/csv-header.util';
 import {
   cellValue,
   companyDomainFromEmail,
@@ -54,11 +54,11 @@ const MAX_LENGTH: Partial<Record<CsvField, number>> = {
 const MAX_TAGS = 50;
 const MAX_TAG_LENGTH = 100;
 
-/** The cells of one record by field, per the header. */
+/** The cells of one record by field, per the header (mapped columns first: see `order`). */
 export function readCsvRow(record: readonly string[], header: CsvHeader): CsvRowValues {
   const values: CsvRowValues = {};
-  const { fields } = header;
-  for (let index = 0; index < fields.length; index++) {
+  const { fields, order } = header;
+  for (const index of order) {
     const field = fields[index];
     if (!field) continue;
     const value = cellValue(record[index]);
@@ -143,7 +143,8 @@ export function prospectFromCsvRow(
 
 /**
  * The row's company: named by its column, else by its domain. The domain comes from the domain
- * column, the website, or a work email.
+ * column, the website, or a work email; a domain column holding a URL is the website too, when
+ * there is no other.
  */
 function companyOf(values: CsvRowValues, email: string | undefined): CompanyInput | undefined {
   const domain =
@@ -156,10 +157,12 @@ function companyOf(values: CsvRowValues, email: string | undefined): CompanyInpu
   return {
     name,
     domain,
-    websiteUrl: values.website,
+    websiteUrl: values.website ?? (isWebUrl(values.domain) ? values.domain : undefined),
     industry: values.industry,
     employeeCount: values.employees ? parseEmployeeCount(values.employees) : undefined,
     city: values.companyCity ?? location.city,
     country: values.companyCountry ?? location.country,
   };
 }
+
+const isWebUrl = (value: string | undefined) => value !== undefined && /^https?:\/\//i.test(value);

@@ -1,5 +1,8 @@
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { MAPPING_FIELD_NAMES } from './columns/csv-column-mapping.util';
+import { IsCsvMapping } from './columns/is-csv-mapping.validator';
 
 /** Parameters of `prospects.import_csv`; the offline planner sends none. */
 export class ImportCsvParams {
@@ -20,4 +23,18 @@ export class ImportCsvParams {
   @IsString({ each: true })
   @MaxLength(64, { each: true })
   tags?: string[];
+
+  // A function replaces the generated schema (a custom validator would add a $ref to Object).
+  @JSONSchema(() => ({
+    type: 'object',
+    description: `Only when the user says which column holds what: CSV column (as its header writes it) → field name, or null to ignore the column, over the guess from the headers, e.g. {"Company Industry": "industry", "URL": "linkedin_url", "Notes": null}. Fields: ${MAPPING_FIELD_NAMES.join(', ')}`,
+    additionalProperties: {
+      anyOf: [{ type: 'string', enum: [...MAPPING_FIELD_NAMES] }, { type: 'null' }],
+    },
+  }))
+  // As parsed: class-transformer would drop columns named like Object methods (toString, …).
+  @Transform(({ obj }) => (obj as Record<string, unknown>).mapping, { toClassOnly: true })
+  @IsOptional()
+  @IsCsvMapping()
+  mapping?: Record<string, string | null>;
 }

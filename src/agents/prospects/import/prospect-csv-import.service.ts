@@ -10,8 +10,9 @@ import {
 import type { ProspectInput } from '../upsert/prospect-input.types';
 import { ProspectUpsertService } from '../upsert/prospect-upsert.service';
 import { detectDelimiter, readHead } from './csv-delimiter.util';
+import type { CsvFieldMapping } from './columns/csv-column-mapping.util';
 import { csvEncodingProblem } from './csv-encoding.util';
-import { csvHeaderProblem, CsvHeader, readCsvHeader } from './csv-header.util';
+import { csvHeaderProblem, CsvHeader, readCsvHeader } from './columns/csv-header.util';
 import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
 /**
@@ -32,6 +33,11 @@ export interface CsvImportOptions {
   tags?: readonly string[];
   /** Also answer the ids of the prospects the file touched, in file order (small files only). */
   collectIds?: boolean;
+  /**
+   * CSV column → field (null: ignore the column), over the guess from the headers. A column it
+   * names that the file does not have makes the file not importable.
+   */
+  mapping?: CsvFieldMapping;
 }
 
 /** A row that was skipped: its number (1 = the first row after the header) and why. */
@@ -53,7 +59,12 @@ export interface CsvImportResult {
   errors: CsvRowError[];
   /** More errors than MAX_REPORTED_ERRORS were found. */
   errorsTruncated: boolean;
+  /** Non-blank headers whose values were not imported (unknown, or ignored by the mapping). */
+  unmappedColumns: string[];
+  /** Headers that name no known field and that the mapping does not name. */
   unknownColumns: string[];
+  /** Each non-blank header → the field it filled, or null: the explicit mapping and the guess. */
+  mapping: CsvFieldMapping;
   source: string;
   /** With `collectIds`: the prospects inserted or updated, each once, in file order. */
   prospectIds?: string[];
@@ -74,10 +85,11 @@ export class ProspectCsvImportService {
 
   async import(csv: Readable | string, options: CsvImportOptions): Promise<CsvImportResult> {
     const started = performance.now();
-    const run = new CsvImportRun(this.upserts, {
-      source: options.source,
-      tags: options.tags ?? [],
-    });
+    const run = new CsvImportRun(
+      this.upserts,
+      { source: options.source, tags: options.tags ?? [] },
+      options.mapping,
+    );
     if (options.collectIds) run.prospectIds = new Set();
     const source = typeof csv === 'string' ? Readable.from([Buffer.from(csv)]) : csv;
     const { head, ended } = await readHead(source);
@@ -139,11 +151,12 @@ class CsvImportRun {
   constructor(
     private readonly upserts: ProspectUpsertService,
     private readonly defaults: CsvRowDefaults,
+    private readonly explicitMapping: CsvFieldMapping = {},
   ) {}
 
   async add(record: string[]): Promise<void> {
     if (!this.header) {
-      this.header = readCsvHeader(record);
+      this.header = readCsvHeader(record, this.explicitMapping);
       const problem = csvHeaderProblem(this.header, record);
       if (problem) throw new CsvNotImportableException(problem);
       return;
@@ -187,7 +200,9 @@ class CsvImportRun {
       ...this.counts(),
       errors: this.errors,
       errorsTruncated: this.errorsTruncated,
+      unmappedColumns: this.header.unmappedColumns,
       unknownColumns: this.header.unknownColumns,
+      mapping: this.header.mapping,
       source: this.defaults.source,
       prospectIds: this.prospectIds && [...this.prospectIds],
     };

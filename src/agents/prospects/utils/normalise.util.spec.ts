@@ -27,6 +27,27 @@ describe('normalising imported values', () => {
     expect(normaliseDomain('acme.example:8080')).toBe('acme.example');
     expect(normaliseDomain('WWW.acme.example.')).toBe('acme.example');
     expect(normaliseDomain('not a domain')).toBeUndefined();
+    expect(normaliseDomain('http://user@Acme.example:8080/x')).toBe('acme.example');
+  });
+
+  it.each([
+    ['http://localhost:8080/', 'localhost'],
+    ['HTTPS://Intranet/home', 'intranet'],
+    ['http://127.0.0.1:8080/', '127.0.0.1'],
+    ['http://[::1]:8080/', '[::1]'],
+    ['http://www.localhost./', 'localhost'],
+  ])('takes the host of any http(s) URL, one label or an address: %s', (url, host) => {
+    expect(normaliseDomain(url)).toBe(host);
+  });
+
+  it.each([['localhost'], ['unknown'], ['http://'], ['http://exa mple.com/'], ['http://a..b/']])(
+    'refuses %s: a lone word without a scheme is no host, nor a URL without one',
+    (value) => {
+      expect(normaliseDomain(value)).toBeUndefined();
+    },
+  );
+
+  it('gives the website a scheme when it has none', () => {
     expect(websiteUrlOf(undefined, 'acme.example')).toBe('https://acme.example');
     expect(websiteUrlOf('acme.example/home', 'acme.example')).toBe('https://acme.example/home');
     expect(websiteUrlOf('http://acme.example', undefined)).toBe('http://acme.example');

@@ -9,21 +9,45 @@ export function normaliseEmail(value: string | null | undefined): string | undef
   return cleanText(value)?.toLowerCase();
 }
 
+/** A host name of letters, digits and hyphens; one label ("localhost") or several. */
+const HOST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+/** A host without a scheme needs a dot: a lone word ("unknown", "tbd") is not taken for a host. */
+const DOTTED_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+const IPV6_HOST = /^\[[0-9a-f:.]+\]$/;
+
 /**
  * A company domain from a domain or a website URL: lower case, without scheme, `www.`, port,
- * path or trailing dot ("https://www.Acme.example/about" → "acme.example").
+ * path or trailing dot ("https://www.Acme.example/about" → "acme.example"). An http(s) URL gives
+ * its host whatever its form ("http://localhost:8080/" → "localhost", "http://[::1]/" → "[::1]"):
+ * whether it may be fetched is research's address policy, not the importer's. Text without a
+ * scheme must be a dotted name or an IPv4 address.
  */
 export function normaliseDomain(value: string | null | undefined): string | undefined {
   const text = cleanText(value)?.toLowerCase();
   if (!text) return undefined;
-  const host = text
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/^[^@/]*@/, '')
-    .split(/[/?#:]/)[0]
-    .replace(/^www\./, '')
-    .replace(/\.$/, '');
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : undefined;
+  if (/^https?:\/\//.test(text)) return webUrlHost(text);
+  const host = trimHost(
+    text
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+      .replace(/^[^@/]*@/, '')
+      .split(/[/?#:]/)[0],
+  );
+  return DOTTED_HOST.test(host) ? host : undefined;
 }
+
+/** The host of an http(s) URL as the URL standard reads it, or undefined when it is none. */
+function webUrlHost(url: string): string | undefined {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  const host = trimHost(hostname);
+  return HOST_NAME.test(host) || IPV6_HOST.test(host) ? host : undefined;
+}
+
+const trimHost = (host: string) => host.replace(/^www\./, '').replace(/\.$/, '');
 
 /** The website of a company: as given, or `https://` + its domain. */
 export function websiteUrlOf(

@@ -52,6 +52,7 @@ export const CSV_COLUMN_ALIASES: Record<CsvFamily, Partial<Record<CsvField, read
     city: ['city', 'town'],
     country: ['country'],
     location: ['location'],
+    companyLocation: ['headquarters', 'hq', 'hq location', 'headquarters location'],
     tags: ['tags', 'tag', 'labels', 'label'],
   },
   sales_navigator: {
@@ -63,6 +64,7 @@ export const CSV_COLUMN_ALIASES: Record<CsvFamily, Partial<Record<CsvField, read
       'profile url',
       'linkedin profile url',
       'sales navigator url',
+      'sales navigator profile url',
       'lead url',
       'public profile url',
     ],
@@ -105,6 +107,55 @@ export const CSV_COLUMN_ALIASES: Record<CsvFamily, Partial<Record<CsvField, read
   },
 };
 
+/** Whose value a field is: the person's, or their company's (tags are the person's). */
+export const FIELD_ENTITY: Record<CsvField, CsvEntity> = {
+  name: 'person',
+  firstName: 'person',
+  lastName: 'person',
+  email: 'person',
+  title: 'person',
+  seniority: 'person',
+  department: 'person',
+  linkedinUrl: 'person',
+  city: 'person',
+  country: 'person',
+  location: 'person',
+  tags: 'person',
+  companyName: 'company',
+  domain: 'company',
+  website: 'company',
+  industry: 'company',
+  employees: 'company',
+  companyLocation: 'company',
+  companyCity: 'company',
+  companyCountry: 'company',
+};
+export type CsvEntity = 'person' | 'company';
+
+/**
+ * Words that start a header to say whose value it is ("Company Industry", "Contact Email",
+ * "Organization - Name"), compared as header keys.
+ */
+export const ENTITY_PREFIXES: Record<CsvEntity, readonly string[]> = {
+  company: ['company', 'organization', 'organisation', 'org', 'account', 'employer'],
+  person: ['person', 'contact', 'lead', 'prospect'],
+};
+
+/**
+ * What a header means after a company prefix when its rest alone would name a person's field
+ * ("Company Name" is the company's name, "Company City" its city), or names nothing by itself
+ * ("Company URL").
+ */
+export const AFTER_COMPANY_PREFIX: Partial<Record<CsvField, readonly string[]>> = {
+  companyName: ['name'],
+  website: ['url', 'web address'],
+  domain: ['primary domain'],
+  employees: ['num employees', 'estimated num employees', 'employee range', 'staff count'],
+  companyLocation: ['location'],
+  companyCity: ['city'],
+  companyCountry: ['country'],
+};
+
 /** A header as compared: lower case letters and digits only. */
 export function headerKey(header: string): string {
   return header
@@ -113,10 +164,14 @@ export function headerKey(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Every alias by its key, across the families. */
-export function aliasLookup(): Map<string, CsvField> {
+/** Every alias by its key, across the families (or of the tables given). */
+export function aliasLookup(
+  tables: readonly Partial<Record<CsvField, readonly string[]>>[] = Object.values(
+    CSV_COLUMN_ALIASES,
+  ),
+): Map<string, CsvField> {
   const lookup = new Map<string, CsvField>();
-  for (const fields of Object.values(CSV_COLUMN_ALIASES)) {
+  for (const fields of tables) {
     for (const [field, aliases] of Object.entries(fields) as [CsvField, readonly string[]][]) {
       for (const alias of aliases) lookup.set(headerKey(alias), field);
     }
