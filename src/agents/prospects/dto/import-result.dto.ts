@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { CsvImportResult } from '../import/prospect-csv-import.service';
 
 /** A row that was skipped, and why. */
@@ -6,7 +7,8 @@ export class ImportRowErrorDto {
   row: number;
   /** The column, as the file's header names it. @example Email */
   field: string;
-  /** @example not an email address: "anna@" */
+  // Not @example: the plugin drops the quotes.
+  @ApiProperty({ example: 'not an email address: "anna@"' })
   message: string;
 }
 
