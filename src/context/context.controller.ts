@@ -13,7 +13,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses, ApiKeyAuth } from '../common/decorators/api-docs.decorators';
 import { ContextService } from './context.service';
@@ -31,6 +31,23 @@ const IF_MATCH = ApiHeader({
   required: false,
   description: 'The ETag last read; the write fails with 412 when the entry has changed since',
 });
+const IF_NONE_MATCH = ApiHeader({
+  name: 'If-None-Match',
+  required: false,
+  description: 'The ETag last read; 304 without a body when the entry has not changed since',
+});
+/** The example matches POST /context's, so "Try it out" reads what that created. */
+const JOB_ID = ApiParam({
+  name: 'job_id',
+  description: "The job's id: 1-128 characters of A-Z, a-z, 0-9, _ . : -",
+  example: 'job-2026-11-24-001',
+});
+const NOT_FOUND = { status: 404, message: 'No context for job_id "job-2026-11-24-001"' };
+const CONTENTION = {
+  status: 409,
+  description: 'Too many concurrent writes to the entry: retry',
+  message: 'Too many concurrent writes to job_id "job-2026-11-24-001"; retry the request',
+};
 const ETAG_HEADER = {
   ETag: { description: 'The entry version, for If-Match', schema: { type: 'string' } },
 };
@@ -42,9 +59,16 @@ const ETAG_HEADER = {
 export class ContextController {
   constructor(private readonly contexts: ContextService) {}
 
+  /**
+   * Creates a job's context entry
+   * @remarks The server makes a UUID when `job_id` is absent; 409 when the job already has one.
+   */
   @Post('context')
   @ApiResponse({ status: 201, type: ContextEntryDto, headers: ETAG_HEADER })
-  @ApiErrorResponses(400, 409, 413)
+  @ApiErrorResponses(400, 413, {
+    status: 409,
+    message: 'A context for job_id "job-2026-11-24-001" already exists',
+  })
   async create(
     @Body() body: CreateContextDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -57,10 +81,13 @@ export class ContextController {
     return withEtag(reply, entry);
   }
 
+  /** Reads a job's context entry */
   @Get('context/:job_id')
+  @JOB_ID
+  @IF_NONE_MATCH
   @ApiResponse({ status: 200, type: ContextEntryDto, headers: ETAG_HEADER })
   @ApiResponse({ status: 304, description: 'If-None-Match matches the current ETag' })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(400, NOT_FOUND)
   async get(
     @Param('job_id', JobIdPipe) jobId: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
@@ -74,10 +101,15 @@ export class ContextController {
     return withEtag(reply, entry);
   }
 
+  /**
+   * Replaces a job's context
+   * @remarks `context_data` replaces the whole document; `version` goes up by one.
+   */
   @Put('context/:job_id')
+  @JOB_ID
   @IF_MATCH
   @ApiResponse({ status: 200, type: ContextEntryDto, headers: ETAG_HEADER })
-  @ApiErrorResponses(400, 404, 409, 412, 413)
+  @ApiErrorResponses(400, NOT_FOUND, CONTENTION, 412, 413)
   async replace(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body() body: ReplaceContextDto,
@@ -92,7 +124,13 @@ export class ContextController {
     return withEtag(reply, entry);
   }
 
+  /**
+   * Changes part of a job's context (JSON Merge Patch)
+   * @remarks The body is an RFC 7386 merge patch of `context_data`: keys set to null are removed,
+   * objects merge, anything else replaces.
+   */
   @Patch('context/:job_id')
+  @JOB_ID
   @IF_MATCH
   @ApiConsumes('application/merge-patch+json', 'application/json')
   @ApiBody({
@@ -104,7 +142,7 @@ export class ContextController {
     },
   })
   @ApiResponse({ status: 200, type: ContextEntryDto, headers: ETAG_HEADER })
-  @ApiErrorResponses(400, 404, 409, 412, 413)
+  @ApiErrorResponses(400, NOT_FOUND, CONTENTION, 412, 413)
   async patch(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body(MergePatchPipe) mergePatch: Record<string, unknown>,
@@ -114,11 +152,13 @@ export class ContextController {
     return withEtag(reply, await this.contexts.patch(jobId, mergePatch, { ifMatch }));
   }
 
+  /** Deletes a job's context entry */
   @Delete('context/:job_id')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @JOB_ID
   @IF_MATCH
   @ApiResponse({ status: 204, description: 'Deleted' })
-  @ApiErrorResponses(400, 404, 412)
+  @ApiErrorResponses(400, NOT_FOUND, 412)
   async delete(
     @Param('job_id', JobIdPipe) jobId: string,
     @Headers('if-match') ifMatch: string | undefined,
@@ -126,6 +166,7 @@ export class ContextController {
     await this.contexts.delete(jobId, { ifMatch });
   }
 
+  /** Lists context entries, newest first */
   @Get('contexts')
   @ApiResponse({ status: 200, type: ContextPageDto })
   @ApiErrorResponses(400)

@@ -11,8 +11,12 @@ import {
   Patch,
   Query,
 } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
+import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiErrorResponses,
+  ApiKeyAuth,
+  ErrorResponseSpec,
+} from '../../common/decorators/api-docs.decorators';
 import { ListOutboxQueryDto } from './dto/list-outbox-query.dto';
 import { OutboxMessageDto, OutboxPageDto } from './dto/outbox-message.dto';
 import { UpdateOutboxMessageDto } from './dto/update-outbox-message.dto';
@@ -24,6 +28,22 @@ const MessageId = () =>
     new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') }),
   );
 
+/** No example: message ids are the server's (GET /outbox lists them). */
+const MESSAGE_ID = ApiParam({
+  name: 'id',
+  format: 'uuid',
+  description: "The message's `id`, as GET /outbox lists it",
+});
+const BAD_ID: ErrorResponseSpec = { status: 400, message: 'id must be a UUID' };
+const NOT_FOUND: ErrorResponseSpec = {
+  status: 404,
+  message: 'No outbox message with id "0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f"',
+};
+const conflict = (change: string): ErrorResponseSpec => ({
+  status: 409,
+  message: `Outbox message "0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f" is sent: only a draft can be ${change}`,
+});
+
 /** The outbox: drafted emails, editable until their send step is approved and runs. */
 @ApiTags('email')
 @ApiKeyAuth()
@@ -31,7 +51,7 @@ const MessageId = () =>
 export class OutboxController {
   constructor(private readonly outbox: OutboxService) {}
 
-  /** Messages, newest first, optionally of one job and in one status. */
+  /** Lists outbox messages, newest first, optionally of one job and in one status */
   @Get()
   @ApiResponse({ status: 200, type: OutboxPageDto })
   @ApiErrorResponses(400)
@@ -45,17 +65,23 @@ export class OutboxController {
     return OutboxPageDto.from(page);
   }
 
+  /** Reads an outbox message */
   @Get(':id')
+  @MESSAGE_ID
   @ApiResponse({ status: 200, type: OutboxMessageDto })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(BAD_ID, NOT_FOUND)
   async get(@MessageId() id: string): Promise<OutboxMessageDto> {
     return OutboxMessageDto.from(await this.outbox.get(id));
   }
 
-  /** Edits a draft's subject or body; 409 once it is approved, being sent or sent. */
+  /**
+   * Edits a draft's subject or body
+   * @remarks 409 once it is approved, being sent or sent.
+   */
   @Patch(':id')
+  @MESSAGE_ID
   @ApiResponse({ status: 200, type: OutboxMessageDto })
-  @ApiErrorResponses(400, 404, 409, 413)
+  @ApiErrorResponses(400, NOT_FOUND, conflict('edited'), 413)
   async update(
     @MessageId() id: string,
     @Body() body: UpdateOutboxMessageDto,
@@ -65,11 +91,15 @@ export class OutboxController {
     );
   }
 
-  /** Deletes a message nothing was sent for (draft, approved, skipped, failed); 409 for one being sent or sent. */
+  /**
+   * Deletes an outbox message nothing was sent for
+   * @remarks A draft, approved, skipped or failed message; 409 for one being sent or sent.
+   */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @MESSAGE_ID
   @ApiResponse({ status: 204, description: 'Deleted' })
-  @ApiErrorResponses(400, 404, 409)
+  @ApiErrorResponses(BAD_ID, NOT_FOUND, conflict('deleted'))
   async delete(@MessageId() id: string): Promise<void> {
     await this.outbox.delete(id);
   }

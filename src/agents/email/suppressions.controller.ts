@@ -9,7 +9,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { CreateSuppressionDto, SuppressionDto, SuppressionPageDto } from './dto/suppression.dto';
@@ -22,14 +22,21 @@ import { SuppressionsService } from './suppressions.service';
 export class SuppressionsController {
   constructor(private readonly suppressions: SuppressionsService) {}
 
-  /** Adds an email address or a domain; 400 for anything else, 409 when it is already listed. */
+  /**
+   * Adds an email address or a domain to the suppression list
+   * @remarks 400 for anything else, 409 when it is already listed.
+   */
   @Post()
   @ApiResponse({ status: 201, type: SuppressionDto })
-  @ApiErrorResponses(400, 409, 413)
+  @ApiErrorResponses(400, 413, {
+    status: 409,
+    message: '"acme.example" is already on the suppression list',
+  })
   async add(@Body() body: CreateSuppressionDto): Promise<SuppressionDto> {
     return SuppressionDto.from(await this.suppressions.add(body.value));
   }
 
+  /** Lists the suppression list, newest first */
   @Get()
   @ApiResponse({ status: 200, type: SuppressionPageDto })
   @ApiErrorResponses(400)
@@ -39,11 +46,16 @@ export class SuppressionsController {
     );
   }
 
-  /** Removes an address or a domain from the list. */
+  /** Removes an address or a domain from the suppression list */
   @Delete(':value')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiParam({
+    name: 'value',
+    description: 'The address or domain, as listed',
+    example: 'acme.example',
+  })
   @ApiResponse({ status: 204, description: 'Removed' })
-  @ApiErrorResponses(404)
+  @ApiErrorResponses({ status: 404, message: '"acme.example" is not on the suppression list' })
   async remove(@Param('value') value: string): Promise<void> {
     await this.suppressions.remove(value);
   }

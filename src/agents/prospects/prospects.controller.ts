@@ -13,10 +13,14 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
-import { ErrorResponseDto } from '../../common/dto/error-response.dto';
+import {
+  ApiError,
+  ApiErrorResponses,
+  ApiKeyAuth,
+  ErrorResponseSpec,
+} from '../../common/decorators/api-docs.decorators';
 import { AcceptsUploads, openUploadedFile } from '../../common/http/upload-body';
 import { AppConfig } from '../../config/app-config';
 import { ImportProspectsQueryDto } from './dto/import-prospects-query.dto';
@@ -32,6 +36,18 @@ const ProspectId = () =>
     'id',
     new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') }),
   );
+
+/** No example: prospect ids are the server's (GET /prospects lists them). */
+const PROSPECT_ID = ApiParam({
+  name: 'id',
+  format: 'uuid',
+  description: "The prospect's `id`, as GET /prospects lists it",
+});
+const BAD_ID: ErrorResponseSpec = { status: 400, message: 'id must be a UUID' };
+const NOT_FOUND: ErrorResponseSpec = {
+  status: 404,
+  message: 'No prospect with id "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55"',
+};
 
 /** The body of POST /prospects/import in OpenAPI terms: the CSV itself, or a form with the file. */
 const CSV_REQUEST_BODY = {
@@ -72,7 +88,13 @@ export class ProspectsController {
     private readonly config: AppConfig,
   ) {}
 
-  /** Prospects matching the filters, ordered by name. */
+  /**
+   * Searches prospects, ordered by name
+   * @remarks Every filter given applies; a list filter matches any of its values, given by
+   * repeating the parameter (`?country=Germany&country=Austria`) or comma-separated
+   * (`?country=Germany,Austria`). The examples together find sample prospects of a fresh
+   * installation (SEED_SAMPLE_DATA).
+   */
   @Get()
   @ApiResponse({ status: 200, type: ProspectPageDto })
   @ApiErrorResponses(400)
@@ -85,9 +107,10 @@ export class ProspectsController {
   }
 
   /**
-   * Imports prospects from a CSV: the body itself (`text/csv`) or a multipart file in the field
-   * `file`. Headers of LinkedIn Sales Navigator, Apollo and HubSpot exports are recognised
-   * without mapping, also with a company or person prefix ("Company Industry", "Contact Email");
+   * Imports prospects from a CSV
+   * @remarks The CSV is the body itself (`text/csv`) or a multipart file in the field `file`.
+   * Headers of LinkedIn Sales Navigator, Apollo and HubSpot exports are recognised without
+   * mapping, also with a company or person prefix ("Company Industry", "Contact Email");
    * `mapping` says which field a column fills where the guess is wrong or finds none. The answer
    * lists the columns not imported (`unmapped_columns`) and the mapping used. Duplicates merge
    * (email, then LinkedIn URL, then name + company domain), within the file too. Rows are written
@@ -99,15 +122,16 @@ export class ProspectsController {
   @ApiOperation({ requestBody: CSV_REQUEST_BODY })
   @ApiResponse({ status: 200, type: ImportResultDto })
   @ApiErrorResponses(400)
-  @ApiResponse({
+  @ApiError({
     status: 413,
     description: 'The CSV is larger than IMPORT_MAX_BYTES',
-    type: ErrorResponseDto,
+    message: 'The upload is larger than 104857600 bytes (IMPORT_MAX_BYTES)',
   })
-  @ApiResponse({
+  @ApiError({
     status: 415,
     description: 'Neither a text/csv body nor a multipart/form-data file',
-    type: ErrorResponseDto,
+    message:
+      'Send the CSV as a text/csv body or as a multipart/form-data file in the field "file", not application/json',
   })
   async import(
     @Req() request: FastifyRequest,
@@ -122,34 +146,50 @@ export class ProspectsController {
     return ImportResultDto.from(result);
   }
 
+  /** Reads a prospect */
   @Get(':id')
+  @PROSPECT_ID
   @ApiResponse({ status: 200, type: ProspectDto })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(BAD_ID, NOT_FOUND)
   async get(@ProspectId() id: string): Promise<ProspectDto> {
     return ProspectDto.from(await this.prospects.get(id));
   }
 
-  /** Corrects a prospect's fields; 409 when the email or LinkedIn URL belongs to another prospect. */
+  /**
+   * Corrects a prospect's fields
+   * @remarks Fields left out stay as they are; 409 when the email or LinkedIn URL belongs to
+   * another prospect.
+   */
   @Patch(':id')
+  @PROSPECT_ID
   @ApiResponse({ status: 200, type: ProspectDto })
-  @ApiErrorResponses(400, 404, 409, 413)
+  @ApiErrorResponses(400, NOT_FOUND, 413, {
+    status: 409,
+    message: 'email already belongs to prospect "7d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6"',
+  })
   async update(@ProspectId() id: string, @Body() body: UpdateProspectDto): Promise<ProspectDto> {
     return ProspectDto.from(await this.prospects.update(id, body.toChanges()));
   }
 
+  /** Deletes a prospect */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @PROSPECT_ID
   @ApiResponse({ status: 204, description: 'Deleted' })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(BAD_ID, NOT_FOUND)
   async delete(@ProspectId() id: string): Promise<void> {
     await this.prospects.delete(id);
   }
 
-  /** Marks the prospect as never to be emailed again; calling it again changes nothing. */
+  /**
+   * Opts a prospect out of all email
+   * @remarks The prospect is never emailed again; calling it again changes nothing.
+   */
   @Post(':id/opt-out')
   @HttpCode(HttpStatus.OK)
+  @PROSPECT_ID
   @ApiResponse({ status: 200, type: ProspectDto })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(BAD_ID, NOT_FOUND)
   async optOut(@ProspectId() id: string): Promise<ProspectDto> {
     return ProspectDto.from(await this.prospects.optOut(id));
   }

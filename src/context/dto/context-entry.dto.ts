@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { ContextEntry, ContextPage } from '../context.types';
 
 /** A context entry as the API returns it. */
@@ -10,7 +11,9 @@ export class ContextEntryDto {
   context_data: Record<string, unknown>;
   /** Starts at 1, +1 on every write. @example 1 */
   version: number;
-  /** The entry's ETag (also in the ETag header), for If-Match. @example "mwujerug-1" */
+  /** The entry's ETag (also in the ETag header), for If-Match. */
+  // Not @example: the plugin strips the quotes, which are part of an ETag.
+  @ApiProperty({ example: '"mwujerug-1"' })
   etag: string;
   /** ISO-8601. @example 2026-11-24T10:00:00.000Z */
   created_at: string;

@@ -10,7 +10,11 @@ import { AgentDescriptionDto } from './dto/agent-response.dto';
 export class AgentsController {
   constructor(private readonly registry: AgentRegistry) {}
 
-  /** Every agent with its actions: description, parameter JSON Schema, what it reads and writes. */
+  /**
+   * Lists the agents and their actions
+   * @remarks Each action with its description, the JSON Schema of its parameters, the state keys it
+   * reads and writes, and whether it is available (configured) on this installation.
+   */
   @Get()
   @ApiResponse({ status: 200, type: [AgentDescriptionDto] })
   @ApiErrorResponses()

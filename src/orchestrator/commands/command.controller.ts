@@ -1,8 +1,11 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
-import { ErrorResponseDto } from '../../common/dto/error-response.dto';
+import {
+  ApiError,
+  ApiErrorResponses,
+  ApiKeyAuth,
+} from '../../common/decorators/api-docs.decorators';
 import { Client } from '../../common/http/client-identity';
 import { CommandRateLimit } from '../../common/throttling/command-rate-limit';
 import { JobPlanResponseDto } from '../jobs/api/dto/job-plan-response.dto';
@@ -18,6 +21,12 @@ import { LlmRateLimitedResponseDto } from './dto/llm-rate-limited-response.dto';
 export class CommandController {
   constructor(private readonly jobs: JobSubmissionService) {}
 
+  /**
+   * Plans a job from a command in plain words and starts it
+   * @remarks With OPENAI_API_KEY the LLM plans; without it the offline planner does (prospect
+   * searches, research, fit scores, drafts, exports). The plan is validated against the agents
+   * before the job is queued; follow it with GET /jobs/{job_id} or its event stream.
+   */
   @Post()
   @CommandRateLimit()
   @ApiResponse({ status: 201, type: JobPlanResponseDto, description: 'The job and its plan' })
@@ -26,19 +35,27 @@ export class CommandController {
     description: "The LLM provider's rate limit or quota was hit: handle it and retry later",
     schema: { $ref: getSchemaPath(LlmRateLimitedResponseDto) },
   })
-  @ApiResponse({
+  @ApiError({
     status: 422,
-    type: ErrorResponseDto,
     description: 'The offline planner does not understand the command (command_not_understood)',
+    error: 'command_not_understood',
+    message:
+      'The offline planner does not understand "book a meeting with Anna". Without an LLM, Zigral understands commands that find prospects …',
   })
-  @ApiResponse({
+  @ApiError({
     status: 502,
-    type: ErrorResponseDto,
     description:
       'The LLM failed, its credentials were rejected, or its plan stayed invalid (invalid_plan)',
+    error: 'llm_unavailable',
+    message: 'The LLM provider failed (HTTP 503)',
   })
-  @ApiResponse({ status: 504, type: ErrorResponseDto, description: 'The LLM timed out' })
-  @ApiErrorResponses(400, 413)
+  @ApiError({
+    status: 504,
+    description: 'The LLM timed out',
+    error: 'llm_timeout',
+    message: 'The LLM did not answer within OPENAI_TIMEOUT_MS (30000 ms)',
+  })
+  @ApiErrorResponses(400, 413, { status: 429, commandRateLimit: true, queueFull: true })
   async submit(
     @Body() body: CommandDto,
     @Client() client: string,

@@ -4,7 +4,8 @@ import { OUTBOX_STATUSES, type OutboxStatus } from '../outbox-message.entity';
 
 /** Filters of GET /outbox. */
 export class ListOutboxQueryDto extends PageQueryDto {
-  /** Only the messages of this job. @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
+  /** Only the messages of this job. */
+  // No @example: Swagger UI would pre-fill it, and a made-up id hides every message.
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, {

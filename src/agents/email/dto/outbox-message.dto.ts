@@ -15,7 +15,7 @@ export class OutboxMessageDto {
   to: string;
   /** Recipient name. @example Anna Beispielmann */
   name: string | null;
-  /** @example Anna, a quick idea for Nordlicht Software */
+  /** @example "Anna, a quick idea for Nordlicht Software" */
   subject: string;
   /** Plain text; the unsubscribe line is added when it is sent. */
   body: string;

@@ -13,7 +13,10 @@ export class UpdateOutboxMessageDto {
   @MaxLength(500)
   subject?: string;
 
-  /** Plain text; the unsubscribe line is added when it is sent. */
+  /**
+   * Plain text; the unsubscribe line is added when it is sent.
+   * @example Hi Anna, would a 14-day pilot of our forecasting tool help Nordlicht Software? Best, Ana
+   */
   @unlessAbsent
   @IsString()
   @IsNotBlank()

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { ExportEntity, ExportKind, ExportStatus } from '../export.entity';
 import { downloadUrl } from '../utils/export-summary.util';
 import type { ExportFormat } from '../utils/export-file-name.util';
@@ -31,7 +32,9 @@ export class ExportDto {
   files: ExportFileDto[];
   /** The Google Sheet appended to. */
   spreadsheet_id: string | null;
-  /** The range Google reported for the appended rows. @example 'Zigral'!A2:Q43 */
+  /** The range Google reported for the appended rows. */
+  // Not @example: the plugin turns its apostrophes into double quotes.
+  @ApiProperty({ example: "'Zigral'!A2:Q43" })
   range: string | null;
   /**
    * When EXPORT_RETENTION_DAYS removed the files (ISO-8601); downloads then answer 410. Null

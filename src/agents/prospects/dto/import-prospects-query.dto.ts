@@ -37,8 +37,9 @@ export class ImportProspectsQueryDto {
   source?: string;
 
   /**
-   * Tags added to every imported row, comma-separated (at most 20, each at most 64 characters).
-   * @example webinar,q4
+   * Tags added to every imported row (at most 20, each at most 64 characters): the parameter
+   * repeated, or comma-separated values.
+   * @example ["webinar","q4"]
    */
   @Transform(({ value }) => splitList(value))
   @IsOptional()

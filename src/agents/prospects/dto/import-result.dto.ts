@@ -8,7 +8,8 @@ export class ImportRowErrorDto {
   row: number;
   /** The column, as the file's header names it. @example Email */
   field: string;
-  /** @example not an email address: "anna@" */
+  // Not @example: the plugin drops the quotes.
+  @ApiProperty({ example: 'not an email address: "anna@"' })
   message: string;
 }
 

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -40,22 +41,23 @@ function ListFilter(name: string) {
 }
 
 /**
- * Filters of GET /prospects. List filters take comma-separated values (or the parameter repeated)
- * and match any of them; different filters all apply. A title and a seniority are alternatives:
+ * Filters of GET /prospects. List filters take the parameter repeated (`?country=Germany&country=Austria`,
+ * as the OpenAPI document declares them) or comma-separated values (`?country=Germany,Austria`), and
+ * match any of them; different filters all apply. A title and a seniority are alternatives:
  * with both, a prospect matching either passes. Text compares case-insensitively.
  */
 export class ListProspectsQueryDto extends PageQueryDto {
   /**
    * Titles: every word of one, in any order, starts a word of the prospect's title ("VP Sales"
    * finds "VP of Sales", "Vice President, Sales" and "SVP Sales").
-   * @example VP Sales
+   * @example ["VP Sales"]
    */
   @ListFilter('title')
   title?: string[];
 
   /**
    * Seniority levels: founder, c_level, vp, director, manager, senior, entry.
-   * @example vp,director
+   * @example ["vp","director"]
    */
   @Transform(({ value }) => splitList(value))
   @IsOptional()
@@ -63,23 +65,23 @@ export class ListProspectsQueryDto extends PageQueryDto {
   @IsIn(SENIORITIES, { each: true, message: `seniority must be one of ${SENIORITIES.join(', ')}` })
   seniority?: Seniority[];
 
-  /** Departments: Sales, Marketing, Engineering, … @example Sales */
+  /** Departments: Sales, Marketing, Engineering, … @example ["Sales"] */
   @ListFilter('department')
   department?: string[];
 
   /**
    * The company's industry holds one as whole words ("Software" finds "Software Development";
    * "SaaS" means Software).
-   * @example Software
+   * @example ["Software"]
    */
   @ListFilter('industry')
   industry?: string[];
 
-  /** Countries by English name. @example Germany,Austria,Switzerland */
+  /** Countries by English name. @example ["Germany","Austria","Switzerland"] */
   @ListFilter('country')
   country?: string[];
 
-  /** Cities. @example Berlin */
+  /** Cities. @example ["Berlin"] */
   @ListFilter('city')
   city?: string[];
 
@@ -87,6 +89,7 @@ export class ListProspectsQueryDto extends PageQueryDto {
    * Smallest company size, in employees.
    * @example 50
    */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Transform(({ value }) => parseInteger(value))
   @Max(MAX_EMPLOYEES)
@@ -98,6 +101,7 @@ export class ListProspectsQueryDto extends PageQueryDto {
    * Largest company size, in employees.
    * @example 500
    */
+  @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Transform(({ value }) => parseInteger(value))
   @IsNotLessThan('employees_min')
@@ -108,14 +112,14 @@ export class ListProspectsQueryDto extends PageQueryDto {
 
   /**
    * Free text: each word appears in the name, email, title or company name.
-   * @example anna berlin
+   * @example sales
    */
   @IsOptional()
   @IsString()
   @MaxLength(MAX_FILTER_LENGTH)
   q?: string;
 
-  /** Tags: a prospect with any of them. @example webinar */
+  /** Tags: a prospect with any of them (every sample prospect has `sample`). @example ["sample"] */
   @ListFilter('tag')
   tag?: string[];
 

@@ -9,7 +9,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export class CompanyDto {
   /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
   id: string;
-  /** @example Nordlicht Software GmbH */
+  /** @example "Nordlicht Software GmbH" */
   name: string;
   /** @example nordlicht.example */
   domain: string | null;
@@ -42,7 +42,7 @@ export class CompanyDto {
 export class ProspectDto {
   /** @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
   id: string;
-  /** @example Anna Beispielmann */
+  /** @example "Anna Beispielmann" */
   name: string;
   /** @example Anna */
   first_name: string | null;

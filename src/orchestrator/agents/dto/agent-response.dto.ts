@@ -3,7 +3,7 @@ import type { RegisteredAction, RegisteredAgent } from '../agent-registry.servic
 export class ActionDescriptionDto {
   /** @example search */
   name: string;
-  /** @example Finds prospects in the database by title, seniority, industry, location and company size */
+  /** @example "Finds prospects in the database by title, seniority, industry, location and company size" */
   description: string;
   /** JSON Schema of the action's parameters. @example { "type": "object", "properties": { "seconds": { "type": "integer", "minimum": 1, "maximum": 300 } }, "required": ["seconds"], "additionalProperties": false } */
   params_schema: Record<string, unknown>;
@@ -40,7 +40,7 @@ export class ActionDescriptionDto {
 export class AgentDescriptionDto {
   /** @example core */
   name: string;
-  /** @example Job plumbing: set values in the job state, wait */
+  /** @example "Job plumbing: set values in the job state, wait" */
   description: string;
   actions: ActionDescriptionDto[];
 

@@ -8,7 +8,7 @@ export const MAX_COMMAND_LENGTH = 4000;
 export class CommandDto {
   /**
    * What the user wants, in plain words.
-   * @example Find VPs of Sales at SaaS companies in Germany and draft intro emails
+   * @example "Find VPs of Sales at SaaS companies in Germany and draft intro emails"
    */
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @MaxLength(MAX_COMMAND_LENGTH)

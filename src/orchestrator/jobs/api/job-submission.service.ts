@@ -11,7 +11,7 @@ import { DEFAULT_JOB_TYPE } from './dto/job-input';
 import { contextSteps } from '../runner/job-progress.util';
 import { JobRunner } from '../runner/job-runner.service';
 import type { JobRecord, SubmittedJob } from '../job.types';
-import { QueueFullException } from '../jobs.exceptions';
+import { QueueFullException } from '../../../common/throttling/queue-full.exception';
 import { JobStore } from '../store/job-store';
 import { PlanStepDto } from './dto/job-plan-response.dto';
 

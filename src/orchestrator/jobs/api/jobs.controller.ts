@@ -10,20 +10,61 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiErrorResponses, ApiKeyAuth } from '../../../common/decorators/api-docs.decorators';
-import { ErrorResponseDto } from '../../../common/dto/error-response.dto';
+import {
+  ApiError,
+  ApiErrorResponses,
+  ErrorResponseSpec,
+  ApiKeyAuth,
+} from '../../../common/decorators/api-docs.decorators';
 import { Client } from '../../../common/http/client-identity';
 import { JobIdPipe } from '../../../context/dto/job-id';
 import { CreateJobDto } from './dto/create-job.dto';
 import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dto/job-actions.dto';
 import { JobPlanResponseDto } from './dto/job-plan-response.dto';
-import { CheckpointDto, JobDto, JobPageDto } from './dto/job-response.dto';
+import { CheckpointDto, FeedbackResponseDto, JobDto, JobPageDto } from './dto/job-response.dto';
 import { CheckpointService } from '../store/checkpoint.service';
 import { JobEventsSse } from '../events/job-events-sse';
+import { JOB_EVENT_TYPES } from '../events/job-event-types';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsService } from './jobs.service';
+
+/** No example: job ids are the server's, so "Try it out" asks for one (POST /command answers it). */
+const JOB_ID = ApiParam({
+  name: 'job_id',
+  description: 'The `job_id` POST /command or POST /jobs answered',
+});
+const NOT_FOUND: ErrorResponseSpec = {
+  status: 404,
+  message: 'No job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55"',
+};
+const conflict = (command: string, status: string): ErrorResponseSpec => ({
+  status: 409,
+  description: `The job is not in a status ${command} applies to`,
+  message: `Job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55" is ${status}; ${command} does not apply`,
+});
+
+/** The SSE route's 200: the wire format, and each event with the fields of its data. */
+const EVENT_STREAM = {
+  'text/event-stream': {
+    schema: {
+      type: 'string',
+      description:
+        'Server-Sent Events: per event an `event:` line (its type), an `id:` line (increasing) and ' +
+        "one `data:` line of JSON holding the event's fields and its time as `at`. The past events " +
+        'come first, then new ones as they happen; the stream ends after `job_finished`. Types: ' +
+        Object.entries(JOB_EVENT_TYPES)
+          .map(([type, fields]) => `\`${type}\` (${fields})`)
+          .join('; '),
+    },
+    example:
+      'event: job_created\nid: 1\ndata: {"status":"queued","at":"2026-11-24T10:00:00.000Z"}\n\n' +
+      'event: step_started\nid: 2\ndata: {"step":0,"agent":"prospects","action":"search","attempt":1,"runner":"host:4242:1a2b3c4d","at":"2026-11-24T10:00:00.010Z"}\n\n' +
+      'event: step_succeeded\nid: 3\ndata: {"step":0,"summary":"Found 28 prospects","output_keys":["prospects"],"at":"2026-11-24T10:00:00.050Z"}\n\n' +
+      'event: job_finished\nid: 4\ndata: {"status":"succeeded","at":"2026-11-24T10:00:00.051Z"}\n\n',
+  },
+};
 
 /** Jobs: explicit plans, status, live progress, and the human decisions on them. */
 @ApiTags('jobs')
@@ -36,15 +77,29 @@ export class JobsController {
     private readonly checkpoints: CheckpointService,
   ) {}
 
-  /** Runs an explicit action sequence (a saved plan or a template), validated like an LLM's. */
+  /**
+   * Runs an explicit plan
+   * @remarks An action sequence (a saved plan or a template), validated like an LLM's plan; see
+   * GET /agents for the actions and their parameters.
+   */
   @Post()
   @ApiResponse({ status: 201, type: JobPlanResponseDto })
-  @ApiResponse({
-    status: 422,
-    type: ErrorResponseDto,
-    description: 'The plan cannot run (invalid_plan); details name each step and field',
-  })
-  @ApiErrorResponses(400, 413)
+  @ApiError(
+    {
+      status: 422,
+      description: 'The plan cannot run (invalid_plan); details name each step and field',
+      error: 'invalid_plan',
+      message: 'The plan cannot run',
+    },
+    [
+      {
+        path: 'steps[0]',
+        message:
+          'email.draft reads "prospects", which no earlier step writes and the context does not give',
+      },
+    ],
+  )
+  @ApiErrorResponses(400, 413, { status: 429, queueFull: true })
   async create(@Body() body: CreateJobDto, @Client() client: string): Promise<JobPlanResponseDto> {
     const job = await this.submissions.submitPlan({
       plan: { objective: body.objective, steps: body.steps },
@@ -55,7 +110,7 @@ export class JobsController {
     return JobPlanResponseDto.from(job);
   }
 
-  /** Jobs, newest first. */
+  /** Lists jobs, newest first */
   @Get()
   @ApiResponse({ status: 200, type: JobPageDto })
   @ApiErrorResponses(400)
@@ -69,19 +124,24 @@ export class JobsController {
     };
   }
 
+  /** Reads a job: its steps, their progress, and its LLM usage */
   @Get(':job_id')
+  @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(400, NOT_FOUND)
   async get(@Param('job_id', JobIdPipe) jobId: string): Promise<JobDto> {
     const { job, usage } = await this.jobs.getWithUsage(jobId);
     return JobDto.from(job, usage);
   }
 
-  /** Server-Sent Events: the job's past events, then new ones live; ends when the job does. */
+  /**
+   * Follows a job's events (Server-Sent Events)
+   * @remarks The job's past events, then new ones live; the stream ends when the job does.
+   */
   @Get(':job_id/events')
-  @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: 'The event stream (text/event-stream)' })
-  @ApiErrorResponses(400, 404)
+  @JOB_ID
+  @ApiResponse({ status: 200, description: 'The event stream', content: EVENT_STREAM })
+  @ApiErrorResponses(400, NOT_FOUND)
   async events(
     @Param('job_id', JobIdPipe) jobId: string,
     @Req() request: FastifyRequest,
@@ -92,27 +152,36 @@ export class JobsController {
     sse.open(stop);
   }
 
+  /** Cancels a job that has not finished */
   @Post(':job_id/cancel')
   @HttpCode(200)
+  @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, 404, 409)
+  @ApiErrorResponses(400, NOT_FOUND, conflict('cancel', 'succeeded'))
   async cancel(@Param('job_id', JobIdPipe) jobId: string): Promise<JobDto> {
     return JobDto.from(await this.jobs.cancel(jobId));
   }
 
-  /** A failed job resumes from its failed step. */
+  /** Resumes a failed job from its failed step */
   @Post(':job_id/retry')
   @HttpCode(200)
+  @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, 404, 409)
+  @ApiErrorResponses(400, NOT_FOUND, conflict('retry', 'running'))
   async retry(@Param('job_id', JobIdPipe) jobId: string): Promise<JobDto> {
     return JobDto.from(await this.jobs.retry(jobId));
   }
 
+  /**
+   * Approves the step a job waits on
+   * @remarks The step runs with its planned parameters, or with `params` when given (validated
+   * like the plan's; 400 `invalid_params` names the problems).
+   */
   @Post(':job_id/approve')
   @HttpCode(200)
+  @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, 404, 409)
+  @ApiErrorResponses(400, NOT_FOUND, conflict('approve', 'running'))
   async approve(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body() body: ApproveJobDto,
@@ -120,10 +189,12 @@ export class JobsController {
     return JobDto.from(await this.jobs.approve(jobId, body.params));
   }
 
+  /** Rejects the step a job waits on, which cancels the job */
   @Post(':job_id/reject')
   @HttpCode(200)
+  @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, 404, 409)
+  @ApiErrorResponses(400, NOT_FOUND, conflict('reject', 'running'))
   async reject(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body() body: RejectJobDto,
@@ -131,24 +202,44 @@ export class JobsController {
     return JobDto.from(await this.jobs.reject(jobId, body.reason));
   }
 
-  /** Rates the job's plan; the planner shows well-rated plans to the LLM as examples. */
+  /**
+   * Rates a job's plan
+   * @remarks The planner shows well-rated plans to the LLM as examples for commands of the same job type.
+   */
   @Post(':job_id/feedback')
-  @ApiResponse({ status: 201, description: 'All feedback of the job' })
-  @ApiErrorResponses(400, 404)
-  async feedback(@Param('job_id', JobIdPipe) jobId: string, @Body() body: FeedbackDto) {
+  @JOB_ID
+  @ApiResponse({ status: 201, type: FeedbackResponseDto, description: 'All feedback of the job' })
+  @ApiErrorResponses(400, NOT_FOUND)
+  async feedback(
+    @Param('job_id', JobIdPipe) jobId: string,
+    @Body() body: FeedbackDto,
+  ): Promise<FeedbackResponseDto> {
     return { feedback: await this.jobs.feedback(jobId, body) };
   }
 
+  /** Lists a job's checkpoints: its state after each completed step */
   @Get(':job_id/checkpoints')
+  @JOB_ID
   @ApiResponse({ status: 200, type: [CheckpointDto] })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(400, NOT_FOUND)
   async listCheckpoints(@Param('job_id', JobIdPipe) jobId: string): Promise<CheckpointDto[]> {
     return (await this.checkpoints.list(jobId)).map((checkpoint) => CheckpointDto.from(checkpoint));
   }
 
+  /** Reads one checkpoint of a job */
   @Get(':job_id/checkpoints/:seq')
+  @JOB_ID
+  @ApiParam({
+    name: 'seq',
+    type: 'integer',
+    description: "The checkpoint's number: 1 for the job's first completed step",
+    example: 1,
+  })
   @ApiResponse({ status: 200, type: CheckpointDto })
-  @ApiErrorResponses(400, 404)
+  @ApiErrorResponses(400, {
+    status: 404,
+    message: 'No checkpoint #1 for job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55"',
+  })
   async getCheckpoint(
     @Param('job_id', JobIdPipe) jobId: string,
     @Param('seq', new ParseIntPipe({ errorHttpStatusCode: 400 })) seq: number,

@@ -16,7 +16,7 @@ export class PlanStepInputDto {
 export class CreateJobDto {
   /**
    * What the job achieves.
-   * @example Find VPs of Sales in Germany
+   * @example "Find VPs of Sales in Germany"
    */
   @IsString()
   @MaxLength(1000)

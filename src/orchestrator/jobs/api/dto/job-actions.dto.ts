@@ -13,7 +13,8 @@ export class ListJobsQueryDto extends PageQueryDto {
 export class ApproveJobDto {
   /**
    * Edited parameters for the pending step (validated like the plan's); unchanged when absent.
-   * @example { "format": "csv" }
+   * The example edits the message of a `core.review` step.
+   * @example { "message": "Checked: the list is ready for the export" }
    */
   // As parsed: class-transformer would drop keys named like Object methods.
   @Transform(({ obj }) => (obj as Record<string, unknown>).params, { toClassOnly: true })

@@ -51,7 +51,7 @@ export class JobPlanResponseDto {
   job_id: string;
   /** @example prospecting */
   job_type: string;
-  /** @example Find VPs of Sales at SaaS companies in Germany and draft intro emails */
+  /** @example "Find VPs of Sales at SaaS companies in Germany and draft intro emails" */
   objective: string;
   steps: PlanStepDto[];
   /** Who made the plan: llm, offline or explicit (POST /jobs). @example offline */

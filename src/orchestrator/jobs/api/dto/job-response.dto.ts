@@ -30,7 +30,7 @@ export class JobDto {
   job_id: string;
   /** @example prospecting */
   job_type: string;
-  /** @example Find VPs of Sales in Germany */
+  /** @example "Find VPs of Sales in Germany" */
   objective: string;
   /** @example running */
   status: JobStatus;
@@ -111,4 +111,19 @@ export class CheckpointDto {
       created_at: checkpoint.createdAt.toISOString(),
     };
   }
+}
+
+/** A rating of a job's plan, as stored in its context. */
+export class FeedbackEntryDto {
+  /** @example 5 */
+  rating: number;
+  /** @example Exactly the right people */
+  comment?: string;
+  /** ISO-8601. @example 2026-11-24T10:05:00.000Z */
+  at: string;
+}
+
+/** All feedback of a job, oldest first. */
+export class FeedbackResponseDto {
+  feedback: FeedbackEntryDto[];
 }

@@ -1,0 +1,21 @@
+/**
+ * The events of a job's stream (GET /jobs/{id}/events), with the fields of their `data` besides
+ * `at` (the event's time). The route's OpenAPI description lists them from here; a new event type
+ * belongs here too.
+ */
+export const JOB_EVENT_TYPES: Readonly<Record<string, string>> = {
+  job_created: '`status` (queued)',
+  step_started: '`step` (index), `agent`, `action`, `attempt`, `runner`',
+  step_succeeded: '`step`, `summary`, `output_keys`',
+  step_retried: '`step`, `attempt`, `error`, `delay_ms` (until the next attempt)',
+  step_failed: '`step`, `error`',
+  approval_needed:
+    '`step`, `agent`, `action`, `description`, `params`, `inputs`: what the step will do once approved',
+  approved: '`step`, `params` (as approved)',
+  rejected: '`step`, `reason`',
+  job_retried: '`step` (where the job resumes)',
+  job_waiting:
+    '`wake_at`: the job parked in `waiting` after a core.wait step, holding no runner, until then',
+  job_finished:
+    '`status` (succeeded, failed or cancelled; `from` on a cancel): the last event, the stream ends after it',
+};

@@ -1,0 +1,53 @@
+// A typed client of the Zigral API: openapi-fetch over the types openapi-typescript generates from
+// the OpenAPI document (generated/, not in git: `npm run check:client` or the e2e test writes it).
+// It compiles under `tsc --strict` only while the document types these calls as they are used.
+import createClient from 'openapi-fetch';
+import type { components, paths } from './generated/zigral-api';
+
+export type ZigralClient = ReturnType<typeof createClient<paths>>;
+export type ContextEntry = components['schemas']['ContextEntryDto'];
+export type JobPlan = components['schemas']['JobPlanResponseDto'];
+export type ProspectPage = components['schemas']['ProspectPageDto'];
+
+/** A client of the service at `baseUrl`; `apiKey` when the service has API_KEYS set. */
+export function createZigralClient(baseUrl: string, apiKey?: string): ZigralClient {
+  return createClient<paths>({ baseUrl, headers: apiKey ? { 'X-API-Key': apiKey } : {} });
+}
+
+/** Stores a context entry for a job (POST /context). */
+export async function createContext(
+  client: ZigralClient,
+  jobId: string,
+  contextData: Record<string, unknown>,
+): Promise<ContextEntry> {
+  const { data, error, response } = await client.POST('/context', {
+    body: { job_id: jobId, job_type: 'prospecting', context_data: contextData },
+  });
+  if (!data) throw new Error(`POST /context answered ${response.status}: ${error?.message}`);
+  return data;
+}
+
+/** Submits a command in plain words (POST /command): the job and its plan, or the LLM's refusal. */
+export async function submitCommand(
+  client: ZigralClient,
+  command: string,
+): Promise<JobPlan | { llmRateLimited: string }> {
+  const { data, error, response } = await client.POST('/command', {
+    body: { command, context: { sender: 'Ana from Acme', offer: 'A 14-day pilot' } },
+  });
+  if (!data) throw new Error(`POST /command answered ${response.status}: ${error?.message}`);
+  // 201 is the job; 200 the LLM provider's rate limit, which the client handles itself.
+  return 'job_id' in data ? data : { llmRateLimited: data.error };
+}
+
+/** Searches prospects by title and country, without paging parameters (GET /prospects). */
+export async function findProspects(
+  client: ZigralClient,
+  filters: { title: string[]; country: string[]; seniority?: ('vp' | 'director')[] },
+): Promise<ProspectPage> {
+  const { data, error, response } = await client.GET('/prospects', {
+    params: { query: filters },
+  });
+  if (!data) throw new Error(`GET /prospects answered ${response.status}: ${error?.message}`);
+  return data;
+}
