@@ -197,7 +197,8 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'POST /jobs/{job_id}/cancel': {
     prepare: (t) =>
-      jobIn(t, ['running'], [{ agent: 'core', action: 'wait', params: { seconds: 300 } }]),
+      // Parked in `waiting` by the wait, which cancel applies to like a running job.
+      jobIn(t, ['waiting'], [{ agent: 'core', action: 'wait', params: { seconds: 300 } }]),
   },
   'POST /jobs/{job_id}/retry': {
     // The export refuses a state whose prospects are not a list: the job fails at step 1.

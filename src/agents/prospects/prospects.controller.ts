@@ -58,7 +58,7 @@ const CSV_REQUEST_BODY = {
     'text/csv': {
       schema: { type: 'string' as const },
       example:
-        'First Name,Last Name,Email,Title,Company,Website\nAnna,Beispiel,anna@nordlicht.example,VP Sales,Nordlicht GmbH,nordlicht.example\n',
+        'First Name,Last Name,Email,Title,Company,Company Industry,Website,Notes\nAnna,Beispiel,anna@nordlicht.example,VP Sales,Nordlicht GmbH,SaaS,nordlicht.example,met at the webinar\n',
     },
     'multipart/form-data': {
       schema: {

@@ -55,7 +55,7 @@ export class ImportProspectsQueryDto {
   @ApiPropertyOptional({
     type: String,
     description: MAPPING_DESCRIPTION,
-    example: '{"Company Industry":"industry","URL":"linkedin_url","Notes":null}',
+    example: '{"Company Industry":"industry","Notes":null}',
   })
   @IsOptional()
   @IsCsvMapping({ json: true })

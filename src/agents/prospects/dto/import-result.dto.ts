@@ -45,7 +45,8 @@ export class ImportResultDto {
    */
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'string', nullable: true, enum: [...MAPPING_FIELD_NAMES] },
+    // null in the enum too: OpenAPI 3.0 checks nullable values against it.
+    additionalProperties: { type: 'string', nullable: true, enum: [...MAPPING_FIELD_NAMES, null] },
     example: {
       'First Name': 'first_name',
       'Company Industry': 'industry',
