@@ -62,17 +62,17 @@ const CASES: Record<string, ContractCase> = {
   'export.spreadsheet': {
     params: { format: 'xlsx' },
     state: { prospects: exportProspects, drafts: exportDrafts },
-    badState: { prospects: [] },
+    badState: { prospects: 'nobody' },
   },
   // Runs against the fake Google Sheets API configured below.
   'export.google_sheets': {
     params: {},
     state: { prospects: exportProspects },
-    badState: { prospects: [] },
+    badState: { prospects: 'nobody' },
   },
 };
 // score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry; nor can
-// import_csv of a CSV without a usable row, or an export without prospects.
+// import_csv of a CSV without a usable row, or an export whose prospects are not a list.
 const BAD_PARAMS: Record<string, Record<string, unknown>> = {
   'research.score_fit': {},
   'prospects.import_csv': {},

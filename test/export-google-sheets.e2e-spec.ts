@@ -5,34 +5,32 @@ import { AgentRegistry } from '../src/orchestrator/agents/agent-registry.service
 import type { ActionContext } from '../src/orchestrator/agents/agent.types';
 import { ActionError } from '../src/orchestrator/agents/retry-policy.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { exportDrafts, exportProspects } from './helpers/export-fixtures';
+import { exportProspects, storeExportDrafts } from './helpers/export-fixtures';
 import { FakeGoogleSheets, startFakeGoogleSheets } from './helpers/fake-google-sheets-server';
 import { createJob, hasStatus, waitForJob } from './helpers/jobs';
 
 /** export.google_sheets against a fake Sheets API and token endpoint on 127.0.0.1. */
-const steps = [
-  {
-    agent: 'core',
-    action: 'set_context',
-    params: { values: { prospects: exportProspects, drafts: exportDrafts } },
-  },
+const steps = (values: Record<string, unknown>) => [
+  { agent: 'core', action: 'set_context', params: { values } },
   { agent: 'export', action: 'google_sheets', params: {} },
 ];
 
 const column = (header: string) => GOOGLE_SHEET_HEADERS.indexOf(header);
 
+const sheetsEnv = (fake: FakeGoogleSheets) => ({
+  GOOGLE_SERVICE_ACCOUNT_JSON: fake.serviceAccountJson,
+  GOOGLE_SHEETS_SPREADSHEET_ID: fake.spreadsheetId,
+  GOOGLE_SHEETS_ROOT_URL: `${fake.origin}/`,
+});
+
 describe('export.google_sheets, configured', () => {
   let fake: FakeGoogleSheets;
   let testApp: TestApp;
+  let jobValues: Record<string, unknown>;
   beforeAll(async () => {
     fake = await startFakeGoogleSheets({ tabs: ['Leads', 'Zigral'] });
-    testApp = await createTestApp({
-      env: {
-        GOOGLE_SERVICE_ACCOUNT_JSON: fake.serviceAccountJson,
-        GOOGLE_SHEETS_SPREADSHEET_ID: fake.spreadsheetId,
-        GOOGLE_SHEETS_ROOT_URL: `${fake.origin}/`,
-      },
-    });
+    testApp = await createTestApp({ env: sheetsEnv(fake) });
+    jobValues = { prospects: exportProspects, drafts: await storeExportDrafts(testApp) };
   });
   afterAll(async () => {
     await testApp.destroy();
@@ -40,7 +38,7 @@ describe('export.google_sheets, configured', () => {
   });
 
   const runJob = async () => {
-    const jobId = await createJob(testApp, steps);
+    const jobId = await createJob(testApp, steps(jobValues));
     const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
     return { jobId, job };
   };
@@ -61,6 +59,7 @@ describe('export.google_sheets, configured', () => {
     expect(values.slice(1).map((row) => row[0])).toEqual(exportProspects.map((p) => p.name));
     expect(values.slice(1).map((row) => row[column('Score')])).toEqual([92, 55, '']);
     expect(values[1][column('Email subject')]).toBe('Quick idea for Beispiel');
+    expect(values[1][column('Email status')]).toBe('draft');
     // RAW keeps a formula-looking cell as text; no apostrophe is added.
     expect(values[2][0]).toBe('=HYPERLINK("http://evil.example","click")');
 
@@ -71,7 +70,7 @@ describe('export.google_sheets, configured', () => {
       kind: 'google_sheets',
       rows: 3,
       spreadsheet_id: fake.spreadsheetId,
-      range: "'Zigral'!A1:Q4",
+      range: "'Zigral'!A1:T4",
     });
     expect(values[1][column('Export ID')]).toBe(exported.id);
     const listed = await request(testApp.server)
@@ -132,6 +131,41 @@ describe('export.google_sheets, configured', () => {
   });
 });
 
+describe('export.google_sheets with no prospects', () => {
+  let fake: FakeGoogleSheets;
+  let testApp: TestApp;
+  beforeAll(async () => {
+    fake = await startFakeGoogleSheets({ tabs: ['Zigral'] });
+    testApp = await createTestApp({ env: sheetsEnv(fake) });
+  });
+  afterAll(async () => {
+    await testApp.destroy();
+    await fake.close();
+  });
+
+  const runEmpty = async () => {
+    const jobId = await createJob(testApp, steps({ prospects: [] }));
+    return waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+  };
+
+  it('appends the header row only to an empty tab, then nothing under an existing header', async () => {
+    const first = await runEmpty();
+    expect(first.status).toBe('succeeded');
+    expect(first.steps[1].summary).toBe(
+      "Nothing to do: no prospects; appended the header row only to Google Sheets ('Zigral'!A1:T1)",
+    );
+    expect(fake.tabs.get('Zigral')).toEqual([GOOGLE_SHEET_HEADERS]);
+
+    const second = await runEmpty();
+    expect(second.status).toBe('succeeded');
+    expect(second.steps[1].summary).toBe(
+      'Nothing to do: no prospects; the Google Sheet has its header row already, nothing appended',
+    );
+    expect(fake.appends()).toHaveLength(1);
+    expect(fake.tabs.get('Zigral')).toHaveLength(1);
+  });
+});
+
 describe('export.google_sheets, not configured', () => {
   let testApp: TestApp;
   beforeAll(async () => {
@@ -159,7 +193,7 @@ describe('export.google_sheets, not configured', () => {
   it('refuses a plan that uses it, with the reason', async () => {
     const response = await request(testApp.server)
       .post('/jobs')
-      .send({ objective: 'To Google', steps })
+      .send({ objective: 'To Google', steps: steps({ prospects: exportProspects }) })
       .expect(422);
     expect(response.body.error).toBe('invalid_plan');
     expect(JSON.stringify(response.body.details)).toContain(reason);

@@ -7,6 +7,7 @@ import {
   GoogleSheetsExportParams,
   SpreadsheetExportParams,
 } from '../src/agents/export/dto/export-action.params';
+import type { DraftInState } from '../src/agents/email/email-state.types';
 import { ExportRetention } from '../src/agents/export/export-retention.service';
 import { EXPORT_HEADERS } from '../src/agents/export/utils/export-rows.util';
 import { paramsJsonSchema, validateParams } from '../src/orchestrator/agents/action-params.util';
@@ -14,13 +15,15 @@ import { planOffline } from '../src/orchestrator/planning/offline/offline-planne
 import { ExportParams } from './fixtures/sales-agents.fixture';
 import { AgentRegistry } from '../src/orchestrator/agents/agent-registry.service';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { download, exportDrafts, exportProspects } from './helpers/export-fixtures';
+import { download, exportProspects, storeExportDrafts } from './helpers/export-fixtures';
 import { createJob, hasStatus, waitForJob } from './helpers/jobs';
 
 /** export.spreadsheet through real jobs, the files on disk, and the exports API. */
 let testApp: TestApp;
+let drafts: DraftInState[];
 beforeAll(async () => {
   testApp = await createTestApp();
+  drafts = await storeExportDrafts(testApp);
 });
 afterAll(() => testApp.destroy());
 
@@ -37,7 +40,7 @@ async function runExport(params: Record<string, unknown> = {}, values?: Record<s
     {
       agent: 'core',
       action: 'set_context',
-      params: { values: values ?? { prospects: exportProspects, drafts: exportDrafts } },
+      params: { values: values ?? { prospects: exportProspects, drafts } },
     },
     { agent: 'export', action: 'spreadsheet', params },
   ]);
@@ -187,10 +190,10 @@ describe('export.spreadsheet errors', () => {
     expect(gone.body.message).toContain('no longer on disk');
   });
 
-  it('fails the step for good when there are no prospects', async () => {
-    const { job } = await runExport({}, { prospects: [] });
+  it('fails the step for good when prospects is not a list', async () => {
+    const { job } = await runExport({}, { prospects: { name: 'Ana' } });
     expect(job.status).toBe('failed');
-    expect(job.error).toContain('Nothing to export');
+    expect(job.error).toContain('"prospects" is not a list');
     expect(job.steps[1].attempts).toBe(1);
   });
 });
@@ -287,7 +290,7 @@ describe('EXPORT_RETENTION_DAYS', () => {
       {
         agent: 'core',
         action: 'set_context',
-        params: { values: { prospects: exportProspects, drafts: exportDrafts } },
+        params: { values: { prospects: exportProspects } },
       },
       { agent: 'export', action: 'spreadsheet', params: {} },
     ]);

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import type { DraftInState } from '../../src/agents/email/email-state.types';
+import { OutboxService } from '../../src/agents/email/outbox.service';
 import type { ProspectInState } from '../../src/agents/prospects/prospect.types';
+import type { TestApp } from './create-test-app';
 
 /** Prospects with scores (one named like a formula) and drafts for two of them. */
 export const exportProspects: ProspectInState[] = [
@@ -56,6 +59,32 @@ export const exportDrafts: DraftInState[] = [
     body: 'Hallo Chloé',
   },
 ];
+
+/**
+ * Stores `exportDrafts` in the outbox, as an email.draft step of another job would, and answers
+ * them with their outbox ids: an export shows a draft only as the outbox holds it.
+ */
+export async function storeExportDrafts(app: TestApp): Promise<DraftInState[]> {
+  const jobId = `fixture-${randomUUID()}`;
+  const rows = await app.app.get(OutboxService).saveDrafts({
+    jobId,
+    stepKey: `${jobId}:0`,
+    drafts: exportDrafts.map((draft) => ({
+      prospectId: draft.prospect_id,
+      to: draft.to,
+      name: draft.name ?? null,
+      subject: draft.subject,
+      body: draft.body,
+    })),
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    prospect_id: row.prospectId,
+    to: row.to,
+    subject: row.subject,
+    body: row.body,
+  }));
+}
 
 /** supertest parser that keeps a binary body as a Buffer. */
 export function binary(res: Response, callback: (error: Error | null, body: Buffer) => void) {

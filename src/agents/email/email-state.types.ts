@@ -1,8 +1,8 @@
 /**
  * A drafted email as agents pass it through the job state (`state.drafts` is a list of these):
- * what email.draft writes, what email.send reads, and what export.spreadsheet puts beside each
- * prospect. The outbox message with the same `id` holds the current text (it may be edited
- * before approval).
+ * what email.draft writes, and what email.send and the exports read. The outbox message with
+ * the same `id` holds the current text (it may be edited before approval) and status; both
+ * email.send and the exports use that, and leave out a draft no longer in the outbox.
  */
 export interface DraftInState {
   /** The outbox message id. */

@@ -6,6 +6,7 @@ import type {
   ActionResult,
   AgentAvailability,
 } from '../../orchestrator/agents/agent.types';
+import { nothingToDo } from '../../orchestrator/agents/nothing-to-do.util';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { ProspectInState } from '../prospects/prospect.types';
 import { DraftParams, SendParams } from './dto/email-action.params';
@@ -49,6 +50,9 @@ export class EmailAgent implements AgentAvailability {
   })
   async draft(params: DraftParams, context: ActionContext): Promise<ActionResult> {
     const prospects = listOf<ProspectInState>(context.state.prospects, 'prospects');
+    if (prospects.length === 0) {
+      return { writes: { drafts: [] }, summary: nothingToDo('prospects') };
+    }
     const outcome = await this.drafting.draft({
       prospects,
       companies: context.state.companies,
@@ -88,6 +92,7 @@ export class EmailAgent implements AgentAvailability {
     const drafts = listOf<DraftInState>(context.state.drafts, 'drafts');
     const bad = drafts.findIndex((draft) => typeof draft.id !== 'string');
     if (bad >= 0) throw new ActionError(`drafts[${bad}] has no outbox id`);
+    if (drafts.length === 0) return { writes: { sent: [] }, summary: nothingToDo('drafts') };
     const sent = await this.sending.send({
       drafts,
       jobId: context.jobId,

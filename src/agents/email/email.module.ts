@@ -10,6 +10,7 @@ import { MAIL_TRANSPORT, MailTransport, mailTransportProvider } from './mail-tra
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
+import { OutboxViewService } from './outbox-view.service';
 import { SuppressionEntity } from './suppression.entity';
 import { SuppressionsController } from './suppressions.controller';
 import { SuppressionsService } from './suppressions.service';
@@ -30,11 +31,13 @@ import { UnsubscribeService } from './unsubscribe.service';
     EmailDraftingService,
     EmailSendingService,
     OutboxService,
+    OutboxViewService,
     SuppressionsService,
     UnsubscribeKeyService,
     UnsubscribeService,
     mailTransportProvider,
   ],
+  exports: [OutboxViewService],
 })
 export class EmailAgentModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null) {}

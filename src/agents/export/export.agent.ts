@@ -7,10 +7,16 @@ import type {
 } from '../../orchestrator/agents/agent.types';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { GoogleSheetsExportParams, SpreadsheetExportParams } from './dto/export-action.params';
+import { ExportContentService } from './export-content.service';
 import { GoogleSheetsExportService } from './google-sheets/google-sheets-export.service';
 import { SpreadsheetExportService } from './spreadsheet-export.service';
 import { EXPORT_FORMATS } from './utils/export-file-name.util';
-import { googleSheetsExportState, spreadsheetExportState } from './utils/export-summary.util';
+import {
+  googleSheetsExportState,
+  googleSheetsSummary,
+  spreadsheetExportState,
+  spreadsheetSummary,
+} from './utils/export-summary.util';
 import { readExportInput } from './utils/export-state.util';
 
 /** Spreadsheet files to download, and appends to a Google Sheet. */
@@ -21,6 +27,7 @@ import { readExportInput } from './utils/export-state.util';
 })
 export class ExportAgent implements AgentAvailability {
   constructor(
+    private readonly content: ExportContentService,
     private readonly spreadsheets: SpreadsheetExportService,
     private readonly googleSheets: GoogleSheetsExportService,
   ) {}
@@ -32,8 +39,10 @@ export class ExportAgent implements AgentAvailability {
   @Action({
     name: 'spreadsheet',
     description:
-      'Writes the prospects (with scores, reasons and their email drafts) to an XLSX workbook ' +
-      'and a CSV file to download from GET /exports/{id}/download; format limits it to one',
+      'Writes the prospects (with scores, reasons, and their email drafts as the outbox holds ' +
+      'them: edited text, send status and time, do-not-email marks) to an XLSX workbook and a ' +
+      'CSV file to download from GET /exports/{id}/download; format limits it to one. No ' +
+      'prospects: the files hold the header row only',
     params: SpreadsheetExportParams,
     reads: ['prospects'],
     optionalReads: ['drafts'],
@@ -48,22 +57,20 @@ export class ExportAgent implements AgentAvailability {
     const record = await this.spreadsheets.export({
       jobId: context.jobId,
       idempotencyKey: context.idempotencyKey,
-      prospects: input.prospects,
-      drafts: input.drafts,
+      rows: await this.content.rows(input),
       formats: params.format ? [params.format] : EXPORT_FORMATS,
     });
-    const formats = record.files.map((file) => file.format.toUpperCase()).join(' and ');
     return {
       writes: { export: spreadsheetExportState(record) },
-      summary: `Exported ${record.rowCount} prospects to ${formats} (export ${record.id})`,
+      summary: spreadsheetSummary(record),
     };
   }
 
   @Action({
     name: 'google_sheets',
     description:
-      'Appends the prospects (with scores, reasons and their email drafts) to the configured ' +
-      'Google Sheet, once per step',
+      'Appends the prospects (with scores, reasons, and their email drafts as the outbox holds ' +
+      'them) to the configured Google Sheet, once per step; no prospects: the header row only',
     params: GoogleSheetsExportParams,
     reads: ['prospects'],
     optionalReads: ['drafts'],
@@ -79,14 +86,12 @@ export class ExportAgent implements AgentAvailability {
     const { record, appended } = await this.googleSheets.export({
       jobId: context.jobId,
       idempotencyKey: context.idempotencyKey,
-      prospects: input.prospects,
-      drafts: input.drafts,
+      rows: await this.content.rows(input),
       signal: context.signal,
     });
-    const what = appended ? 'Appended' : 'Already appended';
     return {
       writes: { export: googleSheetsExportState(record) },
-      summary: `${what} ${record.rowCount} prospects to Google Sheets (${record.sheetRange ?? 'sheet'})`,
+      summary: googleSheetsSummary(record, appended),
     };
   }
 }

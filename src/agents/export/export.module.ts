@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmailAgentModule } from '../email/email.module';
 import { ExportAgent } from './export.agent';
+import { ExportContentService } from './export-content.service';
 import { ExportEntity } from './export.entity';
 import { ExportFileStore } from './export-file.store';
 import { ExportRetention } from './export-retention.service';
@@ -12,10 +14,12 @@ import { SpreadsheetExportService } from './spreadsheet-export.service';
 
 /** The `export` agent: spreadsheet files (XLSX, CSV) to download, and Google Sheets appends. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExportEntity])],
+  // The email module's OutboxViewService: the drafts as the outbox holds them at export time.
+  imports: [TypeOrmModule.forFeature([ExportEntity]), EmailAgentModule],
   controllers: [ExportsController],
   providers: [
     ExportAgent,
+    ExportContentService,
     ExportsService,
     ExportFileStore,
     ExportRetention,

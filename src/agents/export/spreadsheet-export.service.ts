@@ -1,15 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DraftInState } from '../email/email-state.types';
-import type { ProspectInState } from '../prospects/prospect.types';
 import type { ExportEntity, ExportFile } from './export.entity';
 import { ExportFileStore } from './export-file.store';
 import { ExportsService } from './exports.service';
 import { toCsv } from './utils/csv.util';
 import { downloadFileName, ExportFormat, storedFileName } from './utils/export-file-name.util';
-import { buildExportRows, EXPORT_HEADERS, ExportCell } from './utils/export-rows.util';
+import { EXPORT_HEADERS, ExportCell } from './utils/export-rows.util';
 import { buildXlsx } from './utils/xlsx-workbook.util';
 
-/** Writes a job's prospects and drafts to XLSX and CSV files under EXPORT_DIR. */
+/** Writes the rows of an export to XLSX and CSV files under EXPORT_DIR (no rows: the header only). */
 @Injectable()
 export class SpreadsheetExportService {
   private readonly logger = new Logger(SpreadsheetExportService.name);
@@ -26,12 +24,11 @@ export class SpreadsheetExportService {
   async export(input: {
     jobId: string;
     idempotencyKey: string;
-    prospects: readonly ProspectInState[];
-    drafts: readonly DraftInState[];
+    rows: ExportCell[][];
     formats: readonly ExportFormat[];
   }): Promise<ExportEntity> {
     const record = await this.exports.begin({ ...input, kind: 'spreadsheet' });
-    const rows = buildExportRows(input);
+    const { rows } = input;
     const files: ExportFile[] = [];
     for (const format of input.formats) {
       files.push(await this.writeFile(record, format, rows));

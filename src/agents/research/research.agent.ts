@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
+import { nothingToDo } from '../../orchestrator/agents/nothing-to-do.util';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { ProspectInState } from '../prospects/prospect.types';
 import { CompanyResearchService } from './company-research.service';
@@ -45,6 +46,9 @@ export class ResearchAgent {
     const prospects = prospectsOf(context.state);
     const resolved = resolveIcp({ params: params.icp, state: context.state.icp });
     if (!resolved.ok) throw new ActionError(resolved.reason);
+    if (prospects.length === 0) {
+      return { writes: { prospects: [] }, summary: nothingToDo('prospects') };
+    }
     const threshold = params.threshold ?? DEFAULT_FIT_THRESHOLD;
     const result = await this.scoring.score({
       prospects,
@@ -78,6 +82,9 @@ export class ResearchAgent {
     context: ActionContext,
   ): Promise<ActionResult> {
     const prospects = prospectsOf(context.state);
+    if (prospects.length === 0) {
+      return { writes: { companies: [] }, summary: nothingToDo('prospects') };
+    }
     const { companies, withoutDomain } = await this.companies.research({
       prospects,
       jobId: context.jobId,

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DraftInState } from '../../email/email-state.types';
-import type { ProspectInState } from '../../prospects/prospect.types';
 import { ActionError } from '../../../orchestrator/agents/retry-policy.util';
 import type { ExportEntity } from '../export.entity';
 import { ExportsService } from '../exports.service';
-import { buildExportRows, ExportCell } from '../utils/export-rows.util';
+import type { ExportCell } from '../utils/export-rows.util';
 import { GOOGLE_SHEETS, GoogleSheetsSetup } from './google-sheets.provider';
 import {
   chooseSheet,
@@ -23,7 +21,7 @@ export interface GoogleSheetsExportResult {
 }
 
 /**
- * Appends a job's prospects and drafts to the configured Google Sheet, once per step: the
+ * Appends the rows of an export to the configured Google Sheet, once per step: the
  * exports table records the append under the step's idempotency key, and a step that stopped
  * between the append and that record looks for its export id in the sheet before appending.
  */
@@ -44,17 +42,15 @@ export class GoogleSheetsExportService {
   async export(input: {
     jobId: string;
     idempotencyKey: string;
-    prospects: readonly ProspectInState[];
-    drafts: readonly DraftInState[];
+    rows: ExportCell[][];
     signal: AbortSignal;
   }): Promise<GoogleSheetsExportResult> {
     const setup = this.setup;
     if (!setup.ok) throw new ActionError(setup.reason);
     const record = await this.exports.begin({ ...input, kind: 'google_sheets' });
     if (record.status === 'done') return { record, appended: false };
-    const rows = buildExportRows(input);
     try {
-      return await this.appendOnce({ setup, record, rows, input });
+      return await this.appendOnce({ setup, record, rows: input.rows, input });
     } catch (error) {
       throw sheetsFailure(error, setup.serviceAccount);
     }
@@ -87,6 +83,8 @@ export class GoogleSheetsExportService {
       exportedAt: record.createdAt,
     });
     const values = header.length === 0 ? [[...GOOGLE_SHEET_HEADERS], ...rows] : rows;
+    // No prospects, and the tab has its header: there is nothing to append.
+    if (values.length === 0) return { record: await finish(null), appended: false };
     const result = await client.append(
       spreadsheetId,
       `${quoteSheet(sheet)}!A1`,

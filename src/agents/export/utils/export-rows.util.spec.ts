@@ -1,5 +1,5 @@
 import type { ProspectInState } from '../../prospects/prospect.types';
-import { buildExportRows, EXPORT_HEADERS } from './export-rows.util';
+import { buildExportRows, EXPORT_HEADERS, ExportDraft } from './export-rows.util';
 import { readExportInput } from './export-state.util';
 
 const ana: ProspectInState = {
@@ -44,6 +44,9 @@ describe('buildExportRows', () => {
       Reasons: 'Title matches (+30); Country matches (+15)',
       'Email subject': null,
       'Email body': null,
+      'Email status': null,
+      'Sent at': null,
+      'Do not email': null,
     });
   });
 
@@ -54,43 +57,64 @@ describe('buildExportRows', () => {
     expect(row[EXPORT_HEADERS.indexOf('Employees')]).toBeNull();
   });
 
-  it('puts the first draft of each prospect beside it, matched by prospect_id', () => {
-    const draft = (id: string, prospect: string, subject: string) => ({
-      id,
-      prospect_id: prospect,
-      to: 'x@example.com',
+  it('puts the first draft of each prospect beside it, matched by prospect id', () => {
+    const draft = (prospectId: string, subject: string): ExportDraft => ({
+      prospectId,
       subject,
       body: `Body of ${subject}`,
+      status: 'draft',
+      sentAt: null,
     });
     const rows = buildExportRows({
       prospects: [ana, bo],
-      drafts: [
-        draft('d1', 'p2', 'For Bo'),
-        draft('d2', 'p1', 'For Ana'),
-        draft('d3', 'p1', 'Again'),
-      ],
+      drafts: [draft('p2', 'For Bo'), draft('p1', 'For Ana'), draft('p1', 'Again')],
     });
     const subject = EXPORT_HEADERS.indexOf('Email subject');
     expect(rows.map((row) => row[subject])).toEqual(['For Ana', 'For Bo']);
     expect(rows[0][subject + 1]).toBe('Body of For Ana');
   });
+
+  it("shows each email's status and sending time, and who must not be emailed", () => {
+    const rows = buildExportRows({
+      prospects: [ana, bo],
+      drafts: [
+        {
+          prospectId: 'p1',
+          subject: 'Hi',
+          body: 'Hello',
+          status: 'sent',
+          sentAt: new Date('2026-12-03T10:00:00Z'),
+        },
+      ],
+      doNotEmail: new Map([['p2', 'suppressed (bo.example)']]),
+    });
+    const cells = (header: string) => rows.map((row) => row[EXPORT_HEADERS.indexOf(header)]);
+    expect(EXPORT_HEADERS.slice(-3)).toEqual(['Email status', 'Sent at', 'Do not email']);
+    expect(cells('Email status')).toEqual(['sent', null]);
+    expect(cells('Sent at')).toEqual(['2026-12-03T10:00:00.000Z', null]);
+    expect(cells('Do not email')).toEqual([null, 'suppressed (bo.example)']);
+  });
 });
 
 describe('readExportInput', () => {
-  it('refuses a missing, empty or malformed prospects list with a clear reason', () => {
+  it('refuses a missing or malformed prospects list with a clear reason', () => {
     expect(readExportInput({})).toEqual({
       ok: false,
       reason: expect.stringContaining('no "prospects"'),
     });
-    expect(readExportInput({ prospects: [] })).toEqual({
+    expect(readExportInput({ prospects: 'nobody' })).toEqual({
       ok: false,
-      reason: expect.stringContaining('empty'),
+      reason: expect.stringContaining('"prospects" is not a list'),
     });
     expect(readExportInput({ prospects: [ana, 'x'] })).toEqual({
       ok: false,
       reason: 'prospects[1] is not a prospect object',
     });
     expect(readExportInput({ prospects: [ana], drafts: 'x' })).toMatchObject({ ok: false });
+  });
+
+  it('takes an empty prospects list: nothing to export is not an error', () => {
+    expect(readExportInput({ prospects: [] })).toEqual({ ok: true, prospects: [], drafts: [] });
   });
 
   it('keeps the drafts that name a prospect', () => {

@@ -1,4 +1,3 @@
-import type { DraftInState } from '../../email/email-state.types';
 import type { ProspectInState } from '../../prospects/prospect.types';
 
 /** One cell: text, a number, or empty. */
@@ -13,7 +12,8 @@ export interface ExportColumn {
   type: 'text' | 'number';
 }
 
-export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+/** The prospect and the text of its email. */
+export const PROSPECT_COLUMNS: readonly ExportColumn[] = [
   { header: 'Name', width: 24, type: 'text' },
   { header: 'Title', width: 28, type: 'text' },
   { header: 'Seniority', width: 11, type: 'text' },
@@ -31,28 +31,60 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: 'Email body', width: 80, type: 'text' },
 ];
 
+/** Where the email stands in the outbox at export time, and whether the prospect may be emailed. */
+export const EMAIL_STATE_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Email status', width: 12, type: 'text' },
+  { header: 'Sent at', width: 25, type: 'text' },
+  { header: 'Do not email', width: 30, type: 'text' },
+];
+
+export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+  ...PROSPECT_COLUMNS,
+  ...EMAIL_STATE_COLUMNS,
+];
+
 export const EXPORT_HEADERS: readonly string[] = EXPORT_COLUMNS.map((column) => column.header);
 
 /** Score reasons share one cell, separated by this. */
 export const REASON_SEPARATOR = '; ';
 
+/** A prospect's email as the export shows it: as the outbox holds it at export time. */
+export interface ExportDraft {
+  prospectId: string;
+  subject: string;
+  body: string;
+  /** The outbox status: draft, approved, sending, sent, skipped or failed. */
+  status: string;
+  sentAt: Date | null;
+}
+
 /**
  * One row per prospect, in the order of `prospects`, with the prospect's draft beside it (the
- * first draft whose `prospect_id` is the prospect's id; drafts of other prospects are ignored).
- * City and country fall back to the company's.
+ * first draft whose `prospectId` is the prospect's id; drafts of other prospects are ignored)
+ * and its do-not-email reason. City and country fall back to the company's.
  */
 export function buildExportRows(input: {
   prospects: readonly ProspectInState[];
-  drafts?: readonly DraftInState[];
+  drafts?: readonly ExportDraft[];
+  /** Why a prospect must not be emailed, by prospect id. */
+  doNotEmail?: ReadonlyMap<string, string>;
 }): ExportCell[][] {
-  const drafts = new Map<string, DraftInState>();
+  const drafts = new Map<string, ExportDraft>();
   for (const draft of input.drafts ?? []) {
-    if (!drafts.has(draft.prospect_id)) drafts.set(draft.prospect_id, draft);
+    if (!drafts.has(draft.prospectId)) drafts.set(draft.prospectId, draft);
   }
-  return input.prospects.map((prospect) => prospectRow(prospect, drafts.get(prospect.id)));
+  return input.prospects.map((prospect) => {
+    const draft = drafts.get(prospect.id);
+    return [
+      ...prospectCells(prospect, draft),
+      text(draft?.status),
+      text(draft?.sentAt?.toISOString()),
+      text(input.doNotEmail?.get(prospect.id)),
+    ];
+  });
 }
 
-function prospectRow(prospect: ProspectInState, draft: DraftInState | undefined): ExportCell[] {
+function prospectCells(prospect: ProspectInState, draft: ExportDraft | undefined): ExportCell[] {
   const company = prospect.company ?? { name: '' };
   return [
     text(prospect.name),

@@ -7,16 +7,16 @@ export type ExportInput =
   | { ok: false; reason: string };
 
 /**
- * `state.prospects` (required, a non-empty list of prospect objects) and `state.drafts`
- * (optional; entries without a `prospect_id` are left out).
+ * `state.prospects` (required, a list of prospect objects; empty is fine: the export then holds
+ * its header only) and `state.drafts` (optional; entries without a `prospect_id` are left out).
  */
 export function readExportInput(state: Readonly<Record<string, unknown>>): ExportInput {
   const prospects = state.prospects;
-  if (!Array.isArray(prospects)) {
-    return { ok: false, reason: 'Nothing to export: the job state has no "prospects" list' };
+  if (prospects === undefined || prospects === null) {
+    return { ok: false, reason: 'The job state has no "prospects" list' };
   }
-  if (prospects.length === 0) {
-    return { ok: false, reason: 'Nothing to export: the job state\'s "prospects" list is empty' };
+  if (!Array.isArray(prospects)) {
+    return { ok: false, reason: 'The job state\'s "prospects" is not a list of prospects' };
   }
   const bad = prospects.findIndex((item) => typeof item !== 'object' || item === null);
   if (bad >= 0) return { ok: false, reason: `prospects[${bad}] is not a prospect object` };

@@ -1,3 +1,4 @@
+import { nothingToDo } from '../../../orchestrator/agents/nothing-to-do.util';
 import type { ExportEntity } from '../export.entity';
 import type { ExportFormat } from './export-file-name.util';
 
@@ -46,4 +47,33 @@ export function googleSheetsExportState(entity: ExportEntity): GoogleSheetsExpor
     spreadsheet_id: entity.spreadsheetId ?? '',
     range: entity.sheetRange,
   };
+}
+
+/** The step summary of export.spreadsheet; with no prospects, that the files hold the header only. */
+export function spreadsheetSummary(entity: ExportEntity): string {
+  const formats = entity.files.map((file) => file.format.toUpperCase()).join(' and ');
+  if (entity.rowCount === 0) {
+    return nothingToDo(
+      'prospects',
+      `wrote ${formats} with the header row only (export ${entity.id})`,
+    );
+  }
+  return `Exported ${entity.rowCount} prospects to ${formats} (export ${entity.id})`;
+}
+
+/**
+ * The step summary of export.google_sheets. `appended`: this run appended (rows, or only the
+ * header into an empty tab) rather than finding its rows there already.
+ */
+export function googleSheetsSummary(entity: ExportEntity, appended: boolean): string {
+  const range = entity.sheetRange ?? 'sheet';
+  if (entity.rowCount === 0) {
+    return nothingToDo(
+      'prospects',
+      appended
+        ? `appended the header row only to Google Sheets (${range})`
+        : 'the Google Sheet has its header row already, nothing appended',
+    );
+  }
+  return `${appended ? 'Appended' : 'Already appended'} ${entity.rowCount} prospects to Google Sheets (${range})`;
 }
