@@ -17,8 +17,16 @@ export class CompanyEntity {
   @Column({ name: 'website_url', type: 'varchar', length: 2048, nullable: true })
   websiteUrl: string | null;
 
+  /** As imported or given. */
   @Column({ type: 'varchar', length: 128, nullable: true })
   industry: string | null;
+
+  /**
+   * The industry vocabulary's family key of `industry` ("software" for "SaaS"); null when the
+   * industry is missing or outside the vocabulary. Derived, never set on its own.
+   */
+  @Column({ name: 'industry_family', type: 'varchar', length: 32, nullable: true })
+  industryFamily: string | null;
 
   @Column({ name: 'employee_count', type: 'integer', nullable: true })
   employeeCount: number | null;

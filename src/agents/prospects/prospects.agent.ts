@@ -23,6 +23,7 @@ import { ProspectsService } from './prospects.service';
 import { IsNotLessThan } from './utils/not-less-than.validator';
 import { toProspectInState } from './utils/prospect-state.util';
 import { IsNotBlank } from '../../common/validation/not-blank.validator';
+import { INDUSTRY_FAMILY_NAMES } from '../../vocabulary/industry-families';
 
 /** How many prospects `prospects.search` returns when the step sets no limit. */
 export const DEFAULT_SEARCH_LIMIT = 100;
@@ -61,7 +62,12 @@ export class SearchProspectsParams {
   @IsNotBlank({ each: true })
   departments?: string[];
 
-  @JSONSchema({ description: 'Company industries, e.g. Software (SaaS), Fintech, Healthcare' })
+  @JSONSchema({
+    description:
+      'Company industries, matched by family: "Software" also finds SaaS, Computer Software and ' +
+      'Software Development companies, "Financial Services" also Fintech, Banking and Insurance. ' +
+      `Families: ${INDUSTRY_FAMILY_NAMES.join(', ')}. Any other industry is matched by its words`,
+  })
   @IsArray()
   @IsOptional()
   @ArrayMaxSize(MAX_LIST)

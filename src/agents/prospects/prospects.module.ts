@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { CompanyEntity } from './company.entity';
 import { ProspectCsvImportService } from './import/prospect-csv-import.service';
+import { IndustryFamilyBackfill } from './industries/industry-family-backfill.service';
 import { ProspectEntity } from './prospect.entity';
 import { ProspectsAgent } from './prospects.agent';
 import { ProspectsController } from './prospects.controller';
@@ -34,6 +35,7 @@ import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upse
     ProspectUpsertService,
     ProspectCsvImportService,
     SampleDataSeeder,
+    IndustryFamilyBackfill,
   ],
   exports: [ProspectsService, ProspectUpsertService],
 })

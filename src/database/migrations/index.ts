@@ -9,6 +9,7 @@ import { ProspectFreeTextSearch1764700000000 } from './1764700000000-prospect-fr
 import { ProspectDepartmentCountryIndex1764800000000 } from './1764800000000-prospect-department-country-index';
 import { ExportFilesRemovedAt1764900000000 } from './1764900000000-export-files-removed-at';
 import { JobWaitsAndClients1765000000000 } from './1765000000000-job-waits-and-clients';
+import { CompanyIndustryFamily1765100000000 } from './1765100000000-company-industry-family';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ProspectDepartmentCountryIndex1764800000000,
   ExportFilesRemovedAt1764900000000,
   JobWaitsAndClients1765000000000,
+  CompanyIndustryFamily1765100000000,
 ];

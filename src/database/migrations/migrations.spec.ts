@@ -31,6 +31,7 @@ describe('migrations', () => {
     await dataSource.runMigrations();
     const schema = await objects();
     expect(schema).toContain('index IDX_prospects_lower_department');
+    expect(schema).toContain('index IDX_companies_industry_family');
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();
     expect(await objects()).toEqual(['table migrations']);
     await dataSource.runMigrations();

@@ -70,8 +70,9 @@ export class ListProspectsQueryDto extends PageQueryDto {
   department?: string[];
 
   /**
-   * The company's industry holds one as whole words ("Software" finds "Software Development";
-   * "SaaS" means Software).
+   * Industries, matched by family: "Software" (or "SaaS") finds "SaaS", "Computer Software" and
+   * "Software Development"; an industry outside the vocabulary is found by its words ("Robotics"
+   * finds "Industrial Robotics").
    * @example ["Software"]
    */
   @ListFilter('industry')

@@ -1,7 +1,9 @@
+import { industryFamilyOf } from '../../../vocabulary/industry-family.util';
 import { departmentFromTitle } from '../utils/department.util';
 import { seniorityFromTitle } from '../utils/seniority.util';
 import { SENIORITIES } from '../prospect.types';
 import { generateSampleProspects, SAMPLE_TAG, toAscii } from './sample-prospects.generator';
+import { SAMPLE_INDUSTRIES } from './sample-vocabulary';
 
 const RESERVED_DOMAIN = /(^|\.)(example\.(com|org|net)|example|test)$/;
 
@@ -43,6 +45,10 @@ describe('generateSampleProspects', () => {
       expect(prospect.lastName).toMatch(stems);
       expect(prospect.tags).toContain(SAMPLE_TAG);
     }
+  });
+
+  it('names each industry by its family in the industry vocabulary', () => {
+    for (const { name } of SAMPLE_INDUSTRIES) expect(industryFamilyOf(name)?.name).toBe(name);
   });
 
   it('covers every seniority, many titles, industries, countries and sizes', () => {

@@ -11,7 +11,10 @@ export interface ProspectSearchCriteria {
   titles?: string[];
   seniorities?: Seniority[];
   departments?: string[];
-  /** The company's industry holds one of these as whole words ("software" ⊂ "Software Development"). */
+  /**
+   * Industries by family of the industry vocabulary ("Software" finds "SaaS"); one outside it by
+   * whole words of the company's industry ("robotics" ⊂ "Industrial Robotics").
+   */
   industries?: string[];
   countries?: string[];
   cities?: string[];

@@ -50,9 +50,33 @@ describe('buildSearchCondition', () => {
     expect(readsCompany({ titles: ['CTO'], countries: ['Germany'], q: 'anna', tags: ['x'] })).toBe(
       false,
     );
-    expect(readsCompany({ industries: ['Software'] })).toBe(true);
+    // The industry is looked up in a subquery on companies.
+    expect(readsCompany({ industries: ['Software'] })).toBe(false);
     expect(readsCompany({ employeesMax: 10 })).toBe(true);
     expect(readsCompany({ keywords: ['fintech'] })).toBe(true);
+  });
+
+  it('finds a named industry by its family, and an unlisted one by its words', () => {
+    expect(buildSearchCondition({ industries: ['SaaS', 'Software', 'Robotics'] })).toEqual({
+      sql:
+        'p.companyId IN (SELECT id FROM companies WHERE (industry_family IN (:...p0) OR ' +
+        '(industry_family IS NULL AND industry IS NOT NULL AND ' +
+        "((' ' || LOWER(industry) || ' ') LIKE :p1 ESCAPE '\\' OR " +
+        "(' ' || LOWER(industry) || ' ') LIKE :p2 ESCAPE '\\')) OR " +
+        "(' ' || LOWER(industry) || ' ') LIKE :p3 ESCAPE '\\'))",
+      params: { p0: ['software'], p1: '% saas %', p2: '% software %', p3: '% robotics %' },
+      readsCompany: false,
+    });
+  });
+
+  it('takes the narrower families a broad one covers', () => {
+    const condition = buildSearchCondition({ industries: ['Financial Services'] })!;
+    expect((condition.params.p0 as string[]).sort()).toEqual([
+      'banking',
+      'financial-services',
+      'fintech',
+      'insurance',
+    ]);
   });
 
   it('bounds the company size on both ends', () => {

@@ -1,3 +1,4 @@
+import { coveredFamilyKeys, industryFamilyOf } from '../../../vocabulary/industry-family.util';
 import type { ProspectSearchCriteria } from './prospect-search.types';
 import { escapeLike, industryTerm, lowerUnique } from '../utils/search-filters.util';
 import { freeTextWords } from '../utils/search-text.util';
@@ -77,21 +78,11 @@ export function buildSearchCondition(
   lowerIn('p.country', criteria.countries);
   lowerIn('p.city', criteria.cities);
   const readsCompany = !!(
-    criteria.industries?.length ||
     criteria.employeesMin !== undefined ||
     criteria.employeesMax !== undefined ||
     criteria.keywords?.length
   );
-  if (criteria.industries?.length) {
-    const industries = [...new Set(criteria.industries.map(industryTerm))];
-    where.push(
-      anyOf(
-        industries.map((term) =>
-          sql.like("(' ' || LOWER(c.industry) || ' ')", `% ${escapeLike(term)} %`),
-        ),
-      ),
-    );
-  }
+  if (criteria.industries?.length) where.push(industryCondition(sql, criteria.industries));
   if (criteria.employeesMin !== undefined) {
     where.push(`c.employeeCount >= ${sql.param(criteria.employeesMin)}`);
   }
@@ -117,6 +108,41 @@ export function buildSearchCondition(
   }
   if (criteria.optedOut !== undefined) where.push(`p.optedOut = ${sql.param(criteria.optedOut)}`);
   return where.length > 0 ? { sql: allOf(where), params: sql.params, readsCompany } : undefined;
+}
+
+/**
+ * The prospect's company is of one of the industries. A name of the industry vocabulary stands
+ * for its family and the narrower ones the family covers ("Software" finds "SaaS" and "Computer
+ * Software"; "Financial Services" finds "Fintech"), and for an industry outside the vocabulary
+ * holding the name, or its family's name, as whole words ("SaaS" finds "Healthcare Software"). Any
+ * other name is found as whole words of any industry ("Robotics" finds "Industrial Robotics").
+ * A subquery on companies, which their industry-family index answers, so the prospects are found
+ * by company and counted without the join.
+ */
+function industryCondition(sql: ConditionBuilder, industries: string[]): string {
+  const families = new Set<string>();
+  const familyTerms = new Set<string>();
+  const terms = new Set<string>();
+  for (const industry of industries) {
+    const family = industryFamilyOf(industry);
+    if (!family) {
+      terms.add(industryTerm(industry));
+      continue;
+    }
+    for (const key of coveredFamilyKeys(family)) families.add(key);
+    familyTerms.add(industryTerm(industry)).add(industryTerm(family.name));
+  }
+  const holds = (term: string) =>
+    sql.like("(' ' || LOWER(industry) || ' ')", `% ${escapeLike(term)} %`);
+  const unlisted = [...familyTerms].filter((term) => !terms.has(term));
+  const parts = [
+    ...(families.size > 0 ? [`industry_family IN ${sql.list([...families])}`] : []),
+    ...(unlisted.length > 0
+      ? [allOf(['industry_family IS NULL', 'industry IS NOT NULL', anyOf(unlisted.map(holds))])]
+      : []),
+    ...[...terms].map(holds),
+  ];
+  return `p.companyId IN (SELECT id FROM companies WHERE ${anyOf(parts)})`;
 }
 
 /** Every term of the title at the start of a word of the stored title words. */

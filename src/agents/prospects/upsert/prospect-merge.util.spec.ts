@@ -1,8 +1,10 @@
 import {
+  cleanCompany,
   cleanProspect,
   CleanProspect,
   mergedCompanyColumns,
   mergedProspectColumns,
+  newCompanyColumns,
   newProspectColumns,
 } from './prospect-merge.util';
 
@@ -143,6 +145,35 @@ describe('mergedProspectColumns', () => {
   });
 });
 
+describe('company industries', () => {
+  it('keeps the industry as written and stores its family beside it', () => {
+    expect(newCompanyColumns(cleanCompany({ name: 'A', industry: ' SaaS ' })!)).toMatchObject({
+      industry: 'SaaS',
+      industryFamily: 'software',
+    });
+    expect(
+      newCompanyColumns(cleanCompany({ name: 'A', industry: 'Industrial Robotics' })!),
+    ).toMatchObject({ industry: 'Industrial Robotics', industryFamily: null });
+    expect(newCompanyColumns(cleanCompany({ name: 'A' })!)).toMatchObject({
+      industry: null,
+      industryFamily: null,
+    });
+  });
+
+  it('takes the family of a new industry, and keeps both when none is given', () => {
+    const existing = newCompanyColumns(cleanCompany({ name: 'A', industry: 'Software' })!);
+    const merge = (industry?: string) =>
+      mergedCompanyColumns(existing, cleanCompany({ name: 'A', industry })!);
+    expect(merge('Computer Software')).toEqual({ industry: 'Computer Software' });
+    expect(merge('Fintech')).toEqual({ industry: 'Fintech', industryFamily: 'fintech' });
+    expect(merge('Industrial Robotics')).toEqual({
+      industry: 'Industrial Robotics',
+      industryFamily: null,
+    });
+    expect(merge(undefined)).toEqual({});
+  });
+});
+
 describe('mergedCompanyColumns', () => {
   it('keeps the name, fills the domain once and takes new values', () => {
     const existing = {
@@ -150,6 +181,7 @@ describe('mergedCompanyColumns', () => {
       domain: null,
       websiteUrl: null,
       industry: 'Software',
+      industryFamily: 'software',
       employeeCount: 100,
       city: null,
       country: 'Germany',

@@ -1,3 +1,4 @@
+import { industryFamilyOf } from '../../../vocabulary/industry-family.util';
 import type { CompanyEntity } from '../company.entity';
 import type { ProspectEntity } from '../prospect.entity';
 import { departmentFromTitle } from '../utils/department.util';
@@ -16,13 +17,17 @@ import { seniorityFromTitle } from '../utils/seniority.util';
 import { titleWords } from '../utils/title-words.util';
 import type { CompanyInput, ProspectInput } from './prospect-input.types';
 
-/** A company input cleaned: trimmed text, domain from the website when absent. */
+/**
+ * A company input cleaned: trimmed text, domain from the website when absent, the industry as
+ * written with its vocabulary family beside it.
+ */
 export interface CleanCompany {
   name: string;
   nameKey: string;
   domain?: string;
   websiteUrl?: string;
   industry?: string;
+  industryFamily?: string;
   employeeCount?: number;
   city?: string;
   country?: string;
@@ -41,12 +46,14 @@ export function cleanCompany(input: CompanyInput | undefined): CleanCompany | un
   const name = cleanText(input?.name);
   if (!input || !name) return undefined;
   const domain = normaliseDomain(input.domain) ?? normaliseDomain(input.websiteUrl);
+  const industry = cleanText(input.industry);
   return {
     name,
     nameKey: nameKey(name),
     domain,
     websiteUrl: websiteUrlOf(input.websiteUrl, domain),
-    industry: cleanText(input.industry),
+    industry,
+    industryFamily: industryFamilyOf(industry)?.key,
     employeeCount: input.employeeCount,
     city: cleanText(input.city),
     country: cleanText(input.country),
@@ -170,13 +177,17 @@ export function newCompanyColumns(input: CleanCompany): CompanyColumns {
     domain: input.domain ?? null,
     websiteUrl: input.websiteUrl ?? null,
     industry: input.industry ?? null,
+    industryFamily: input.industryFamily ?? null,
     employeeCount: input.employeeCount ?? null,
     city: input.city ?? null,
     country: input.country ?? null,
   };
 }
 
-/** What a company input changes on a known company: its non-empty values; the name is kept. */
+/**
+ * What a company input changes on a known company: its non-empty values; the name is kept. A new
+ * industry brings its family.
+ */
 export function mergedCompanyColumns(
   existing: CompanyColumns,
   input: CleanCompany,
@@ -186,6 +197,7 @@ export function mergedCompanyColumns(
     domain: existing.domain ?? input.domain ?? null,
     websiteUrl: input.websiteUrl ?? existing.websiteUrl,
     industry: input.industry ?? existing.industry,
+    industryFamily: input.industry ? (input.industryFamily ?? null) : existing.industryFamily,
     employeeCount: input.employeeCount ?? existing.employeeCount,
     city: input.city ?? existing.city,
     country: input.country ?? existing.country,

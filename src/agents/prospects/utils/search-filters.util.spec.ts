@@ -43,9 +43,9 @@ describe('query filter parsing', () => {
     expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');
   });
 
-  it('compares industries in lower case, SaaS as Software', () => {
+  it('compares industry words and list filters in lower case, single spaces', () => {
     expect(industryTerm('  Financial   Services ')).toBe('financial services');
-    expect(industryTerm('SaaS')).toBe('software');
+    expect(industryTerm('SaaS')).toBe('saas');
     expect(lowerUnique(['Berlin', 'berlin', 'New  York'])).toEqual(['berlin', 'new york']);
   });
 });

@@ -31,21 +31,13 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** Industry names that mean another one: "SaaS" companies are filed under Software. */
-const INDUSTRY_ALIASES: Record<string, string> = {
-  saas: 'software',
-  'b2b saas': 'software',
-  'software as a service': 'software',
-};
-
 /**
- * An industry filter as compared: lower case, single spaces, aliases resolved. It matches an
- * industry holding it as whole words: "software" matches "Software" and "Software Development",
- * "it" matches "IT Services" but not "Hospitality".
+ * An industry name as its words are looked for: lower case, single spaces. It matches an industry
+ * holding it as whole words: "software" matches "Software" and "Healthcare Software", "it"
+ * matches "IT Services" but not "Hospitality".
  */
 export function industryTerm(industry: string): string {
-  const term = industry.toLowerCase().replace(/\s+/g, ' ').trim();
-  return INDUSTRY_ALIASES[term] ?? term;
+  return industry.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Lower-cased, whitespace-collapsed, deduplicated values of a list filter. */

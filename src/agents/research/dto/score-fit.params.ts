@@ -41,7 +41,11 @@ export class IcpParams {
   @IsIn(SENIORITIES, { each: true })
   seniorities?: Seniority[];
 
-  @JSONSchema({ description: 'Industries of the company that fit, e.g. "Software"' })
+  @JSONSchema({
+    description:
+      'Industries of the company that fit, matched by family as prospects.search matches them: ' +
+      '"Software" fits SaaS and Computer Software companies',
+  })
   @IsArray()
   @IsOptional()
   @ArrayMaxSize(MAX_LIST)

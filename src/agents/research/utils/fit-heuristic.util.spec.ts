@@ -74,6 +74,33 @@ describe('scoreFitHeuristic', () => {
     expect(result.reasons).toContain(reason);
   });
 
+  it.each<[string, string, boolean]>([
+    ['SaaS', 'Software', true],
+    ['Software', 'SaaS', true],
+    ['Healthcare', 'Hospital & Health Care', true],
+    ['IT Services', 'Information Technology & Services', true],
+    ['Financial Services', 'Fintech', true],
+    ['Technology', 'Software Development', true],
+    ['Fintech', 'Financial Services', false],
+    ['Software', 'Fintech', false],
+    ['Technology', 'Banking', false],
+    // Outside the vocabulary: words, either way round, a family by its name too.
+    ['SaaS', 'Healthcare Software', true],
+    ['Robotics', 'Industrial Robotics', true],
+    ['Industrial Robotics', 'Robotics', true],
+    ['Robotics', 'Software', false],
+  ])('an ICP industry %j fits a company in %j: %s', (wanted, industry, fits) => {
+    const result = scoreFitHeuristic(prospect({ company: { name: 'Acme', industry } }), {
+      industries: [wanted],
+    });
+    expect(result.score).toBe(fits ? 100 : 0);
+    expect(result.reasons[0]).toBe(
+      fits
+        ? `Industry '${industry}' matches '${wanted}' (+15)`
+        : `Industry '${industry}' is not '${wanted}' (+0)`,
+    );
+  });
+
   it('scales to the criteria the ICP names', () => {
     const result = scoreFitHeuristic(prospect({ country: 'Spain' }), {
       titles: ['VP of Sales'],

@@ -1,3 +1,4 @@
+import { familyCovers, industryFamilyOf } from '../../../vocabulary/industry-family.util';
 import type { ProspectInState, Seniority } from '../../prospects/prospect.types';
 import type { Icp } from './icp.util';
 import { containsAllWords, containsPhrase, normaliseCountry, words } from './text-match.util';
@@ -104,10 +105,7 @@ function industryFit(prospect: ProspectInState, icp: Icp): Contribution | undefi
   const max = FIT_WEIGHTS.industry;
   const industry = prospect.company?.industry;
   if (!industry) return { points: 0, max, reason: 'Industry unknown (+0)' };
-  // Either way round: "Computer Software" fits "Software", and "Software" fits "B2B Software".
-  const match = icp.industries.find(
-    (wanted) => containsAllWords(industry, wanted) || containsAllWords(wanted, industry),
-  );
+  const match = icp.industries.find((wanted) => industryFits(industry, wanted));
   return match
     ? { points: max, max, reason: `Industry '${industry}' matches '${match}' (+${max})` }
     : {
@@ -115,6 +113,21 @@ function industryFit(prospect: ProspectInState, icp: Icp): Contribution | undefi
         max,
         reason: `Industry '${industry}' is not ${list(icp.industries, 'or')} (+0)`,
       };
+}
+
+/**
+ * The industry vocabulary decides, as the prospect search does: two names of it fit when the
+ * wanted family is the industry's or covers it ("SaaS" fits "Computer Software", "Financial
+ * Services" fits "Fintech"). A name outside it is compared by words, either way round ("Robotics"
+ * fits "Industrial Robotics", "Industrial Robotics" fits "Robotics"), a wanted family by its
+ * name's words as well ("SaaS" fits "Healthcare Software").
+ */
+function industryFits(industry: string, wanted: string): boolean {
+  const wantedFamily = industryFamilyOf(wanted);
+  const family = industryFamilyOf(industry);
+  if (wantedFamily && family) return familyCovers(wantedFamily, family);
+  const names = wantedFamily ? [wanted, wantedFamily.name] : [wanted];
+  return names.some((name) => containsAllWords(industry, name) || containsAllWords(name, industry));
 }
 
 function countryFit(prospect: ProspectInState, icp: Icp): Contribution | undefined {

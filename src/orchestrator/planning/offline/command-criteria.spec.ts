@@ -124,6 +124,10 @@ describe('findIndustries', () => {
     ['IT services firms', ['Information Technology']],
     ['it is late', []],
     ['climate tech and tech companies', ['Energy', 'Technology']],
+    [
+      'health care, cyber security and legal tech companies',
+      ['Healthcare', 'Cybersecurity', 'Legal'],
+    ],
   ])('reads %j as %j', (text, expected) => {
     expect(findIndustries(text).values).toEqual(expected);
   });

@@ -70,7 +70,9 @@ export function compilePhrases<T>(
       if (!byKey.has(aliasKey(alias))) byKey.set(aliasKey(alias), { alias, value });
     }
   }
-  const allAliases = [...byKey.values()].map(({ alias }) => alias);
+  // Every spelling is looked for ("health care" as well as "healthcare"); the first one listed
+  // with the same letters decides the value and whether capitals must match.
+  const allAliases = [...new Set(entries.flatMap(({ aliases }) => aliases))];
   const regex = new RegExp(`${WORD_START}(?:${alternation(allAliases)})${WORD_END}`, 'giu');
   return (text) => {
     const matches: PhraseMatch<T>[] = [];

@@ -4,6 +4,8 @@
 // an industry. In an alias a space also matches a hyphen, and a hyphen is optional ("mid-market"
 // matches "mid market" and "midmarket").
 
+import type { IndustryFamilyName } from '../../../vocabulary/industry-families';
+
 /**
  * Seniority levels the planner writes into search and scoring parameters. They are the values the
  * prospects agent accepts; plan validation refuses any other, and a spec compares the two lists.
@@ -179,7 +181,14 @@ export const CITIES: Record<string, string[]> = {
   'Tel Aviv': ['tel aviv'],
 };
 
-export const INDUSTRIES: Record<string, string[]> = {
+/**
+ * The words a command uses for each family of the shared industry vocabulary. The planner writes
+ * the family's name ("SaaS companies" → "Software"); the search and the scoring take it for the
+ * whole family ("SaaS", "Computer Software", "Software Development"…). Every family has an entry
+ * (the type says so). These are a command's words, not an export's spellings: "marketing" alone
+ * is a department here, and the vocabulary files an imported "Marketing" industry.
+ */
+export const INDUSTRIES: Record<IndustryFamilyName, string[]> = {
   Software: ['software', 'saas', 'b2b saas', 'software-as-a-service', 'enterprise software'],
   'Information Technology': ['information technology', 'IT services', 'IT companies', 'IT firms'],
   Technology: ['tech', 'technology'],

@@ -17,6 +17,7 @@ const COMPANY_COLUMNS: Columns<CompanyEntity> = {
   domain: 'domain',
   websiteUrl: 'website_url',
   industry: 'industry',
+  industryFamily: 'industry_family',
   employeeCount: 'employee_count',
   city: 'city',
   country: 'country',
