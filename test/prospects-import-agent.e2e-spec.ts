@@ -217,7 +217,6 @@ describe('POST /prospects/import in the OpenAPI document', () => {
     expect(mapping.description).toContain('company_name');
     expect(JSON.parse(mapping.schema.example)).toEqual({
       'Company Industry': 'industry',
-      URL: 'linkedin_url',
       Notes: null,
     });
     expect(
