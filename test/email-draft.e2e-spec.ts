@@ -80,6 +80,40 @@ describe('email.draft offline', () => {
     expect(row).toMatchObject({ status: 'draft', subject: carla.subject, body: carla.body });
   });
 
+  it('never pastes a formula, link or markup of the data, and says what it left out', async () => {
+    // Stored as written, as imports before the cleaning did: a formula title, markup for a company.
+    const [gina, hugo] = await storeProspects(testApp, [
+      {
+        name: 'Gina Probe',
+        email: 'gina@probehaus.example',
+        title: '=HYPERLINK("http://evil.example","CEO")',
+      },
+      {
+        name: 'Hugo Versuch',
+        email: 'hugo@versuchswerk.example',
+        title: '=1+1',
+        company: '<script>alert(1)</script>',
+      },
+    ]);
+    const { job, drafts } = await runDraft(testApp, [gina, hugo]);
+    expect(job.status).toBe('succeeded');
+    expect(job.steps[1].summary).toBe(
+      'Drafted 2 of 2; fields not pasted as written (formula, link or markup): title in 2 drafts, company.name in 1; see omitted_fields and cleaned_fields in drafts',
+    );
+    const [forGina, forHugo] = drafts as unknown as Record<string, unknown>[];
+    expect(forGina).toMatchObject({ to: 'gina@probehaus.example', cleaned_fields: ['title'] });
+    expect(forGina.omitted_fields).toBeUndefined();
+    expect(forGina.body).toMatch(/As CEO, you/);
+    expect(forHugo).toMatchObject({ omitted_fields: ['title', 'company.name'] });
+    expect(forHugo.body).toContain('I came across your company');
+    expect(forHugo.body).toMatch(/As part of the team, you [^.]* at your company/);
+    for (const draft of [forGina, forHugo]) {
+      expect(`${draft.subject}\n${draft.body}`).not.toMatch(
+        /HYPERLINK|evil\.example|=1\+1|script/i,
+      );
+    }
+  });
+
   it('adds no outbox rows when the same step runs again under its idempotency key', async () => {
     const action = testApp.app.get(AgentRegistry).findAction('email', 'draft')!;
     const context = {
@@ -207,6 +241,26 @@ describe('email.draft with the LLM mocked', () => {
       offer: { description: OFFER },
     });
     expect(sent.messages[1].content).not.toContain('@omega.example');
+  });
+
+  it('shows the model only the plain text of a formula title, and no markup', async () => {
+    create.mockImplementation((body: Sent) => {
+      const shown = (JSON.parse(body.messages[1].content) as { prospects: { id: string }[] })
+        .prospects;
+      const drafts = shown.map(({ id }) => ({ id, subject: 'Hello', body: 'Hi Lia1, hello.' }));
+      return Promise.resolve(completion(JSON.stringify({ drafts })));
+    });
+    const junk = {
+      ...prospect(1),
+      title: '=HYPERLINK("http://evil.example","CEO")',
+      company: { ...prospect(1).company, industry: '<b>Software</b><script>x()</script>' },
+    };
+    const { job, drafts } = await runDraft(llmApp, [junk]);
+    expect(job.status).toBe('succeeded');
+    const shown = JSON.parse(sentAt(0).messages[1].content).prospects[0];
+    expect(shown).toMatchObject({ title: 'CEO', company: { industry: 'Software' } });
+    expect(sentAt(0).messages[1].content).not.toMatch(/HYPERLINK|evil\.example|<b>|<script/);
+    expect(drafts[0]).toMatchObject({ cleaned_fields: ['title', 'company.industry'] });
   });
 
   it('writes every draft from the templates when the LLM call fails', async () => {

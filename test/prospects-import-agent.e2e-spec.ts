@@ -3,6 +3,11 @@ import { ImportCsvParams } from '../src/agents/prospects/import/import-csv.param
 import type { ProspectInState } from '../src/agents/prospects/prospect.types';
 import { validateParams } from '../src/orchestrator/agents/action-params.util';
 import { planOffline } from '../src/orchestrator/planning/offline/offline-planner';
+import {
+  BAD_VALUES_COUNTS,
+  BAD_VALUES_CSV,
+  BAD_VALUES_PROBLEMS,
+} from './fixtures/bad-values-csv.fixture';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { createJob, hasStatus, waitForJob } from './helpers/jobs';
 
@@ -44,9 +49,11 @@ describe('prospects.import_csv', () => {
     );
     const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
     expect(job.status).toBe('succeeded');
-    expect(job.steps[0].summary).toBe('Imported 4 rows: 2 new, 1 merged, 1 skipped');
+    expect(job.steps[0].summary).toBe(
+      'Imported 4 rows: 3 new, 1 merged, 0 skipped, 1 warning (row, column and reason in csv_import.errors)',
+    );
     const prospects = (await stateOf(jobId)).prospects as ProspectInState[];
-    expect(prospects).toHaveLength(2);
+    expect(prospects).toHaveLength(3);
     expect(prospects[0]).toEqual({
       id: expect.any(String),
       name: 'Anna Beispiel',
@@ -64,18 +71,65 @@ describe('prospects.import_csv', () => {
       },
     });
     expect(prospects[1]).toMatchObject({ name: 'Ben Muster', title: 'CTO', seniority: 'c_level' });
+    expect(prospects[2]).toMatchObject({ name: 'Carl Dorf', title: 'CFO' });
+    expect(prospects[2].email).toBeUndefined();
     const found = await request(testApp.server)
       .get('/prospects')
       .query({ tag: 'from-job' })
       .expect(200);
-    expect(found.body.total).toBe(2);
+    expect(found.body.total).toBe(3);
+  });
+
+  it('keeps every person with a bad optional value, and lists each problem in the state', async () => {
+    const jobId = await createJob(
+      testApp,
+      [{ agent: 'prospects', action: 'import_csv', params: { tags: ['bad-values'] } }],
+      { csv: BAD_VALUES_CSV },
+    );
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('succeeded');
+    expect(job.steps[0].summary).toBe(
+      'Imported 4 rows: 3 new, 0 merged, 1 skipped, 6 warnings (row, column and reason in csv_import.errors)',
+    );
+    const state = await stateOf(jobId);
+    expect(state.csv_import).toMatchObject({
+      ...BAD_VALUES_COUNTS,
+      errors: BAD_VALUES_PROBLEMS,
+      errors_truncated: false,
+    });
+    const prospects = state.prospects as ProspectInState[];
+    expect(prospects.map((prospect) => prospect.name)).toEqual([
+      'Gina Probe',
+      'Hugo Versuch',
+      'Ines Beleg',
+    ]);
+    expect(prospects[0]).toMatchObject({ title: 'CEO', company: { name: 'Probehaus GmbH' } });
+    expect(prospects[0].linkedin_url).toBeUndefined();
+    expect(prospects[0].company.employee_count).toBeUndefined();
+    expect(prospects[1].company).toMatchObject({ name: 'Versuchswerk AG', employee_count: 80 });
+    expect(JSON.stringify(prospects)).not.toMatch(/HYPERLINK|evil\.example|<b>/);
+  });
+
+  it('keeps the first 100 problems in the state, and says there were more', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `Person ${i},p${i}@x.example,lots`);
+    const jobId = await createJob(
+      testApp,
+      [{ agent: 'prospects', action: 'import_csv', params: {} }],
+      { csv: ['name,email,employees', ...rows].join('\n') },
+    );
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('succeeded');
+    const report = (await stateOf(jobId)).csv_import;
+    expect(report).toMatchObject({ rows: 120, skipped: 0, warnings: 120, errors_truncated: true });
+    expect(report.errors).toHaveLength(100);
+    expect(report.errors[99]).toMatchObject({ row: 100, field: 'employees', severity: 'warning' });
   });
 
   it('fails the step for good, with the reasons, when no row is usable', async () => {
     const jobId = await createJob(
       testApp,
       [{ agent: 'prospects', action: 'import_csv', params: {} }],
-      { csv: 'Name,Email\nAnna,anna@\n' },
+      { csv: 'Name,Email\n,anna@\n' },
     );
     const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
     expect(job.status).toBe('failed');
@@ -120,6 +174,9 @@ describe('prospects.import_csv', () => {
       inserted: 1,
       updated: 0,
       skipped: 0,
+      warnings: 0,
+      errors: [],
+      errors_truncated: false,
       unmapped_columns: ['Branche', 'Notiz'],
       mapping: {
         Kontakt: 'name',
@@ -240,7 +297,12 @@ describe('POST /prospects/import in the OpenAPI document', () => {
       'unknown_columns',
       'unmapped_columns',
       'updated',
+      'warnings',
     ]);
+    expect(docs.components.schemas.ImportRowErrorDto.properties.severity).toMatchObject({
+      enum: ['error', 'warning'],
+      description: expect.stringContaining('the row was skipped'),
+    });
     expect(result.properties.unmapped_columns).toMatchObject({
       type: 'array',
       items: { type: 'string' },

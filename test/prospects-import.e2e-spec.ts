@@ -2,6 +2,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CompanyEntity } from '../src/agents/prospects/company.entity';
 import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
+import {
+  BAD_VALUES_COUNTS,
+  BAD_VALUES_CSV,
+  BAD_VALUES_PROBLEMS,
+} from './fixtures/bad-values-csv.fixture';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
 /** POST /prospects/import over HTTP: both body types, limits, refusals, merging, bad rows. */
@@ -48,6 +53,7 @@ describe('POST /prospects/import', () => {
       inserted: 2,
       updated: 0,
       skipped: 0,
+      warnings: 0,
       errors: [],
       errors_truncated: false,
       unmapped_columns: [],
@@ -158,43 +164,54 @@ describe('POST /prospects/import: duplicates', () => {
   });
 });
 
-describe('POST /prospects/import: bad rows', () => {
-  it('skips each bad row with its number, column and reason, and imports the rest', async () => {
+describe('POST /prospects/import: bad rows and bad values', () => {
+  it('keeps each person with a bad optional value, with a warning; skips only rows with no identity', async () => {
+    const response = await importCsv(BAD_VALUES_CSV).expect(200);
+    expect(response.body).toMatchObject({
+      ...BAD_VALUES_COUNTS,
+      errors: BAD_VALUES_PROBLEMS,
+      errors_truncated: false,
+    });
+    const [gina, hugo, ines] = await stored();
+    expect(gina).toMatchObject({ name: 'Gina Probe', title: 'CEO', linkedinUrl: null });
+    expect(gina.company).toMatchObject({ name: 'Probehaus GmbH', employeeCount: null });
+    expect(hugo.company).toMatchObject({ name: 'Versuchswerk AG', employeeCount: 80 });
+    expect(ines).toMatchObject({
+      name: 'Ines Beleg',
+      email: null,
+      linkedinUrl: 'https://www.linkedin.com/in/ines-beleg',
+    });
+    expect(await dataSource.getRepository(ProspectEntity).count()).toBe(3);
+  });
+
+  it('skips a row with no name and no usable email, naming the column and reason', async () => {
     const csv = [
       'First Name,Last Name,Email,# Employees,Person Linkedin Url,Website,Mobile Phone',
-      'Anna,Beispiel,anna@,50,,,+49 30 1234',
       ',,,10,,,',
-      'Ben,Muster,ben@muster.example,-5,,,',
-      'Carl,Dorf,carl@dorf.example,lots,https://example.com/carl,not a site,',
       'Dora,Eck,dora@eck.example,51-200,,eck.example,',
     ].join('\n');
     const response = await importCsv(csv).expect(200);
     expect(response.body).toMatchObject({
-      rows: 5,
+      rows: 2,
       inserted: 1,
-      updated: 0,
-      skipped: 4,
-      errors_truncated: false,
+      skipped: 1,
+      warnings: 0,
       unknown_columns: ['Mobile Phone'],
+      errors: [
+        {
+          row: 1,
+          field: 'First Name',
+          message: 'a name (or first and last name) or an email is required',
+          severity: 'error',
+        },
+      ],
     });
-    const errors = response.body.errors as { row: number; field: string; message: string }[];
-    expect(errors.map(({ row, field }) => [row, field])).toEqual([
-      [1, 'Email'],
-      [2, 'First Name'],
-      [3, '# Employees'],
-      [4, '# Employees'],
-      [4, 'Person Linkedin Url'],
-      [4, 'Website'],
-    ]);
-    expect(errors[0].message).toBe('not an email address: "anna@"');
-    expect(errors[1].message).toBe('a name (or first and last name) or an email is required');
-    expect(errors[2].message).toContain('not an employee count');
     const [dora] = await stored();
     expect(dora.company).toMatchObject({ employeeCount: 51, domain: 'eck.example' });
   });
 
-  it('caps the listed errors at 1,000', async () => {
-    const rows = Array.from({ length: 1100 }, (_, i) => `Person ${i},not-an-email`);
+  it('caps the listed problems at 1,000', async () => {
+    const rows = Array.from({ length: 1100 }, (_, i) => `,not-an-email-${i}`);
     const response = await importCsv(['name,email', ...rows].join('\n')).expect(200);
     expect(response.body).toMatchObject({ rows: 1100, skipped: 1100, errors_truncated: true });
     expect(response.body.errors).toHaveLength(1000);

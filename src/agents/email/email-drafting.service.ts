@@ -6,6 +6,7 @@ import { mapWithConcurrency } from '../research/utils/concurrency.util';
 import type { DraftInState } from './email-state.types';
 import { OutboxService } from './outbox.service';
 import { SuppressionsService } from './suppressions.service';
+import { DraftFacts, draftFacts } from './utils/draft-cleaning.util';
 import {
   companySummaryFor,
   draftSkipReason,
@@ -51,8 +52,6 @@ export interface DraftOutcome {
   failedCalls: number;
 }
 
-type Draftable = { prospect: ProspectInState; summary?: string };
-
 /**
  * Writes one personalised draft per reachable prospect: with an LLM in batches with structured
  * output (answers it cannot use fall back to the templates), offline from the templates; then
@@ -71,10 +70,11 @@ export class EmailDraftingService {
 
   async draft(request: DraftRequest): Promise<DraftOutcome> {
     const { draftable, skipped } = await this.select(request.prospects);
-    const items = draftable.map((prospect) => ({
-      prospect,
-      summary: companySummaryFor(prospect, request.companies),
-    }));
+    // From here on the drafts see only cleaned text: no formula, link or markup of the data.
+    const items = draftable.map((prospect) =>
+      draftFacts(prospect, companySummaryFor(prospect, request.companies)),
+    );
+    const facts = new Map(items.map((item) => [item.prospect.id, item]));
     const texts = this.llm.enabled
       ? await this.modelTexts(items, request)
       : { texts: items.map((item) => this.template(item, request)), byModel: 0, failedCalls: 0 };
@@ -95,6 +95,7 @@ export class EmailDraftingService {
       ...(row.name ? { name: row.name } : {}),
       subject: row.subject,
       body: row.body,
+      ...fieldsNotAsWritten(facts.get(row.prospectId)),
     }));
     return { drafts, skipped, usedLlm: this.llm.enabled, ...texts };
   }
@@ -128,7 +129,7 @@ export class EmailDraftingService {
     return { draftable, skipped };
   }
 
-  private template(item: Draftable, request: DraftRequest): DraftText {
+  private template(item: DraftFacts, request: DraftRequest): DraftText {
     return renderTemplateDraft({
       prospect: item.prospect,
       companySummary: item.summary,
@@ -139,10 +140,10 @@ export class EmailDraftingService {
   }
 
   private async modelTexts(
-    items: Draftable[],
+    items: DraftFacts[],
     request: DraftRequest,
   ): Promise<{ texts: DraftText[]; byModel: number; failedCalls: number }> {
-    const batches: Draftable[][] = [];
+    const batches: DraftFacts[][] = [];
     for (let start = 0; start < items.length; start += DRAFT_BATCH_SIZE) {
       batches.push(items.slice(start, start + DRAFT_BATCH_SIZE));
     }
@@ -168,7 +169,7 @@ export class EmailDraftingService {
 
   /** The model's drafts for one batch, by id, or undefined when the call failed. */
   private async askModel(
-    batch: Draftable[],
+    batch: DraftFacts[],
     ids: string[],
     request: DraftRequest,
   ): Promise<Map<string, DraftText> | undefined> {
@@ -208,4 +209,15 @@ export class EmailDraftingService {
       return undefined;
     }
   }
+}
+
+/** A draft's `omitted_fields` and `cleaned_fields`, each only when it lists any. */
+function fieldsNotAsWritten(
+  facts: DraftFacts | undefined,
+): Pick<DraftInState, 'omitted_fields' | 'cleaned_fields'> {
+  if (!facts) return {};
+  return {
+    ...(facts.omittedFields.length > 0 ? { omitted_fields: facts.omittedFields } : {}),
+    ...(facts.cleanedFields.length > 0 ? { cleaned_fields: facts.cleanedFields } : {}),
+  };
 }

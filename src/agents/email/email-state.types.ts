@@ -14,6 +14,13 @@ export interface DraftInState {
   name?: string;
   subject: string;
   body: string;
+  /**
+   * The prospect's fields left out of the draft because nothing usable was left once a
+   * spreadsheet formula, link or markup was taken out (`title`, `company.name`…); only when any.
+   */
+  omitted_fields?: string[];
+  /** The fields the draft used only the plain text of (`=HYPERLINK("…","CEO")` → "CEO"). */
+  cleaned_fields?: string[];
 }
 
 /** What email.send writes for each draft it handled (`state.sent`). */

@@ -13,6 +13,7 @@ import { DraftParams, SendParams } from './dto/email-action.params';
 import { EmailDraftingService } from './email-drafting.service';
 import { EmailSendingService, sendingUnavailableReason } from './email-sending.service';
 import type { DraftInState, SentInState } from './email-state.types';
+import { draftCleaningNote } from './utils/draft-cleaning.util';
 import { offerFrom, senderFrom } from './utils/draft-inputs.util';
 
 /** Drafting a long list with an LLM takes a while; so does sending at EMAIL_PACING_MS apart. */
@@ -70,6 +71,8 @@ export class EmailAgent implements AgentAvailability {
       parts[0] += ` (LLM ${outcome.byModel}, templates ${outcome.drafts.length - outcome.byModel}${failures})`;
     }
     parts.push(...skipCounts(outcome.skipped.map((skip) => skip.reason)));
+    const cleaning = draftCleaningNote(outcome.drafts);
+    if (cleaning) parts.push(cleaning);
     return { writes: { drafts: outcome.drafts }, summary: parts.join('; ') };
   }
 

@@ -12,6 +12,7 @@ const imported: CsvImportResult = {
   inserted: 1,
   updated: 0,
   skipped: 0,
+  warnings: 0,
   errors: [],
   errorsTruncated: false,
   unmappedColumns: ['Notes'],

@@ -173,7 +173,7 @@ export class ProspectsAgent {
   @Action({
     name: 'import_csv',
     description:
-      'Imports the CSV text in `csv` (an export of LinkedIn Sales Navigator, Apollo, HubSpot, or plain columns such as name, email, title, company; headers may carry a company/person prefix such as "Company Industry" or "Contact Email") into the prospect database, merging duplicates, and writes the imported prospects to `prospects` and what the import did (counts, the columns not imported, the column mapping used) to `csv_import`',
+      'Imports the CSV text in `csv` (an export of LinkedIn Sales Navigator, Apollo, HubSpot, or plain columns such as name, email, title, company; headers may carry a company/person prefix such as "Company Industry" or "Contact Email") into the prospect database, merging duplicates, and writes the imported prospects to `prospects` and what the import did (counts, the first 100 row problems with row, column, reason and severity — error: row skipped, warning: a bad optional value left out or cleaned, the person kept —, the columns not imported, the column mapping used) to `csv_import`',
     params: ImportCsvParams,
     reads: ['csv'],
     writes: ['prospects', 'csv_import'],
@@ -208,6 +208,7 @@ export class ProspectsAgent {
 
 function noUsableRows(result: CsvImportResult): string {
   const reasons = result.errors
+    .filter((error) => error.severity === 'error')
     .slice(0, 3)
     .map((error) => `row ${error.row} ${error.field}: ${error.message}`)
     .join('; ');

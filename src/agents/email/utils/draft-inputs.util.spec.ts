@@ -59,6 +59,8 @@ describe('draft inputs', () => {
     expect(draftSkipReason({ ...prospect, id: 'x'.repeat(129) })).toBe('no usable prospect id');
     expect(draftSkipReason({ ...prospect, id: undefined } as never)).toBe('no usable prospect id');
     expect(draftSkipReason({ ...prospect, opted_out: true } as never)).toBe('opted out');
+    expect(draftSkipReason({ ...prospect, name: '=1+1' })).toBe('no usable name');
+    expect(draftSkipReason({ ...prospect, name: undefined } as never)).toBe('no usable name');
     expect(firstNameOf(' Ana  Beispiel')).toBe('Ana');
   });
 });

@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import type { CompanySummaryInState, ProspectInState } from '../../prospects/prospect.types';
+import { hasUsableName } from './draft-cleaning.util';
 
 /** Who signs the emails, from `state.sender`: a string ("Ana from Acme") or an object. */
 export interface Sender {
@@ -81,7 +82,10 @@ export type ProspectSkip = { prospect: ProspectInState; reason: string };
 /** The longest prospect id the outbox keeps (prospects from a job's context may carry any id). */
 const MAX_PROSPECT_ID = 128;
 
-/** Why a prospect gets no draft (no usable id or email address, opted out), or undefined. */
+/**
+ * Why a prospect gets no draft (no usable id or email address, opted out, no name to greet once a
+ * formula, link or markup is taken out of it), or undefined.
+ */
 export function draftSkipReason(prospect: ProspectInState): string | undefined {
   if ((prospect as { opted_out?: unknown }).opted_out === true) return 'opted out';
   const { id, email } = prospect as { id?: unknown; email?: unknown };
@@ -90,5 +94,6 @@ export function draftSkipReason(prospect: ProspectInState): string | undefined {
   }
   if (typeof email !== 'string' || email.trim().length === 0) return 'no email address';
   if (!isEmail(email.trim())) return 'invalid email address';
+  if (!hasUsableName(prospect)) return 'no usable name';
   return undefined;
 }

@@ -73,6 +73,22 @@ describe('renderTemplateDraft', () => {
     expect(bare.body.startsWith('Hi Carl,')).toBe(true);
     expect(bare.subject.length).toBeGreaterThan(5);
   });
+  it('rephrases a line whose field is left out', () => {
+    const bare = { ...ana, title: undefined, department: undefined };
+    const bodies = ['p1', 'p2', 'p3', 'p4'].map(
+      (id) => renderTemplateDraft(input({ prospect: { ...bare, id } })).body,
+    );
+    for (const body of bodies) {
+      expect(body).toContain('As part of the team, you');
+      expect(body).not.toMatch(/the your|undefined/);
+    }
+    expect(bodies.join('\n')).toMatch(/your organisation at Acme GmbH|your numbers at Acme GmbH/);
+  });
+
+  it('pastes a field as it is, never reading it as a template', () => {
+    const draft = renderTemplateDraft(input({ prospect: { ...ana, title: 'Head of {offer}' } }));
+    expect(draft.body).toContain('As Head of {offer}, you');
+  });
 });
 
 describe('fillTemplate', () => {

@@ -143,6 +143,8 @@ function signature(sender: Sender): string[] {
  * A personalised draft from templates: greeting, opener and closing by tone, a line on the
  * prospect's role by seniority, one on the industry, the company summary when research found
  * one, the offer, and the sender's signature. Deterministic: the same input gives the same text.
+ * A field without a value is left out and its sentence rephrased ("As part of the team", "your
+ * company"); the prospect is expected cleaned (draftFacts), as its values are pasted as they are.
  */
 export function renderTemplateDraft(input: TemplateInput): DraftText {
   const { prospect, sender, offer, tone } = input;
@@ -153,27 +155,31 @@ export function renderTemplateDraft(input: TemplateInput): DraftText {
     first_name: firstNameOf(prospect.name),
     name: prospect.name,
     title: prospect.title ?? 'a leader',
+    role: prospect.title ?? 'part of the team',
     company,
     department: prospect.department?.toLowerCase() ?? 'your',
     offer: offer.description ?? offer.name,
     offer_name: offer.name ?? 'an introduction',
+    summary: input.companySummary,
   };
   const style = TONES[tone];
-  const roleLine = `As ${prospect.title ?? 'part of the team'}, ${ROLE_LINES[group][variant]}.`;
+  // Each paragraph is filled once, so a value is pasted as it is and never read as a template.
+  const fill = (parts: (string | undefined)[]) =>
+    fillTemplate(parts.filter(Boolean).join(' '), fields);
   const paragraphs = [
-    style.greeting,
-    [style.opener, input.companySummary ? `I read that ${input.companySummary}` : undefined],
-    [roleLine.replace('the your', 'your'), industryLine(prospect)],
-    fields.offer ? [style.offer.replace(/[.]?$/, '')] : undefined,
-    [offer.callToAction ?? style.cta],
-    [style.closing, ...signature(sender)].join('\n'),
+    fill([style.greeting]),
+    fill([style.opener, input.companySummary ? 'I read that {summary}' : undefined]),
+    // Without a department the line speaks of "your" organisation, not "the your" one.
+    fill([`As {role}, ${ROLE_LINES[group][variant]}.`, industryLine(prospect)]).replace(
+      /\bthe your\b/g,
+      'your',
+    ),
+    fields.offer ? fill([style.offer.replace(/[.]?$/, '')]) : undefined,
+    fill([offer.callToAction ?? style.cta]),
+    [fill([style.closing]), ...signature(sender)].join('\n'),
   ];
   const body = paragraphs
-    .map((part) =>
-      Array.isArray(part) ? fillTemplate(part.filter(Boolean).join(' '), fields) : part,
-    )
     .filter((part): part is string => typeof part === 'string' && part.trim().length > 0)
-    .map((part) => fillTemplate(part, fields))
     .join('\n\n');
   const subjects = style.subjects.filter((s) => !s.includes('{offer_name}') || offer.name);
   const subject = fillTemplate(subjects[variant % subjects.length] ?? subjects[0], fields);

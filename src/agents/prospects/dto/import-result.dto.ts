@@ -2,15 +2,26 @@ import { ApiProperty } from '@nestjs/swagger';
 import { MAPPING_FIELD_NAMES, publicMapping } from '../import/columns/csv-column-mapping.util';
 import type { CsvImportResult } from '../import/prospect-csv-import.service';
 
-/** A row that was skipped, and why. */
+/** A problem with one value of a row: a row skipped (error), or a value left out (warning). */
 export class ImportRowErrorDto {
   /** The data row: 1 is the first row after the header (blank lines not counted). @example 7 */
   row: number;
-  /** The column, as the file's header names it. @example Email */
+  /** The column, as the file's header names it. @example "Person Linkedin Url" */
   field: string;
+  /** Why, and for a warning what was stored instead. */
   // Not @example: the plugin drops the quotes.
-  @ApiProperty({ example: 'not an email address: "anna@"' })
+  @ApiProperty({ example: 'not a LinkedIn URL: "https://example.com/anna"; not stored' })
   message: string;
+  /**
+   * `error`: the row was skipped — it has no usable name and no usable email to say who the
+   * person is (an invalid email with no name, or neither given). `warning`: the person was stored
+   * without this value (a malformed optional value: LinkedIn URL, employee count, website, domain,
+   * one longer than its column, an invalid email beside a name), or with its cleaned text (a
+   * spreadsheet formula, markup or a web address in a name, title, company…:
+   * `=HYPERLINK("…","CEO")` is stored as "CEO").
+   */
+  @ApiProperty({ enum: ['error', 'warning'], example: 'warning' })
+  severity: 'error' | 'warning';
 }
 
 /** What a CSV import did. */
@@ -25,11 +36,24 @@ export class ImportResultDto {
    * @example 62
    */
   updated: number;
-  /** Rows not stored; their reasons are in `errors`. @example 8 */
+  /**
+   * Rows not stored, for want of a usable name or email; their reasons are the `errors` of
+   * severity `error`.
+   * @example 8
+   */
   skipped: number;
-  /** Why each skipped row was skipped, in file order; the first 1,000 only. */
+  /**
+   * Values of stored rows that were left out or stored cleaned (the person was kept), each an
+   * entry of severity `warning` in `errors`; counted past the list's cap too.
+   * @example 14
+   */
+  warnings: number;
+  /**
+   * The problems of the rows in file order: why each skipped row was skipped (`error`) and each
+   * value left out or cleaned (`warning`); the first 1,000 only.
+   */
   errors: ImportRowErrorDto[];
-  /** True when there were more than 1,000 errors. @example false */
+  /** True when there were more than 1,000 problems. @example false */
   errors_truncated: boolean;
   /**
    * The columns whose values were not imported, as the header writes them, in file order: those
@@ -72,6 +96,7 @@ export class ImportResultDto {
       inserted: result.inserted,
       updated: result.updated,
       skipped: result.skipped,
+      warnings: result.warnings,
       errors: result.errors,
       errors_truncated: result.errorsTruncated,
       unmapped_columns: result.unmappedColumns,

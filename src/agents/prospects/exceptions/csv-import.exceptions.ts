@@ -12,6 +12,8 @@ export interface MalformedCsvDetails {
   inserted: number;
   updated: number;
   skipped: number;
+  /** Values of the stored rows left out or cleaned. */
+  warnings: number;
 }
 
 /**

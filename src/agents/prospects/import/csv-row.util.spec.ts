@@ -1,5 +1,5 @@
 import { readCsvHeader } from './columns/csv-header.util';
-import { csvRowErrors, prospectFromCsvRow, readCsvRow } from './csv-row.util';
+import { prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
 const defaults = { source: 'csv', tags: ['fair'] };
 
@@ -32,37 +32,6 @@ describe('readCsvRow', () => {
   });
 });
 
-describe('csvRowErrors', () => {
-  it('accepts a row with a name or an email', () => {
-    expect(csvRowErrors(row({ Name: 'Anna' }).values, row({ Name: 'Anna' }).header)).toEqual([]);
-    const email = row({ Email: 'a@x.example' });
-    expect(csvRowErrors(email.values, email.header)).toEqual([]);
-  });
-
-  it('names the column of each problem as the header writes it', () => {
-    // An email, even a bad one, stands for the missing name.
-    const { header, values } = row({
-      'First Name': '',
-      'E-Mail': 'anna@@x',
-      '# Employees': '-3',
-      LinkedIn: 'https://twitter.com/anna',
-      Website: 'not a site',
-      Title: 'x'.repeat(256),
-    });
-    expect(csvRowErrors(values, header)).toEqual([
-      { field: 'Title', message: 'longer than 255 characters' },
-      { field: 'E-Mail', message: 'not an email address: "anna@@x"' },
-      {
-        field: '# Employees',
-        message:
-          'not an employee count (a whole number of at least 0, or a range such as 51-200): "-3"',
-      },
-      { field: 'LinkedIn', message: 'not a LinkedIn URL: "https://twitter.com/anna"' },
-      { field: 'Website', message: 'not a web address: "not a site"' },
-    ]);
-  });
-});
-
 describe('prospectFromCsvRow', () => {
   it('builds the prospect and its company', () => {
     const { header, values } = row({
@@ -77,6 +46,7 @@ describe('prospectFromCsvRow', () => {
       Tags: 'saas',
     });
     expect(prospectFromCsvRow(values, header, defaults)).toEqual({
+      warnings: [],
       input: {
         name: 'Anna Beispiel',
         firstName: 'Anna',
@@ -120,8 +90,8 @@ describe('prospectFromCsvRow', () => {
     ['http://[::1]:8080/', '[::1]'],
   ])('takes the website %s as it is, whatever its host', (website, domain) => {
     const { header, values } = row({ Name: 'Ben', Website: website });
-    expect(csvRowErrors(values, header)).toEqual([]);
     const result = prospectFromCsvRow(values, header, defaults);
+    expect(result).toMatchObject({ warnings: [] });
     expect('input' in result && result.input.company).toMatchObject({
       name: domain,
       domain,
@@ -147,10 +117,112 @@ describe('prospectFromCsvRow', () => {
     });
   });
 
-  it('answers the errors instead of a prospect for a bad row', () => {
-    const { header, values } = row({ Name: 'Anna', Email: 'nope' });
-    expect(prospectFromCsvRow(values, header, defaults)).toEqual({
-      errors: [{ field: 'Email', message: 'not an email address: "nope"' }],
+  it('keeps the person, with a warning naming the column, for each bad optional value', () => {
+    const { header, values } = row({
+      Name: 'Anna Beispiel',
+      'E-Mail': 'anna@@x',
+      '# Employees': 'lots',
+      LinkedIn: 'https://twitter.com/anna',
+      Website: 'not a site',
+      Department: 'x'.repeat(65),
+      Title: '=HYPERLINK("http://x","CEO")',
+      Company: '<b>Acme</b>',
     });
+    const result = prospectFromCsvRow(values, header, defaults);
+    expect(result).toEqual({
+      input: expect.objectContaining({
+        name: 'Anna Beispiel',
+        email: undefined,
+        title: 'CEO',
+        department: undefined,
+        linkedinUrl: undefined,
+        company: expect.objectContaining({ name: 'Acme', employeeCount: undefined }),
+      }),
+      warnings: [
+        {
+          field: 'E-Mail',
+          message: 'not an email address: "anna@@x"; the person was kept without an email',
+          severity: 'warning',
+        },
+        {
+          field: 'Title',
+          message: 'looked like a spreadsheet formula; stored the text "CEO"',
+          severity: 'warning',
+        },
+        {
+          field: 'Department',
+          message: `longer than 64 characters: "${'x'.repeat(57)}..."; not stored`,
+          severity: 'warning',
+        },
+        {
+          field: 'Company',
+          message: 'held markup (HTML or template tags); stored the text "Acme"',
+          severity: 'warning',
+        },
+        {
+          field: 'Website',
+          message: 'not a web address: "not a site"; not stored',
+          severity: 'warning',
+        },
+        {
+          field: 'LinkedIn',
+          message: 'not a LinkedIn URL: "https://twitter.com/anna"; not stored',
+          severity: 'warning',
+        },
+        {
+          field: '# Employees',
+          message:
+            'not an employee count (a whole number of at least 0, or a range such as 51-200): "lots"; not stored',
+          severity: 'warning',
+        },
+      ],
+    });
+  });
+
+  it('leaves out tags that are too long or too many, with a warning', () => {
+    const many = Array.from({ length: 50 }, (_, i) => `t${i}`).join(';');
+    const { header, values } = row({ Name: 'Ben', Tags: `${'y'.repeat(101)};${many}` });
+    const result = prospectFromCsvRow(values, header, defaults);
+    expect('input' in result && result.input.tags).toHaveLength(50);
+    expect('warnings' in result && result.warnings.map((warning) => warning.message)).toEqual([
+      `tag longer than 100 characters: "${'y'.repeat(57)}..."; not stored`,
+      'more than 50 tags; the first 50 stored',
+    ]);
+  });
+
+  it.each([
+    [
+      'an invalid email and no name',
+      { Name: '', Email: 'nope' },
+      [{ field: 'Email', message: 'not an email address: "nope"', severity: 'error' }],
+    ],
+    [
+      'neither a name nor an email',
+      { Name: '', Email: '', Title: 'CEO' },
+      [
+        {
+          field: 'Name',
+          message: 'a name (or first and last name) or an email is required',
+          severity: 'error',
+        },
+      ],
+    ],
+    [
+      'a name that is only a formula, and no email',
+      { Name: '=1+1', Email: '' },
+      [{ field: 'Name', message: 'looked like a spreadsheet formula: "=1+1"', severity: 'error' }],
+    ],
+  ])('skips a row with %s, saying why', (_label, cells, errors) => {
+    const { header, values } = row(cells);
+    expect(prospectFromCsvRow(values, header, defaults)).toEqual({ errors });
+  });
+
+  it('keeps a row whose name is too long by its email', () => {
+    const { header, values } = row({ Name: 'n'.repeat(256), Email: 'anna.beispiel@x.example' });
+    const result = prospectFromCsvRow(values, header, defaults);
+    expect('input' in result && result.input.name).toBe('Anna Beispiel');
+    expect('warnings' in result && result.warnings[0].message).toMatch(
+      /^longer than 255 characters: "n+\.\.\."; not stored$/,
+    );
   });
 });

@@ -1,8 +1,8 @@
-import { isEmail } from 'class-validator';
 import type { CompanyInput, ProspectInput } from '../upsert/prospect-input.types';
 import { fullName, normaliseDomain, normaliseEmail } from '../utils/normalise.util';
 import type { CsvField } from './columns/csv-column-aliases';
 import type { CsvHeader } from './columns/csv-header.util';
+import { checkCsvRowValues, CsvRowValues, CsvValueProblem, quoted } from './csv-row-checks.util';
 import {
   cellValue,
   companyDomainFromEmail,
@@ -14,13 +14,16 @@ import {
   splitTags,
 } from './csv-values.util';
 
-/** A row's values by field: the first non-empty cell of each; tags from every tag column. */
-export type CsvRowValues = Partial<Record<CsvField, string>>;
+export type { CsvRowValues } from './csv-row-checks.util';
 
-/** Why a row was skipped: the column (as the header names it) and the reason. */
-export interface CsvFieldError {
+/**
+ * A problem with one value of a row: the column (as the header names it) and the reason. An
+ * `error` skipped the row; a `warning` left the value out (or stored it cleaned) and kept the row.
+ */
+export interface CsvFieldProblem {
   field: string;
   message: string;
+  severity: 'error' | 'warning';
 }
 
 /** What every row of one import gets: its source and extra tags. */
@@ -29,30 +32,14 @@ export interface CsvRowDefaults {
   tags: readonly string[];
 }
 
-export type CsvRowResult = { input: ProspectInput } | { errors: CsvFieldError[] };
+/** A row as a prospect, with what was left out of it; or why it is skipped. */
+export type CsvRowResult =
+  { input: ProspectInput; warnings: CsvFieldProblem[] } | { errors: CsvFieldProblem[] };
 
-/** Longest text per field (the column sizes), so a row never fails in the database. */
-const MAX_LENGTH: Partial<Record<CsvField, number>> = {
-  name: 255,
-  firstName: 128,
-  lastName: 128,
-  email: 320,
-  title: 255,
-  department: 64,
-  companyName: 255,
-  domain: 255,
-  website: 2048,
-  linkedinUrl: 512,
-  industry: 128,
-  city: 128,
-  country: 128,
-  location: 256,
-  companyLocation: 256,
-  companyCity: 128,
-  companyCountry: 128,
-};
 const MAX_TAGS = 50;
 const MAX_TAG_LENGTH = 100;
+/** The fields that say who the person is: a row needs one of them. */
+const IDENTITY_FIELDS = new Set<CsvField>(['name', 'firstName', 'lastName', 'email']);
 
 /** The cells of one record by field, per the header (mapped columns first: see `order`). */
 export function readCsvRow(record: readonly string[], header: CsvHeader): CsvRowValues {
@@ -69,60 +56,71 @@ export function readCsvRow(record: readonly string[], header: CsvHeader): CsvRow
   return values;
 }
 
-const quoted = (value: string) => `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
-
-/** The problems of a row's values, each naming its column; empty when the row can be stored. */
-export function csvRowErrors(values: CsvRowValues, header: CsvHeader): CsvFieldError[] {
-  const errors: CsvFieldError[] = [];
-  const fail = (field: CsvField, message: string) =>
-    errors.push({ field: header.columnOf[field] ?? field, message });
-  if (!values.name && !values.firstName && !values.lastName && !values.email) {
-    errors.push({
-      field: header.columnOf.name ?? header.columnOf.firstName ?? header.columnOf.email ?? 'name',
+/**
+ * Why a row is skipped, or nothing when it has a person: a name (or first or last name) or an
+ * email that survived the checks. The errors are the identity values' own problems (a bad email,
+ * a name that was only a formula), else that none was given.
+ */
+function identityErrors(
+  values: CsvRowValues,
+  problems: CsvValueProblem[],
+  header: CsvHeader,
+): CsvFieldProblem[] {
+  if (values.name || values.firstName || values.lastName || values.email) return [];
+  const reasons = problems.filter((problem) => IDENTITY_FIELDS.has(problem.field));
+  if (reasons.length > 0) {
+    return reasons.map(({ field, reason }) => ({
+      field: header.columnOf[field] ?? field,
+      message: reason,
+      severity: 'error',
+    }));
+  }
+  const column = header.columnOf.name ?? header.columnOf.firstName ?? header.columnOf.email;
+  return [
+    {
+      field: column ?? 'name',
       message: 'a name (or first and last name) or an email is required',
-    });
-  }
-  for (const [field, max] of Object.entries(MAX_LENGTH) as [CsvField, number][]) {
-    const value = values[field];
-    if (value && value.length > max) fail(field, `longer than ${max} characters`);
-  }
-  if (values.email && !isEmail(values.email)) {
-    fail('email', `not an email address: ${quoted(values.email)}`);
-  }
-  if (values.employees && parseEmployeeCount(values.employees) === undefined) {
-    fail(
-      'employees',
-      `not an employee count (a whole number of at least 0, or a range such as 51-200): ${quoted(values.employees)}`,
-    );
-  }
-  if (values.linkedinUrl && !/linkedin\.com\//i.test(values.linkedinUrl)) {
-    fail('linkedinUrl', `not a LinkedIn URL: ${quoted(values.linkedinUrl)}`);
-  }
-  if (values.website && !normaliseDomain(values.website)) {
-    fail('website', `not a web address: ${quoted(values.website)}`);
-  }
-  if (values.domain && !normaliseDomain(values.domain)) {
-    fail('domain', `not a domain: ${quoted(values.domain)}`);
-  }
-  return errors;
+      severity: 'error',
+    },
+  ];
 }
 
-/** A row as a prospect to store, or why it is skipped. */
+/** A value left out or cleaned, as the warning says it. */
+function warningOf(problem: CsvValueProblem, header: CsvHeader): CsvFieldProblem {
+  const outcome =
+    problem.stored !== undefined
+      ? `stored the text ${quoted(problem.stored)}`
+      : problem.field === 'email'
+        ? 'the person was kept without an email'
+        : 'not stored';
+  return {
+    field: header.columnOf[problem.field] ?? problem.field,
+    message: `${problem.reason}; ${outcome}`,
+    severity: 'warning',
+  };
+}
+
+/**
+ * A row as a prospect to store, with a warning for each value left out or cleaned; or, when no
+ * name or email is left to say who the person is, why it is skipped.
+ */
 export function prospectFromCsvRow(
-  values: CsvRowValues,
+  raw: CsvRowValues,
   header: CsvHeader,
   defaults: CsvRowDefaults,
 ): CsvRowResult {
-  const errors = csvRowErrors(values, header);
+  const checked = checkCsvRowValues(raw);
+  const errors = identityErrors(checked.values, checked.problems, header);
   if (errors.length > 0) return { errors };
+  const values = checked.values;
+  const warnings = checked.problems.map((problem) => warningOf(problem, header));
   const email = normaliseEmail(values.email);
   const location = values.location ? parseLocation(values.location) : {};
   const name =
     values.name ?? fullName(values.firstName, values.lastName) ?? nameFromEmail(email ?? '');
-  const tags = [...defaults.tags, ...splitTags(values.tags ?? '')]
-    .filter((tag) => tag.length <= MAX_TAG_LENGTH)
-    .slice(0, MAX_TAGS);
+  const tags = tagsOf(values.tags, defaults, header, warnings);
   return {
+    warnings,
     input: {
       name,
       firstName: values.firstName,
@@ -166,3 +164,21 @@ function companyOf(values: CsvRowValues, email: string | undefined): CompanyInpu
 }
 
 const isWebUrl = (value: string | undefined) => value !== undefined && /^https?:\/\//i.test(value);
+
+/** The import's tags and the row's, those too long or past MAX_TAGS left out with a warning. */
+function tagsOf(
+  text: string | undefined,
+  defaults: CsvRowDefaults,
+  header: CsvHeader,
+  warnings: CsvFieldProblem[],
+): string[] {
+  const field = header.columnOf.tags ?? 'tags';
+  const warn = (message: string) => warnings.push({ field, message, severity: 'warning' });
+  const tags = [...defaults.tags];
+  for (const tag of splitTags(text ?? '')) {
+    if (tag.length <= MAX_TAG_LENGTH) tags.push(tag);
+    else warn(`tag longer than ${MAX_TAG_LENGTH} characters: ${quoted(tag)}; not stored`);
+  }
+  if (tags.length > MAX_TAGS) warn(`more than ${MAX_TAGS} tags; the first ${MAX_TAGS} stored`);
+  return tags.slice(0, MAX_TAGS);
+}

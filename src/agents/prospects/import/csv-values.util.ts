@@ -26,6 +26,14 @@ export function parseEmployeeCount(text: string): number | undefined {
 }
 
 /**
+ * Whether the text is a LinkedIn address: `linkedin.com/…` on its own (with or without a scheme,
+ * `www.` or a country subdomain), not text that merely mentions one.
+ */
+export function isLinkedinUrl(text: string): boolean {
+  return /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*linkedin\.com\/[^\s"'<>]*$/i.test(text.trim());
+}
+
+/**
  * City and country from a location as exports write it: "Berlin, Germany" and
  * "Munich, Bavaria, Germany" → first part the city, last the country; a single part is taken as
  * the country ("Germany").

@@ -13,7 +13,7 @@ import { detectDelimiter, readHead } from './csv-delimiter.util';
 import type { CsvFieldMapping } from './columns/csv-column-mapping.util';
 import { csvEncodingProblem } from './csv-encoding.util';
 import { csvHeaderProblem, CsvHeader, readCsvHeader } from './columns/csv-header.util';
-import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
+import { CsvFieldProblem, CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
 /**
  * Rows written per transaction: large enough to amortise its commit (each commit writes every
@@ -21,7 +21,7 @@ import { CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
  * at 5,000), small enough to bound memory (5,000 was no faster than 2,000 and peaked higher).
  */
 export const IMPORT_BATCH_ROWS = 2000;
-/** Row errors listed in the answer; the rest are only counted. */
+/** Row problems (errors and warnings) listed in the answer; the rest are only counted. */
 export const MAX_REPORTED_ERRORS = 1000;
 /** Longest record accepted, so a quote never closed cannot buffer the whole upload. */
 const MAX_RECORD_BYTES = 1024 * 1024;
@@ -40,11 +40,12 @@ export interface CsvImportOptions {
   mapping?: CsvFieldMapping;
 }
 
-/** A row that was skipped: its number (1 = the first row after the header) and why. */
-export interface CsvRowError {
+/**
+ * A problem with a row: its number (1 = the first row after the header), the column and the
+ * reason; an `error` skipped the row, a `warning` left one value out (or stored it cleaned).
+ */
+export interface CsvRowError extends CsvFieldProblem {
   row: number;
-  field: string;
-  message: string;
 }
 
 export interface CsvImportResult {
@@ -54,10 +55,13 @@ export interface CsvImportResult {
   inserted: number;
   /** Rows merged into a prospect that existed, or that an earlier row of the file created. */
   updated: number;
-  /** Rows not stored, each with its reasons in `errors`. */
+  /** Rows not stored, each with its reasons (severity error) in `errors`. */
   skipped: number;
+  /** Values of stored rows left out or cleaned, each a warning in `errors`. */
+  warnings: number;
+  /** The problems of the rows, errors and warnings, in file order; MAX_REPORTED_ERRORS at most. */
   errors: CsvRowError[];
-  /** More errors than MAX_REPORTED_ERRORS were found. */
+  /** More problems than MAX_REPORTED_ERRORS were found. */
   errorsTruncated: boolean;
   /** Non-blank headers whose values were not imported (unknown, or ignored by the mapping). */
   unmappedColumns: string[];
@@ -143,6 +147,7 @@ class CsvImportRun {
   private inserted = 0;
   private updated = 0;
   private skipped = 0;
+  private warnings = 0;
   private readonly errors: CsvRowError[] = [];
   private errorsTruncated = false;
   private batch: ProspectInput[] = [];
@@ -167,6 +172,8 @@ class CsvImportRun {
       this.skip(row, result.errors);
       return;
     }
+    this.warnings += result.warnings.length;
+    this.report(row, result.warnings);
     this.batch.push(result.input);
     this.batchRows.push(row);
     if (this.batch.length >= IMPORT_BATCH_ROWS) await this.flush();
@@ -181,7 +188,7 @@ class CsvImportRun {
     const outcomes = await this.upserts.upsertMany(inputs);
     outcomes.forEach((outcome, index) => {
       if (outcome.action === 'skipped') {
-        this.skip(rows[index], [{ field: 'name', message: outcome.reason }]);
+        this.skip(rows[index], [{ field: 'name', message: outcome.reason, severity: 'error' }]);
         return;
       }
       if (outcome.action === 'inserted') this.inserted++;
@@ -214,13 +221,18 @@ class CsvImportRun {
       inserted: this.inserted,
       updated: this.updated,
       skipped: this.skipped,
+      warnings: this.warnings,
     };
   }
 
-  private skip(row: number, errors: { field: string; message: string }[]): void {
+  private skip(row: number, errors: CsvFieldProblem[]): void {
     this.skipped++;
-    for (const error of errors) {
-      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ row, ...error });
+    this.report(row, errors);
+  }
+
+  private report(row: number, problems: CsvFieldProblem[]): void {
+    for (const problem of problems) {
+      if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ row, ...problem });
       else this.errorsTruncated = true;
     }
   }
