@@ -13,13 +13,14 @@ import {
 import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ApiError,
+  ApiErrorExamples,
   ApiErrorResponses,
   ErrorResponseSpec,
   ApiKeyAuth,
 } from '../../../common/decorators/api-docs.decorators';
 import { Client } from '../../../common/http/client-identity';
 import { JobIdPipe } from '../../../context/dto/job-id';
+import { INVALID_PLAN_EXAMPLE, missingInputExample } from '../../planning/plan-refusal-examples';
 import { CreateJobDto } from './dto/create-job.dto';
 import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dto/job-actions.dto';
 import { JobPlanResponseDto } from './dto/job-plan-response.dto';
@@ -84,20 +85,13 @@ export class JobsController {
    */
   @Post()
   @ApiResponse({ status: 201, type: JobPlanResponseDto })
-  @ApiError(
+  @ApiErrorExamples(
     {
       status: 422,
-      description: 'The plan cannot run (invalid_plan); details name each step and field',
-      error: 'invalid_plan',
-      message: 'The plan cannot run',
+      description:
+        'The plan cannot run (invalid_plan), or lacks only inputs to add to the steps or the context (missing_input); details name each step and field',
     },
-    [
-      {
-        path: 'steps[0]',
-        message:
-          'email.draft reads "prospects", which no earlier step writes and the context does not give',
-      },
-    ],
+    [INVALID_PLAN_EXAMPLE, missingInputExample('explicit')],
   )
   @ApiErrorResponses(400, 413, { status: 429, queueFull: true })
   async create(@Body() body: CreateJobDto, @Client() client: string): Promise<JobPlanResponseDto> {
