@@ -35,10 +35,15 @@ const validPlan = {
   ],
 };
 
+// email.draft needs a sender: the context gives one.
 const command = (body: object = {}) =>
   request(testApp.server)
     .post('/command')
-    .send({ command: 'Find VPs of Sales in Germany and draft intro emails', ...body });
+    .send({
+      command: 'Find VPs of Sales in Germany and draft intro emails',
+      context: { sender: 'Ana from Acme' },
+      ...body,
+    });
 
 const appFor = (baseUrl: string) =>
   createTestApp({
@@ -65,7 +70,7 @@ afterAll(async () => {
 describe('POST /command with an LLM (real SDK, fake server)', () => {
   it('plans with strict structured output built from the registry', async () => {
     fake.reset(() => chatCompletion(JSON.stringify(validPlan)));
-    const response = await command({ context: { sender: 'Ana from Acme' } }).expect(201);
+    const response = await command().expect(201);
 
     expect(response.body).toMatchObject({
       objective: validPlan.objective,

@@ -201,14 +201,19 @@ const FIXTURES: Record<string, Fixture> = {
       jobIn(t, ['waiting'], [{ agent: 'core', action: 'wait', params: { seconds: 300 } }]),
   },
   'POST /jobs/{job_id}/retry': {
-    // The export refuses a state whose prospects are not a list: the job fails at step 1.
+    // Scoring refuses the ICP in the state (an unknown seniority): the job fails at step 1, and
+    // the example repairs it (its context patches the ICP, its params suit research.score_fit).
     prepare: (t) =>
       jobIn(
         t,
         ['failed'],
         [
-          { agent: 'core', action: 'set_context', params: { values: { prospects: 'none' } } },
-          { agent: 'export', action: 'spreadsheet', params: {} },
+          {
+            agent: 'core',
+            action: 'set_context',
+            params: { values: { prospects: [], icp: { seniorities: ['boss'] } } },
+          },
+          { agent: 'research', action: 'score_fit', params: {} },
         ],
       ),
   },

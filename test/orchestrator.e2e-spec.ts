@@ -45,6 +45,7 @@ describe('orchestrator without an LLM', () => {
           },
           reads: [],
           optional_reads: [],
+          needs: [],
           writes: ['*'],
           side_effect: false,
           requires_approval: false,
@@ -183,6 +184,11 @@ describe('orchestrator without an LLM', () => {
       });
       expect(response.body.details).toEqual([
         { path: 'steps[0]', message: expect.stringContaining('email.draft reads "prospects"') },
+        {
+          path: 'steps[0]',
+          message: expect.stringContaining('email.draft needs a sender'),
+          missing: ['state.sender'],
+        },
         { path: 'steps[0].params.tone', message: expect.stringContaining('must be one of') },
         {
           path: 'steps[1]',
@@ -231,7 +237,10 @@ describe('orchestrator with only the built-in agents', () => {
     try {
       const response = await request(testApp.server)
         .post('/command')
-        .send({ command: 'Find VPs of Sales in Germany, draft intro emails and send them' })
+        .send({
+          command: 'Find VPs of Sales in Germany, draft intro emails and send them',
+          context: { sender: 'Ana from Acme' },
+        })
         .expect(422);
       expect(response.body.error).toBe('invalid_plan');
       expect(response.body.details).toEqual([

@@ -101,8 +101,25 @@ describe('research.score_fit offline (heuristic)', () => {
     ]);
   });
 
-  it('fails at once, not retried, when no ICP is given', async () => {
-    const { job } = await runScore(testApp, { prospects: [vpSales('p1')] });
+  it('is refused when the plan is accepted, with no ICP in its params or the context', async () => {
+    const response = await request(testApp.server)
+      .post('/jobs')
+      .send({
+        objective: 'Score',
+        steps: [
+          { agent: 'core', action: 'set_context', params: { values: { prospects: [] } } },
+          { agent: 'research', action: 'score_fit', params: {} },
+        ],
+      })
+      .expect(422);
+    expect(response.body.error).toBe('missing_input');
+    expect(response.body.details[0].message).toContain(
+      'research.score_fit needs an ideal customer profile',
+    );
+  });
+
+  it('fails at once, not retried, when the ICP in the state is empty', async () => {
+    const { job } = await runScore(testApp, { prospects: [vpSales('p1')], icp: {} });
     expect(job.status).toBe('failed');
     expect(job.steps[1].attempts).toBe(1);
     expect(job.error).toContain('research.score_fit needs an ideal customer profile');

@@ -46,6 +46,11 @@ export class EmailAgent implements AgentAvailability {
     params: DraftParams,
     reads: ['prospects'],
     optionalReads: ['companies', 'sender', 'offer'],
+    // Without a sender the emails would be signed by nobody; without an offer they still ask
+    // for a conversation, so only the sender is needed.
+    needs: [
+      { anyOf: ['state.sender'], what: 'a sender to sign the emails (e.g. "Ana from Acme")' },
+    ],
     writes: ['drafts'],
     timeoutMs: DRAFT_TIMEOUT_MS,
   })

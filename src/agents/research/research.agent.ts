@@ -39,6 +39,7 @@ export class ResearchAgent {
     params: ScoreFitParams,
     reads: ['prospects'],
     optionalReads: ['icp'],
+    needs: [{ anyOf: ['params.icp', 'state.icp'], what: 'an ideal customer profile' }],
     writes: ['prospects'],
     timeoutMs: LIST_STEP_TIMEOUT_MS,
   })

@@ -101,6 +101,36 @@ export function ApiError(spec: number | ErrorResponseSpec, details?: unknown) {
   );
 }
 
+/** One example of a status that answers more than one error code. */
+export interface ErrorExample {
+  error: string;
+  message: string;
+  /** What the example shows, in the list Swagger UI offers. */
+  summary?: string;
+  details?: unknown;
+}
+
+/** An error response whose status answers several codes, with an example of each. */
+export function ApiErrorExamples(
+  spec: { status: number; description: string },
+  examples: ErrorExample[],
+) {
+  const values = Object.fromEntries(
+    examples.map(({ error, message, summary, details }) => {
+      const value = { statusCode: spec.status, error, message, request_id: EXAMPLE_REQUEST_ID };
+      return [error, { summary, value: details === undefined ? value : { ...value, details } }];
+    }),
+  );
+  return applyDecorators(
+    ApiExtraModels(ErrorResponseDto),
+    ApiResponse({
+      status: spec.status,
+      description: spec.description,
+      content: json({ $ref: getSchemaPath(ErrorResponseDto) }, values),
+    }),
+  );
+}
+
 /** Where a route's 429 may come from besides the global RATE_LIMIT. */
 export interface TooManyRequestsOptions {
   /** The route is also under COMMAND_RATE_LIMIT (POST /command). */

@@ -56,6 +56,49 @@ class DuplicateEchoAgent {}
 @Agent({ name: 'Bad Name', description: 'Invalid' })
 class BadNameAgent {}
 
+@Injectable()
+@Agent({ name: 'greeter', description: 'Declares what its action needs' })
+class GreeterAgent {
+  @Action({
+    name: 'greet',
+    description: 'Greets',
+    params: EchoParams,
+    optionalReads: ['name'],
+    needs: [{ anyOf: ['params.text', 'state.name'], what: 'whom to greet' }],
+  })
+  greet(): Promise<ActionResult> {
+    return Promise.resolve({});
+  }
+}
+
+@Injectable()
+@Agent({ name: 'needy', description: 'Needs a state key it does not read' })
+class UnreadNeedAgent {
+  @Action({
+    name: 'go',
+    description: 'Goes',
+    params: EchoParams,
+    needs: [{ anyOf: ['state.name'], what: 'a name' }],
+  })
+  go(): Promise<ActionResult> {
+    return Promise.resolve({});
+  }
+}
+
+@Injectable()
+@Agent({ name: 'needy', description: 'Needs a parameter it does not have' })
+class UnknownParamNeedAgent {
+  @Action({
+    name: 'go',
+    description: 'Goes',
+    params: EchoParams,
+    needs: [{ anyOf: ['params.colour'], what: 'a colour' }],
+  })
+  go(): Promise<ActionResult> {
+    return Promise.resolve({});
+  }
+}
+
 async function registryWith(...providers: unknown[]): Promise<AgentRegistry> {
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
@@ -127,6 +170,20 @@ describe('AgentRegistry', () => {
     } finally {
       MailerAgent.configured = false;
     }
+  });
+
+  it('keeps what an action needs, and refuses a need whose source it neither reads nor takes', async () => {
+    const registry = await registryWith(GreeterAgent);
+    expect(registry.findAction('greeter', 'greet')!.needs).toEqual([
+      { anyOf: ['params.text', 'state.name'], what: 'whom to greet' },
+    ]);
+    expect(registry.findAction('greeter', 'greet')).toMatchObject({ optionalReads: ['name'] });
+    await expect(registryWith(UnreadNeedAgent)).rejects.toThrow(
+      'needy.go needs state.name, which is not one of its reads',
+    );
+    await expect(registryWith(UnknownParamNeedAgent)).rejects.toThrow(
+      'needy.go needs params.colour, which is not one of its parameters',
+    );
   });
 
   it('refuses two agents of one name, and names that are not identifiers', async () => {

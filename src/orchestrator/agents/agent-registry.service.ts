@@ -4,6 +4,7 @@ import { ACTION_METADATA, Agent } from './agent.decorators';
 import type {
   ActionContext,
   ActionHandler,
+  ActionNeed,
   ActionOptions,
   ActionResult,
   AgentAvailability,
@@ -11,6 +12,7 @@ import type {
 } from './agent.types';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry-policy.util';
 import { JsonSchema, paramsJsonSchema } from './action-params.util';
+import { parseSource } from './action-needs.util';
 
 /** An action as the registry knows it: its declaration, its schema, and how to call it. */
 export interface RegisteredAction {
@@ -21,6 +23,8 @@ export interface RegisteredAction {
   paramsSchema: JsonSchema;
   reads: string[];
   optionalReads: string[];
+  /** Inputs a step must have, each from one of its sources (params or state). */
+  needs: ActionNeed[];
   /** The keys a step with these (validated) parameters writes. */
   writesFor(params: object): string[];
   /** The declared keys, as `/agents` shows them (`*` for keys that depend on the parameters). */
@@ -119,14 +123,23 @@ function registeredAction(input: {
 }): RegisteredAction {
   const { agent, options, handler } = input;
   const writes = options.writes ?? [];
+  const paramsSchema = paramsJsonSchema(options.params);
+  const reads = options.reads ?? [];
+  const optionalReads = options.optionalReads ?? [];
+  const needs = options.needs ?? [];
+  assertNeeds(`${agent}.${options.name}`, needs, {
+    params: Object.keys(paramsSchema.properties as object),
+    state: [...reads, ...optionalReads],
+  });
   return {
     agent,
     name: options.name,
     description: options.description,
     paramsType: options.params,
-    paramsSchema: paramsJsonSchema(options.params),
-    reads: options.reads ?? [],
-    optionalReads: options.optionalReads ?? [],
+    paramsSchema,
+    reads,
+    optionalReads,
+    needs,
     writesFor: (params) => (typeof writes === 'function' ? writes(params) : writes),
     declaredWrites: typeof writes === 'function' ? ['*'] : writes,
     sideEffect: options.sideEffect ?? false,
@@ -136,6 +149,28 @@ function registeredAction(input: {
     unavailableReason: input.unavailableReason,
     invoke: handler,
   };
+}
+
+/**
+ * A need's sources must exist: a parameter of the action, or a state key it reads (the runner
+ * hands an action only the keys it declares).
+ */
+function assertNeeds(
+  label: string,
+  needs: ActionNeed[],
+  known: { params: string[]; state: string[] },
+): void {
+  for (const need of needs) {
+    if (need.anyOf.length === 0) throw new Error(`${label} declares a need without sources`);
+    for (const source of need.anyOf) {
+      const { place, name } = parseSource(source);
+      if (!known[place]?.includes(name)) {
+        throw new Error(
+          `${label} needs ${source}, which is not one of its ${place === 'params' ? 'parameters' : 'reads'}`,
+        );
+      }
+    }
+  }
 }
 
 function assertName(name: string, what: string): void {

@@ -19,6 +19,11 @@ export interface ActionOptions<P extends object = object> {
   reads?: string[];
   /** State keys the action uses when present. */
   optionalReads?: string[];
+  /**
+   * Inputs the action cannot do without, each of which may come from more than one place: plan
+   * validation refuses a step that has none of a need's sources (`missing_input`).
+   */
+  needs?: ActionNeed[];
   /** State keys the action writes, fixed or derived from the step's parameters. */
   writes?: string[] | ((params: P) => string[]);
   /** The action changes the outside world (sends, writes elsewhere): it must honour the idempotency key. */
@@ -29,6 +34,20 @@ export interface ActionOptions<P extends object = object> {
   retry?: Partial<RetryPolicy>;
   /** Time limit of one attempt; defaults to JOB_STEP_TIMEOUT_SECONDS. */
   timeoutMs?: number;
+}
+
+/**
+ * Where an input may come from: `params.<name>`, a parameter of the step, given and not empty;
+ * or `state.<key>`, a state key the context gives or an earlier step writes (the key must be
+ * one of the action's reads or optionalReads).
+ */
+export type InputSource = `params.${string}` | `state.${string}`;
+
+/** One input an action needs, from any one of its sources. */
+export interface ActionNeed {
+  anyOf: InputSource[];
+  /** What the input is, for the refusal: "an ideal customer profile". */
+  what: string;
 }
 
 /**

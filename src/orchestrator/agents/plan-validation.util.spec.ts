@@ -1,7 +1,7 @@
 import { CoreAgent } from '../../agents/core/core.agent';
 import { fixtureRegistry } from '../../../test/fixtures/sales-agents.fixture';
 import { AgentRegistry } from './agent-registry.service';
-import { MAX_PLAN_STEPS, validatePlan } from './plan-validation.util';
+import { MAX_PLAN_STEPS, onlyMissingInputs, validatePlan } from './plan-validation.util';
 
 let catalog: AgentRegistry;
 
@@ -88,10 +88,13 @@ describe('validatePlan', () => {
   });
 
   it('refuses a step that reads a key nobody wrote, naming the step and the key', () => {
-    const result = validate({
-      objective: 'Draft emails',
-      steps: [{ agent: 'email', action: 'draft', params: {} }],
-    });
+    const result = validate(
+      {
+        objective: 'Draft emails',
+        steps: [{ agent: 'email', action: 'draft', params: {} }],
+      },
+      ['sender'],
+    );
     expect(result).toEqual({
       ok: false,
       issues: [
@@ -106,11 +109,15 @@ describe('validatePlan', () => {
 
   it('accepts the same read when the context gives the key, or core.set_context wrote it', () => {
     const draft = { agent: 'email', action: 'draft', params: {} };
-    expect(validate({ objective: 'x', steps: [draft] }, ['prospects']).ok).toBe(true);
+    expect(validate({ objective: 'x', steps: [draft] }, ['prospects', 'sender']).ok).toBe(true);
     const setFirst = {
       objective: 'x',
       steps: [
-        { agent: 'core', action: 'set_context', params: { values: { prospects: [] } } },
+        {
+          agent: 'core',
+          action: 'set_context',
+          params: { values: { prospects: [], sender: 'A' } },
+        },
         draft,
       ],
     };
@@ -129,16 +136,90 @@ describe('validatePlan', () => {
   });
 
   it('does not blame later steps for an earlier step whose params are wrong', () => {
-    const result = validate({
-      objective: 'x',
-      steps: [
-        { agent: 'prospects', action: 'search', params: { limit: 0 } },
-        { agent: 'email', action: 'draft', params: {} },
-      ],
-    });
+    const result = validate(
+      {
+        objective: 'x',
+        steps: [
+          { agent: 'prospects', action: 'search', params: { limit: 0 } },
+          { agent: 'email', action: 'draft', params: {} },
+        ],
+      },
+      ['sender'],
+    );
     expect(!result.ok && result.issues).toEqual([
       { path: 'steps[0].params.limit', message: 'must not be less than 1' },
     ]);
+  });
+
+  describe('inputs an action needs', () => {
+    const search = { agent: 'prospects', action: 'search', params: { titles: ['CTO'] } };
+    const score = (params: Record<string, unknown> = {}) => ({
+      agent: 'research',
+      action: 'score_fit',
+      params,
+    });
+
+    it("refuses a step with none of a need's sources, naming the step, what and where", () => {
+      const result = validate({
+        objective: 'Score CTOs',
+        steps: [search, score({ threshold: 60 })],
+      });
+      expect(result).toEqual({
+        ok: false,
+        issues: [
+          {
+            path: 'steps[1]',
+            message:
+              'research.score_fit needs an ideal customer profile: add params.icp to the step or "icp" to the context',
+            missing: ['params.icp', 'state.icp'],
+          },
+        ],
+      });
+      expect(!result.ok && onlyMissingInputs(result.issues)).toBe(true);
+    });
+
+    it("accepts the input from the step's params, the context, or an earlier step", () => {
+      expect(
+        validate({ objective: 'x', steps: [search, score({ icp: { titles: ['CTO'] } })] }).ok,
+      ).toBe(true);
+      const fromContext = validate({ objective: 'x', steps: [search, score()] }, ['icp']);
+      expect(fromContext.ok && fromContext.plan.steps[1].reads).toEqual(['prospects', 'icp']);
+      const setFirst = [
+        { agent: 'core', action: 'set_context', params: { values: { icp: { titles: ['CTO'] } } } },
+        search,
+        score(),
+      ];
+      expect(validate({ objective: 'x', steps: setFirst }).ok).toBe(true);
+    });
+
+    it('does not count a parameter that holds nothing', () => {
+      const result = validate({ objective: 'x', steps: [search, score({ icp: { titles: [] } })] });
+      expect(!result.ok && result.issues.map((issue) => issue.missing)).toEqual([
+        ['params.icp', 'state.icp'],
+      ]);
+    });
+
+    it('reports a missing input beside other problems, which are then not all missing inputs', () => {
+      const result = validate({
+        objective: 'x',
+        steps: [{ ...search, params: { limit: 0 } }, score()],
+      });
+      expect(!result.ok && result.issues.map((issue) => issue.path)).toEqual([
+        'steps[0].params.limit',
+        'steps[1]',
+      ]);
+      expect(!result.ok && onlyMissingInputs(result.issues)).toBe(false);
+    });
+  });
+
+  it('numbers the steps from firstStep, for the rest of a plan', () => {
+    const result = validatePlan({
+      plan: { objective: 'x', steps: [{ agent: 'research', action: 'score_fit', params: {} }] },
+      catalog,
+      initialKeys: ['prospects'],
+      firstStep: 3,
+    });
+    expect(!result.ok && result.issues.map((issue) => issue.path)).toEqual(['steps[3]']);
   });
 
   it('reports unknown agents and actions with what exists', () => {

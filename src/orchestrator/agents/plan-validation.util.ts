@@ -1,6 +1,8 @@
 import type { Plan } from '../planning/plan.types';
 import { isPlainObject } from '../../context/utils/json-merge-patch.util';
 import { validateParams } from './action-params.util';
+import { unmetNeedMessage, unmetNeeds } from './action-needs.util';
+import type { InputSource } from './agent.types';
 import type { RegisteredAction, RegisteredAgent } from './agent-registry.service';
 
 /** The most steps one plan may have. */
@@ -11,6 +13,16 @@ export const MAX_OBJECTIVE_LENGTH = 500;
 export interface PlanIssue {
   path: string;
   message: string;
+  /**
+   * Set when the step lacks an input it needs (the action's `needs`): its sources, any one of
+   * which would do (`params.icp`, `state.icp`). The fix is then data, not another plan.
+   */
+  missing?: InputSource[];
+}
+
+/** Whether every issue is a missing input: the plan would run once the inputs are given. */
+export function onlyMissingInputs(issues: readonly PlanIssue[]): boolean {
+  return issues.length > 0 && issues.every((issue) => issue.missing !== undefined);
 }
 
 /** A step that passed validation, with what it reads and writes spelled out. */
@@ -40,13 +52,16 @@ export interface ActionCatalog {
 
 /**
  * Checks a plan against the agents that exist: every step names a real agent and action, its
- * parameters pass the action's schema, and every key it reads is in the initial state (the
- * command's context) or written by an earlier step. Pure: the same input gives the same answer.
+ * parameters pass the action's schema, every key it reads is in the initial state (the
+ * command's context) or written by an earlier step, and every input it needs is in its params
+ * or that state. Pure: the same input gives the same answer. `firstStep` numbers the steps from
+ * there in the issues' paths (a retry validates the rest of a job's plan).
  */
 export function validatePlan(input: {
   plan: unknown;
   catalog: ActionCatalog;
   initialKeys: string[];
+  firstStep?: number;
 }): PlanValidation {
   const issues: PlanIssue[] = [];
   const plan = (isPlainObject(input.plan) ? input.plan : {}) as Partial<
@@ -68,7 +83,8 @@ export function validatePlan(input: {
   const available = new Set(input.initialKeys);
   const steps: ValidatedStep[] = [];
   rawSteps.slice(0, MAX_PLAN_STEPS).forEach((raw, index) => {
-    const step = validateStep({ raw, path: `steps[${index}]`, catalog: input.catalog, available });
+    const path = `steps[${index + (input.firstStep ?? 0)}]`;
+    const step = validateStep({ raw, path, catalog: input.catalog, available });
     if ('issues' in step) issues.push(...step.issues);
     else steps.push(step);
   });
@@ -99,6 +115,9 @@ function validateStep(input: {
     path,
     message: `${label} reads "${key}", which no earlier step writes and the context does not give`,
   }));
+  for (const need of unmetNeeds({ needs: action.needs, params: raw.params, available })) {
+    issues.push({ path, message: unmetNeedMessage(label, need), missing: need.anyOf });
+  }
   const reads = [...action.reads, ...action.optionalReads.filter((key) => available.has(key))];
   const params = validateParams(action.paramsType, raw.params);
   if (!params.ok) {

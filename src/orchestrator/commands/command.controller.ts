@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import {
   ApiError,
+  ApiErrorExamples,
   ApiErrorResponses,
   ApiKeyAuth,
 } from '../../common/decorators/api-docs.decorators';
@@ -10,6 +11,7 @@ import { Client } from '../../common/http/client-identity';
 import { CommandRateLimit } from '../../common/throttling/command-rate-limit';
 import { JobPlanResponseDto } from '../jobs/api/dto/job-plan-response.dto';
 import { JobSubmissionService } from '../jobs/api/job-submission.service';
+import { missingInputExample } from '../planning/plan-refusal-examples';
 import { CommandDto } from './dto/command.dto';
 import { LlmRateLimitedResponseDto } from './dto/llm-rate-limited-response.dto';
 
@@ -35,13 +37,22 @@ export class CommandController {
     description: "The LLM provider's rate limit or quota was hit: handle it and retry later",
     schema: { $ref: getSchemaPath(LlmRateLimitedResponseDto) },
   })
-  @ApiError({
-    status: 422,
-    description: 'The offline planner does not understand the command (command_not_understood)',
-    error: 'command_not_understood',
-    message:
-      'The offline planner does not understand "book a meeting with Anna". Without an LLM, Zigral understands commands that find prospects …',
-  })
+  @ApiErrorExamples(
+    {
+      status: 422,
+      description:
+        'The offline planner does not understand the command (command_not_understood), its plan cannot run here (invalid_plan), or the plan lacks inputs the context must give (missing_input, whichever planner)',
+    },
+    [
+      {
+        error: 'command_not_understood',
+        summary: 'The offline planner does not understand the command',
+        message:
+          'The offline planner does not understand "book a meeting with Anna". Without an LLM, Zigral understands commands that find prospects …',
+      },
+      missingInputExample('command'),
+    ],
+  )
   @ApiError({
     status: 502,
     description:

@@ -21,7 +21,8 @@ export class JobStateConflictException extends ConflictException {
   }
 }
 
-export class InvalidApprovalParamsException extends CodedHttpException {
+/** Params edited on approve or retry that the step's action refuses; `details` name each field. */
+export class InvalidEditedParamsException extends CodedHttpException {
   constructor(issues: { path: string; message: string }[]) {
     super(HttpStatus.BAD_REQUEST, 'invalid_params', 'The edited params do not validate', issues);
   }

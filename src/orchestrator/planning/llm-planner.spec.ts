@@ -12,7 +12,11 @@ import { LlmService } from '../llm/llm.service';
 import { OPENAI_CLIENT } from '../llm/openai-client.provider';
 import { LlmPlanner } from './llm-planner';
 import { PlanHistory } from './plan-history';
-import { InvalidPlanException } from './planning.exceptions';
+import {
+  FixtureProspectsAgent,
+  FixtureResearchAgent,
+} from '../../../test/fixtures/sales-agents.fixture';
+import { InvalidPlanException, MissingInputException } from './planning.exceptions';
 
 /** LlmPlanner with the OpenAI provider swapped for a mock that answers in the SDK's shape. */
 const create = jest.fn();
@@ -44,6 +48,8 @@ beforeEach(async () => {
       LlmService,
       AgentRegistry,
       CoreAgent,
+      FixtureProspectsAgent,
+      FixtureResearchAgent,
       { provide: OPENAI_CLIENT, useValue: null },
       { provide: AppConfig, useValue: new AppConfig(validateEnv({})) },
       {
@@ -103,6 +109,42 @@ describe('LlmPlanner', () => {
     expect(create.mock.calls[1][0].messages[3].content).toContain(
       'steps[0].params.seconds: must not be greater than 2592000',
     );
+  });
+
+  describe('inputs an action needs', () => {
+    const scorePlan = (params: Record<string, unknown>) => ({
+      objective: 'Score CTOs',
+      steps: [
+        { agent: 'prospects', action: 'search', params: { titles: ['CTO'] } },
+        { agent: 'research', action: 'score_fit', params },
+      ],
+    });
+    const scoring = { ...request, command: 'Find CTOs and score them' };
+    const NEEDS_ICP =
+      'research.score_fit needs an ideal customer profile: add params.icp to the step or "icp" to the context';
+
+    it('lists them in the prompt, and sends a missing one to the repair round', async () => {
+      create
+        .mockResolvedValueOnce(answer(JSON.stringify(scorePlan({}))))
+        .mockResolvedValueOnce(answer(JSON.stringify(scorePlan({ icp: { titles: ['CTO'] } }))));
+      const plan = await planner.plan(scoring);
+      expect(plan.steps[1].params).toEqual({ icp: { titles: ['CTO'] } });
+      expect(create.mock.calls[0][0].messages[0].content).toContain(
+        'needs an ideal customer profile (params.icp or state.icp)',
+      );
+      expect(create.mock.calls[1][0].messages[3].content).toContain(`steps[1]: ${NEEDS_ICP}`);
+    });
+
+    it('answers missing_input (422), not a 502, when inputs are all the repaired plan lacks', async () => {
+      create.mockResolvedValue(answer(JSON.stringify(scorePlan({}))));
+      const failure = await planner.plan(scoring).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(MissingInputException);
+      expect((failure as MissingInputException).getStatus()).toBe(422);
+      expect((failure as MissingInputException).code).toBe('missing_input');
+      expect((failure as MissingInputException).details).toEqual([
+        { path: 'steps[1]', message: NEEDS_ICP, missing: ['params.icp', 'state.icp'] },
+      ]);
+    });
   });
 
   it('switches to JSON mode, with the schema in the prompt, when json_schema is refused', async () => {

@@ -13,7 +13,7 @@ import { LlmService } from '../llm/llm.service';
 import { PlanHistory } from './plan-history';
 import { buildMessages, repairMessage, systemPrompt, userMessage } from './plan-prompt';
 import { decodePlanAnswer, planResponseFormat, ResponseMode } from './plan-response-format';
-import { InvalidPlanException } from './planning.exceptions';
+import { planRefusal } from './planning.exceptions';
 
 export interface PlanRequest {
   jobId: string;
@@ -25,7 +25,8 @@ export interface PlanRequest {
 /**
  * Plans with the LLM: a prompt built from the registry and past plans, strict structured output
  * (JSON mode when the server refuses JSON Schema), validation against the registry, and one
- * repair round that sends the problems back before giving up with 502 invalid_plan.
+ * repair round that sends the problems back before giving up with 502 invalid_plan (422
+ * missing_input when all that is left are inputs the command and context do not give).
  */
 @Injectable()
 export class LlmPlanner {
@@ -76,11 +77,15 @@ export class LlmPlanner {
       request.context,
     );
     if (second.ok) return second.plan;
-    throw new InvalidPlanException(
-      HttpStatus.BAD_GATEWAY,
-      'The LLM did not produce a valid plan, even after one repair round',
-      second.issues,
-    );
+    // Inputs the command and context do not give are the client's to add (422), not the LLM's fault.
+    throw planRefusal({
+      issues: second.issues,
+      source: 'command',
+      invalid: {
+        status: HttpStatus.BAD_GATEWAY,
+        message: 'The LLM did not produce a valid plan, even after one repair round',
+      },
+    });
   }
 
   private async ask(

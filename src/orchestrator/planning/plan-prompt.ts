@@ -12,6 +12,7 @@ const RULES = [
   "- Use only the actions listed below, with parameters that follow each action's JSON Schema.",
   '- Steps share a state of named keys. A step may read a key only when the context gives it or an earlier step writes it.',
   '- Order the steps as they must run, and use only the steps the command asks for.',
+  '- An action marked "needs <input> (<sources>)" cannot run without that input from one of its sources: a parameter of the step (take it from what the command says, e.g. params.icp from the criteria it names) or a state key. Never invent a value the user did not give.',
   '- Actions marked "needs approval" pause for a human before they run.',
   '- Actions marked "unavailable" lack the configuration they need, and a plan using them is refused.',
   '- objective: one sentence saying what the job achieves.',
@@ -71,6 +72,7 @@ function describeAgent(agent: RegisteredAgent): string[] {
     const traits = [
       `reads: ${action.reads.join(', ') || 'nothing'}`,
       action.optionalReads.length > 0 ? `uses if present: ${action.optionalReads.join(', ')}` : '',
+      ...action.needs.map((need) => `needs ${need.what} (${need.anyOf.join(' or ')})`),
       `writes: ${action.declaredWrites.join(', ') || 'nothing'}`,
       action.requiresApproval ? 'needs approval' : '',
       unavailableTrait(action.unavailableReason()),

@@ -4,7 +4,7 @@ import { ValidatedPlan, validatePlan } from '../agents/plan-validation.util';
 import { LlmService } from '../llm/llm.service';
 import { LlmPlanner, PlanRequest } from './llm-planner';
 import { planOffline } from './offline/offline-planner';
-import { CommandNotUnderstoodException, InvalidPlanException } from './planning.exceptions';
+import { CommandNotUnderstoodException, planRefusal } from './planning.exceptions';
 import type { PlannerKind } from './plan.types';
 
 /** Turns a command into a validated plan: with the LLM when one is configured, offline otherwise. */
@@ -46,6 +46,10 @@ export class PlannerService {
       source === 'offline'
         ? 'The offline planner understood the command, but this installation cannot run its plan'
         : 'The plan cannot run';
-    throw new InvalidPlanException(HttpStatus.UNPROCESSABLE_ENTITY, message, result.issues);
+    throw planRefusal({
+      issues: result.issues,
+      source: source === 'offline' ? 'command' : 'explicit',
+      invalid: { status: HttpStatus.UNPROCESSABLE_ENTITY, message },
+    });
   }
 }

@@ -1,5 +1,17 @@
 import type { RegisteredAction, RegisteredAgent } from '../agent-registry.service';
 
+/** An input an action cannot do without; a plan whose step has none of its sources is refused. */
+export class ActionNeedDto {
+  /**
+   * Where it may come from, any one will do: `params.<name>` (a parameter of the step) or
+   * `state.<key>` (the context, or an earlier step's write).
+   * @example ["params.icp", "state.icp"]
+   */
+  any_of: string[];
+  /** What the input is, in words. @example "an ideal customer profile" */
+  what: string;
+}
+
 export class ActionDescriptionDto {
   /** @example search */
   name: string;
@@ -11,6 +23,8 @@ export class ActionDescriptionDto {
   reads: string[];
   /** State keys the action uses when present. @example [] */
   optional_reads: string[];
+  /** Inputs the action needs: a plan without one is refused with 422 `missing_input`. @example [] */
+  needs: ActionNeedDto[];
   /** State keys it writes (`*`: the keys depend on its parameters). @example ["prospects"] */
   writes: string[];
   side_effect: boolean;
@@ -28,6 +42,7 @@ export class ActionDescriptionDto {
       params_schema: action.paramsSchema,
       reads: action.reads,
       optional_reads: action.optionalReads,
+      needs: action.needs.map((need) => ({ any_of: need.anyOf, what: need.what })),
       writes: action.declaredWrites,
       side_effect: action.sideEffect,
       requires_approval: action.requiresApproval,

@@ -10,18 +10,25 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ApiError,
+  ApiErrorExamples,
   ApiErrorResponses,
   ErrorResponseSpec,
   ApiKeyAuth,
 } from '../../../common/decorators/api-docs.decorators';
 import { Client } from '../../../common/http/client-identity';
 import { JobIdPipe } from '../../../context/dto/job-id';
+import { INVALID_PLAN_EXAMPLE, missingInputExample } from '../../planning/plan-refusal-examples';
 import { CreateJobDto } from './dto/create-job.dto';
-import { ApproveJobDto, FeedbackDto, ListJobsQueryDto, RejectJobDto } from './dto/job-actions.dto';
+import {
+  ApproveJobDto,
+  FeedbackDto,
+  ListJobsQueryDto,
+  RejectJobDto,
+  RetryJobDto,
+} from './dto/job-actions.dto';
 import { JobPlanResponseDto } from './dto/job-plan-response.dto';
 import { CheckpointDto, FeedbackResponseDto, JobDto, JobPageDto } from './dto/job-response.dto';
 import { CheckpointService } from '../store/checkpoint.service';
@@ -84,20 +91,13 @@ export class JobsController {
    */
   @Post()
   @ApiResponse({ status: 201, type: JobPlanResponseDto })
-  @ApiError(
+  @ApiErrorExamples(
     {
       status: 422,
-      description: 'The plan cannot run (invalid_plan); details name each step and field',
-      error: 'invalid_plan',
-      message: 'The plan cannot run',
+      description:
+        'The plan cannot run (invalid_plan), or lacks only inputs to add to the steps or the context (missing_input); details name each step and field',
     },
-    [
-      {
-        path: 'steps[0]',
-        message:
-          'email.draft reads "prospects", which no earlier step writes and the context does not give',
-      },
-    ],
+    [INVALID_PLAN_EXAMPLE, missingInputExample('explicit')],
   )
   @ApiErrorResponses(400, 413, { status: 429, queueFull: true })
   async create(@Body() body: CreateJobDto, @Client() client: string): Promise<JobPlanResponseDto> {
@@ -162,14 +162,38 @@ export class JobsController {
     return JobDto.from(await this.jobs.cancel(jobId));
   }
 
-  /** Resumes a failed job from its failed step */
+  /**
+   * Resumes a failed job from its failed step
+   * @remarks Without a body, the step runs again as it was. `context` patches the state it
+   * resumes from (a checkpoint of the patched state is added, and the context entry's `state`
+   * shows it); `params` replace its parameters. The plan from the failed step on is then
+   * validated again like a new one: 400 `invalid_params` names bad params, 422 `missing_input`
+   * an input still missing, 422 `invalid_plan` anything else; a refused retry changes nothing.
+   */
   @Post(':job_id/retry')
   @HttpCode(200)
   @JOB_ID
+  @ApiBody({ type: RetryJobDto, required: false })
   @ApiResponse({ status: 200, type: JobDto })
+  @ApiErrorExamples(
+    {
+      status: 422,
+      description:
+        'An input is still missing (missing_input), or the changed plan cannot run (invalid_plan); the job stays failed',
+    },
+    [
+      missingInputExample('retry'),
+      { ...INVALID_PLAN_EXAMPLE, message: 'The job cannot resume with these changes' },
+    ],
+  )
   @ApiErrorResponses(400, NOT_FOUND, conflict('retry', 'running'))
-  async retry(@Param('job_id', JobIdPipe) jobId: string): Promise<JobDto> {
-    return JobDto.from(await this.jobs.retry(jobId));
+  async retry(
+    @Param('job_id', JobIdPipe) jobId: string,
+    @Body() body: RetryJobDto,
+  ): Promise<JobDto> {
+    return JobDto.from(
+      await this.jobs.retry(jobId, { context: body.context, params: body.params }),
+    );
   }
 
   /**

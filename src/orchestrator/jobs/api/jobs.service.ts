@@ -1,15 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { ContextService } from '../../../context/context.service';
 import { validateParams } from '../../agents/action-params.util';
 import { AgentRegistry } from '../../agents/agent-registry.service';
 import { JobUsage, LlmUsageService } from '../../llm/llm-usage.service';
-import { JobEventsListener, JobEventsService, JOB_FINISHED } from '../events/job-events.service';
+import { planRefusal } from '../../planning/planning.exceptions';
+import {
+  JobEventsListener,
+  JobEventsService,
+  JOB_FINISHED,
+  JOB_RETRIED,
+} from '../events/job-events.service';
 import { contextSteps, withStep } from '../runner/job-progress.util';
 import { canApply, COMMAND_FROM, JobCommand } from '../runner/job-state.util';
+import { hasRetryChanges, planRetry, RetryChanges } from '../runner/job-retry.util';
 import { JobRunner } from '../runner/job-runner.service';
 import type { JobRecord, JobStatus } from '../job.types';
 import {
-  InvalidApprovalParamsException,
+  InvalidEditedParamsException,
   JobNotFoundException,
   JobStateConflictException,
 } from '../jobs.exceptions';
@@ -59,23 +66,72 @@ export class JobsService {
     return job;
   }
 
-  /** A failed job resumes from its failed step. */
-  async retry(jobId: string): Promise<JobRecord> {
+  /**
+   * A failed job resumes from its failed step; with `changes`, from a patched state and/or with
+   * edited params, after the rest of its plan validated again (nothing changes when it does not).
+   */
+  async retry(jobId: string, changes?: RetryChanges): Promise<JobRecord> {
+    const repair =
+      changes && hasRetryChanges(changes) ? await this.planRepair(jobId, changes) : undefined;
     const job = await this.transition(jobId, 'retry', (current) => {
-      const progress = withStep(current.progress, current.currentStep, {
+      const index = current.currentStep;
+      const steps = repair?.steps ?? current.steps;
+      const progress = withStep(current.progress, index, {
         status: 'pending',
         attempts: 0,
         error: undefined,
         finishedAt: undefined,
+        ...(repair?.approvalAgain ? { approval: undefined, preview: undefined } : {}),
       });
+      const state = repair?.state;
       return {
-        set: { status: 'queued', error: null, finishedAt: null, progress },
-        context: { status: 'queued', steps: contextSteps({ steps: current.steps, progress }) },
-        events: [{ type: 'job_retried', data: { step: current.currentStep } }],
+        // The repair was planned on this version: a change meanwhile is a conflict.
+        expect: repair && { version: repair.version },
+        set: {
+          status: 'queued',
+          error: null,
+          finishedAt: null,
+          progress,
+          ...(repair && { steps }),
+        },
+        // The runner resumes from the latest checkpoint: the patched state becomes it.
+        checkpoint: state && { stepIndex: index - 1, state },
+        context: {
+          status: 'queued',
+          steps: contextSteps({ steps, progress }),
+          ...(state && { state }),
+        },
+        events: [{ type: JOB_RETRIED, data: { step: index, ...repair?.event } }],
       };
     });
     this.runner.wake();
     return job;
+  }
+
+  /** The changes of a retry checked against the job as it stands; a coded 4xx when refused. */
+  private async planRepair(jobId: string, changes: RetryChanges) {
+    const current = await this.get(jobId);
+    if (!canApply('retry', current.status)) {
+      throw new JobStateConflictException(jobId, current.status, 'retry');
+    }
+    const state = (await this.store.checkpoint(jobId))?.state ?? current.input;
+    const plan = planRetry({ job: current, state, changes, catalog: this.registry });
+    if (!plan.ok) {
+      if (plan.problem === 'params') throw new InvalidEditedParamsException(plan.issues);
+      throw planRefusal({
+        issues: plan.issues,
+        source: 'retry',
+        invalid: {
+          status: HttpStatus.UNPROCESSABLE_ENTITY,
+          message: 'The job cannot resume with these changes',
+        },
+      });
+    }
+    const event = {
+      ...(plan.state && { context_keys: Object.keys(changes.context ?? {}) }),
+      ...(changes.params !== undefined && { params: plan.steps[current.currentStep].params }),
+    };
+    return { ...plan, version: current.version, event };
   }
 
   /** Approves the pending step, optionally with edited params; exactly one of racing calls wins. */
@@ -85,7 +141,7 @@ export class JobsService {
     if (params !== undefined && step) {
       const action = this.registry.findAction(step.agent, step.action);
       const checked = action ? validateParams(action.paramsType, params) : undefined;
-      if (checked && !checked.ok) throw new InvalidApprovalParamsException(checked.issues);
+      if (checked && !checked.ok) throw new InvalidEditedParamsException(checked.issues);
     }
     const job = await this.transition(jobId, 'approve', (current) => {
       const index = current.currentStep;

@@ -13,9 +13,10 @@ export const JOB_EVENT_TYPES: Readonly<Record<string, string>> = {
     '`step`, `agent`, `action`, `description`, `params`, `inputs`: what the step will do once approved',
   approved: '`step`, `params` (as approved)',
   rejected: '`step`, `reason`',
-  job_retried: '`step` (where the job resumes)',
+  job_retried:
+    "`step` (where the job resumes); `context_keys` (the top-level keys the retry patched) and `params` (the step's new params) when the retry changed them",
   job_waiting:
     '`wake_at`: the job parked in `waiting` after a core.wait step, holding no runner, until then',
   job_finished:
-    '`status` (succeeded, failed or cancelled; `from` on a cancel): the last event, the stream ends after it',
+    '`status` (succeeded, failed or cancelled; `from` on a cancel): the last event, the stream ends after it (a failed run followed by `job_retried` does not end the replay)',
 };

@@ -1,5 +1,5 @@
 import { toSseMessages } from './job-events-sse';
-import { JobEventsService, JOB_FINISHED } from './job-events.service';
+import { JobEventsService, JOB_FINISHED, JOB_RETRIED } from './job-events.service';
 import type { JobEvent } from '../job.types';
 import type { JobStore } from '../store/job-store';
 
@@ -57,6 +57,34 @@ describe('JobEventsService.follow', () => {
     events.publish([event(4)]);
     expect(finished).toEqual([1, 2]);
     expect(stopped).toEqual([1]);
+  });
+
+  it('replays a retried job past the job_finished of its failed run, to the end of the last', async () => {
+    const past = [
+      event(1),
+      event(2, JOB_FINISHED),
+      event(3, JOB_RETRIED),
+      event(4),
+      event(5, JOB_FINISHED),
+    ];
+    const { store, release } = storeWithPast(past);
+    const events = new JobEventsService(store);
+    const received: number[] = [];
+    release();
+    await events.follow('job-1', (batch) => received.push(...batch.map((e) => e.id)));
+    events.publish([event(6)]);
+    expect(received).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('follows a retried job that runs again live, after the replay', async () => {
+    const { store, release } = storeWithPast([event(1, JOB_FINISHED), event(2, JOB_RETRIED)]);
+    const events = new JobEventsService(store);
+    const received: number[] = [];
+    release();
+    await events.follow('job-1', (batch) => received.push(...batch.map((e) => e.id)));
+    events.publish([event(3), event(4, JOB_FINISHED)]);
+    events.publish([event(5)]);
+    expect(received).toEqual([1, 2, 3, 4]);
   });
 
   it('rejects, and follows nothing, when the past cannot be read', async () => {

@@ -4,6 +4,17 @@ import { JobStore } from '../store/job-store';
 
 /** The event that ends a job's stream. */
 export const JOB_FINISHED = 'job_finished';
+/** The event of a failed job resumed by a retry: a `job_finished` before it ended a former run. */
+export const JOB_RETRIED = 'job_retried';
+
+/**
+ * Where a batch of a job's events ends its stream: at its first `job_finished` after its last
+ * `job_retried` (the replay of a retried job goes on past the failed run); -1 when it does not.
+ */
+export function streamEnd(events: readonly JobEvent[]): number {
+  const resumed = events.findLastIndex((event) => event.type === JOB_RETRIED);
+  return events.findIndex((event, index) => index > resumed && event.type === JOB_FINISHED);
+}
 
 /** Receives a job's events in order, a commit's worth at a time. */
 export type JobEventsListener = (events: JobEvent[]) => void;
@@ -48,7 +59,7 @@ export class JobEventsService {
       const fresh = events.filter((event) => event.id > lastId);
       if (fresh.length === 0 || finished) return;
       lastId = fresh[fresh.length - 1].id;
-      const end = fresh.findIndex((event) => event.type === JOB_FINISHED);
+      const end = streamEnd(fresh);
       if (end >= 0) {
         finished = true;
         stop();

@@ -25,7 +25,6 @@ describe('planOffline refusals', () => {
     ['Find prospects', [], 'does not say which prospects to work on'],
     ['Export everything to Excel', ['sender'], 'does not say which prospects to work on'],
     ['Import the CSV and draft emails', ['sender'], 'put the CSV text in context.csv'],
-    ['Score them against our ICP', ['prospects'], 'put it in context.icp'],
   ])('refuses %j (context %j)', (command, contextKeys, expected) => {
     const result = reason(command, contextKeys);
     expect(result).toContain(expected);

@@ -6,7 +6,8 @@ import { planOffline } from './offline-planner';
 
 // The phrasing table: commands as users write them, each with the plan it must give. Long because
 // it is data. Every expected plan also passes validation against the fixture sales agents, so
-// the table cannot drift from the agents' contracts (actions, params, data flow).
+// the table cannot drift from the agents' contracts (actions, params, data flow, needs: the
+// context of a command that drafts gives a sender).
 
 const search = (params: Record<string, unknown>): PlanStep => ({
   agent: 'prospects',
@@ -90,17 +91,17 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Upload my CSV and write formal emails inviting them to our webinar on May 5',
-      ['csv'],
+      ['csv', 'sender'],
       [importCsv, draft({ tone: 'formal', instructions: 'inviting them to our webinar on May 5' })],
     ],
     [
       'Find CTOs in Berlin and email them',
-      [],
+      ['sender'],
       [search({ titles: ['CTO'], cities: ['Berlin'] }), draft(), send],
     ],
     [
       'Send intro e-mails to CISOs at banks in Switzerland',
-      [],
+      ['sender'],
       [
         search({ titles: ['CISO'], industries: ['Banking'], countries: ['Switzerland'] }),
         draft(),
@@ -109,7 +110,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       "Write short, friendly emails about our new AI feature to Heads of Marketing at fintech companies in the UK but don't send them",
-      [],
+      ['sender'],
       [
         search({
           titles: ['Head of Marketing'],
@@ -168,7 +169,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Look for sales leaders at mid-market SaaS companies in North America and write concise outreach',
-      [],
+      ['sender'],
       [
         search({
           seniorities: ['c_level', 'vp', 'director'],
@@ -235,7 +236,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Find Chief Marketing Officers at retailers in Australia and email them a professional intro',
-      [],
+      ['sender'],
       [
         search({ titles: ['CMO'], industries: ['Retail'], countries: ['Australia'] }),
         draft({ tone: 'formal' }),
@@ -244,7 +245,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Prepare personalised messages for VP Engineering at cybersecurity companies in Israel',
-      [],
+      ['sender'],
       [
         search({
           titles: ['VP of Engineering'],
@@ -256,7 +257,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Find decision makers at enterprise companies in Germany, look up what the companies do, and prepare emails',
-      [],
+      ['sender'],
       [
         search({ seniorities: ['c_level', 'vp'], countries: ['Germany'], employees_min: 1001 }),
         summarise,
@@ -290,7 +291,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Qualify the prospects and draft direct emails',
-      ['prospects', 'icp'],
+      ['prospects', 'icp', 'sender'],
       [score(), draft({ tone: 'direct' })],
     ],
     [
@@ -301,7 +302,7 @@ describe('planOffline phrasing table', () => {
     ['Export the prospects to a Google Sheet', ['prospects'], [googleSheets]],
     [
       'Find heads of growth at startups with fewer than 50 employees in the US and draft emails mentioning our free trial',
-      [],
+      ['sender'],
       [
         search({ titles: ['Head of Growth'], countries: ['United States'], employees_max: 49 }),
         draft({ instructions: 'mentioning our free trial' }),
@@ -309,7 +310,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Find sales directors and VPs of Marketing at German manufacturers with 50-500 employees, research their companies and send them emails',
-      [],
+      ['sender'],
       [
         search({
           titles: ['Sales Director', 'VP of Marketing'],
@@ -338,7 +339,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Draft emails for executives at insurance companies in Ireland with under 50 employees',
-      [],
+      ['sender'],
       [
         search({
           seniorities: ['c_level', 'vp'],
@@ -349,10 +350,10 @@ describe('planOffline phrasing table', () => {
         draft(),
       ],
     ],
-    ['Score the prospects', ['prospects'], [score()]],
+    ['Score the prospects', ['prospects', 'icp'], [score()]],
     [
       'Find founders & CEOs at real estate companies in Dubai, draft warm emails, send them and export as CSV',
-      [],
+      ['sender'],
       [
         search({ titles: ['Founder', 'CEO'], industries: ['Real Estate'], cities: ['Dubai'] }),
         draft({ tone: 'friendly' }),
@@ -360,7 +361,7 @@ describe('planOffline phrasing table', () => {
         spreadsheet({ format: 'csv' }),
       ],
     ],
-    ['Draft emails to CTOs in Germany', ['prospects'], [draft()]],
+    ['Draft emails to CTOs in Germany', ['prospects', 'sender'], [draft()]],
     [
       'Enrich the leads from the uploaded csv and export to google sheets',
       ['csv'],
@@ -400,7 +401,7 @@ describe('planOffline phrasing table', () => {
     ],
     [
       'Please find the top 5 COOs at Portuguese software companies and draft a formal note',
-      [],
+      ['sender'],
       [
         search({
           titles: ['COO'],
@@ -416,6 +417,26 @@ describe('planOffline phrasing table', () => {
     expect(planOffline({ command, contextKeys })).toEqual({ ok: true, plan });
     expect(validatePlan({ plan, catalog, initialKeys: contextKeys })).toMatchObject({ ok: true });
   });
+
+  it.each<[string, string[], string]>([
+    [
+      'Score them against our ICP',
+      ['prospects'],
+      'research.score_fit needs an ideal customer profile',
+    ],
+    ['Score the prospects', ['prospects'], 'research.score_fit needs an ideal customer profile'],
+    ['Find CTOs in Berlin and email them', [], 'email.draft needs a sender'],
+  ])(
+    'plans %j (context %j), which validation refuses for a missing input',
+    (command, keys, need) => {
+      const planned = planOffline({ command, contextKeys: keys });
+      expect(planned.ok).toBe(true);
+      const result = planned.ok && validatePlan({ plan: planned.plan, catalog, initialKeys: keys });
+      expect(result && !result.ok && result.issues).toEqual([
+        expect.objectContaining({ message: expect.stringContaining(need) }),
+      ]);
+    },
+  );
 
   it('is deterministic', () => {
     const input = { command: FULL_PIPELINE, contextKeys: ['icp'] };

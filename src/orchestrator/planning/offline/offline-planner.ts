@@ -29,9 +29,6 @@ const NO_CSV =
 const NO_PROSPECTS =
   'The command does not say which prospects to work on: name whom to find (e.g. "VPs of Sales ' +
   'at SaaS companies in Germany"), put a CSV in context.csv, or prospects in context.prospects.';
-const NO_ICP =
-  'The command scores against your ICP, but the context has no "icp": put it in context.icp or ' +
-  'name the criteria in the command.';
 
 type Source = 'search' | 'import' | 'none';
 
@@ -64,10 +61,9 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   const keys = new Set(input.contextKeys);
   const source = chooseSource({ ...command, keys });
   if (typeof source !== 'string') return refuse(source.reason);
+  // Scoring without an ICP in the context or the command is refused by plan validation
+  // (research.score_fit needs one), with the same missing_input as any client's plan.
   const icp = keys.has('icp') ? undefined : icpOf(command.criteria);
-  if (command.intents.score && command.intents.refersToIcp && !keys.has('icp') && !icp) {
-    return refuse(NO_ICP);
-  }
   const steps = buildSteps({ ...command, source, icp });
   if (steps.length === 0) {
     return refuse(`The offline planner does not understand "${objectiveOf(text)}".`);

@@ -97,7 +97,10 @@ export class JobPageDto {
 export class CheckpointDto {
   /** @example 2 */
   seq: number;
-  /** The step whose completion it records. @example 1 */
+  /**
+   * The step whose completion it records; a retry that patches the state adds one for the step
+   * before the failed one (-1 when that was the first). @example 1
+   */
   step_index: number;
   /** The job state after that step. */
   state: Record<string, unknown>;
