@@ -64,6 +64,13 @@ export class ProspectEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   source: string | null;
 
+  /**
+   * One of the fictional sample prospects (set by the sample-data loader only, kept on a merge):
+   * left out of searches once other prospects exist, never emailed.
+   */
+  @Column({ name: 'is_sample', type: 'boolean', default: false })
+  isSample: boolean;
+
   /** JSON text, portable across SQLite and Postgres. */
   @Column({ type: 'simple-json' })
   tags: string[];

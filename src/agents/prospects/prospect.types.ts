@@ -37,6 +37,8 @@ export interface ProspectInState {
   country?: string;
   linkedin_url?: string;
   tags?: string[];
+  /** A fictional sample prospect (present only when true): never emailed. */
+  sample?: true;
   company: CompanyInState;
   /** 0–100, set by research.score_fit. */
   score?: number;

@@ -2,6 +2,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -120,6 +121,15 @@ export class SearchProspectsParams {
   keywords?: string[];
 
   @JSONSchema({
+    description:
+      'The fictional sample prospects loaded on first start: true includes them, false leaves ' +
+      'them out. By default they are found only while no other prospect exists',
+  })
+  @IsBoolean()
+  @IsOptional()
+  include_sample?: boolean;
+
+  @JSONSchema({
     description: `Most prospects to return, 1 to ${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`,
   })
   @IsInt()
@@ -145,7 +155,7 @@ export class ProspectsAgent {
   @Action({
     name: 'search',
     description:
-      'Finds prospects matching the criteria (all criteria apply together; several values of one criterion are alternatives) and writes them to `prospects`. Opted-out prospects are never returned',
+      'Finds prospects matching the criteria (all criteria apply together; several values of one criterion are alternatives) and writes them to `prospects`. Opted-out prospects are never returned; the fictional sample prospects only while no other prospect exists, unless include_sample says otherwise',
     params: SearchProspectsParams,
     writes: ['prospects'],
   })
@@ -163,11 +173,16 @@ export class ProspectsAgent {
         employeesMax: params.employees_max,
         keywords: params.keywords,
         optedOut: false,
+        includeSample: params.include_sample,
       },
       { skip: 0, limit },
     );
     const prospects = page.items.map(toProspectInState);
-    return { writes: { prospects }, summary: searchSummary(prospects.length, page.total) };
+    const summary = searchSummary(prospects.length, page.total);
+    return {
+      writes: { prospects },
+      summary: page.sampleExcluded ? `${summary}; sample prospects left out` : summary,
+    };
   }
 
   @Action({

@@ -10,6 +10,7 @@ import { ProspectsAgent } from './prospects.agent';
 import { ProspectsController } from './prospects.controller';
 import { ProspectsService } from './prospects.service';
 import { SampleDataSeeder } from './sample-data/sample-data.seeder';
+import { SampleDataService } from './sample-data/sample-data.service';
 import { ProspectUpsertService } from './upsert/prospect-upsert.service';
 import { ProspectUpsertStore } from './upsert/store/prospect-upsert.store';
 import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert.store';
@@ -35,6 +36,7 @@ import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upse
     ProspectUpsertService,
     ProspectCsvImportService,
     SampleDataSeeder,
+    SampleDataService,
     IndustryFamilyBackfill,
   ],
   exports: [ProspectsService, ProspectUpsertService],

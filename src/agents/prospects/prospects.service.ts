@@ -7,6 +7,8 @@ import {
 } from './exceptions/prospects.exceptions';
 import { ProspectEntity } from './prospect.entity';
 import type { Seniority } from './prospect.types';
+import { SampleDataService } from './sample-data/sample-data.service';
+import { shouldExcludeSamples } from './sample-data/sample-presence.util';
 import { buildSearchCondition, FreeTextIndex } from './search/prospect-search.where';
 import type {
   PageRequest,
@@ -52,6 +54,7 @@ export class ProspectsService {
 
   constructor(
     @InjectRepository(ProspectEntity) private readonly prospects: Repository<ProspectEntity>,
+    private readonly samples: SampleDataService,
   ) {
     this.freeText =
       prospects.manager.connection.options.type === 'better-sqlite3' ? 'fts5' : 'like';
@@ -63,7 +66,13 @@ export class ProspectsService {
       .leftJoinAndSelect('p.company', 'c')
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC');
-    const condition = buildSearchCondition(criteria, { freeText: this.freeText });
+    const excludeSample =
+      criteria.includeSample !== true &&
+      shouldExcludeSamples({
+        includeSample: criteria.includeSample,
+        presence: await this.samples.presence(),
+      });
+    const condition = buildSearchCondition(criteria, { freeText: this.freeText, excludeSample });
     if (condition) query.where(condition.sql, condition.params);
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
     // repeats, and the distinct set costs a temporary B-tree of every match. The company is
@@ -76,7 +85,8 @@ export class ProspectsService {
       query.clone().offset(page.skip).limit(page.limit).getMany(),
       count.getRawOne<{ total: number | string }>(),
     ]);
-    return { items, total: Number(counted?.total ?? 0), skip: page.skip, limit: page.limit };
+    const total = Number(counted?.total ?? 0);
+    return { items, total, skip: page.skip, limit: page.limit, sampleExcluded: excludeSample };
   }
 
   async get(id: string): Promise<ProspectEntity> {
@@ -132,7 +142,23 @@ export class ProspectsService {
     return this.get(id);
   }
 
-  /** The opt-out flag of each of `ids` that exists (the email agent checks it before drafting and sending). */
+  /**
+   * Whether each of `ids` that exists opted out and whether it is sample data (email.send checks
+   * both right before each message).
+   */
+  async emailFlags(ids: string[]): Promise<Map<string, { optedOut: boolean; isSample: boolean }>> {
+    const flags = new Map<string, { optedOut: boolean; isSample: boolean }>();
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      const rows = await this.prospects.find({
+        select: { id: true, optedOut: true, isSample: true },
+        where: { id: In(ids.slice(start, start + ID_CHUNK)) },
+      });
+      for (const row of rows) flags.set(row.id, { optedOut: row.optedOut, isSample: row.isSample });
+    }
+    return flags;
+  }
+
+  /** The opt-out flag of each of `ids` that exists (the email agent checks it before drafting). */
   async optOutFlags(ids: string[]): Promise<Map<string, boolean>> {
     const flags = new Map<string, boolean>();
     const CHUNK = 500;

@@ -130,6 +130,16 @@ export class ListProspectsQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'opted_out must be true or false' })
   opted_out?: boolean;
 
+  /**
+   * The fictional sample prospects: true includes them, false leaves them out. By default they
+   * are found only while no other prospect exists (a fresh installation's demo); once one does,
+   * they are left out.
+   */
+  @IsOptional()
+  @Transform(({ value }) => parseBooleanFlag(value))
+  @IsBoolean({ message: 'include_sample must be true or false' })
+  include_sample?: boolean;
+
   /** The filters as the service takes them. */
   toCriteria(): ProspectSearchCriteria {
     return {
@@ -144,6 +154,7 @@ export class ListProspectsQueryDto extends PageQueryDto {
       q: this.q?.trim() || undefined,
       tags: this.tag,
       optedOut: this.opted_out,
+      includeSample: this.include_sample,
     };
   }
 }

@@ -62,8 +62,13 @@ export class ProspectDto {
   country: string | null;
   /** @example https://www.linkedin.com/in/anna-beispielmann */
   linkedin_url: string | null;
-  /** Where the prospect came from. @example sample */
+  /** Where the prospect came from. @example csv */
   source: string | null;
+  /**
+   * A fictional sample prospect (loaded on first start): left out of searches once other
+   * prospects exist, never emailed. DELETE /prospects/sample removes them all.
+   */
+  sample: boolean;
   /** @example ["webinar"] */
   tags: string[];
   /** Never emailed again when true. */
@@ -90,6 +95,7 @@ export class ProspectDto {
       country: prospect.country,
       linkedin_url: prospect.linkedinUrl,
       source: prospect.source,
+      sample: prospect.isSample,
       tags: prospect.tags,
       opted_out: prospect.optedOut,
       opted_out_at: iso(prospect.optedOutAt),
@@ -109,8 +115,19 @@ export class ProspectPageDto {
   skip: number;
   /** @example 20 */
   limit: number;
+  /**
+   * Whether sample prospects were left out: by default once any other prospect exists, or with
+   * `include_sample=false`.
+   */
+  sample_excluded: boolean;
 
   static from(page: ProspectPage): ProspectPageDto {
-    return { ...page, items: page.items.map((prospect) => ProspectDto.from(prospect)) };
+    return {
+      items: page.items.map((prospect) => ProspectDto.from(prospect)),
+      total: page.total,
+      skip: page.skip,
+      limit: page.limit,
+      sample_excluded: page.sampleExcluded,
+    };
   }
 }

@@ -27,6 +27,11 @@ export interface ProspectSearchCriteria {
   /** Any one of these tags. */
   tags?: string[];
   optedOut?: boolean;
+  /**
+   * Sample prospects: true includes them, false leaves them out; absent, they are left out once
+   * any other prospect exists (see shouldExcludeSamples).
+   */
+  includeSample?: boolean;
 }
 
 export interface PageRequest {
@@ -40,4 +45,6 @@ export interface ProspectPage {
   total: number;
   skip: number;
   limit: number;
+  /** Sample prospects were left out of this search. */
+  sampleExcluded: boolean;
 }

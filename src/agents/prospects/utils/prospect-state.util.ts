@@ -36,6 +36,7 @@ export function toProspectInState(prospect: ProspectEntity): ProspectInState {
       country: prospect.country,
       linkedin_url: prospect.linkedinUrl,
       tags: prospect.tags.length > 0 ? prospect.tags : undefined,
+      sample: prospect.isSample ? true : undefined,
     }),
     company: companyInState(prospect.company),
   };
