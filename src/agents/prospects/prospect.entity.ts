@@ -82,6 +82,24 @@ export class ProspectEntity {
   @Column({ name: 'opted_out_at', type: Date, nullable: true })
   optedOutAt: Date | null;
 
+  // The latest fit score (research.score_fit), written through ResearchRecordsService only.
+  // Optional: the bulk upsert neither reads nor writes them. Recording one leaves `updated_at`.
+
+  /** 0–100; null until scored. Indexed: `min_score` and `sort=-score`. */
+  @Column({ name: 'fit_score', type: 'integer', nullable: true })
+  fitScore?: number | null;
+
+  /** Why the score, one line each. */
+  @Column({ name: 'fit_reasons', type: 'simple-json', nullable: true })
+  fitReasons?: string[] | null;
+
+  @Column({ name: 'fit_scored_at', type: Date, nullable: true })
+  fitScoredAt?: Date | null;
+
+  /** The job whose score_fit step scored it (its state holds the ICP). */
+  @Column({ name: 'fit_job_id', type: 'varchar', length: 128, nullable: true })
+  fitJobId?: string | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

@@ -92,12 +92,13 @@ export class ProspectsController {
   ) {}
 
   /**
-   * Searches prospects, ordered by name
+   * Searches prospects, ordered by name or by fit score
    * @remarks Every filter given applies; a list filter matches any of its values, given by
    * repeating the parameter (`?country=Germany&country=Austria`) or comma-separated
    * (`?country=Germany,Austria`). The fictional sample prospects (`sample: true`) are found
    * while no other prospect exists, then left out unless `include_sample=true`
-   * (`sample_excluded` says when). The examples together find sample prospects of a fresh
+   * (`sample_excluded` says when). `min_score` and `sort=-score` use the latest fit score
+   * research.score_fit kept on each prospect (`fit`). The examples together find sample prospects of a fresh
    * installation (SEED_SAMPLE_DATA).
    */
   @Get()
@@ -107,6 +108,7 @@ export class ProspectsController {
     const page = await this.prospects.search(query.toCriteria(), {
       skip: query.skip,
       limit: query.limit,
+      sort: query.sort,
     });
     return ProspectPageDto.from(page);
   }

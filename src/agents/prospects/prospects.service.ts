@@ -9,6 +9,7 @@ import { ProspectEntity } from './prospect.entity';
 import type { Seniority } from './prospect.types';
 import { SampleDataService } from './sample-data/sample-data.service';
 import { shouldExcludeSamples } from './sample-data/sample-presence.util';
+import { searchOrder } from './search/prospect-search.order';
 import { buildSearchCondition, FreeTextIndex } from './search/prospect-search.where';
 import type {
   PageRequest,
@@ -61,17 +62,11 @@ export class ProspectsService {
   }
 
   async search(criteria: ProspectSearchCriteria, page: PageRequest): Promise<ProspectPage> {
-    const query = this.prospects
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.company', 'c')
-      .orderBy('p.name', 'ASC')
-      .addOrderBy('p.id', 'ASC');
-    const excludeSample =
-      criteria.includeSample !== true &&
-      shouldExcludeSamples({
-        includeSample: criteria.includeSample,
-        presence: await this.samples.presence(),
-      });
+    const query = this.prospects.createQueryBuilder('p').leftJoinAndSelect('p.company', 'c');
+    for (const term of searchOrder(page.sort)) {
+      query.addOrderBy(term.column, term.direction, term.nulls);
+    }
+    const excludeSample = await this.excludesSamples(criteria.includeSample);
     const condition = buildSearchCondition(criteria, { freeText: this.freeText, excludeSample });
     if (condition) query.where(condition.sql, condition.params);
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
@@ -170,6 +165,12 @@ export class ProspectsService {
       for (const row of rows) flags.set(row.id, row.optedOut);
     }
     return flags;
+  }
+
+  /** Whether a search leaves the sample prospects out; the database is asked only if it matters. */
+  private async excludesSamples(includeSample: boolean | undefined): Promise<boolean> {
+    if (includeSample === true) return false;
+    return shouldExcludeSamples({ includeSample, presence: await this.samples.presence() });
   }
 
   private async assertUnique(id: string, set: Partial<ProspectEntity>): Promise<void> {

@@ -23,6 +23,13 @@ export class CompanyDto {
   city: string | null;
   /** @example Germany */
   country: string | null;
+  /**
+   * What the company does, from its website: the latest research.company_summary.
+   * @example "Nordlicht builds lead-scoring software for B2B sales teams."
+   */
+  summary: string | null;
+  /** ISO-8601, when `summary` was written. @example 2026-11-24T10:05:00.000Z */
+  summarized_at: string | null;
 
   static from(company: CompanyEntity): CompanyDto {
     return {
@@ -34,6 +41,33 @@ export class CompanyDto {
       employee_count: company.employeeCount,
       city: company.city,
       country: company.country,
+      summary: company.summary ?? null,
+      summarized_at: iso(company.summarizedAt ?? null),
+    };
+  }
+}
+
+/** A prospect's latest fit score, kept by research.score_fit. */
+export class FitScoreDto {
+  /** 0–100 against the job's ideal customer profile. @example 85 */
+  score: number;
+  /** Why the score, one line each. @example ["Title matches 'VP of Sales' (+30)"] */
+  reasons: string[];
+  /** ISO-8601. @example 2026-11-24T10:05:00.000Z */
+  scored_at: string;
+  /** The job that scored it; its state holds the ICP. @example job-2026-11-24-001 */
+  job_id: string | null;
+
+  /** The prospect's fit, or null when it was never scored. */
+  static from(prospect: ProspectEntity): FitScoreDto | null {
+    if (prospect.fitScore === null || prospect.fitScore === undefined || !prospect.fitScoredAt) {
+      return null;
+    }
+    return {
+      score: prospect.fitScore,
+      reasons: prospect.fitReasons ?? [],
+      scored_at: prospect.fitScoredAt.toISOString(),
+      job_id: prospect.fitJobId ?? null,
     };
   }
 }
@@ -75,6 +109,8 @@ export class ProspectDto {
   opted_out: boolean;
   /** ISO-8601, when opted out. */
   opted_out_at: string | null;
+  /** The latest fit score, or null when never scored. */
+  fit: FitScoreDto | null;
   company: CompanyDto | null;
   /** ISO-8601. @example 2026-11-24T10:00:00.000Z */
   created_at: string;
@@ -99,6 +135,7 @@ export class ProspectDto {
       tags: prospect.tags,
       opted_out: prospect.optedOut,
       opted_out_at: iso(prospect.optedOutAt),
+      fit: FitScoreDto.from(prospect),
       company: prospect.company ? CompanyDto.from(prospect.company) : null,
       created_at: prospect.createdAt.toISOString(),
       updated_at: prospect.updatedAt.toISOString(),
@@ -106,7 +143,7 @@ export class ProspectDto {
   }
 }
 
-/** One page of prospects, ordered by name. */
+/** One page of prospects, in the order asked for (by name unless `sort` says otherwise). */
 export class ProspectPageDto {
   items: ProspectDto[];
   /** How many prospects match in all. @example 42 */

@@ -99,4 +99,12 @@ describe('buildSearchCondition', () => {
     });
     expect(buildSearchCondition({ includeSample: false })).toBeUndefined();
   });
+
+  it('keeps prospects whose latest fit score reaches min_score', () => {
+    expect(buildSearchCondition({ minScore: 70 })).toEqual({
+      sql: 'p.fitScore >= :p0',
+      params: { p0: 70 },
+      readsCompany: false,
+    });
+  });
 });
