@@ -98,8 +98,8 @@ export class ProspectsController {
    * (`?country=Germany,Austria`). The fictional sample prospects (`sample: true`) are found
    * while no other prospect exists, then left out unless `include_sample=true`
    * (`sample_excluded` says when). `min_score` and `sort=-score` use the latest fit score
-   * research.score_fit kept on each prospect (`fit`). The examples together find sample prospects of a fresh
-   * installation (SEED_SAMPLE_DATA).
+   * research.score_fit kept on each prospect (`fit`). The examples together find sample
+   * prospects of a fresh installation (SEED_SAMPLE_DATA).
    */
   @Get()
   @ApiResponse({ status: 200, type: ProspectPageDto })

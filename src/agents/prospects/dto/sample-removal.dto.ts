@@ -2,7 +2,7 @@ import type { SampleRemoval } from '../sample-data/sample-data.service';
 
 /** What DELETE /prospects/sample removed. */
 export class SampleRemovalDto {
-  /** Sample prospects deleted. @example 1302 */
+  /** Sample prospects deleted. @example 1323 */
   removed: number;
   /** Their companies deleted, those no other prospect is at. @example 180 */
   companies_removed: number;
