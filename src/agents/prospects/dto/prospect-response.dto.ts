@@ -51,7 +51,10 @@ export class CompanyDto {
 export class FitScoreDto {
   /** 0–100 against the job's ideal customer profile. @example 85 */
   score: number;
-  /** Why the score, one line each. @example ["Title matches 'VP of Sales' (+30)"] */
+  /**
+   * Why the score, one line each.
+   * @example ["Seniority VP fits (+20)","Company size 120 is within 50-500 (+10)"]
+   */
   reasons: string[];
   /** ISO-8601. @example 2026-11-24T10:05:00.000Z */
   scored_at: string;
