@@ -115,6 +115,13 @@ describe('the demo: a sales command to drafts and a spreadsheet, offline', () =>
   });
 });
 
+/** The team's own leads, imported before the campaign: the search then leaves the samples out. */
+const OWN_LEADS =
+  'Name,Email,Title,Company,Website,Industry,Employees,Country\n' +
+  'Rita Kundin,rita@kundenfirma.test,VP Sales,Kundenfirma GmbH,kundenfirma.test,SaaS,120,Germany\n' +
+  'Tom Abnehmer,tom@abnehmer.test,Vice President of Sales,Abnehmer Software AG,abnehmer.test,Software,300,Germany\n' +
+  'Uta Bestand,uta@bestandskunde.test,VP of Sales,Bestandskunde SE,bestandskunde.test,SaaS,450,Germany\n';
+
 describe('the demo with SMTP configured: approve, and each email goes out once', () => {
   const smtp = new TestSmtpServer();
   let testApp: TestApp;
@@ -131,7 +138,13 @@ describe('the demo with SMTP configured: approve, and each email goes out once',
   });
 
   // The offline planner sends before it exports, so the spreadsheet shows what went out.
+  // Sample prospects are never emailed: the campaign goes to the team's own leads.
   it('waits for approval before sending, then sends every draft once', async () => {
+    await request(testApp.server)
+      .post('/prospects/import')
+      .set('content-type', 'text/csv')
+      .send(OWN_LEADS)
+      .expect(200);
     const planned = await request(testApp.server)
       .post('/command')
       .send({ command: `${COMMAND}, then send them`, context: CONTEXT })
@@ -152,7 +165,12 @@ describe('the demo with SMTP configured: approve, and each email goes out once',
     );
     expect(parked.status).toBe('waiting_approval');
     const drafts = await outboxOf(testApp, jobId);
-    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.map((draft) => draft.to).sort()).toEqual([
+      'rita@kundenfirma.test',
+      'tom@abnehmer.test',
+      'uta@bestandskunde.test',
+    ]);
+    expect(parked.steps[0].summary).toBe('Found 3 prospects; sample prospects left out');
     expect(smtp.received).toHaveLength(0);
 
     await request(testApp.server).post(`/jobs/${jobId}/approve`).send({}).expect(200);

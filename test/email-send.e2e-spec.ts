@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import {
   approveAndFinish,
@@ -139,6 +140,44 @@ describe('email.send', () => {
     expect(outbox.find((message) => message.to === 'eva@epsilon.example')).toMatchObject({
       status: 'skipped',
       reason: 'opted out',
+    });
+  });
+
+  it('never sends to a sample prospect: skipped with the reason, the others sent', async () => {
+    const [real] = await storeProspects(testApp, [
+      { name: 'Lina Exempel', email: 'lina@omicron.example' },
+    ]);
+    // Written as the sample-data loader writes its fictional prospects.
+    const [outcome] = await testApp.app.get(ProspectUpsertService).upsertMany([
+      {
+        name: 'Sam Beispielprobe',
+        email: 'sam.beispielprobe@probewerk.example',
+        title: 'VP of Sales',
+        source: 'sample',
+        isSample: true,
+        company: { name: 'Probewerk GmbH', domain: 'probewerk.example' },
+      },
+    ]);
+    const sampleId = (outcome as { id: string }).id;
+    const sample = {
+      id: sampleId,
+      name: 'Sam Beispielprobe',
+      email: 'sam.beispielprobe@probewerk.example',
+      title: 'VP of Sales',
+      sample: true as const,
+      company: { name: 'Probewerk GmbH', domain: 'probewerk.example' },
+    };
+    const { jobId, job } = await draftAndWaitForApproval(testApp, [real, sample]);
+    expect(job.steps[1].summary).toBe('Drafted 2 of 2');
+
+    const done = await approveAndFinish(testApp, jobId);
+    expect(done.status).toBe('succeeded');
+    expect(done.steps[2].summary).toBe('Sent 1 of 2; skipped 1 (1 sample data)');
+    expect(smtp.received.map((entry) => entry.envelopeTo)).toEqual([['lina@omicron.example']]);
+    const outbox = await outboxOf(testApp, jobId);
+    expect(outbox.find((message) => message.prospect_id === sampleId)).toMatchObject({
+      status: 'skipped',
+      reason: 'sample data (a fictional prospect, never emailed)',
     });
   });
 

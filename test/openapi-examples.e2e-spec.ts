@@ -234,6 +234,11 @@ const FIXTURES: Record<string, Fixture> = {
   'PATCH /prospects/{id}': { prepare: async (t) => ({ id: await newProspectId(t) }) },
   'DELETE /prospects/{id}': { prepare: async (t) => ({ id: await newProspectId(t) }) },
   'POST /prospects/{id}/opt-out': { prepare: async (t) => ({ id: await newProspectId(t) }) },
+  // After every example that searches the sample data of the fresh installation.
+  'DELETE /prospects/sample': {
+    check: (sent) =>
+      expect((sent.body as { removed: number }).removed).toBeGreaterThanOrEqual(1000),
+  },
   'GET /outbox': { prepare: async (t) => (await draftedMessage(t), {}), check: nonEmptyPage },
   'GET /outbox/{id}': { prepare: draftedMessage },
   'PATCH /outbox/{id}': { prepare: draftedMessage },

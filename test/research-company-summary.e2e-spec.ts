@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
 import { ResearchAgentModule } from '../src/agents/research/research.module';
 import { RESEARCH_USER_AGENT } from '../src/agents/research/website-fetcher.service';
 import { OPENAI_CLIENT } from '../src/orchestrator/llm/openai-client.provider';
@@ -159,6 +160,45 @@ describe('research.company_summary offline', () => {
     expect(site.cutOff).toEqual(expect.arrayContaining(['/big', '/slow']));
     expect(JSON.stringify(companies)).not.toContain('END-MARKER');
     expect(site.requests.every((r) => r.headers['user-agent'] === RESEARCH_USER_AGENT)).toBe(true);
+  });
+
+  // Before the tests that start and close an app of their own (the logger goes with it).
+  it('keeps each summary on its stored company, shown with the prospect; a failed site keeps none', async () => {
+    const stored = await testApp.app.get(ProspectUpsertService).upsertMany([
+      {
+        name: 'Kim Kunde',
+        email: 'kim@kept-acme.test',
+        company: { name: 'Kept Acme', domain: 'kept-acme.test', websiteUrl: site$('/acme') },
+      },
+      {
+        name: 'Lou Kunde',
+        email: 'lou@kept-broken.test',
+        company: { name: 'Kept Broken', domain: 'kept-broken.test', websiteUrl: site$('/broken') },
+      },
+    ]);
+    const [kim, lou] = stored.map((outcome) => (outcome as { id: string }).id);
+    const before = (await request(testApp.server).get(`/prospects/${kim}`).expect(200)).body;
+    expect(before.company).toMatchObject({ summary: null, summarized_at: null });
+
+    const jobId = await createJob(testApp, [
+      { agent: 'prospects', action: 'search', params: { keywords: ['kept'] } },
+      { agent: 'research', action: 'company_summary', params: {} },
+    ]);
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'), 20_000);
+    expect(job.status).toBe('succeeded');
+    expect(job.steps[1].summary).toBe('Researched 1 of 2 companies; 1 failed');
+
+    const after = (await request(testApp.server).get(`/prospects/${kim}`).expect(200)).body;
+    expect(after.company).toMatchObject({
+      name: 'Kept Acme',
+      summary: 'Acme runs payroll and benefits for teams of 5 to 500.',
+      summarized_at: expect.any(String),
+    });
+    const listed = (await request(testApp.server).get('/prospects').query({ q: 'kim' }).expect(200))
+      .body.items[0];
+    expect(listed.company.summary).toBe(after.company.summary);
+    const failed = (await request(testApp.server).get(`/prospects/${lou}`).expect(200)).body;
+    expect(failed.company).toMatchObject({ summary: null, summarized_at: null });
   });
 
   it('fetches at most four sites at a time', async () => {

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import request from 'supertest';
+import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
 import { ResearchAgentModule } from '../src/agents/research/research.module';
 import { OPENAI_CLIENT } from '../src/orchestrator/llm/openai-client.provider';
 import { createTestApp, TestApp } from './helpers/create-test-app';
@@ -299,5 +300,136 @@ describe('research.score_fit with the LLM mocked', () => {
       summary: 'Scored 2, kept 1 at ≥ 50 (LLM 0, heuristic 2; 1 LLM calls failed)',
     });
     expect(prospects).toEqual([expect.objectContaining({ id: 'p1', score: 100 })]);
+  });
+});
+
+describe('fit scores kept on the prospects', () => {
+  let testApp: TestApp;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    const stored = await testApp.app.get(ProspectUpsertService).upsertMany([
+      {
+        name: 'Ana Treffer',
+        email: 'ana@treffer.example',
+        title: 'VP of Sales',
+        country: 'Germany',
+        company: { name: 'Treffer GmbH', industry: 'Software', employeeCount: 120 },
+      },
+      {
+        name: 'Bea Halbtreffer',
+        email: 'bea@halb.example',
+        title: 'VP of Sales',
+        country: 'France',
+        company: { name: 'Halb SAS', industry: 'Software', employeeCount: 120 },
+      },
+      {
+        name: 'Cem Fehlgriff',
+        email: 'cem@fehl.example',
+        title: 'Software Engineer',
+        country: 'Spain',
+        company: { name: 'Fehl SL', industry: 'Retail', employeeCount: 5000 },
+      },
+    ]);
+    ['ana', 'bea', 'cem'].forEach((key, index) => {
+      ids[key] = (stored[index] as { id: string }).id;
+    });
+  });
+  afterAll(() => testApp.destroy());
+
+  const names = (body: { items: { name: string }[] }) => body.items.map((item) => item.name);
+
+  it('stores each score with its reasons, time and job, shown by GET /prospects/{id}', async () => {
+    const before = (await request(testApp.server).get(`/prospects/${ids.ana}`).expect(200)).body;
+    expect(before.fit).toBeNull();
+    const started = Date.now();
+    const jobId = await createJob(testApp, [
+      { agent: 'prospects', action: 'search', params: {} },
+      { agent: 'research', action: 'score_fit', params: { icp: ICP, threshold: 90 } },
+    ]);
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'), 20_000);
+    expect(job.status).toBe('succeeded');
+    const state = (await request(testApp.server).get(`/context/${jobId}`).expect(200)).body
+      .context_data.state as { prospects: ScoredProspect[] };
+    // The step keeps only those at or above its threshold; every score is stored.
+    expect(state.prospects.map((prospect) => prospect.id)).toEqual([ids.ana]);
+
+    const ana = (await request(testApp.server).get(`/prospects/${ids.ana}`).expect(200)).body;
+    expect(ana.fit).toEqual({
+      score: 100,
+      reasons: state.prospects[0].reasons,
+      scored_at: expect.any(String),
+      job_id: jobId,
+    });
+    expect(Date.parse(ana.fit.scored_at)).toBeGreaterThanOrEqual(started - 1000);
+    const bea = (await request(testApp.server).get(`/prospects/${ids.bea}`).expect(200)).body;
+    expect(bea.fit).toMatchObject({ score: 83, job_id: jobId });
+    expect(bea.fit.reasons.join(' ')).toContain('France');
+    const cem = (await request(testApp.server).get(`/prospects/${ids.cem}`).expect(200)).body;
+    expect(cem.fit.score).toBeLessThan(50);
+    expect(cem.updated_at).toBe(cem.created_at);
+  });
+
+  it('filters by min_score and sorts by score, unscored last, in the API and in a search step', async () => {
+    await testApp.app
+      .get(ProspectUpsertService)
+      .upsertMany([{ name: 'Dora Ungeprueft', email: 'dora@neu.example', title: 'CTO' }]);
+    const list = (query: Record<string, unknown>) =>
+      request(testApp.server).get('/prospects').query(query).expect(200);
+
+    const above = (await list({ min_score: 70 })).body;
+    expect(above.total).toBe(2);
+    expect(names(above)).toEqual(['Ana Treffer', 'Bea Halbtreffer']);
+    expect(above.items.map((item: { fit: { score: number } }) => item.fit.score)).toEqual([
+      100, 83,
+    ]);
+    expect(names((await list({ min_score: 100 })).body)).toEqual(['Ana Treffer']);
+    expect(names((await list({ sort: '-score' })).body)).toEqual([
+      'Ana Treffer',
+      'Bea Halbtreffer',
+      'Cem Fehlgriff',
+      'Dora Ungeprueft',
+    ]);
+    expect(names((await list({ sort: 'score' })).body)).toEqual([
+      'Cem Fehlgriff',
+      'Bea Halbtreffer',
+      'Ana Treffer',
+      'Dora Ungeprueft',
+    ]);
+    expect(names((await list({ sort: '-score', skip: 1, limit: 2 })).body)).toEqual([
+      'Bea Halbtreffer',
+      'Cem Fehlgriff',
+    ]);
+    // The default order is unchanged: by name.
+    expect(names((await list({})).body)).toEqual([
+      'Ana Treffer',
+      'Bea Halbtreffer',
+      'Cem Fehlgriff',
+      'Dora Ungeprueft',
+    ]);
+    const bad = await request(testApp.server)
+      .get('/prospects')
+      .query({ min_score: 101, sort: 'best' })
+      .expect(400);
+    expect(JSON.stringify(bad.body.message)).toMatch(/min_score must not be greater than 100/);
+    expect(JSON.stringify(bad.body.message)).toMatch(/sort must be one of name, score, -score/);
+
+    // "The 10 best-fitting, scored above 70": the step writes them with their kept scores.
+    const jobId = await createJob(testApp, [
+      {
+        agent: 'prospects',
+        action: 'search',
+        params: { min_score: 70, sort: '-score', limit: 10 },
+      },
+    ]);
+    const job = await waitForJob(testApp, jobId, hasStatus('succeeded', 'failed'));
+    expect(job.status).toBe('succeeded');
+    const state = (await request(testApp.server).get(`/context/${jobId}`).expect(200)).body
+      .context_data.state as { prospects: ScoredProspect[] };
+    expect(state.prospects.map((prospect) => [prospect.name, prospect.score])).toEqual([
+      ['Ana Treffer', 100],
+      ['Bea Halbtreffer', 83],
+    ]);
+    expect(state.prospects[0].reasons.length).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import type { OutboxMessageEntity } from './outbox-message.entity';
 import type { OutboxService } from './outbox.service';
 import type { SuppressionsService } from './suppressions.service';
 import type { UnsubscribeKeyService } from './unsubscribe-key.service';
+import { SAMPLE_PROSPECT_REASON } from './utils/do-not-email.util';
 
 /** EmailSendingService with its I/O mocked: the branches a real SMTP server rarely takes. */
 const config = new AppConfig(
@@ -53,12 +54,13 @@ function setup(
     release: jest.fn(),
   };
   const transport = { sendMail: jest.fn(sendMail), close: jest.fn() };
+  const prospects = { emailFlags: jest.fn().mockResolvedValue(new Map()) };
   const service = new EmailSendingService(
     appConfig,
     transport,
     outbox as unknown as OutboxService,
     { matching: jest.fn().mockResolvedValue(undefined) } as unknown as SuppressionsService,
-    { optOutFlags: jest.fn().mockResolvedValue(new Map()) } as unknown as ProspectsService,
+    prospects as unknown as ProspectsService,
     { signingKey: () => Promise.resolve('k'.repeat(32)) } as unknown as UnsubscribeKeyService,
   );
   const send = (count = 1) =>
@@ -74,7 +76,7 @@ function setup(
       idempotencyKey: 'job:2',
       signal: new AbortController().signal,
     });
-  return { outbox, transport, send };
+  return { outbox, transport, prospects, send };
 }
 
 // The service logs each message; not the point here.
@@ -182,6 +184,17 @@ describe('EmailSendingService', () => {
       ID,
       expect.stringContaining('not retried to avoid a duplicate'),
     );
+  });
+
+  it('never sends to a sample prospect: skipped with the reason, before the message is taken', async () => {
+    const { outbox, transport, prospects, send } = setup(row(), delivered);
+    prospects.emailFlags.mockResolvedValue(new Map([['p1', { optedOut: false, isSample: true }]]));
+    const [result] = await send();
+    expect(prospects.emailFlags).toHaveBeenCalledWith(['p1']);
+    expect(transport.sendMail).not.toHaveBeenCalled();
+    expect(outbox.claim).not.toHaveBeenCalled();
+    expect(outbox.markSkipped).toHaveBeenCalledWith(ID, SAMPLE_PROSPECT_REASON);
+    expect(result).toMatchObject({ status: 'skipped', reason: SAMPLE_PROSPECT_REASON });
   });
 
   it('skips a message over the daily limit without sending it', async () => {

@@ -10,6 +10,7 @@ import { OutboxService } from './outbox.service';
 import { SuppressionsService } from './suppressions.service';
 import { UnsubscribeKeyService } from './unsubscribe-key.service';
 import { dailyLimitDecision, utcDayStart } from './utils/daily-limit.util';
+import { doNotEmailReason } from './utils/do-not-email.util';
 import { buildOutgoingMail, messageIdFor, unsubscribeUrl } from './utils/outgoing-message.util';
 import { classifySmtpError } from './utils/smtp-error.util';
 import { signUnsubscribeToken } from './utils/unsubscribe-token.util';
@@ -136,12 +137,17 @@ export class EmailSendingService {
     return decision.allowed ? undefined : decision.reason;
   }
 
-  /** Why a message must not go out now: its prospect opted out, or it is suppressed. */
+  /**
+   * Why a message must not go out now: its prospect is sample data or opted out, or it is
+   * suppressed.
+   */
   private async blockedReason(message: OutboxMessageEntity): Promise<string | undefined> {
-    const optedOut = await this.prospects.optOutFlags([message.prospectId]);
-    if (optedOut.get(message.prospectId)) return 'opted out';
-    const suppressed = await this.suppressions.matching(message.to);
-    return suppressed ? `suppressed (${suppressed})` : undefined;
+    const flags = (await this.prospects.emailFlags([message.prospectId])).get(message.prospectId);
+    return doNotEmailReason({
+      optedOut: flags?.optedOut === true,
+      isSample: flags?.isSample === true,
+      suppressedBy: await this.suppressions.matching(message.to),
+    });
   }
 
   private async deliver(

@@ -37,6 +37,16 @@ export class CompanyEntity {
   @Column({ type: 'varchar', length: 128, nullable: true })
   country: string | null;
 
+  /**
+   * The latest summary of the company's website (research.company_summary), written through
+   * ResearchRecordsService only; optional, as the bulk upsert neither reads nor writes it.
+   */
+  @Column({ type: 'text', nullable: true })
+  summary?: string | null;
+
+  @Column({ name: 'summarized_at', type: Date, nullable: true })
+  summarizedAt?: Date | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

@@ -64,6 +64,13 @@ export class ProspectEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   source: string | null;
 
+  /**
+   * One of the fictional sample prospects (set by the sample-data loader only, kept on a merge):
+   * left out of searches once other prospects exist, never emailed.
+   */
+  @Column({ name: 'is_sample', type: 'boolean', default: false })
+  isSample: boolean;
+
   /** JSON text, portable across SQLite and Postgres. */
   @Column({ type: 'simple-json' })
   tags: string[];
@@ -74,6 +81,24 @@ export class ProspectEntity {
 
   @Column({ name: 'opted_out_at', type: Date, nullable: true })
   optedOutAt: Date | null;
+
+  // The latest fit score (research.score_fit), written through ResearchRecordsService only.
+  // Optional: the bulk upsert neither reads nor writes them. Recording one leaves `updated_at`.
+
+  /** 0–100; null until scored. Indexed: `min_score` and `sort=-score`. */
+  @Column({ name: 'fit_score', type: 'integer', nullable: true })
+  fitScore?: number | null;
+
+  /** Why the score, one line each. */
+  @Column({ name: 'fit_reasons', type: 'simple-json', nullable: true })
+  fitReasons?: string[] | null;
+
+  @Column({ name: 'fit_scored_at', type: Date, nullable: true })
+  fitScoredAt?: Date | null;
+
+  /** The job whose score_fit step scored it (its state holds the ICP). */
+  @Column({ name: 'fit_job_id', type: 'varchar', length: 128, nullable: true })
+  fitJobId?: string | null;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

@@ -37,10 +37,12 @@ export interface ProspectInState {
   country?: string;
   linkedin_url?: string;
   tags?: string[];
+  /** A fictional sample prospect (present only when true): never emailed. */
+  sample?: true;
   company: CompanyInState;
-  /** 0–100, set by research.score_fit. */
+  /** 0–100, set by research.score_fit (or the latest one kept, from prospects.search). */
   score?: number;
-  /** Why the score, one line each, set by research.score_fit. */
+  /** Why the score, one line each, set by research.score_fit (or kept, as `score`). */
   reasons?: string[];
 }
 

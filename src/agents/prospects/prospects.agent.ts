@@ -2,6 +2,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -20,6 +21,7 @@ import { csvImportReport, importSummary } from './import/csv-import-report.util'
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { SENIORITIES, Seniority } from './prospect.types';
 import { ProspectsService } from './prospects.service';
+import { PROSPECT_SORTS, ProspectSort } from './search/prospect-search.types';
 import { IsNotLessThan } from './utils/not-less-than.validator';
 import { toProspectInState } from './utils/prospect-state.util';
 import { IsNotBlank } from '../../common/validation/not-blank.validator';
@@ -120,6 +122,35 @@ export class SearchProspectsParams {
   keywords?: string[];
 
   @JSONSchema({
+    description:
+      'Only prospects whose latest fit score (kept by research.score_fit), 0 to 100, is at least ' +
+      'this, e.g. 70 for "scored above 70"; unscored prospects never pass',
+  })
+  @IsInt()
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  min_score?: number;
+
+  @JSONSchema({
+    description:
+      'The order: "name" (default), "-score" (best latest fit score first, e.g. for "the 10 ' +
+      'best-fitting" with limit 10) or "score" (lowest first); unscored prospects come last',
+  })
+  @IsIn(PROSPECT_SORTS)
+  @IsOptional()
+  sort?: ProspectSort;
+
+  @JSONSchema({
+    description:
+      'The fictional sample prospects loaded on first start: true includes them, false leaves ' +
+      'them out. By default they are found only while no other prospect exists',
+  })
+  @IsBoolean()
+  @IsOptional()
+  include_sample?: boolean;
+
+  @JSONSchema({
     description: `Most prospects to return, 1 to ${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`,
   })
   @IsInt()
@@ -134,7 +165,7 @@ export class SearchProspectsParams {
 @Agent({
   name: 'prospects',
   description:
-    'The prospect database: finds prospects by title, seniority, department, industry, place and company size, and imports them from CSV exports',
+    'The prospect database: finds prospects by title, seniority, department, industry, place, company size and latest fit score, and imports them from CSV exports',
 })
 export class ProspectsAgent {
   constructor(
@@ -145,7 +176,7 @@ export class ProspectsAgent {
   @Action({
     name: 'search',
     description:
-      'Finds prospects matching the criteria (all criteria apply together; several values of one criterion are alternatives) and writes them to `prospects`. Opted-out prospects are never returned',
+      'Finds prospects matching the criteria (all criteria apply together; several values of one criterion are alternatives) and writes them to `prospects`. Opted-out prospects are never returned; the fictional sample prospects only while no other prospect exists, unless include_sample says otherwise',
     params: SearchProspectsParams,
     writes: ['prospects'],
   })
@@ -163,11 +194,17 @@ export class ProspectsAgent {
         employeesMax: params.employees_max,
         keywords: params.keywords,
         optedOut: false,
+        includeSample: params.include_sample,
+        minScore: params.min_score,
       },
-      { skip: 0, limit },
+      { skip: 0, limit, sort: params.sort },
     );
     const prospects = page.items.map(toProspectInState);
-    return { writes: { prospects }, summary: searchSummary(prospects.length, page.total) };
+    const summary = searchSummary(prospects.length, page.total);
+    return {
+      writes: { prospects },
+      summary: page.sampleExcluded ? `${summary}; sample prospects left out` : summary,
+    };
   }
 
   @Action({

@@ -27,9 +27,11 @@ import { ImportProspectsQueryDto } from './dto/import-prospects-query.dto';
 import { ImportResultDto } from './dto/import-result.dto';
 import { ListProspectsQueryDto } from './dto/list-prospects-query.dto';
 import { ProspectDto, ProspectPageDto } from './dto/prospect-response.dto';
+import { SampleRemovalDto } from './dto/sample-removal.dto';
 import { UpdateProspectDto } from './dto/update-prospect.dto';
 import { ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { ProspectsService } from './prospects.service';
+import { SampleDataService } from './sample-data/sample-data.service';
 
 const ProspectId = () =>
   Param(
@@ -85,15 +87,19 @@ export class ProspectsController {
   constructor(
     private readonly prospects: ProspectsService,
     private readonly importer: ProspectCsvImportService,
+    private readonly samples: SampleDataService,
     private readonly config: AppConfig,
   ) {}
 
   /**
-   * Searches prospects, ordered by name
+   * Searches prospects, ordered by name or by fit score
    * @remarks Every filter given applies; a list filter matches any of its values, given by
    * repeating the parameter (`?country=Germany&country=Austria`) or comma-separated
-   * (`?country=Germany,Austria`). The examples together find sample prospects of a fresh
-   * installation (SEED_SAMPLE_DATA).
+   * (`?country=Germany,Austria`). The fictional sample prospects (`sample: true`) are found
+   * while no other prospect exists, then left out unless `include_sample=true`
+   * (`sample_excluded` says when). `min_score` and `sort=-score` use the latest fit score
+   * research.score_fit kept on each prospect (`fit`). The examples together find sample
+   * prospects of a fresh installation (SEED_SAMPLE_DATA).
    */
   @Get()
   @ApiResponse({ status: 200, type: ProspectPageDto })
@@ -102,6 +108,7 @@ export class ProspectsController {
     const page = await this.prospects.search(query.toCriteria(), {
       skip: query.skip,
       limit: query.limit,
+      sort: query.sort,
     });
     return ProspectPageDto.from(page);
   }
@@ -144,6 +151,20 @@ export class ProspectsController {
       mapping: query.explicitMapping(upload.fields.mapping),
     });
     return ImportResultDto.from(result);
+  }
+
+  /**
+   * Deletes the sample data
+   * @remarks Every fictional sample prospect (`sample: true`), and the sample companies no other
+   * prospect is at. Calling it again removes nothing. The sample data loads again on a start
+   * that finds no prospect at all, unless SEED_SAMPLE_DATA=false.
+   */
+  // Declared before DELETE /prospects/{id}; Fastify's router also prefers the static path.
+  @Delete('sample')
+  @ApiResponse({ status: 200, type: SampleRemovalDto })
+  @ApiErrorResponses()
+  async deleteSamples(): Promise<SampleRemovalDto> {
+    return SampleRemovalDto.from(await this.samples.removeAll());
   }
 
   /** Reads a prospect */

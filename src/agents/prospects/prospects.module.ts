@@ -9,13 +9,18 @@ import { ProspectEntity } from './prospect.entity';
 import { ProspectsAgent } from './prospects.agent';
 import { ProspectsController } from './prospects.controller';
 import { ProspectsService } from './prospects.service';
+import { ResearchRecordsService } from './research-records/research-records.service';
 import { SampleDataSeeder } from './sample-data/sample-data.seeder';
+import { SampleDataService } from './sample-data/sample-data.service';
 import { ProspectUpsertService } from './upsert/prospect-upsert.service';
 import { ProspectUpsertStore } from './upsert/store/prospect-upsert.store';
 import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert.store';
 import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upsert.store';
 
-/** The prospect database: its tables, API, CSV import, sample data, and the `prospects` agent. */
+/**
+ * The prospect database: its tables, API, CSV import, sample data, the research kept on its rows,
+ * and the `prospects` agent.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([ProspectEntity, CompanyEntity])],
   controllers: [ProspectsController],
@@ -33,10 +38,12 @@ import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upse
     ProspectsAgent,
     ProspectsService,
     ProspectUpsertService,
+    ResearchRecordsService,
     ProspectCsvImportService,
     SampleDataSeeder,
+    SampleDataService,
     IndustryFamilyBackfill,
   ],
-  exports: [ProspectsService, ProspectUpsertService],
+  exports: [ProspectsService, ProspectUpsertService, ResearchRecordsService],
 })
 export class ProspectsAgentModule {}

@@ -7,6 +7,9 @@ import {
 } from './exceptions/prospects.exceptions';
 import { ProspectEntity } from './prospect.entity';
 import type { Seniority } from './prospect.types';
+import { SampleDataService } from './sample-data/sample-data.service';
+import { shouldExcludeSamples } from './sample-data/sample-presence.util';
+import { searchOrder } from './search/prospect-search.order';
 import { buildSearchCondition, FreeTextIndex } from './search/prospect-search.where';
 import type {
   PageRequest,
@@ -52,18 +55,19 @@ export class ProspectsService {
 
   constructor(
     @InjectRepository(ProspectEntity) private readonly prospects: Repository<ProspectEntity>,
+    private readonly samples: SampleDataService,
   ) {
     this.freeText =
       prospects.manager.connection.options.type === 'better-sqlite3' ? 'fts5' : 'like';
   }
 
   async search(criteria: ProspectSearchCriteria, page: PageRequest): Promise<ProspectPage> {
-    const query = this.prospects
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.company', 'c')
-      .orderBy('p.name', 'ASC')
-      .addOrderBy('p.id', 'ASC');
-    const condition = buildSearchCondition(criteria, { freeText: this.freeText });
+    const query = this.prospects.createQueryBuilder('p').leftJoinAndSelect('p.company', 'c');
+    for (const term of searchOrder(page.sort)) {
+      query.addOrderBy(term.column, term.direction, term.nulls);
+    }
+    const excludeSample = await this.excludesSamples(criteria.includeSample);
+    const condition = buildSearchCondition(criteria, { freeText: this.freeText, excludeSample });
     if (condition) query.where(condition.sql, condition.params);
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
     // repeats, and the distinct set costs a temporary B-tree of every match. The company is
@@ -76,7 +80,8 @@ export class ProspectsService {
       query.clone().offset(page.skip).limit(page.limit).getMany(),
       count.getRawOne<{ total: number | string }>(),
     ]);
-    return { items, total: Number(counted?.total ?? 0), skip: page.skip, limit: page.limit };
+    const total = Number(counted?.total ?? 0);
+    return { items, total, skip: page.skip, limit: page.limit, sampleExcluded: excludeSample };
   }
 
   async get(id: string): Promise<ProspectEntity> {
@@ -132,7 +137,23 @@ export class ProspectsService {
     return this.get(id);
   }
 
-  /** The opt-out flag of each of `ids` that exists (the email agent checks it before drafting and sending). */
+  /**
+   * Whether each of `ids` that exists opted out and whether it is sample data (email.send checks
+   * both right before each message).
+   */
+  async emailFlags(ids: string[]): Promise<Map<string, { optedOut: boolean; isSample: boolean }>> {
+    const flags = new Map<string, { optedOut: boolean; isSample: boolean }>();
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      const rows = await this.prospects.find({
+        select: { id: true, optedOut: true, isSample: true },
+        where: { id: In(ids.slice(start, start + ID_CHUNK)) },
+      });
+      for (const row of rows) flags.set(row.id, { optedOut: row.optedOut, isSample: row.isSample });
+    }
+    return flags;
+  }
+
+  /** The opt-out flag of each of `ids` that exists (the email agent checks it before drafting). */
   async optOutFlags(ids: string[]): Promise<Map<string, boolean>> {
     const flags = new Map<string, boolean>();
     const CHUNK = 500;
@@ -144,6 +165,12 @@ export class ProspectsService {
       for (const row of rows) flags.set(row.id, row.optedOut);
     }
     return flags;
+  }
+
+  /** Whether a search leaves the sample prospects out; the database is asked only if it matters. */
+  private async excludesSamples(includeSample: boolean | undefined): Promise<boolean> {
+    if (includeSample === true) return false;
+    return shouldExcludeSamples({ includeSample, presence: await this.samples.presence() });
   }
 
   private async assertUnique(id: string, set: Partial<ProspectEntity>): Promise<void> {

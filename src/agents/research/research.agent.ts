@@ -3,7 +3,8 @@ import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
 import { nothingToDo } from '../../orchestrator/agents/nothing-to-do.util';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
-import type { ProspectInState } from '../prospects/prospect.types';
+import type { CompanySummaryInState, ProspectInState } from '../prospects/prospect.types';
+import { ResearchRecordsService } from '../prospects/research-records/research-records.service';
 import { CompanyResearchService } from './company-research.service';
 import { CompanySummaryParams } from './dto/company-summary.params';
 import { DEFAULT_FIT_THRESHOLD, ScoreFitParams } from './dto/score-fit.params';
@@ -28,6 +29,7 @@ export class ResearchAgent {
   constructor(
     private readonly scoring: FitScoringService,
     private readonly companies: CompanyResearchService,
+    private readonly records: ResearchRecordsService,
   ) {}
 
   @Action({
@@ -35,7 +37,8 @@ export class ResearchAgent {
     description:
       'Scores each prospect 0–100 against an ideal customer profile (params.icp merged over the ' +
       'job state\'s "icp") with the reasons, and keeps those at or above the threshold, best ' +
-      'first. Uses the LLM when configured, else a transparent points heuristic',
+      'first. Each stored prospect keeps its latest score and reasons (GET /prospects ' +
+      'min_score, sort=-score). Uses the LLM when configured, else a transparent points heuristic',
     params: ScoreFitParams,
     reads: ['prospects'],
     optionalReads: ['icp'],
@@ -57,6 +60,7 @@ export class ResearchAgent {
       jobId: context.jobId,
       signal: context.signal,
     });
+    await this.records.recordFitScores(fitRecords(result.prospects), { jobId: context.jobId });
     const kept = keepFits(result.prospects, threshold);
     const failures = result.failedCalls > 0 ? `; ${result.failedCalls} LLM calls failed` : '';
     const sources = result.usedLlm
@@ -72,7 +76,8 @@ export class ResearchAgent {
     name: 'company_summary',
     description:
       "Fetches the home page of each prospect's company (once per domain) and summarises what " +
-      'the company does; a company whose site fails is listed with its error',
+      'the company does, kept on the stored company; a company whose site fails is listed with ' +
+      'its error',
     params: CompanySummaryParams,
     reads: ['prospects'],
     writes: ['companies'],
@@ -91,12 +96,31 @@ export class ResearchAgent {
       jobId: context.jobId,
       signal: context.signal,
     });
+    await this.records.recordCompanySummaries(summaryRecords(companies));
     const failed = companies.filter((company) => company.error !== undefined).length;
     const parts = [`Researched ${companies.length - failed} of ${companies.length} companies`];
     if (failed > 0) parts.push(`${failed} failed`);
     if (withoutDomain > 0) parts.push(`${withoutDomain} prospects without a company domain`);
     return { writes: { companies }, summary: parts.join('; ') };
   }
+}
+
+/** The scores worth keeping: of prospects with an id (the stored ones have theirs). */
+function fitRecords(prospects: readonly ProspectInState[]) {
+  return prospects.flatMap((prospect) =>
+    typeof prospect.id === 'string' && typeof prospect.score === 'number'
+      ? [{ prospectId: prospect.id, score: prospect.score, reasons: prospect.reasons ?? [] }]
+      : [],
+  );
+}
+
+/** The summaries worth keeping: a failed fetch leaves the previous summary in place. */
+function summaryRecords(companies: readonly CompanySummaryInState[]) {
+  return companies.flatMap((company) =>
+    company.error === undefined && company.summary
+      ? [{ domain: company.domain, summary: company.summary }]
+      : [],
+  );
 }
 
 /** `state.prospects`, which must be a list of prospect objects. */

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { LlmModule } from '../../orchestrator/llm/llm.module';
+import { ProspectsAgentModule } from '../prospects/prospects.module';
 import { CompanyResearchService } from './company-research.service';
 import { FitScoringService } from './fit-scoring.service';
 import { ResearchAgent } from './research.agent';
 import { HostResolver, WebsiteFetcher } from './website-fetcher.service';
 
-/** The `research` agent: fit scoring and company research. */
+/** The `research` agent: fit scoring and company research, kept through the prospects module. */
 @Module({
-  imports: [LlmModule],
+  imports: [LlmModule, ProspectsAgentModule],
   providers: [
     ResearchAgent,
     FitScoringService,

@@ -10,6 +10,8 @@ import { ProspectDepartmentCountryIndex1764800000000 } from './1764800000000-pro
 import { ExportFilesRemovedAt1764900000000 } from './1764900000000-export-files-removed-at';
 import { JobWaitsAndClients1765000000000 } from './1765000000000-job-waits-and-clients';
 import { CompanyIndustryFamily1765100000000 } from './1765100000000-company-industry-family';
+import { ProspectSampleFlag1765200000000 } from './1765200000000-prospect-sample-flag';
+import { ProspectResearch1765300000000 } from './1765300000000-prospect-research';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   ExportFilesRemovedAt1764900000000,
   JobWaitsAndClients1765000000000,
   CompanyIndustryFamily1765100000000,
+  ProspectSampleFlag1765200000000,
+  ProspectResearch1765300000000,
 ];

@@ -32,6 +32,8 @@ describe('migrations', () => {
     const schema = await objects();
     expect(schema).toContain('index IDX_prospects_lower_department');
     expect(schema).toContain('index IDX_companies_industry_family');
+    expect(schema).toContain('index IDX_prospects_is_sample');
+    expect(schema).toContain('index IDX_prospects_fit_score');
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();
     expect(await objects()).toEqual(['table migrations']);
     await dataSource.runMigrations();

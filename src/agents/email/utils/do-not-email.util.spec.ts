@@ -1,4 +1,8 @@
-import { doNotEmailByProspect, doNotEmailReason } from './do-not-email.util';
+import {
+  doNotEmailByProspect,
+  doNotEmailReason,
+  SAMPLE_PROSPECT_REASON,
+} from './do-not-email.util';
 
 describe('doNotEmailReason', () => {
   it('says opted out first, then the suppression that blocks the address', () => {
@@ -7,6 +11,13 @@ describe('doNotEmailReason', () => {
       'suppressed (acme.example)',
     );
     expect(doNotEmailReason({ optedOut: false })).toBeUndefined();
+  });
+
+  it('says sample data before anything else', () => {
+    expect(doNotEmailReason({ optedOut: true, isSample: true, suppressedBy: 'x.example' })).toBe(
+      SAMPLE_PROSPECT_REASON,
+    );
+    expect(doNotEmailReason({ optedOut: false, isSample: false })).toBeUndefined();
   });
 });
 

@@ -1,11 +1,17 @@
+/** Why a sample prospect gets no email: they are fictional, at reserved `.example` addresses. */
+export const SAMPLE_PROSPECT_REASON = 'sample data (a fictional prospect, never emailed)';
+
 /**
- * Why a recipient must not be emailed: "opted out" (the prospect), else "suppressed (value)"
- * (the listed address or domain that blocks one of its addresses); undefined when nothing does.
+ * Why a recipient must not be emailed: sample data (a fictional prospect), else "opted out" (the
+ * prospect), else "suppressed (value)" (the listed address or domain that blocks one of its
+ * addresses); undefined when nothing does.
  */
 export function doNotEmailReason(input: {
   optedOut: boolean;
+  isSample?: boolean;
   suppressedBy?: string;
 }): string | undefined {
+  if (input.isSample) return SAMPLE_PROSPECT_REASON;
   if (input.optedOut) return 'opted out';
   return input.suppressedBy ? `suppressed (${input.suppressedBy})` : undefined;
 }

@@ -14,7 +14,11 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/dto/page-query.dto';
 import { SENIORITIES, Seniority } from '../prospect.types';
-import type { ProspectSearchCriteria } from '../search/prospect-search.types';
+import {
+  PROSPECT_SORTS,
+  type ProspectSearchCriteria,
+  type ProspectSort,
+} from '../search/prospect-search.types';
 import { IsNotLessThan } from '../utils/not-less-than.validator';
 import { parseBooleanFlag, parseInteger, splitList } from '../utils/search-filters.util';
 
@@ -130,6 +134,36 @@ export class ListProspectsQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'opted_out must be true or false' })
   opted_out?: boolean;
 
+  /**
+   * Only prospects whose latest fit score (research.score_fit) is at least this, 0–100; an
+   * unscored prospect never passes.
+   */
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @Transform(({ value }) => parseInteger(value))
+  @Max(100)
+  @Min(0)
+  @IsInt({ message: 'min_score must be a whole number' })
+  min_score?: number;
+
+  /**
+   * The order: `name` (the default), `-score` (best latest fit score first) or `score` (lowest
+   * first); by score, unscored prospects come last and equal scores by name.
+   */
+  @IsOptional()
+  @IsIn(PROSPECT_SORTS, { message: `sort must be one of ${PROSPECT_SORTS.join(', ')}` })
+  sort?: ProspectSort;
+
+  /**
+   * The fictional sample prospects: true includes them, false leaves them out. By default they
+   * are found only while no other prospect exists (a fresh installation's demo); once one does,
+   * they are left out.
+   */
+  @IsOptional()
+  @Transform(({ value }) => parseBooleanFlag(value))
+  @IsBoolean({ message: 'include_sample must be true or false' })
+  include_sample?: boolean;
+
   /** The filters as the service takes them. */
   toCriteria(): ProspectSearchCriteria {
     return {
@@ -144,6 +178,8 @@ export class ListProspectsQueryDto extends PageQueryDto {
       q: this.q?.trim() || undefined,
       tags: this.tag,
       optedOut: this.opted_out,
+      includeSample: this.include_sample,
+      minScore: this.min_score,
     };
   }
 }

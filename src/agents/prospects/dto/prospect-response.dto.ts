@@ -23,6 +23,13 @@ export class CompanyDto {
   city: string | null;
   /** @example Germany */
   country: string | null;
+  /**
+   * What the company does, from its website: the latest research.company_summary.
+   * @example "Nordlicht builds lead-scoring software for B2B sales teams."
+   */
+  summary: string | null;
+  /** ISO-8601, when `summary` was written. @example 2026-11-24T10:05:00.000Z */
+  summarized_at: string | null;
 
   static from(company: CompanyEntity): CompanyDto {
     return {
@@ -34,6 +41,36 @@ export class CompanyDto {
       employee_count: company.employeeCount,
       city: company.city,
       country: company.country,
+      summary: company.summary ?? null,
+      summarized_at: iso(company.summarizedAt ?? null),
+    };
+  }
+}
+
+/** A prospect's latest fit score, kept by research.score_fit. */
+export class FitScoreDto {
+  /** 0–100 against the job's ideal customer profile. @example 85 */
+  score: number;
+  /**
+   * Why the score, one line each.
+   * @example ["Seniority VP fits (+20)","Company size 120 is within 50-500 (+10)"]
+   */
+  reasons: string[];
+  /** ISO-8601. @example 2026-11-24T10:05:00.000Z */
+  scored_at: string;
+  /** The job that scored it; its state holds the ICP. @example job-2026-11-24-001 */
+  job_id: string | null;
+
+  /** The prospect's fit, or null when it was never scored. */
+  static from(prospect: ProspectEntity): FitScoreDto | null {
+    if (prospect.fitScore === null || prospect.fitScore === undefined || !prospect.fitScoredAt) {
+      return null;
+    }
+    return {
+      score: prospect.fitScore,
+      reasons: prospect.fitReasons ?? [],
+      scored_at: prospect.fitScoredAt.toISOString(),
+      job_id: prospect.fitJobId ?? null,
     };
   }
 }
@@ -62,14 +99,21 @@ export class ProspectDto {
   country: string | null;
   /** @example https://www.linkedin.com/in/anna-beispielmann */
   linkedin_url: string | null;
-  /** Where the prospect came from. @example sample */
+  /** Where the prospect came from. @example csv */
   source: string | null;
+  /**
+   * A fictional sample prospect (loaded on first start): left out of searches once other
+   * prospects exist, never emailed. DELETE /prospects/sample removes them all.
+   */
+  sample: boolean;
   /** @example ["webinar"] */
   tags: string[];
   /** Never emailed again when true. */
   opted_out: boolean;
   /** ISO-8601, when opted out. */
   opted_out_at: string | null;
+  /** The latest fit score, or null when never scored. */
+  fit: FitScoreDto | null;
   company: CompanyDto | null;
   /** ISO-8601. @example 2026-11-24T10:00:00.000Z */
   created_at: string;
@@ -90,9 +134,11 @@ export class ProspectDto {
       country: prospect.country,
       linkedin_url: prospect.linkedinUrl,
       source: prospect.source,
+      sample: prospect.isSample,
       tags: prospect.tags,
       opted_out: prospect.optedOut,
       opted_out_at: iso(prospect.optedOutAt),
+      fit: FitScoreDto.from(prospect),
       company: prospect.company ? CompanyDto.from(prospect.company) : null,
       created_at: prospect.createdAt.toISOString(),
       updated_at: prospect.updatedAt.toISOString(),
@@ -100,7 +146,7 @@ export class ProspectDto {
   }
 }
 
-/** One page of prospects, ordered by name. */
+/** One page of prospects, in the order asked for (by name unless `sort` says otherwise). */
 export class ProspectPageDto {
   items: ProspectDto[];
   /** How many prospects match in all. @example 42 */
@@ -109,8 +155,19 @@ export class ProspectPageDto {
   skip: number;
   /** @example 20 */
   limit: number;
+  /**
+   * Whether sample prospects were left out: by default once any other prospect exists, or with
+   * `include_sample=false`.
+   */
+  sample_excluded: boolean;
 
   static from(page: ProspectPage): ProspectPageDto {
-    return { ...page, items: page.items.map((prospect) => ProspectDto.from(prospect)) };
+    return {
+      items: page.items.map((prospect) => ProspectDto.from(prospect)),
+      total: page.total,
+      skip: page.skip,
+      limit: page.limit,
+      sample_excluded: page.sampleExcluded,
+    };
   }
 }

@@ -38,6 +38,10 @@ describe('generateSampleProspects', () => {
     for (const email of emails) expect(email).toMatch(/^[a-z0-9.]+@[a-z0-9.-]+$/);
   });
 
+  it('flags every prospect as sample data', () => {
+    for (const prospect of prospects) expect(prospect.isSample).toBe(true);
+  });
+
   it('gives everyone an obviously fictional surname and the sample tag', () => {
     const stems =
       /^(Example|Sample|Placeholder|Demo|Beispiel|Muster|Probe|Exemple|Modèle|Essai|Voorbeeld|Proef|Monster|Exempel|Prov|Eksempel|Prøve|Esimerkki|Malli|Ejemplo|Muestra)/;

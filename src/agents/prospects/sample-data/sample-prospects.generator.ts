@@ -18,7 +18,7 @@ import {
 /** The seed of the shipped sample data: the same prospects on every installation. */
 export const SAMPLE_SEED = 20261124;
 export const SAMPLE_COMPANY_COUNT = 180;
-/** Every sample prospect has this tag and this source. */
+/** Every sample prospect has this tag and this source, and is flagged `isSample`. */
 export const SAMPLE_TAG = 'sample';
 export const SAMPLE_SOURCE = 'sample';
 /** Sample companies live under this reserved top-level domain (RFC 2606). */
@@ -140,6 +140,7 @@ function prospectsAt(random: Random, company: SampleCompany): ProspectInput[] {
       city: random() < 0.85 ? company.city : pick(random, locale.cities),
       country: company.country,
       source: SAMPLE_SOURCE,
+      isSample: true,
       tags: [SAMPLE_TAG, ...extraTags],
       optedOut: random() < OPT_OUT_SHARE,
       company: {

@@ -27,17 +27,32 @@ export interface ProspectSearchCriteria {
   /** Any one of these tags. */
   tags?: string[];
   optedOut?: boolean;
+  /** The latest fit score (research.score_fit) at least this; unscored prospects never pass. */
+  minScore?: number;
+  /**
+   * Sample prospects: true includes them, false leaves them out; absent, they are left out once
+   * any other prospect exists (see shouldExcludeSamples).
+   */
+  includeSample?: boolean;
 }
+
+/** The orders of a search: by name (the default), or by the latest fit score, unscored last. */
+export const PROSPECT_SORTS = ['name', 'score', '-score'] as const;
+export type ProspectSort = (typeof PROSPECT_SORTS)[number];
 
 export interface PageRequest {
   skip: number;
   limit: number;
+  /** `name` when absent. */
+  sort?: ProspectSort;
 }
 
-/** One page of matches, ordered by name. */
+/** One page of matches, in the order asked for. */
 export interface ProspectPage {
   items: ProspectEntity[];
   total: number;
   skip: number;
   limit: number;
+  /** Sample prospects were left out of this search. */
+  sampleExcluded: boolean;
 }

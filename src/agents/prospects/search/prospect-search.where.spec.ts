@@ -90,4 +90,21 @@ describe('buildSearchCondition', () => {
     );
     expect(condition.params).toEqual({ p0: 50, p1: 500, p2: false });
   });
+
+  it('leaves the sample prospects out when told, with a comparison no index serves', () => {
+    expect(buildSearchCondition({}, { freeText: 'like', excludeSample: true })).toEqual({
+      sql: 'p.isSample <> :p0',
+      params: { p0: true },
+      readsCompany: false,
+    });
+    expect(buildSearchCondition({ includeSample: false })).toBeUndefined();
+  });
+
+  it('keeps prospects whose latest fit score reaches min_score', () => {
+    expect(buildSearchCondition({ minScore: 70 })).toEqual({
+      sql: 'p.fitScore >= :p0',
+      params: { p0: 70 },
+      readsCompany: false,
+    });
+  });
 });

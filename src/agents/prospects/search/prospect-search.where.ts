@@ -24,6 +24,8 @@ export type FreeTextIndex = 'fts5' | 'like';
 
 export interface SearchConditionOptions {
   freeText: FreeTextIndex;
+  /** Leave the sample prospects out (decided by the service: see shouldExcludeSamples). */
+  excludeSample?: boolean;
 }
 
 /** Shortest word the trigram index can find. */
@@ -107,6 +109,9 @@ export function buildSearchCondition(
     where.push(anyOf(tags.map((pattern) => sql.like('LOWER(p.tags)', pattern))));
   }
   if (criteria.optedOut !== undefined) where.push(`p.optedOut = ${sql.param(criteria.optedOut)}`);
+  if (criteria.minScore !== undefined) where.push(`p.fitScore >= ${sql.param(criteria.minScore)}`);
+  // `<>`, not `= false`, so that no index on the flag drives the search: nearly every row has it.
+  if (options.excludeSample) where.push(`p.isSample <> ${sql.param(true)}`);
   return where.length > 0 ? { sql: allOf(where), params: sql.params, readsCompany } : undefined;
 }
 

@@ -32,6 +32,8 @@ export interface ProspectInput {
   source?: string;
   tags?: string[];
   optedOut?: boolean;
+  /** A fictional sample prospect: only the sample data sets it. */
+  isSample?: boolean;
   company?: CompanyInput;
 }
 

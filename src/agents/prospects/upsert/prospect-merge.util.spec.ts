@@ -115,6 +115,16 @@ describe('mergedProspectColumns', () => {
     });
   });
 
+  it('keeps whether the prospect is sample data, as it keeps the first source', () => {
+    expect(merge({ name: 'Anna Beispiel', isSample: true })).toEqual({});
+    const sample = { ...existing, source: 'sample', isSample: true };
+    const imported = clean({ name: 'Anna Beispiel', source: 'csv', city: 'Berlin' });
+    expect(
+      mergedProspectColumns(sample, imported, { companyId: null, linkedinTaken: false, now }),
+    ).toEqual({ city: 'Berlin' });
+    expect(newProspectColumns(clean({ name: 'B', isSample: true }), null, now).isSample).toBe(true);
+  });
+
   it('re-derives the seniority of a new title', () => {
     expect(merge({ name: 'Anna Beispiel', title: 'VP Sales' })).toMatchObject({
       title: 'VP Sales',

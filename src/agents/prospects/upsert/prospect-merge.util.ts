@@ -34,11 +34,15 @@ export interface CleanCompany {
 }
 
 /** A prospect input cleaned: a name, normalised email and LinkedIn URL, unique tags. */
-export interface CleanProspect extends Omit<ProspectInput, 'company' | 'tags' | 'optedOut'> {
+export interface CleanProspect extends Omit<
+  ProspectInput,
+  'company' | 'tags' | 'optedOut' | 'isSample'
+> {
   name: string;
   nameKey: string;
   tags: string[];
   optedOut: boolean;
+  isSample: boolean;
   company?: CleanCompany;
 }
 
@@ -80,6 +84,7 @@ export function cleanProspect(input: ProspectInput): CleanProspect | { error: st
     source: cleanText(input.source),
     tags: uniqueTags(input.tags ?? []),
     optedOut: input.optedOut === true,
+    isSample: input.isSample === true,
     company,
   };
 }
@@ -112,6 +117,7 @@ export function newProspectColumns(
     country: input.country ?? null,
     linkedinUrl: input.linkedinUrl ?? null,
     source: input.source ?? null,
+    isSample: input.isSample,
     tags: input.tags,
     optedOut: input.optedOut,
     optedOutAt: input.optedOut ? now : null,
@@ -120,8 +126,8 @@ export function newProspectColumns(
 
 /**
  * What merging a duplicate into an existing prospect changes. The input's non-empty values win;
- * empty ones never erase. Tags are united, the first source is kept, and an opt-out is never
- * undone. A new title re-derives the seniority unless the input gives one. `linkedinTaken`: the
+ * empty ones never erase. Tags are united, the first source is kept (and with it whether the
+ * prospect is sample data), and an opt-out is never undone. A new title re-derives the seniority unless the input gives one. `linkedinTaken`: the
  * input's LinkedIn URL belongs to another prospect, so it is not copied. `companyName`: the name
  * of the company the prospect has after the merge (null: none; undefined: not known, so the
  * search text is only rebuilt when the prospect has no company).
@@ -159,6 +165,7 @@ export function mergedProspectColumns(
     country: input.country ?? existing.country,
     linkedinUrl: (!options.linkedinTaken && input.linkedinUrl) || existing.linkedinUrl,
     source: existing.source ?? input.source ?? null,
+    isSample: existing.isSample,
     tags: uniqueTags([...existing.tags, ...input.tags]),
     optedOut: existing.optedOut || input.optedOut,
     optedOutAt: existing.optedOutAt ?? (input.optedOut ? options.now : null),

@@ -22,7 +22,10 @@ function companyInState(company: CompanyEntity | null | undefined): CompanyInSta
   });
 }
 
-/** A stored prospect (with its company) as agents pass it through the job state. */
+/**
+ * A stored prospect (with its company) as agents pass it through the job state, with its latest
+ * fit score and reasons when it has one (a later research.score_fit step replaces them).
+ */
 export function toProspectInState(prospect: ProspectEntity): ProspectInState {
   return {
     ...compact<Omit<ProspectInState, 'company'>>({
@@ -36,6 +39,9 @@ export function toProspectInState(prospect: ProspectEntity): ProspectInState {
       country: prospect.country,
       linkedin_url: prospect.linkedinUrl,
       tags: prospect.tags.length > 0 ? prospect.tags : undefined,
+      sample: prospect.isSample ? true : undefined,
+      score: prospect.fitScore,
+      reasons: prospect.fitScore === null ? undefined : (prospect.fitReasons ?? undefined),
     }),
     company: companyInState(prospect.company),
   };

@@ -40,6 +40,7 @@ const PROSPECT_COLUMNS: Columns<ProspectEntity> = {
   country: 'country',
   linkedinUrl: 'linkedin_url',
   source: 'source',
+  isSample: 'is_sample',
   tags: 'tags',
   optedOut: 'opted_out',
   optedOutAt: 'opted_out_at',
@@ -78,6 +79,7 @@ function namesAtCompanies(keys: LookupKeys, companies: CompanyEntity[]): [string
 const ANALYSIS_ROWS_PER_INDEX = 1000;
 
 const DATE_PROPERTIES = new Set(['createdAt', 'updatedAt', 'optedOutAt']);
+const BOOLEAN_PROPERTIES = new Set(['optedOut', 'isSample']);
 
 function fromRow<T>(row: Row, columns: Columns<T>): T {
   const entity: Record<string, unknown> = {};
@@ -85,7 +87,7 @@ function fromRow<T>(row: Row, columns: Columns<T>): T {
     const value = row[column];
     if (value !== null && DATE_PROPERTIES.has(property)) {
       entity[property] = fromSqliteDatetime(value as string);
-    } else if (property === 'optedOut') entity[property] = value === 1;
+    } else if (BOOLEAN_PROPERTIES.has(property)) entity[property] = value === 1;
     else if (property === 'tags') entity[property] = JSON.parse(value as string) as string[];
     else entity[property] = value;
   }
