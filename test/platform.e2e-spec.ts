@@ -119,6 +119,7 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/outbox/{id}',
         '/prospects',
         '/prospects/import',
+        '/prospects/sample',
         '/prospects/{id}',
         '/prospects/{id}/opt-out',
         '/suppressions',
