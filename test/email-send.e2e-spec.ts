@@ -100,6 +100,27 @@ describe('email.send', () => {
     await request(testApp.server).delete(`/outbox/${carla.id}`).expect(409);
   });
 
+  it('records each sending on the prospect, for the not-contacted filters; a draft is no contact', async () => {
+    const prospects = await storeProspects(testApp, [
+      { name: 'Erik Kontakt', email: 'erik@kontakt.example', company: 'Kontakt AB' },
+    ]);
+    const found = async (query: Record<string, unknown>) =>
+      (
+        await request(testApp.server)
+          .get('/prospects')
+          .query({ company: 'Kontakt AB', ...query })
+          .expect(200)
+      ).body.total as number;
+    const { jobId } = await draftAndWaitForApproval(testApp, prospects);
+    expect(await found({ never_emailed: true })).toBe(1);
+    expect(await found({ not_contacted_days: 1 })).toBe(1);
+
+    expect((await approveAndFinish(testApp, jobId)).status).toBe('succeeded');
+    expect(await found({ never_emailed: true })).toBe(0);
+    expect(await found({ never_emailed: false })).toBe(1);
+    expect(await found({ not_contacted_days: 1 })).toBe(0);
+  });
+
   it('skips opted-out prospects, suppressed addresses and domains, and deleted drafts', async () => {
     const prospects = await storeProspects(testApp, [
       { name: 'Eva Exemplo', email: 'eva@epsilon.example' },

@@ -264,6 +264,7 @@ describe('POST /prospects/import in the OpenAPI document', () => {
       properties: { file: { type: 'string', format: 'binary' } },
     });
     expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'batch',
       'mapping',
       'source',
       'tags',

@@ -54,7 +54,10 @@ function setup(
     release: jest.fn(),
   };
   const transport = { sendMail: jest.fn(sendMail), close: jest.fn() };
-  const prospects = { emailFlags: jest.fn().mockResolvedValue(new Map()) };
+  const prospects = {
+    emailFlags: jest.fn().mockResolvedValue(new Map()),
+    recordContacted: jest.fn(),
+  };
   const service = new EmailSendingService(
     appConfig,
     transport,
@@ -112,12 +115,13 @@ describe('EmailSendingService', () => {
   });
 
   it('sends a message with its key, a stable Message-ID and the signed unsubscribe link', async () => {
-    const { outbox, transport, send } = setup(row(), delivered);
+    const { outbox, transport, prospects, send } = setup(row(), delivered);
     const [result] = await send();
     expect(outbox.claim).toHaveBeenCalledWith(
       expect.objectContaining({ id: ID, sendKey: 'job:2:p1', dailyLimit: 50 }),
     );
     expect(outbox.markSent).toHaveBeenCalledWith(ID, 'job:2:p1');
+    expect(prospects.recordContacted).toHaveBeenCalledWith('p1', expect.any(Date));
     const mail = transport.sendMail.mock.calls[0][0];
     expect(mail.messageId).toMatch(/^<[0-9a-f]{32}@zigral\.example>$/);
     expect(mail.headers['List-Unsubscribe']).toMatch(

@@ -171,6 +171,8 @@ export class EmailSendingService {
       return this.failed(message, sendKey, error);
     }
     await this.outbox.markSent(message.id, sendKey);
+    // Kept on the prospect for the "not contacted" filters (the prospects module owns the row).
+    await this.prospects.recordContacted(message.prospectId, new Date());
     return { ...resultOf(message, 'sent'), message_id: messageId };
   }
 

@@ -100,6 +100,14 @@ export class ProspectEntity {
   @Column({ name: 'fit_job_id', type: 'varchar', length: 128, nullable: true })
   fitJobId?: string | null;
 
+  /**
+   * When the latest email was sent to the prospect (a message really sent, not a draft), written
+   * by the email module through ProspectsService.recordContacted only; optional, as the bulk
+   * upsert neither reads nor writes it. Indexed: `not_contacted_days` and `never_emailed`.
+   */
+  @Column({ name: 'last_contacted_at', type: Date, nullable: true })
+  lastContactedAt?: Date | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

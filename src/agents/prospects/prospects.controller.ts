@@ -30,6 +30,7 @@ import { ProspectDto, ProspectPageDto } from './dto/prospect-response.dto';
 import { SampleRemovalDto } from './dto/sample-removal.dto';
 import { UpdateProspectDto } from './dto/update-prospect.dto';
 import { ProspectCsvImportService } from './import/prospect-csv-import.service';
+import { importTags } from './utils/import-batch.util';
 import { ProspectsService } from './prospects.service';
 import { SampleDataService } from './sample-data/sample-data.service';
 
@@ -147,7 +148,7 @@ export class ProspectsController {
     const upload = await openUploadedFile(request, this.config.importMaxBytes);
     const result = await this.importer.import(upload.file, {
       source: query.source ?? 'csv',
-      tags: query.tags,
+      tags: importTags(query.tags, query.batch),
       mapping: query.explicitMapping(upload.fields.mapping),
     });
     return ImportResultDto.from(result);

@@ -67,7 +67,11 @@ export class ProspectsService {
       query.addOrderBy(term.column, term.direction, term.nulls);
     }
     const excludeSample = await this.excludesSamples(criteria.includeSample);
-    const condition = buildSearchCondition(criteria, { freeText: this.freeText, excludeSample });
+    const condition = buildSearchCondition(criteria, {
+      freeText: this.freeText,
+      excludeSample,
+      now: new Date(),
+    });
     if (condition) query.where(condition.sql, condition.params);
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
     // repeats, and the distinct set costs a temporary B-tree of every match. The company is
@@ -151,6 +155,20 @@ export class ProspectsService {
       for (const row of rows) flags.set(row.id, { optedOut: row.optedOut, isSample: row.isSample });
     }
     return flags;
+  }
+
+  /**
+   * Records that an email was sent to the prospect at `sentAt` (the email module calls it for each
+   * message sent); an earlier time never replaces a later one. Leaves `updated_at`.
+   */
+  async recordContacted(id: string, sentAt: Date): Promise<void> {
+    await this.prospects
+      .createQueryBuilder()
+      .update()
+      .set({ lastContactedAt: sentAt })
+      .where('id = :id', { id })
+      .andWhere('(last_contacted_at IS NULL OR last_contacted_at < :sentAt)', { sentAt })
+      .execute();
   }
 
   /** The opt-out flag of each of `ids` that exists (the email agent checks it before drafting). */

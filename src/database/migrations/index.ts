@@ -12,6 +12,7 @@ import { JobWaitsAndClients1765000000000 } from './1765000000000-job-waits-and-c
 import { CompanyIndustryFamily1765100000000 } from './1765100000000-company-industry-family';
 import { ProspectSampleFlag1765200000000 } from './1765200000000-prospect-sample-flag';
 import { ProspectResearch1765300000000 } from './1765300000000-prospect-research';
+import { ProspectLastContacted1765400000000 } from './1765400000000-prospect-last-contacted';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CompanyIndustryFamily1765100000000,
   ProspectSampleFlag1765200000000,
   ProspectResearch1765300000000,
+  ProspectLastContacted1765400000000,
 ];

@@ -8,6 +8,7 @@ import {
   readCsvMappingText,
 } from '../import/columns/csv-column-mapping.util';
 import { IsCsvMapping } from '../import/columns/is-csv-mapping.validator';
+import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
 import { splitList } from '../utils/search-filters.util';
 
 const MAX_TAGS = 20;
@@ -51,6 +52,16 @@ export class ImportProspectsQueryDto {
     message: `each tag must be at most ${MAX_TAG_LENGTH} characters`,
   })
   tags?: string[];
+
+  /**
+   * A name for this import: every imported row (new or merged) gets the tag `import:<name>`, and
+   * GET /prospects?batch=<name> finds them. 1–64 letters, digits, `_ . : -`.
+   * @example apollo-2026-11
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(IMPORT_BATCH_NAME, { message: 'batch must be 1-64 letters, digits, _ . : or -' })
+  batch?: string;
 
   @ApiPropertyOptional({
     type: String,

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,9 +8,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/dto/page-query.dto';
 import { SENIORITIES, Seniority } from '../prospect.types';
@@ -19,6 +21,7 @@ import {
   type ProspectSearchCriteria,
   type ProspectSort,
 } from '../search/prospect-search.types';
+import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
 import { IsNotLessThan } from '../utils/not-less-than.validator';
 import { parseBooleanFlag, parseInteger, splitList } from '../utils/search-filters.util';
 
@@ -26,6 +29,10 @@ import { parseBooleanFlag, parseInteger, splitList } from '../utils/search-filte
 export const MAX_FILTER_VALUES = 50;
 const MAX_FILTER_LENGTH = 200;
 const MAX_EMPLOYEES = 10_000_000;
+/** A century: the longest "not contacted in the last N days". */
+const MAX_DAYS = 36_500;
+/** Why `no_reply` is refused. */
+export const NO_REPLY_REFUSAL = 'no_reply needs the mailbox (not built yet)';
 
 /** A list filter: comma-separated, or the parameter repeated. */
 function ListFilter(name: string) {
@@ -86,9 +93,32 @@ export class ListProspectsQueryDto extends PageQueryDto {
   @ListFilter('country')
   country?: string[];
 
+  /**
+   * Countries to leave out, by English name; a prospect without a country stays.
+   * @example ["United States"]
+   */
+  @ListFilter('exclude_country')
+  exclude_country?: string[];
+
   /** Cities. @example ["Berlin"] */
   @ListFilter('city')
   city?: string[];
+
+  /**
+   * Companies: by name, compared case-insensitively with whitespace collapsed ("acme  corp" finds
+   * "Acme Corp", but not "Acme Corp Ltd"), or by domain or website ("acme.com",
+   * "https://www.acme.com").
+   * @example ["Juniperra Digital AG","yarrowixsolutions.example"]
+   */
+  @ListFilter('company')
+  company?: string[];
+
+  /**
+   * Companies to leave out, matched as `company`; a prospect without a company stays.
+   * @example ["Driftwell Data AG"]
+   */
+  @ListFilter('exclude_company')
+  exclude_company?: string[];
 
   /**
    * Smallest company size, in employees.
@@ -127,6 +157,54 @@ export class ListProspectsQueryDto extends PageQueryDto {
   /** Tags: a prospect with any of them (every sample prospect has `sample`). @example ["sample"] */
   @ListFilter('tag')
   tag?: string[];
+
+  /**
+   * Sources: where the prospect was first imported from (`csv`, `api`, or the `source` of an
+   * import; every sample prospect has `sample`).
+   * @example ["sample"]
+   */
+  @ListFilter('source')
+  source?: string[];
+
+  /**
+   * Named imports (the `batch` of POST /prospects/import or of prospects.import_csv): prospects
+   * in any of them. Their rows carry the tag `import:<name>`. (No example: a fresh installation
+   * has no named import.)
+   */
+  @ListFilter('batch')
+  @Matches(IMPORT_BATCH_NAME, {
+    each: true,
+    message: 'each batch must be 1-64 letters, digits, _ . : or -',
+  })
+  batch?: string[];
+
+  /**
+   * Only prospects not emailed in the last N days, N ≥ 1 (never emailed ones too). Only a message
+   * really sent counts: drafted, approved or queued ones do not.
+   * @example 90
+   */
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @Transform(({ value }) => parseInteger(value))
+  @Max(MAX_DAYS, { message: `not_contacted_days must be at most ${MAX_DAYS}` })
+  @Min(1, { message: 'not_contacted_days must be at least 1' })
+  @IsInt({ message: 'not_contacted_days must be a whole number' })
+  not_contacted_days?: number;
+
+  /**
+   * Only prospects never sent an email (true), or only those sent one (false); both when absent.
+   * @example true
+   */
+  @IsOptional()
+  @Transform(({ value }) => parseBooleanFlag(value))
+  @IsBoolean({ message: 'never_emailed must be true or false' })
+  never_emailed?: boolean;
+
+  /** "No reply yet" needs the mailbox, which is not built: refused by name until it is. */
+  @ApiHideProperty()
+  @ValidateIf((_, value) => value !== undefined)
+  @IsIn([], { message: NO_REPLY_REFUSAL })
+  no_reply?: unknown;
 
   /** Only opted-out prospects (true) or only the others (false); both when absent. */
   @IsOptional()
@@ -172,11 +250,18 @@ export class ListProspectsQueryDto extends PageQueryDto {
       departments: this.department,
       industries: this.industry,
       countries: this.country,
+      excludeCountries: this.exclude_country,
       cities: this.city,
+      companies: this.company,
+      excludeCompanies: this.exclude_company,
       employeesMin: this.employees_min,
       employeesMax: this.employees_max,
       q: this.q?.trim() || undefined,
       tags: this.tag,
+      sources: this.source,
+      batches: this.batch,
+      notContactedDays: this.not_contacted_days,
+      neverEmailed: this.never_emailed,
       optedOut: this.opted_out,
       includeSample: this.include_sample,
       minScore: this.min_score,

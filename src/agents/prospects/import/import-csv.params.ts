@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 
 import { JSONSchema } from 'class-validator-jsonschema';
 import { MAPPING_FIELD_NAMES } from './columns/csv-column-mapping.util';
 import { IsCsvMapping } from './columns/is-csv-mapping.validator';
+import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
 
 /** Parameters of `prospects.import_csv`; the offline planner sends none. */
 export class ImportCsvParams {
@@ -23,6 +24,16 @@ export class ImportCsvParams {
   @IsString({ each: true })
   @MaxLength(64, { each: true })
   tags?: string[];
+
+  @JSONSchema({
+    description:
+      'A name for this import, 1-64 letters, digits, _ . : or -, e.g. "webinar-2026-11": every ' +
+      'imported prospect gets the tag "import:<name>", and prospects.search finds them with batches',
+  })
+  @IsString()
+  @IsOptional()
+  @Matches(IMPORT_BATCH_NAME)
+  batch?: string;
 
   // A function replaces the generated schema (a custom validator would add a $ref to Object).
   @JSONSchema(() => ({

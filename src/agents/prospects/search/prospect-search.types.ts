@@ -17,7 +17,16 @@ export interface ProspectSearchCriteria {
    */
   industries?: string[];
   countries?: string[];
+  /** None of these countries; a prospect without a country passes. */
+  excludeCountries?: string[];
   cities?: string[];
+  /**
+   * Companies: a value matches a company whose name equals it (case and whitespace ignored) or,
+   * when it reads as a domain or website ("acme.com"), whose domain is that.
+   */
+  companies?: string[];
+  /** None of these companies (matched as `companies`); a prospect without a company passes. */
+  excludeCompanies?: string[];
   employeesMin?: number;
   employeesMax?: number;
   /** Any one of them in the title, department, tags, company name or industry. */
@@ -26,6 +35,17 @@ export interface ProspectSearchCriteria {
   q?: string;
   /** Any one of these tags. */
   tags?: string[];
+  /** Any one of these sources (`csv`, `api`, `apollo-2026-11`, …). */
+  sources?: string[];
+  /** Any one of these named imports (their rows carry the tag `import:<name>`). */
+  batches?: string[];
+  /**
+   * No email sent in the last N days (never emailed passes too). Only a message really sent
+   * counts: drafted, approved or queued ones do not.
+   */
+  notContactedDays?: number;
+  /** true: never sent an email; false: sent at least one. */
+  neverEmailed?: boolean;
   optedOut?: boolean;
   /** The latest fit score (research.score_fit) at least this; unscored prospects never pass. */
   minScore?: number;

@@ -107,4 +107,58 @@ describe('buildSearchCondition', () => {
       readsCompany: false,
     });
   });
+
+  it('finds companies by lower-case name, or by domain when a value reads as one', () => {
+    expect(
+      buildSearchCondition({ companies: ['Acme  Corp', 'https://www.Globex.example/'] }),
+    ).toEqual({
+      sql:
+        'p.companyId IN (SELECT id FROM companies WHERE ' +
+        '(LOWER(name) IN (:...p0) OR domain IN (:...p1)))',
+      params: { p0: ['acme corp', 'https://www.globex.example/'], p1: ['globex.example'] },
+      readsCompany: false,
+    });
+  });
+
+  it('excludes companies and countries, keeping prospects without one', () => {
+    expect(
+      buildSearchCondition({ excludeCompanies: ['Acme'], excludeCountries: ['France'] }),
+    ).toEqual({
+      sql:
+        '((p.country IS NULL OR LOWER(p.country) NOT IN (:...p0)) AND ' +
+        '(p.companyId IS NULL OR p.companyId NOT IN (SELECT id FROM companies WHERE LOWER(name) IN (:...p1))))',
+      params: { p0: ['france'], p1: ['acme'] },
+      readsCompany: false,
+    });
+  });
+
+  it('filters by source and by named import (its tag), each ANDed', () => {
+    const condition = buildSearchCondition({
+      sources: ['CSV'],
+      batches: ['Apollo-Nov'],
+      tags: ['x'],
+    })!;
+    expect(condition.sql).toBe(
+      "(LOWER(p.source) IN (:...p0) AND LOWER(p.tags) LIKE :p1 ESCAPE '\\' AND " +
+        "LOWER(p.tags) LIKE :p2 ESCAPE '\\')",
+    );
+    expect(condition.params).toEqual({ p0: ['csv'], p1: '%"x"%', p2: '%"import:apollo-nov"%' });
+  });
+
+  it('counts "not contacted" back from now, and never emailed by a missing last contact', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(
+      buildSearchCondition(
+        { notContactedDays: 30, neverEmailed: false },
+        { freeText: 'like', now },
+      ),
+    ).toEqual({
+      sql:
+        '((p.lastContactedAt IS NULL OR p.lastContactedAt < :p0) AND ' +
+        'p.lastContactedAt IS NOT NULL)',
+      params: { p0: new Date('2026-10-31T12:00:00Z') },
+      readsCompany: false,
+    });
+    expect(buildSearchCondition({ neverEmailed: true })!.sql).toBe('p.lastContactedAt IS NULL');
+  });
 });

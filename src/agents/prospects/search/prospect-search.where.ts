@@ -1,5 +1,7 @@
 import { coveredFamilyKeys, industryFamilyOf } from '../../../vocabulary/industry-family.util';
 import type { ProspectSearchCriteria } from './prospect-search.types';
+import { companyMatchers } from '../utils/company-filter.util';
+import { importBatchTag } from '../utils/import-batch.util';
 import { escapeLike, industryTerm, lowerUnique } from '../utils/search-filters.util';
 import { freeTextWords } from '../utils/search-text.util';
 import { titleSearchTerms } from '../utils/title-search.util';
@@ -26,7 +28,11 @@ export interface SearchConditionOptions {
   freeText: FreeTextIndex;
   /** Leave the sample prospects out (decided by the service: see shouldExcludeSamples). */
   excludeSample?: boolean;
+  /** The time `notContactedDays` counts back from; now when absent. */
+  now?: Date;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Shortest word the trigram index can find. */
 const TRIGRAM = 3;
@@ -79,6 +85,17 @@ export function buildSearchCondition(
   lowerIn('p.department', criteria.departments);
   lowerIn('p.country', criteria.countries);
   lowerIn('p.city', criteria.cities);
+  lowerIn('p.source', criteria.sources);
+  if (criteria.excludeCountries?.length) {
+    const countries = sql.list(lowerUnique(criteria.excludeCountries));
+    where.push(`(p.country IS NULL OR LOWER(p.country) NOT IN ${countries})`);
+  }
+  if (criteria.companies?.length)
+    where.push(`p.companyId IN ${companyIds(sql, criteria.companies)}`);
+  if (criteria.excludeCompanies?.length) {
+    const excluded = companyIds(sql, criteria.excludeCompanies);
+    where.push(`(p.companyId IS NULL OR p.companyId NOT IN ${excluded})`);
+  }
   const readsCompany = !!(
     criteria.employeesMin !== undefined ||
     criteria.employeesMax !== undefined ||
@@ -103,16 +120,50 @@ export function buildSearchCondition(
   }
   if (criteria.q !== undefined)
     where.push(...freeTextConditions(sql, criteria.q, options.freeText));
-  if (criteria.tags?.length) {
-    // Tags are stored as a JSON array: a tag is its JSON string, quotes included.
-    const tags = lowerUnique(criteria.tags).map((tag) => contains(JSON.stringify(tag)));
-    where.push(anyOf(tags.map((pattern) => sql.like('LOWER(p.tags)', pattern))));
-  }
+  if (criteria.tags?.length) where.push(tagCondition(sql, criteria.tags));
+  if (criteria.batches?.length) where.push(tagCondition(sql, criteria.batches.map(importBatchTag)));
+  where.push(...contactConditions(sql, criteria, options.now ?? new Date()));
   if (criteria.optedOut !== undefined) where.push(`p.optedOut = ${sql.param(criteria.optedOut)}`);
   if (criteria.minScore !== undefined) where.push(`p.fitScore >= ${sql.param(criteria.minScore)}`);
   // `<>`, not `= false`, so that no index on the flag drives the search: nearly every row has it.
   if (options.excludeSample) where.push(`p.isSample <> ${sql.param(true)}`);
   return where.length > 0 ? { sql: allOf(where), params: sql.params, readsCompany } : undefined;
+}
+
+/** Any one of the tags. Tags are stored as a JSON array: a tag is its JSON string, quotes included. */
+function tagCondition(sql: ConditionBuilder, tags: string[]): string {
+  const patterns = lowerUnique(tags).map((tag) => contains(JSON.stringify(tag)));
+  return anyOf(patterns.map((pattern) => sql.like('LOWER(p.tags)', pattern)));
+}
+
+/**
+ * The ids of the companies named (or at the domains) of a company filter: a subquery that the
+ * LOWER(name) index and the unique domain index answer.
+ */
+function companyIds(sql: ConditionBuilder, values: string[]): string {
+  const { names, domains } = companyMatchers(values);
+  const parts = [
+    `LOWER(name) IN ${sql.list(names)}`,
+    ...(domains.length > 0 ? [`domain IN ${sql.list(domains)}`] : []),
+  ];
+  return `(SELECT id FROM companies WHERE ${anyOf(parts)})`;
+}
+
+/** The outreach filters, on `last_contacted_at` (when the latest email was sent; indexed). */
+function contactConditions(
+  sql: ConditionBuilder,
+  criteria: ProspectSearchCriteria,
+  now: Date,
+): string[] {
+  const conditions: string[] = [];
+  if (criteria.notContactedDays !== undefined) {
+    const since = new Date(now.getTime() - criteria.notContactedDays * DAY_MS);
+    conditions.push(`(p.lastContactedAt IS NULL OR p.lastContactedAt < ${sql.param(since)})`);
+  }
+  if (criteria.neverEmailed !== undefined) {
+    conditions.push(`p.lastContactedAt ${criteria.neverEmailed ? 'IS NULL' : 'IS NOT NULL'}`);
+  }
+  return conditions;
 }
 
 /**

@@ -1,0 +1,241 @@
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { IsNotBlank } from '../../../common/validation/not-blank.validator';
+import { INDUSTRY_FAMILY_NAMES } from '../../../vocabulary/industry-families';
+import { SENIORITIES, Seniority } from '../prospect.types';
+import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
+import { IsNotLessThan } from '../utils/not-less-than.validator';
+import { PROSPECT_SORTS, ProspectSort } from './prospect-search.types';
+
+/** How many prospects `prospects.search` returns when the step sets no limit. */
+export const DEFAULT_SEARCH_LIMIT = 100;
+export const MAX_SEARCH_LIMIT = 1000;
+const MAX_LIST = 50;
+const MAX_TEXT = 200;
+
+// The type decorator goes first: for the JSON Schema, the topmost decorator's type wins.
+// The fields are the contract the offline planner produces (and the LLM is shown).
+export class SearchProspectsParams {
+  @JSONSchema({
+    description:
+      'Job titles, e.g. "VP of Sales", "CTO"; a prospect matches a title when each of its words starts a word of the prospect\'s title. With seniorities, a prospect matching a title OR a seniority passes',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  titles?: string[];
+
+  @JSONSchema({ description: `Seniority levels: ${SENIORITIES.join(', ')}` })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsIn(SENIORITIES, { each: true })
+  seniorities?: Seniority[];
+
+  @JSONSchema({ description: 'Departments, e.g. Sales, Marketing, Engineering' })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  departments?: string[];
+
+  @JSONSchema({
+    description:
+      'Company industries, matched by family: "Software" also finds SaaS, Computer Software and ' +
+      'Software Development companies, "Financial Services" also Fintech, Banking and Insurance. ' +
+      `Families: ${INDUSTRY_FAMILY_NAMES.join(', ')}. Any other industry is matched by its words`,
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  industries?: string[];
+
+  @JSONSchema({ description: 'Countries by English name, e.g. Germany, United Kingdom' })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  countries?: string[];
+
+  @JSONSchema({
+    description:
+      'Countries to leave out, by English name, e.g. United States for "outside the US"; prospects without a country stay',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  exclude_countries?: string[];
+
+  @JSONSchema({
+    description:
+      'Companies by name (case and extra spaces ignored, otherwise exact: "Acme Corp" does not find "Acme Corp Ltd") or by domain, e.g. "acme.com"',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  companies?: string[];
+
+  @JSONSchema({
+    description:
+      'Companies to leave out, e.g. current customers or competitors, matched as companies; prospects without a company stay',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  exclude_companies?: string[];
+
+  @JSONSchema({ description: 'Cities, e.g. Berlin, London' })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  cities?: string[];
+
+  @JSONSchema({ description: 'Smallest company size, in employees' })
+  @IsInt()
+  @IsOptional()
+  @Min(0)
+  employees_min?: number;
+
+  @JSONSchema({ description: 'Largest company size, in employees' })
+  @IsInt()
+  @IsOptional()
+  @Min(0)
+  @IsNotLessThan('employees_min')
+  employees_max?: number;
+
+  @JSONSchema({
+    description:
+      'Keywords; a prospect passes with any of them in its title, department, tags, company name or industry',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  keywords?: string[];
+
+  @JSONSchema({
+    description: 'Tags; a prospect passes with any of them',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  tags?: string[];
+
+  @JSONSchema({
+    description:
+      'Where prospects were first imported from (csv, api, or the source given to an import); any of them',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @MaxLength(MAX_TEXT, { each: true })
+  @IsNotBlank({ each: true })
+  sources?: string[];
+
+  @JSONSchema({
+    description:
+      'Named imports (the batch given to prospects.import_csv or POST /prospects/import); prospects of any of them',
+  })
+  @IsArray()
+  @IsOptional()
+  @ArrayMaxSize(MAX_LIST)
+  @IsString({ each: true })
+  @Matches(IMPORT_BATCH_NAME, { each: true })
+  batches?: string[];
+
+  @JSONSchema({
+    description:
+      'Only prospects not emailed in the last N days (never emailed ones too), e.g. 90 for ' +
+      '"not contacted in the last 3 months"; only messages really sent count, not drafts',
+  })
+  @IsInt()
+  @IsOptional()
+  @Min(1)
+  @Max(36500)
+  not_contacted_days?: number;
+
+  @JSONSchema({
+    description: 'true: only prospects never sent an email; false: only those sent at least one',
+  })
+  @IsBoolean()
+  @IsOptional()
+  never_emailed?: boolean;
+
+  @JSONSchema({
+    description:
+      'Only prospects whose latest fit score (kept by research.score_fit), 0 to 100, is at least ' +
+      'this, e.g. 70 for "scored above 70"; unscored prospects never pass',
+  })
+  @IsInt()
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  min_score?: number;
+
+  @JSONSchema({
+    description:
+      'The order: "name" (default), "-score" (best latest fit score first, e.g. for "the 10 ' +
+      'best-fitting" with limit 10) or "score" (lowest first); unscored prospects come last',
+  })
+  @IsIn(PROSPECT_SORTS)
+  @IsOptional()
+  sort?: ProspectSort;
+
+  @JSONSchema({
+    description:
+      'The fictional sample prospects loaded on first start: true includes them, false leaves ' +
+      'them out. By default they are found only while no other prospect exists',
+  })
+  @IsBoolean()
+  @IsOptional()
+  include_sample?: boolean;
+
+  @JSONSchema({
+    description: `Most prospects to return, 1 to ${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`,
+  })
+  @IsInt()
+  @IsOptional()
+  @Min(1)
+  @Max(MAX_SEARCH_LIMIT)
+  limit?: number;
+}
