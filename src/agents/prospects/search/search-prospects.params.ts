@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import {
   ArrayMaxSize,
   IsArray,
@@ -25,19 +26,29 @@ export const MAX_SEARCH_LIMIT = 1000;
 const MAX_LIST = 50;
 const MAX_TEXT = 200;
 
+/**
+ * An optional list of up to MAX_LIST non-blank strings of at most MAX_TEXT characters each. The
+ * decorators are applied in the order stacked ones would be (bottom first), so the JSON Schema
+ * comes out as it does for the fields written out below.
+ */
+function TextList(description: string) {
+  return applyDecorators(
+    IsNotBlank({ each: true }),
+    MaxLength(MAX_TEXT, { each: true }),
+    IsString({ each: true }),
+    ArrayMaxSize(MAX_LIST),
+    IsOptional(),
+    IsArray(),
+    JSONSchema({ description }),
+  );
+}
+
 // The type decorator goes first: for the JSON Schema, the topmost decorator's type wins.
 // The fields are the contract the offline planner produces (and the LLM is shown).
 export class SearchProspectsParams {
-  @JSONSchema({
-    description:
-      'Job titles, e.g. "VP of Sales", "CTO"; a prospect matches a title when each of its words starts a word of the prospect\'s title. With seniorities, a prospect matching a title OR a seniority passes',
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList(
+    'Job titles, e.g. "VP of Sales", "CTO"; a prospect matches a title when each of its words starts a word of the prospect\'s title. With seniorities, a prospect matching a title OR a seniority passes',
+  )
   titles?: string[];
 
   @JSONSchema({ description: `Seniority levels: ${SENIORITIES.join(', ')}` })
@@ -47,81 +58,35 @@ export class SearchProspectsParams {
   @IsIn(SENIORITIES, { each: true })
   seniorities?: Seniority[];
 
-  @JSONSchema({ description: 'Departments, e.g. Sales, Marketing, Engineering' })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList('Departments, e.g. Sales, Marketing, Engineering')
   departments?: string[];
 
-  @JSONSchema({
-    description:
-      'Company industries, matched by family: "Software" also finds SaaS, Computer Software and ' +
+  @TextList(
+    'Company industries, matched by family: "Software" also finds SaaS, Computer Software and ' +
       'Software Development companies, "Financial Services" also Fintech, Banking and Insurance. ' +
       `Families: ${INDUSTRY_FAMILY_NAMES.join(', ')}. Any other industry is matched by its words`,
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  )
   industries?: string[];
 
-  @JSONSchema({ description: 'Countries by English name, e.g. Germany, United Kingdom' })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList('Countries by English name, e.g. Germany, United Kingdom')
   countries?: string[];
 
-  @JSONSchema({
-    description:
-      'Countries to leave out, by English name, e.g. United States for "outside the US"; prospects without a country stay',
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList(
+    'Countries to leave out, by English name, e.g. United States for "outside the US"; prospects without a country stay',
+  )
   exclude_countries?: string[];
 
-  @JSONSchema({
-    description:
-      'Companies by name (case and extra spaces ignored, otherwise exact: "Acme Corp" does not find "Acme Corp Ltd") or by domain, e.g. "acme.com"',
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList(
+    'Companies by name (case and extra spaces ignored, otherwise exact: "Acme Corp" does not find "Acme Corp Ltd") or by domain, e.g. "acme.com"',
+  )
   companies?: string[];
 
-  @JSONSchema({
-    description:
-      'Companies to leave out, e.g. current customers or competitors, matched as companies; prospects without a company stay',
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList(
+    'Companies to leave out, e.g. current customers or competitors, matched as companies; prospects without a company stay',
+  )
   exclude_companies?: string[];
 
-  @JSONSchema({ description: 'Cities, e.g. Berlin, London' })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList('Cities, e.g. Berlin, London')
   cities?: string[];
 
   @JSONSchema({ description: 'Smallest company size, in employees' })
@@ -137,39 +102,17 @@ export class SearchProspectsParams {
   @IsNotLessThan('employees_min')
   employees_max?: number;
 
-  @JSONSchema({
-    description:
-      'Keywords; a prospect passes with any of them in its title, department, tags, company name or industry',
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList(
+    'Keywords; a prospect passes with any of them in its title, department, tags, company name or industry',
+  )
   keywords?: string[];
 
-  @JSONSchema({
-    description: 'Tags; a prospect passes with any of them',
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList('Tags; a prospect passes with any of them')
   tags?: string[];
 
-  @JSONSchema({
-    description:
-      'Where prospects were first imported from (csv, api, or the source given to an import); any of them',
-  })
-  @IsArray()
-  @IsOptional()
-  @ArrayMaxSize(MAX_LIST)
-  @IsString({ each: true })
-  @MaxLength(MAX_TEXT, { each: true })
-  @IsNotBlank({ each: true })
+  @TextList(
+    'Where prospects were first imported from (csv, api, or the source given to an import); any of them',
+  )
   sources?: string[];
 
   @JSONSchema({
