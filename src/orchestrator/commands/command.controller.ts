@@ -77,6 +77,7 @@ export class CommandController {
       context: body.context,
       jobType: body.job_type,
       client,
+      allowPartial: body.allow_partial,
     });
     if ('error' in outcome) {
       void reply.status(HttpStatus.OK);

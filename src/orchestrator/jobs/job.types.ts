@@ -1,3 +1,4 @@
+import type { Interpretation } from '../planning/interpretation';
 import type { ValidatedPlan, ValidatedStep } from '../agents/plan-validation.util';
 import type { JobUsage } from '../llm/llm-usage.service';
 import type { PlannerKind } from '../planning/plan.types';
@@ -88,6 +89,7 @@ export interface SubmittedJob {
   jobType: string;
   plan: ValidatedPlan;
   planner: PlannerKind;
+  interpretation: Interpretation;
   status: 'queued';
   usage: JobUsage;
   createdAt: Date;

@@ -74,7 +74,7 @@ beforeEach(async () => {
 describe('LlmPlanner', () => {
   it('returns the validated plan of a good answer in one call', async () => {
     create.mockResolvedValueOnce(answer(JSON.stringify(waitPlan)));
-    await expect(planner.plan(request)).resolves.toEqual({
+    await expect(planner.plan(request).then(({ plan }) => plan)).resolves.toEqual({
       objective: 'Pause',
       steps: [
         {
@@ -127,7 +127,7 @@ describe('LlmPlanner', () => {
       create
         .mockResolvedValueOnce(answer(JSON.stringify(scorePlan({}))))
         .mockResolvedValueOnce(answer(JSON.stringify(scorePlan({ icp: { titles: ['CTO'] } }))));
-      const plan = await planner.plan(scoring);
+      const { plan } = await planner.plan(scoring);
       expect(plan.steps[1].params).toEqual({ icp: { titles: ['CTO'] } });
       expect(create.mock.calls[0][0].messages[0].content).toContain(
         'needs an ideal customer profile (params.icp or state.icp)',

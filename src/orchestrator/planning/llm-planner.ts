@@ -13,6 +13,7 @@ import { LlmService } from '../llm/llm.service';
 import { PlanHistory } from './plan-history';
 import { buildMessages, repairMessage, systemPrompt, userMessage } from './plan-prompt';
 import { decodePlanAnswer, planResponseFormat, ResponseMode } from './plan-response-format';
+import { EMPTY_INTERPRETATION, Interpretation } from './interpretation';
 import { planRefusal } from './planning.exceptions';
 
 export interface PlanRequest {
@@ -41,7 +42,9 @@ export class LlmPlanner {
     private readonly config: AppConfig,
   ) {}
 
-  async plan(request: PlanRequest): Promise<ValidatedPlan> {
+  async plan(
+    request: PlanRequest,
+  ): Promise<{ plan: ValidatedPlan; interpretation: Interpretation }> {
     const examples = await this.history.examples(request.jobType, this.config.llm.historyTokens);
     let mode: ResponseMode = this.jsonSchemaRefused ? 'json_object' : 'json_schema';
     const messagesFor = (responseMode: ResponseMode) =>
@@ -64,7 +67,7 @@ export class LlmPlanner {
       answer = await this.ask(request.jobId, 'plan', messages, mode);
     }
     const first = this.check(answer, request.context);
-    if (first.ok) return first.plan;
+    if (first.ok) return { plan: first.plan, interpretation: EMPTY_INTERPRETATION };
 
     this.logger.log({ jobId: request.jobId, issues: first.issues.length }, 'Repairing the plan');
     const repair: ChatCompletionMessageParam[] = [
@@ -76,7 +79,7 @@ export class LlmPlanner {
       await this.ask(request.jobId, 'plan_repair', repair, mode),
       request.context,
     );
-    if (second.ok) return second.plan;
+    if (second.ok) return { plan: second.plan, interpretation: EMPTY_INTERPRETATION };
     // Inputs the command and context do not give are the client's to add (422), not the LLM's fault.
     throw planRefusal({
       issues: second.issues,

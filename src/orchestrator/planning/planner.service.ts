@@ -4,8 +4,16 @@ import { ValidatedPlan, validatePlan } from '../agents/plan-validation.util';
 import { LlmService } from '../llm/llm.service';
 import { LlmPlanner, PlanRequest } from './llm-planner';
 import { planOffline } from './offline/offline-planner';
+import { explicitInterpretation, Interpretation } from './interpretation';
 import { CommandNotUnderstoodException, planRefusal } from './planning.exceptions';
 import type { PlannerKind } from './plan.types';
+
+/** A validated plan, who made it, and what it understood of the command. */
+export interface PlannedCommand {
+  plan: ValidatedPlan;
+  planner: PlannerKind;
+  interpretation: Interpretation;
+}
 
 /** Turns a command into a validated plan: with the LLM when one is configured, offline otherwise. */
 @Injectable()
@@ -16,19 +24,27 @@ export class PlannerService {
     private readonly registry: AgentRegistry,
   ) {}
 
-  async plan(request: PlanRequest): Promise<{ plan: ValidatedPlan; planner: PlannerKind }> {
-    if (this.llm.enabled) return { plan: await this.llmPlanner.plan(request), planner: 'llm' };
+  async plan(request: PlanRequest): Promise<PlannedCommand> {
+    if (this.llm.enabled) return { ...(await this.llmPlanner.plan(request)), planner: 'llm' };
     const offline = planOffline({
       command: request.command,
       contextKeys: Object.keys(request.context),
     });
     if (!offline.ok) throw new CommandNotUnderstoodException(offline.reason);
-    return { plan: this.validate(offline.plan, request.context, 'offline'), planner: 'offline' };
+    return {
+      plan: this.validate(offline.plan, request.context, 'offline'),
+      planner: 'offline',
+      interpretation: offline.interpretation,
+    };
   }
 
   /** Validates a plan the client sent (`POST /jobs`), exactly as a planner's. */
-  validateExplicit(plan: unknown, context: Record<string, unknown>): ValidatedPlan {
-    return this.validate(plan, context, 'explicit');
+  validateExplicit(
+    plan: unknown,
+    context: Record<string, unknown>,
+  ): { plan: ValidatedPlan; interpretation: Interpretation } {
+    const validated = this.validate(plan, context, 'explicit');
+    return { plan: validated, interpretation: explicitInterpretation(validated.steps) };
   }
 
   private validate(

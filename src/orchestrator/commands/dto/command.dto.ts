@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 import { JobContextProperty, JobTypeProperty } from '../../jobs/api/dto/job-input';
 
@@ -29,4 +29,15 @@ export class CommandDto {
    */
   @JobTypeProperty()
   job_type?: string;
+
+  /**
+   * Run the plan even when the command has phrases that would narrow or steer the audience
+   * (a company, a list, an exclusion, a place) that the planner did not understand; they are
+   * listed in `interpretation.not_understood`. Default false: such a command is refused with
+   * 422 command_partly_understood.
+   * @example false
+   */
+  @IsOptional()
+  @IsBoolean()
+  allow_partial?: boolean;
 }

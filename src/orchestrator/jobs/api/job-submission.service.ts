@@ -7,6 +7,7 @@ import { LlmRateLimitedException } from '../../llm/llm.exceptions';
 import { JobUsage, LlmUsageService } from '../../llm/llm-usage.service';
 import { PlannerService } from '../../planning/planner.service';
 import type { PlannerKind } from '../../planning/plan.types';
+import { assertFullyUnderstood, Interpretation } from '../../planning/interpretation';
 import { DEFAULT_JOB_TYPE } from './dto/job-input';
 import { contextSteps } from '../runner/job-progress.util';
 import { JobRunner } from '../runner/job-runner.service';
@@ -45,6 +46,8 @@ export class JobSubmissionService {
     context?: Record<string, unknown>;
     jobType?: string;
     client?: string;
+    /** Run even when phrases that would narrow the audience were not understood. */
+    allowPartial?: boolean;
   }): Promise<SubmittedJob | RateLimitedOutcome> {
     // Checked before planning too, so a full queue spends no LLM tokens.
     await this.checkQueue(input.client);
@@ -52,18 +55,20 @@ export class JobSubmissionService {
     const jobType = input.jobType ?? DEFAULT_JOB_TYPE;
     const context = input.context ?? {};
     try {
-      const { plan, planner } = await this.planner.plan({
+      const { plan, planner, interpretation } = await this.planner.plan({
         jobId,
         jobType,
         command: input.command,
         context,
       });
+      assertFullyUnderstood(interpretation, input.allowPartial ?? false);
       return await this.store({
         jobId,
         jobType,
         context,
         plan,
         planner,
+        interpretation,
         command: input.command,
         client: input.client,
       });
@@ -80,12 +85,13 @@ export class JobSubmissionService {
     client?: string;
   }): Promise<SubmittedJob> {
     const context = input.context ?? {};
-    const plan = this.planner.validateExplicit(input.plan, context);
+    const { plan, interpretation } = this.planner.validateExplicit(input.plan, context);
     return this.store({
       jobId: randomUUID(),
       jobType: input.jobType ?? DEFAULT_JOB_TYPE,
       context,
       plan,
+      interpretation,
       planner: 'explicit',
       client: input.client,
     });
@@ -104,6 +110,7 @@ export class JobSubmissionService {
     context: Record<string, unknown>;
     plan: ValidatedPlan;
     planner: PlannerKind;
+    interpretation: Interpretation;
     command?: string;
     client?: string;
   }): Promise<SubmittedJob> {
@@ -136,6 +143,7 @@ export class JobSubmissionService {
       input: job.context,
       plan: { objective: job.plan.objective, steps: job.plan.steps.map(PlanStepDto.from) },
       planner: job.planner,
+      interpretation: job.interpretation,
       status,
       state: job.context,
       steps: contextSteps(record),

@@ -1,3 +1,4 @@
+import { EMPTY_INTERPRETATION, Interpretation } from '../interpretation';
 import type { Plan, PlanStep } from '../plan.types';
 import { CommandCriteria, parseCriteria } from './command-criteria';
 import {
@@ -13,7 +14,9 @@ import {
 import { maskSpans, normaliseCommand } from './text-matching';
 import { findUnmappedAction } from './unmapped-actions';
 
-export type OfflinePlanResult = { ok: true; plan: Plan } | { ok: false; reason: string };
+export type OfflinePlanResult =
+  | { ok: true; plan: Plan; interpretation: Interpretation }
+  | { ok: false; reason: string };
 
 /** Ends every refusal: what the offline planner understands, and how to get more. */
 export const OFFLINE_PLANNER_HELP =
@@ -68,7 +71,11 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   if (steps.length === 0) {
     return refuse(`The offline planner does not understand "${objectiveOf(text)}".`);
   }
-  return { ok: true, plan: { objective: objectiveOf(input.command), steps } };
+  return {
+    ok: true,
+    plan: { objective: objectiveOf(input.command), steps },
+    interpretation: EMPTY_INTERPRETATION,
+  };
 }
 
 function readCommand(text: string): ReadCommand {
