@@ -2,18 +2,16 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { AppConfig } from '../../config/app-config';
 import { AgentRegistry } from '../agents/agent-registry.service';
-import {
-  PlanIssue,
-  PlanValidation,
-  ValidatedPlan,
-  validatePlan,
-} from '../agents/plan-validation.util';
+import { isPlainObject } from '../../context/utils/json-merge-patch.util';
+import { PlanIssue, ValidatedPlan, validatePlan } from '../agents/plan-validation.util';
 import { LlmRequestRejectedException } from '../llm/llm.exceptions';
 import { LlmService } from '../llm/llm.service';
 import { PlanHistory } from './plan-history';
 import { buildMessages, repairMessage, systemPrompt, userMessage } from './plan-prompt';
 import { decodePlanAnswer, planResponseFormat, ResponseMode } from './plan-response-format';
-import { EMPTY_INTERPRETATION, Interpretation } from './interpretation';
+import { Interpretation } from './interpretation';
+import { checkInterpretation } from './interpretation-check.util';
+import { planOffline } from './offline/offline-planner';
 import { planRefusal } from './planning.exceptions';
 
 export interface PlanRequest {
@@ -23,11 +21,21 @@ export interface PlanRequest {
   context: Record<string, unknown>;
 }
 
+/** A validated plan and the interpretation that passed the check against it. */
+export interface CheckedAnswer {
+  plan: ValidatedPlan;
+  interpretation: Interpretation;
+}
+
+type AnswerCheck = ({ ok: true } & CheckedAnswer) | { ok: false; issues: PlanIssue[] };
+
 /**
  * Plans with the LLM: a prompt built from the registry and past plans, strict structured output
  * (JSON mode when the server refuses JSON Schema), validation against the registry, and one
- * repair round that sends the problems back before giving up with 502 invalid_plan (422
- * missing_input when all that is left are inputs the command and context do not give).
+ * check of the interpretation the model gives with its plan (see checkInterpretation, with the
+ * offline planner's interpretation as the reference), and one repair round that sends the
+ * problems back before giving up with 502 invalid_plan (422 missing_input when all that is left
+ * are inputs the command and context do not give).
  */
 @Injectable()
 export class LlmPlanner {
@@ -42,32 +50,11 @@ export class LlmPlanner {
     private readonly config: AppConfig,
   ) {}
 
-  async plan(
-    request: PlanRequest,
-  ): Promise<{ plan: ValidatedPlan; interpretation: Interpretation }> {
-    const examples = await this.history.examples(request.jobType, this.config.llm.historyTokens);
-    let mode: ResponseMode = this.jsonSchemaRefused ? 'json_object' : 'json_schema';
-    const messagesFor = (responseMode: ResponseMode) =>
-      buildMessages({
-        system: systemPrompt({ agents: this.registry.list(), examples, mode: responseMode }),
-        user: userMessage(request),
-      });
-    let messages = messagesFor(mode);
-    let answer: string;
-    try {
-      answer = await this.ask(request.jobId, 'plan', messages, mode);
-    } catch (error) {
-      if (!(error instanceof LlmRequestRejectedException) || !error.responseFormatUnsupported) {
-        throw error;
-      }
-      this.logger.warn({ jobId: request.jobId }, 'LLM server refused json_schema; using JSON mode');
-      this.jsonSchemaRefused = true;
-      mode = 'json_object';
-      messages = messagesFor(mode);
-      answer = await this.ask(request.jobId, 'plan', messages, mode);
-    }
-    const first = this.check(answer, request.context);
-    if (first.ok) return { plan: first.plan, interpretation: EMPTY_INTERPRETATION };
+  async plan(request: PlanRequest): Promise<CheckedAnswer> {
+    const reference = referenceOf(request);
+    const { messages, mode, answer } = await this.firstAnswer(request);
+    const first = this.check({ answer, request, reference });
+    if (first.ok) return { plan: first.plan, interpretation: first.interpretation };
 
     this.logger.log({ jobId: request.jobId, issues: first.issues.length }, 'Repairing the plan');
     const repair: ChatCompletionMessageParam[] = [
@@ -75,11 +62,12 @@ export class LlmPlanner {
       { role: 'assistant', content: answer },
       { role: 'user', content: repairMessage(first.issues) },
     ];
-    const second = this.check(
-      await this.ask(request.jobId, 'plan_repair', repair, mode),
-      request.context,
-    );
-    if (second.ok) return { plan: second.plan, interpretation: EMPTY_INTERPRETATION };
+    const second = this.check({
+      answer: await this.ask(request.jobId, 'plan_repair', repair, mode),
+      request,
+      reference,
+    });
+    if (second.ok) return { plan: second.plan, interpretation: second.interpretation };
     // Inputs the command and context do not give are the client's to add (422), not the LLM's fault.
     throw planRefusal({
       issues: second.issues,
@@ -89,6 +77,32 @@ export class LlmPlanner {
         message: 'The LLM did not produce a valid plan, even after one repair round',
       },
     });
+  }
+
+  /** The first answer, in JSON mode when the server refuses JSON Schema (remembered from then on). */
+  private async firstAnswer(
+    request: PlanRequest,
+  ): Promise<{ messages: ChatCompletionMessageParam[]; mode: ResponseMode; answer: string }> {
+    const examples = await this.history.examples(request.jobType, this.config.llm.historyTokens);
+    const messagesFor = (responseMode: ResponseMode) =>
+      buildMessages({
+        system: systemPrompt({ agents: this.registry.list(), examples, mode: responseMode }),
+        user: userMessage(request),
+      });
+    const mode: ResponseMode = this.jsonSchemaRefused ? 'json_object' : 'json_schema';
+    const messages = messagesFor(mode);
+    try {
+      return { messages, mode, answer: await this.ask(request.jobId, 'plan', messages, mode) };
+    } catch (error) {
+      if (!(error instanceof LlmRequestRejectedException) || !error.responseFormatUnsupported) {
+        throw error;
+      }
+      this.logger.warn({ jobId: request.jobId }, 'LLM server refused json_schema; using JSON mode');
+      this.jsonSchemaRefused = true;
+      const fallback = messagesFor('json_object');
+      const answer = await this.ask(request.jobId, 'plan', fallback, 'json_object');
+      return { messages: fallback, mode: 'json_object', answer };
+    }
   }
 
   private async ask(
@@ -106,21 +120,46 @@ export class LlmPlanner {
     return answer.content;
   }
 
-  private check(answer: string, context: Record<string, unknown>): PlanValidation {
+  /** Validates the plan of an answer, then checks its interpretation against it. */
+  private check(input: {
+    answer: string;
+    request: PlanRequest;
+    reference?: Interpretation;
+  }): AnswerCheck {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(answer);
+      parsed = JSON.parse(input.answer);
     } catch {
       const issue: PlanIssue = {
         path: '',
-        message: `the answer is not JSON: ${JSON.stringify(answer.slice(0, 200))}`,
+        message: `the answer is not JSON: ${JSON.stringify(input.answer.slice(0, 200))}`,
       };
       return { ok: false, issues: [issue] };
     }
-    return validatePlan({
+    const validation = validatePlan({
       plan: decodePlanAnswer(parsed, this.registry),
       catalog: this.registry,
-      initialKeys: Object.keys(context),
+      initialKeys: Object.keys(input.request.context),
     });
+    if (!validation.ok) return validation;
+    const checked = checkInterpretation({
+      command: input.request.command,
+      plan: validation.plan,
+      answer: isPlainObject(parsed) ? parsed.interpretation : undefined,
+      reference: input.reference,
+    });
+    return checked.ok ? { ...checked, plan: validation.plan } : checked;
   }
+}
+
+/**
+ * What the offline planner understood of the command, when it understood it: the phrases the
+ * model's interpretation must cover too.
+ */
+function referenceOf(request: PlanRequest): Interpretation | undefined {
+  const offline = planOffline({
+    command: request.command,
+    contextKeys: Object.keys(request.context),
+  });
+  return offline.ok ? offline.interpretation : undefined;
 }

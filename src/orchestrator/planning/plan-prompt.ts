@@ -3,6 +3,7 @@ import type { RegisteredAgent } from '../agents/agent-registry.service';
 import type { PlanIssue } from '../agents/plan-validation.util';
 import type { PlanExample } from './plan-history';
 import { planSchema, ResponseMode } from './plan-response-format';
+import { INTERPRETATION_RULES } from './plan-prompt-interpretation';
 
 const MAX_CONTEXT_CHARS = 8000;
 
@@ -16,7 +17,7 @@ const RULES = [
   '- Actions marked "needs approval" pause for a human before they run.',
   '- Actions marked "unavailable" lack the configuration they need, and a plan using them is refused.',
   '- objective: one sentence saying what the job achieves.',
-  '- Answer with the JSON object of the plan and nothing else.',
+  '- Answer with the JSON object of the plan, with its interpretation, and nothing else.',
 ];
 
 /** The system prompt, built from the registry (never written per agent) and past plans. */
@@ -25,7 +26,12 @@ export function systemPrompt(input: {
   examples: PlanExample[];
   mode: ResponseMode;
 }): string {
-  const parts = [RULES.join('\n'), 'Actions:', ...input.agents.flatMap(describeAgent)];
+  const parts = [
+    RULES.join('\n'),
+    INTERPRETATION_RULES.join('\n'),
+    'Actions:',
+    ...input.agents.flatMap(describeAgent),
+  ];
   if (input.examples.length > 0) {
     parts.push(
       'Plans of this kind of job that worked before (learn from them and their feedback):',
@@ -54,7 +60,7 @@ export function userMessage(input: { command: string; context: Record<string, un
 /** The repair round's message: what was wrong, so the model can fix exactly that. */
 export function repairMessage(issues: PlanIssue[]): string {
   const lines = issues.map((issue) => `- ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
-  return `That plan cannot run:\n${lines.join('\n')}\nAnswer with a corrected plan as a JSON object.`;
+  return `That plan cannot run:\n${lines.join('\n')}\nAnswer with the corrected plan and its interpretation as a JSON object.`;
 }
 
 export function buildMessages(input: {

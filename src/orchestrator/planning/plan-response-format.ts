@@ -3,8 +3,48 @@ import type { ActionCatalog } from '../agents/plan-validation.util';
 import { MAX_PLAN_STEPS } from '../agents/plan-validation.util';
 import type { RegisteredAgent } from '../agents/agent-registry.service';
 import { fromStrictOutput, toStrictSchema } from '../agents/strict-schema.util';
+import { NOT_UNDERSTOOD_KINDS } from './interpretation';
 
 export type ResponseMode = 'json_schema' | 'json_object';
+
+const text = (description: string): JsonSchema => ({ type: 'string', description });
+
+/** What the model understood of the command: each constraint a step honours, and what it did not. */
+export const INTERPRETATION_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    constraints: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          words: text("The user's exact words this constraint comes from"),
+          step: { type: 'integer', description: 'Index of the step whose params honour it' },
+          param: text('The parameter of that step'),
+          value: text('One value of that parameter, as text (one constraint per list value)'),
+        },
+        required: ['words', 'step', 'param', 'value'],
+        additionalProperties: false,
+      },
+    },
+    not_understood: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          words: text("The user's exact words that no parameter honours"),
+          kind: { type: 'string', enum: [...NOT_UNDERSTOOD_KINDS] },
+          reason: text('Why they are not honoured'),
+          suggestion: text('What the user may have meant, e.g. "Germany?" for "Germny"'),
+        },
+        required: ['words', 'kind', 'reason'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['constraints', 'not_understood'],
+  additionalProperties: false,
+};
 
 /**
  * The JSON Schema of a plan, built from the registry: each step is one of the registered actions
@@ -29,8 +69,9 @@ export function planSchema(agents: RegisteredAgent[]): JsonSchema {
     properties: {
       objective: { type: 'string', description: 'What the job achieves, in one sentence' },
       steps: { type: 'array', maxItems: MAX_PLAN_STEPS, items: { anyOf: stepVariants } },
+      interpretation: INTERPRETATION_SCHEMA,
     },
-    required: ['objective', 'steps'],
+    required: ['objective', 'steps', 'interpretation'],
     additionalProperties: false,
   };
 }

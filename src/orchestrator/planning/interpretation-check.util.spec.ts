@@ -1,0 +1,347 @@
+import type { ValidatedPlan } from '../agents/plan-validation.util';
+import type { Interpretation, InterpretedConstraint } from './interpretation';
+import { checkInterpretation } from './interpretation-check.util';
+
+const planOf = (...steps: [string, Record<string, unknown>][]): ValidatedPlan => ({
+  objective: 'x',
+  steps: steps.map(([name, params]) => {
+    const [agent, action] = name.split('.');
+    return {
+      agent,
+      action,
+      params,
+      reads: [],
+      writes: [],
+      sideEffect: false,
+      requiresApproval: false,
+    };
+  }),
+});
+const search = (params: Record<string, unknown>) => planOf(['prospects.search', params]);
+const claim = (words: string, param: string, value: string, step = 0): InterpretedConstraint => ({
+  words,
+  step,
+  param,
+  value,
+});
+const answerOf = (constraints: InterpretedConstraint[], notUnderstood: unknown[] = []) => ({
+  constraints,
+  not_understood: notUnderstood,
+});
+const check = (input: {
+  command: string;
+  plan: ValidatedPlan;
+  answer: unknown;
+  reference?: Interpretation;
+}) => {
+  const result = checkInterpretation(input);
+  return result.ok ? [] : result.issues;
+};
+
+const VPS_IN_GERMANY = {
+  command: 'Find VPs of Sales in Germany',
+  plan: search({ titles: ['VP of Sales'], countries: ['Germany'] }),
+};
+const faithfulVps = answerOf([
+  claim('VPs of Sales', 'titles', 'VP of Sales'),
+  claim('in Germany', 'countries', 'germany'),
+]);
+
+describe('checkInterpretation', () => {
+  it('passes a faithful answer, and returns it', () => {
+    expect(checkInterpretation({ ...VPS_IN_GERMANY, answer: faithfulVps })).toEqual({
+      ok: true,
+      interpretation: faithfulVps,
+    });
+  });
+
+  it.each([
+    [undefined, 'interpretation'],
+    [{ constraints: [] }, 'interpretation'],
+    [
+      answerOf([{ words: '', step: 0, param: 'titles', value: 'x' } as InterpretedConstraint]),
+      'interpretation.constraints[0]',
+    ],
+    [
+      answerOf([], [{ words: 'Germny', kind: 'typo', reason: 'r' }]),
+      'interpretation.not_understood[0]',
+    ],
+  ])('refuses a missing or malformed interpretation %#', (answer, path) => {
+    expect(check({ ...VPS_IN_GERMANY, answer })[0]).toMatchObject({ path });
+  });
+
+  it('takes numbers as text, and a missing suggestion as null', () => {
+    const result = checkInterpretation({
+      command: 'Find prospects we scored above 70, no reply yet',
+      plan: search({ min_score: 70 }),
+      answer: answerOf(
+        [{ words: 'scored above 70', step: 0, param: 'min_score', value: 70 } as never],
+        [{ words: 'no reply yet', kind: 'filter', reason: 'replies are not tracked' }],
+      ),
+    });
+    expect(result).toEqual({
+      ok: true,
+      interpretation: answerOf(
+        [claim('scored above 70', 'min_score', '70')],
+        [
+          {
+            words: 'no reply yet',
+            kind: 'filter',
+            reason: 'replies are not tracked',
+            suggestion: null,
+          },
+        ],
+      ),
+    });
+  });
+
+  it('refuses words that are not in the command, and allows quotes and spacing to differ', () => {
+    const typo = answerOf([
+      claim('VPs of Sale', 'titles', 'VP of Sales'),
+      claim('Germany', 'countries', 'Germany'),
+    ]);
+    expect(check({ ...VPS_IN_GERMANY, answer: typo })).toEqual([
+      {
+        path: 'interpretation.constraints[0]',
+        message: `"VPs of Sale" is not in the command: quote the user's exact words`,
+      },
+    ]);
+    const quoted = answerOf([claim('“Acme  Corp”', 'companies', 'acme corp')]);
+    expect(
+      check({
+        command: 'Find CTOs at "Acme Corp"',
+        plan: search({ companies: ['Acme Corp'] }),
+        answer: quoted,
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a constraint its step does not honour: a dropped company', () => {
+    const issues = check({
+      command: 'Find CTOs at Acme',
+      plan: search({ titles: ['CTO'] }),
+      answer: answerOf([claim('CTOs', 'titles', 'CTO'), claim('at Acme', 'companies', 'Acme')]),
+    });
+    expect(issues).toEqual([
+      {
+        path: 'interpretation.constraints[1]',
+        message: expect.stringContaining(
+          'claims steps[0].params.companies holds "Acme" for "at Acme", but it does not',
+        ),
+      },
+    ]);
+  });
+
+  it('compares scalars as written, and finds values inside objects (icp.countries)', () => {
+    const plan = planOf(
+      ['prospects.search', { min_score: 70 }],
+      ['research.score_fit', { icp: { countries: ['Spain'] }, threshold: 60 }],
+    );
+    const command =
+      'Find prospects we scored above 70, score them for Spain and keep those above 60';
+    const answer = answerOf([
+      claim('scored above 70', 'min_score', '70'),
+      claim('for Spain', 'icp.countries', 'spain', 1),
+      claim('above 60', 'threshold', '60.0', 1),
+    ]);
+    expect(check({ command, plan, answer })).toEqual([
+      expect.objectContaining({ path: 'interpretation.constraints[2]' }),
+      expect.objectContaining({ path: 'steps[1].params.threshold' }),
+    ]);
+    expect(
+      check({
+        command,
+        plan,
+        answer: answerOf([
+          ...answer.constraints.slice(0, 2),
+          claim('above 60', 'threshold', '60', 1),
+        ]),
+      }),
+    ).toEqual([]);
+    expect(
+      check({
+        command,
+        plan,
+        answer: answerOf([claim('for Spain', 'icp.countries', 'spain', 5)]),
+      })[0],
+    ).toEqual({
+      path: 'interpretation.constraints[0]',
+      message: 'step 5 is not a step of the plan',
+    });
+  });
+
+  it('refuses a narrowing value no constraint claims: an invented country', () => {
+    const plan = search({ titles: ['VP of Sales'], countries: ['Germany', 'France'] });
+    expect(check({ ...VPS_IN_GERMANY, plan, answer: faithfulVps })).toEqual([
+      {
+        path: 'steps[0].params.countries',
+        message:
+          '"France" narrows the prospects, but no constraint quotes the words asking for it: remove it unless the user said so',
+      },
+    ]);
+  });
+
+  it('lets limit, sort and include_sample stay at their defaults unclaimed, not below them', () => {
+    const command = 'Find CTOs';
+    const answer = answerOf([claim('CTOs', 'titles', 'CTO')]);
+    const defaults = search({ titles: ['CTO'], limit: 100, sort: 'name', include_sample: false });
+    expect(check({ command, plan: defaults, answer })).toEqual([]);
+    const narrowed = search({ titles: ['CTO'], limit: 10, sort: '-score' });
+    expect(check({ command, plan: narrowed, answer }).map((issue) => issue.path)).toEqual([
+      'steps[0].params.limit',
+      'steps[0].params.sort',
+    ]);
+  });
+
+  it('ignores the params of actions that do not pick prospects', () => {
+    const plan = planOf(
+      ['prospects.search', { titles: ['CTO'] }],
+      ['email.draft', { tone: 'formal' }],
+    );
+    const answer = answerOf([
+      claim('CTOs', 'titles', 'CTO'),
+      claim('not too casual', 'tone', 'formal', 1),
+    ]);
+    expect(check({ command: 'Find CTOs and draft emails, not too casual', plan, answer })).toEqual(
+      [],
+    );
+  });
+
+  describe('negations', () => {
+    const command = 'Find CFOs not in Germany, except Acme, no more than 50 employees';
+
+    it('pass when they map to a parameter that leaves out', () => {
+      const plan = search({
+        titles: ['CFO'],
+        exclude_countries: ['Germany'],
+        exclude_companies: ['Acme'],
+        employees_max: 50,
+      });
+      const answer = answerOf([
+        claim('CFOs', 'titles', 'CFO'),
+        claim('not in Germany', 'exclude_countries', 'Germany'),
+        claim('except Acme', 'exclude_companies', 'Acme'),
+        claim('no more than 50 employees', 'employees_max', '50'),
+      ]);
+      expect(check({ command, plan, answer })).toEqual([]);
+    });
+
+    it('are caught when inverted, whether the words hold the negation or precede it', () => {
+      const plan = search({ titles: ['CFO'], countries: ['Germany'], companies: ['Acme'] });
+      const answer = answerOf([
+        claim('CFOs', 'titles', 'CFO'),
+        claim('not in Germany', 'countries', 'Germany'),
+        claim('Acme', 'companies', 'Acme'),
+      ]);
+      const issues = check({ command, plan, answer });
+      expect(issues.map((issue) => issue.path)).toEqual([
+        'interpretation.constraints[1]',
+        'interpretation.constraints[2]',
+      ]);
+      expect(issues[0].message).toContain(
+        '"not in Germany" says to leave something out, but countries keeps only what it names',
+      );
+    });
+
+    it('are required for an exclusion', () => {
+      const issues = check({
+        command: 'Find CFOs in Germany',
+        plan: search({ exclude_countries: ['Germany'] }),
+        answer: answerOf([claim('in Germany', 'exclude_countries', 'Germany')]),
+      });
+      expect(issues[0].message).toContain(
+        'does not say to leave anything out, but exclude_countries leaves it out',
+      );
+    });
+
+    it('may map to never_emailed and not_contacted_days', () => {
+      const plan = search({ never_emailed: true, not_contacted_days: 90 });
+      const answer = answerOf([
+        claim('skip anyone we already emailed', 'never_emailed', 'true'),
+        claim('not contacted in the last 3 months', 'not_contacted_days', '90'),
+      ]);
+      const command =
+        'Find prospects not contacted in the last 3 months, skip anyone we already emailed';
+      expect(check({ command, plan, answer })).toEqual([]);
+    });
+  });
+
+  describe('with a reference interpretation', () => {
+    const command = 'Find CTOs at Acme not in Germany, no reply yet';
+    const reference: Interpretation = {
+      constraints: [
+        { words: 'CTOs', step: 0, param: 'titles', value: 'CTO' },
+        { words: 'at Acme', step: 0, param: 'companies', value: 'Acme' },
+        { words: 'not in Germany', step: 0, param: 'exclude_countries', value: 'Germany' },
+      ],
+      not_understood: [{ words: 'no reply yet', kind: 'filter', reason: 'r', suggestion: null }],
+    };
+    const replyYet = {
+      words: 'no reply yet',
+      kind: 'filter',
+      reason: 'not tracked',
+      suggestion: null,
+    };
+
+    it('passes when every phrase is honoured or listed, however the model words it', () => {
+      const plan = search({ titles: ['CTO'], companies: ['Acme'], exclude_countries: ['Germany'] });
+      const answer = answerOf(
+        [
+          claim('CTOs', 'titles', 'CTO'),
+          claim('Acme', 'companies', 'acme'),
+          claim('not in Germany', 'exclude_countries', 'Germany'),
+        ],
+        [replyYet],
+      );
+      expect(check({ command, plan, answer, reference })).toEqual([]);
+    });
+
+    it('catches a dropped company and a dropped narrowing phrase', () => {
+      const plan = search({ titles: ['CTO'], exclude_countries: ['Germany'] });
+      const answer = answerOf([
+        claim('CTOs', 'titles', 'CTO'),
+        claim('not in Germany', 'exclude_countries', 'Germany'),
+      ]);
+      expect(check({ command, plan, answer, reference })).toEqual([
+        {
+          path: 'interpretation',
+          message:
+            'the command says "at Acme", which no constraint honours and not_understood does not list: honour it, or list it in not_understood; never drop it',
+        },
+        expect.objectContaining({ message: expect.stringContaining('"no reply yet"') }),
+      ]);
+    });
+
+    it('accepts a dropped phrase listed as not understood', () => {
+      const plan = search({ titles: ['CTO'], exclude_countries: ['Germany'] });
+      const answer = answerOf(
+        [claim('CTOs', 'titles', 'CTO'), claim('not in Germany', 'exclude_countries', 'Germany')],
+        [
+          { words: 'at Acme', kind: 'company', reason: 'unknown company', suggestion: null },
+          replyYet,
+        ],
+      );
+      expect(check({ command, plan, answer, reference })).toEqual([]);
+    });
+
+    it('does not count an exclusion honoured by an including parameter', () => {
+      const issues = check({
+        command: 'Find CTOs outside Germany',
+        plan: search({ titles: ['CTO'] }),
+        answer: answerOf(
+          [claim('CTOs', 'titles', 'CTO')],
+          [{ words: 'CTOs outside', kind: 'other', reason: 'x', suggestion: null }],
+        ),
+        reference: {
+          constraints: [
+            { words: 'outside Germany', step: 0, param: 'exclude_countries', value: 'Germany' },
+          ],
+          not_understood: [],
+        },
+      });
+      expect(issues).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('"outside Germany"') }),
+      ]);
+    });
+  });
+});
