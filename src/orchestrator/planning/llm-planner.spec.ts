@@ -17,6 +17,22 @@ import {
   FixtureResearchAgent,
 } from '../../../test/fixtures/sales-agents.fixture';
 import { InvalidPlanException, MissingInputException } from './planning.exceptions';
+import { EMPTY_INTERPRETATION, Interpretation } from './interpretation';
+
+/** The offline planner's interpretation, the reference, when a test sets one. */
+let mockReference: Interpretation | undefined;
+jest.mock('./offline/offline-planner', () => {
+  const actual = jest.requireActual<typeof import('./offline/offline-planner')>(
+    './offline/offline-planner',
+  );
+  return {
+    ...actual,
+    planOffline: (input: { command: string; contextKeys: string[] }) =>
+      mockReference
+        ? { ok: true, plan: { objective: 'x', steps: [] }, interpretation: mockReference }
+        : actual.planOffline(input),
+  };
+});
 
 /** LlmPlanner with the OpenAI provider swapped for a mock that answers in the SDK's shape. */
 const create = jest.fn();
@@ -29,6 +45,7 @@ const answer = (content: string) => ({
 const waitPlan = {
   objective: 'Pause',
   steps: [{ agent: 'core', action: 'wait', params: { seconds: 5 } }],
+  interpretation: EMPTY_INTERPRETATION,
 };
 const request = {
   jobId: 'job-1',
@@ -41,6 +58,7 @@ let planner: LlmPlanner;
 
 beforeEach(async () => {
   create.mockReset();
+  mockReference = undefined;
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
     providers: [
@@ -118,6 +136,10 @@ describe('LlmPlanner', () => {
         { agent: 'prospects', action: 'search', params: { titles: ['CTO'] } },
         { agent: 'research', action: 'score_fit', params },
       ],
+      interpretation: {
+        constraints: [{ words: 'CTOs', step: 0, param: 'titles', value: 'CTO' }],
+        not_understood: [],
+      },
     });
     const scoring = { ...request, command: 'Find CTOs and score them' };
     const NEEDS_ICP =
@@ -173,5 +195,90 @@ describe('LlmPlanner', () => {
     expect(create.mock.calls[1][0].messages[0].content).toContain(
       'validates against this JSON Schema',
     );
+  });
+
+  describe('the interpretation', () => {
+    const ctos = { ...request, command: 'Find CTOs at Acme' };
+    const claim = (words: string, param: string, value: string) => ({
+      words,
+      step: 0,
+      param,
+      value,
+    });
+    const searchAnswer = (params: Record<string, unknown>, interpretation: unknown) =>
+      answer(
+        JSON.stringify({
+          objective: 'Find CTOs at Acme',
+          steps: [{ agent: 'prospects', action: 'search', params }],
+          interpretation,
+        }),
+      );
+    const faithful = {
+      constraints: [claim('CTOs', 'titles', 'CTO'), claim('at Acme', 'companies', 'Acme')],
+      not_understood: [],
+    };
+    const faithfulAnswer = () => searchAnswer({ titles: ['CTO'], companies: ['Acme'] }, faithful);
+    const repairSent = () => create.mock.calls[1][0].messages[3].content as string;
+
+    it('is required: an answer without one goes to the repair round', async () => {
+      create
+        .mockResolvedValueOnce(searchAnswer({ titles: ['CTO'], companies: ['Acme'] }, undefined))
+        .mockResolvedValueOnce(faithfulAnswer());
+      await expect(planner.plan(ctos)).resolves.toMatchObject({ interpretation: faithful });
+      expect(repairSent()).toContain('- interpretation: missing');
+      expect(create.mock.calls[0][0].response_format.json_schema.schema.required).toEqual([
+        'objective',
+        'steps',
+        'interpretation',
+      ]);
+    });
+
+    it('repairs a first answer that invents a constraint', async () => {
+      create
+        .mockResolvedValueOnce(
+          searchAnswer({ titles: ['CTO'], companies: ['Acme'], countries: ['Germany'] }, faithful),
+        )
+        .mockResolvedValueOnce(faithfulAnswer());
+      const { plan, interpretation } = await planner.plan(ctos);
+      expect(plan.steps[0].params).toEqual({ titles: ['CTO'], companies: ['Acme'] });
+      expect(interpretation).toEqual(faithful);
+      expect(repairSent()).toContain('steps[0].params.countries: "Germany" narrows the prospects');
+    });
+
+    it('repairs a first answer that drops a phrase of the reference', async () => {
+      mockReference = faithful;
+      const dropped = { constraints: [claim('CTOs', 'titles', 'CTO')], not_understood: [] };
+      create
+        .mockResolvedValueOnce(searchAnswer({ titles: ['CTO'] }, dropped))
+        .mockResolvedValueOnce(faithfulAnswer());
+      await expect(planner.plan(ctos)).resolves.toMatchObject({ interpretation: faithful });
+      expect(repairSent()).toContain('the command says "at Acme", which no constraint honours');
+    });
+
+    it('gives up with 502 invalid_plan when the repaired answer still claims what it drops', async () => {
+      create.mockResolvedValue(searchAnswer({ titles: ['CTO'] }, faithful));
+      const failure = await planner.plan(ctos).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(InvalidPlanException);
+      expect((failure as InvalidPlanException).getStatus()).toBe(502);
+      expect((failure as InvalidPlanException).details).toEqual([
+        {
+          path: 'interpretation.constraints[1]',
+          message: expect.stringContaining('claims steps[0].params.companies holds "Acme"'),
+        },
+      ]);
+      expect(create).toHaveBeenCalledTimes(2);
+    });
+
+    it('hands a narrowing phrase it did not understand to the caller', async () => {
+      const partly = {
+        constraints: [claim('CTOs', 'titles', 'CTO')],
+        not_understood: [
+          { words: 'at Acme', kind: 'company', reason: 'unknown', suggestion: null },
+        ],
+      };
+      create.mockResolvedValueOnce(searchAnswer({ titles: ['CTO'] }, partly));
+      await expect(planner.plan(ctos)).resolves.toMatchObject({ interpretation: partly });
+      expect(create).toHaveBeenCalledTimes(1);
+    });
   });
 });
