@@ -33,6 +33,13 @@ const validPlan = {
     },
     { agent: 'email', action: 'draft', params: { tone: 'friendly', instructions: null } },
   ],
+  interpretation: {
+    constraints: [
+      { words: 'VPs of Sales', step: 0, param: 'titles', value: 'VP of Sales' },
+      { words: 'in Germany', step: 0, param: 'countries', value: 'Germany' },
+    ],
+    not_understood: [],
+  },
 };
 
 // email.draft needs a sender: the context gives one.
@@ -92,6 +99,7 @@ describe('POST /command with an LLM (real SDK, fake server)', () => {
         },
       ],
       usage: { calls: 1, prompt_tokens: 1200, completion_tokens: 150, total_tokens: 1350 },
+      interpretation: validPlan.interpretation,
     });
     expect(response.body.usage.estimated_cost_usd).toBeCloseTo((1200 * 0.15 + 150 * 0.6) / 1e6, 9);
 
@@ -103,7 +111,9 @@ describe('POST /command with an LLM (real SDK, fake server)', () => {
       type: 'json_schema',
       json_schema: { name: 'action_plan', strict: true },
     });
-    const schemaText = JSON.stringify(sent.body.response_format?.json_schema?.schema);
+    const schema = sent.body.response_format?.json_schema?.schema as { required: string[] };
+    expect(schema.required).toEqual(['objective', 'steps', 'interpretation']);
+    const schemaText = JSON.stringify(schema);
     for (const name of ['prospects', 'search', 'email', 'send', 'core', 'set_context']) {
       expect(schemaText).toContain(`"${name}"`);
     }

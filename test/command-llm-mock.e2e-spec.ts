@@ -48,12 +48,19 @@ describe('POST /command with the OpenAI provider mocked', () => {
             },
             { agent: 'research', action: 'score_fit', params: { icp: null, threshold: 60 } },
           ],
+          interpretation: {
+            constraints: [
+              { words: 'CTOs', step: 1, param: 'titles', value: 'CTO' },
+              { words: 'above 60', step: 2, param: 'threshold', value: '60' },
+            ],
+            not_understood: [],
+          },
         }),
       ),
     );
     const response = await request(testApp.server)
       .post('/command')
-      .send({ command: 'Find CTOs and score them against our ICP' })
+      .send({ command: 'Find CTOs and score them against our ICP, keeping those above 60' })
       .expect(201);
     expect(response.body.steps).toEqual([
       expect.objectContaining({
@@ -87,7 +94,20 @@ describe('POST /command with the OpenAI provider mocked', () => {
         },
       })
       .expect(201);
-    create.mockResolvedValue(completion(JSON.stringify(pastPlan)));
+    const viennaPlan = {
+      objective: 'Find CFOs in Vienna',
+      steps: [
+        { agent: 'prospects', action: 'search', params: { titles: ['CFO'], cities: ['Vienna'] } },
+      ],
+      interpretation: {
+        constraints: [
+          { words: 'CFOs', step: 0, param: 'titles', value: 'CFO' },
+          { words: 'in Vienna', step: 0, param: 'cities', value: 'Vienna' },
+        ],
+        not_understood: [],
+      },
+    };
+    create.mockResolvedValue(completion(JSON.stringify(viennaPlan)));
 
     await request(testApp.server)
       .post('/command')
@@ -174,6 +194,7 @@ describe('LLM_RPM', () => {
           JSON.stringify({
             objective: 'Wait',
             steps: [{ agent: 'core', action: 'wait', params: { seconds: 1 } }],
+            interpretation: { constraints: [], not_understood: [] },
           }),
         ),
       );

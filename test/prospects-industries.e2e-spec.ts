@@ -153,6 +153,12 @@ describe('industries in the LLM planner', () => {
         JSON.stringify({
           objective: 'Find people at software companies',
           steps: [{ agent: 'prospects', action: 'search', params: { industries: ['Software'] } }],
+          interpretation: {
+            constraints: [
+              { words: 'software companies', step: 0, param: 'industries', value: 'Software' },
+            ],
+            not_understood: [],
+          },
         }),
       ),
     );
