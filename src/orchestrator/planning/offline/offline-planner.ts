@@ -1,6 +1,7 @@
 import { EMPTY_INTERPRETATION, Interpretation } from '../interpretation';
 import type { Plan, PlanStep } from '../plan.types';
-import { CommandCriteria, parseCriteria } from './command-criteria';
+import { CommandCriteria } from './command-criteria';
+import { parseCriteria } from './criteria-reading';
 import {
   CommandIntents,
   detectIntents,
@@ -15,8 +16,7 @@ import { maskSpans, normaliseCommand } from './text-matching';
 import { findUnmappedAction } from './unmapped-actions';
 
 export type OfflinePlanResult =
-  | { ok: true; plan: Plan; interpretation: Interpretation }
-  | { ok: false; reason: string };
+  { ok: true; plan: Plan; interpretation: Interpretation } | { ok: false; reason: string };
 
 /** Ends every refusal: what the offline planner understands, and how to get more. */
 export const OFFLINE_PLANNER_HELP =
