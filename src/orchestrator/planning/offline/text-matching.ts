@@ -35,13 +35,14 @@ const NORMALISATIONS: [RegExp, string][] = [
   [/[\u201C\u201D\u201E\u2033]/g, '"'],
   [/[\u2010-\u2015\u2212]/g, '-'],
   [/\s+/g, ' '],
-  [/ & /g, ' and '],
+  // Not inside double quotes: a quoted name stays as written.
+  [/ & (?=(?:[^"]*"[^"]*")*[^"]*$)/g, ' and '],
   [/\be-mail/gi, 'email'],
 ];
 
 /**
  * Cleans a command before parsing without changing its meaning: typographic quotes and dashes
- * become ASCII, " & " becomes " and ", "e-mail" becomes "email", whitespace collapses. Keeps
+ * become ASCII, " & " becomes " and " (outside quotes), "e-mail" becomes "email", whitespace collapses. Keeps
  * where each character came from, so a span of the result maps back to the user's words.
  */
 export function normaliseMapped(command: string): NormalisedCommand {
