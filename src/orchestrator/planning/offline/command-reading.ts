@@ -54,7 +54,7 @@ export function readCommand(text: string, filters: FilterReading): ReadCommand {
   // Email instructions ("inviting them to our Berlin event") are neither criteria nor actions.
   const masked = maskSpans(text, instructions.spans);
   const reading = readCriteria(masked);
-  const companies = findCompanies(reading.rest);
+  const companies = findCompanies({ rest: reading.rest, text: masked });
   const unknownPlaces = findUnknownPlaces(maskSpans(reading.rest, companies.spans));
   const scoring = maskSpans(text, thresholdMask(text, reading.thresholdSpan));
   const scoreNow = detectIntents(splitClauses(scoring)).score;

@@ -9,7 +9,7 @@ const NAME_CUE = new RegExp(CUE, 'giu');
 const SEPARATOR = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)/iu;
 // A name followed by one of these is a kind of company ("at Series B startups"), not a company.
 const COMPANY_NOUN =
-  /^\s*(?:compan(?:y|ies)|firms?|startups?|businesses|agenc(?:y|ies)|brands?|orgs?|organi[sz]ations?|vendors?)\b/iu;
+  /^\s*(?:[\p{L}\p{N}-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|startups?|businesses|agenc(?:y|ies)|brands?|orgs?|organi[sz]ations?|vendors?)\b/iu;
 
 /** Company names listed from `from` ("Acme, Globex and Initech"), with their spans. */
 export function takeCompanyList(text: string, from: number): PhraseMatch<string>[] {
@@ -39,12 +39,13 @@ export function findQuotedCompanies(text: string): FilterReading {
 
 /**
  * Companies after "at", "from", "working at", "employed at": capitalised names ("at Cloudwerk
- * GmbH", "from Acme Corp") or domains ("at acme.com"). Pass the command with every other
+ * GmbH", "from Acme Corp") or domains ("at acme.com"). `rest` is `text` with every other
  * criterion masked, so "at SaaS companies" or "from Germany" never reach here. A single word
  * close to a known place ("at Berln") is an unclear `place`; a name followed by "companies"
  * ("at Series B companies") an unclear `filter`.
  */
-export function findCompanies(text: string): FilterReading {
+export function findCompanies(input: { rest: string; text: string }): FilterReading {
+  const text = input.rest;
   const evidence: Evidence[] = [];
   const unclear: Unclear[] = [];
   const spans: Span[] = [];
@@ -54,7 +55,7 @@ export function findCompanies(text: string): FilterReading {
     if (names.length === 0) continue;
     const last = names[names.length - 1];
     spans.push({ start: cue.index as number, end: last.end });
-    if (COMPANY_NOUN.test(text.slice(last.end))) {
+    if (COMPANY_NOUN.test(input.text.slice(last.end))) {
       unclear.push({
         start: from,
         end: last.end,

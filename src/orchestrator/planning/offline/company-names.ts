@@ -11,9 +11,9 @@ export const LEGAL_FORMS = new Set(
 const NOT_NAME_STARTS = new Set(
   (
     'the a an our my their your this that these those i we you they all any each every some ' +
-    'series fortune top least most january february march april may june july august september ' +
+    'fortune top least most january february march april may june july august september ' +
     'october november december monday tuesday wednesday thursday friday saturday sunday ' +
-    'q1 q2 q3 q4 csv excel google linkedin'
+    'q1 q2 q3 q4 csv excel'
   ).split(' '),
 );
 const NAME_WORD = /^[\p{Lu}\p{N}][\p{L}\p{N}'&.+-]*$/u;

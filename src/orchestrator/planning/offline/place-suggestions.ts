@@ -52,10 +52,11 @@ const NOT_PLACES = new Set(
     'october november december monday tuesday wednesday thursday friday saturday sunday i'
   ).split(' '),
 );
+// Case-sensitive, so that \p{Lu} means a capital: the prepositions are spelt in either case.
 const AFTER_PREPOSITION = new RegExp(
-  `${WORD_START}(?:in|from|based\\s+in|located\\s+in|headquartered\\s+in|near|around)\\s+(?:the\\s+)?` +
+  `${WORD_START}(?:[Ii]n|[Ff]rom|[Bb]ased\\s+in|[Ll]ocated\\s+in|[Hh]eadquartered\\s+in|[Nn]ear|[Aa]round)\\s+(?:the\\s+)?` +
     "(\\p{L}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)?)(?![\\p{L}\\p{N}])",
-  'giu',
+  'gu',
 );
 
 /**
