@@ -54,7 +54,8 @@ function nameOf(match: RegExpMatchArray): string {
 function readMatch(param: Rule['param'], match: RegExpMatchArray): Evidence | Unclear {
   const span = { start: match.index as number, end: (match.index as number) + match[0].length };
   const name = nameOf(match);
-  const vague = name.split(/\s+/).some((word) => VAGUE_NAMES.has(word.toLowerCase()));
+  const vague =
+    param !== 'sources' && name.split(/\s+/).some((word) => VAGUE_NAMES.has(word.toLowerCase()));
   const badBatch = param === 'batches' && !IMPORT_BATCH_NAME.test(name);
   if (vague || badBatch) {
     const what = param === 'batches' ? 'an import by its name (letters, digits, _ . : -)' : 'a tag';
