@@ -4,9 +4,9 @@ import {
   findLocations,
   findSeniorities,
   findTitles,
-  parseCriteria,
   titleCase,
 } from './command-criteria';
+import { parseCriteria } from './criteria-reading';
 import { findKeywords } from './keyword-criteria';
 import { findCompanySize, findLimit, findScoreThreshold, parseNumber } from './numeric-criteria';
 import { maskSpans, normaliseCommand } from './text-matching';

@@ -1,12 +1,8 @@
-import { findKeywords } from './keyword-criteria';
-import { findCompanySize, findLimit, findScoreThreshold } from './numeric-criteria';
 import {
   alternation,
   collect,
   compilePhrases,
   Found,
-  Span,
-  maskSpans,
   pickNonOverlapping,
   PhraseMatch,
   uniqueInOrder,
@@ -175,7 +171,7 @@ const matchLocations = compilePhrases<{ countries?: string[]; cities?: string[] 
 export function findLocations(text: string): {
   countries: string[];
   cities: string[];
-  spans: Span[];
+  spans: PhraseMatch<{ countries?: string[]; cities?: string[] }>[];
 } {
   const matches = matchLocations(text);
   return {
@@ -232,38 +228,4 @@ export function findDepartments(text: string): Found<string> {
     }
   }
   return collect(matches);
-}
-
-/**
- * Parses every criterion. Each parser masks what it used before the next one runs, in this
- * order: keywords, titles, places, industries, company size, score threshold; the limit is read
- * last from the numbers nothing else claimed.
- */
-export function parseCriteria(text: string): CommandCriteria {
-  const keywords = findKeywords(text);
-  let rest = maskSpans(text, keywords.spans);
-  const titles = findTitles(rest);
-  rest = maskSpans(rest, titles.spans);
-  const locations = findLocations(rest);
-  rest = maskSpans(rest, locations.spans);
-  const industries = findIndustries(rest);
-  rest = maskSpans(rest, industries.spans);
-  const size = findCompanySize(rest);
-  rest = maskSpans(rest, size.spans);
-  const threshold = findScoreThreshold(rest);
-  rest = maskSpans(rest, threshold.spans);
-  const claimedNumbers = [...keywords.spans, ...size.spans, ...threshold.spans];
-  return {
-    titles: titles.values,
-    seniorities: findSeniorities(rest).values,
-    departments: findDepartments(rest).values,
-    industries: industries.values,
-    countries: locations.countries,
-    cities: locations.cities,
-    employeesMin: size.employeesMin,
-    employeesMax: size.employeesMax,
-    keywords: keywords.values,
-    limit: findLimit(maskSpans(text, claimedNumbers)),
-    threshold: threshold.threshold,
-  };
 }

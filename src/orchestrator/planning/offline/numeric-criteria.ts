@@ -1,4 +1,12 @@
-import { alternation, compilePhrases, Span, WORD_END, WORD_START } from './text-matching';
+import type { Evidence } from './evidence';
+import {
+  alternation,
+  compilePhrases,
+  PhraseMatch,
+  Span,
+  WORD_END,
+  WORD_START,
+} from './text-matching';
 import {
   C_LEVEL,
   EMPLOYEE_UNITS,
@@ -83,6 +91,8 @@ export interface CompanySize {
   employeesMin?: number;
   employeesMax?: number;
   spans: Span[];
+  /** The phrases each bound comes from: "with 50-500 employees" for both. */
+  evidence: Evidence[];
 }
 
 /**
@@ -90,29 +100,42 @@ export interface CompanySize {
  * several words ("SMB and mid-market") widen it; a reversed range ("500-50") is put right.
  */
 export function findCompanySize(text: string): CompanySize {
-  const spans: Span[] = [];
-  const numeric: Bounds[] = [];
+  const numeric: PhraseMatch<Bounds>[] = [];
   const scoring = SCORING_WORDS.test(text);
   for (const [regex, read] of SIZE_REGEXES) {
     for (const match of text.matchAll(regex)) {
       const span = { start: match.index, end: match.index + match[0].length };
       const bounds = read(match, scoring);
-      if (!bounds || spans.some((used) => span.start < used.end && used.start < span.end)) continue;
-      spans.push(span);
-      numeric.push(bounds);
+      if (!bounds || numeric.some((used) => span.start < used.end && used.start < span.end)) {
+        continue;
+      }
+      numeric.push({ ...span, value: bounds });
     }
   }
   const words = matchSizeWords(text).filter(
-    (word) => !spans.some((span) => word.start < span.end && span.start < word.end),
+    (word) => !numeric.some((span) => word.start < span.end && span.start < word.end),
   );
-  spans.push(...words);
-  const size = numeric.length > 0 ? narrow(numeric) : widen(words.map(({ value }) => value));
+  const found = [...numeric, ...words].sort((a, b) => a.start - b.start);
+  const used = numeric.length > 0 ? numeric : words;
+  const bounds = used.map(({ value }) => value);
+  const size = numeric.length > 0 ? narrow(bounds) : widen(bounds);
   const [min, max] =
     size.min !== undefined && size.max !== undefined && size.min > size.max
       ? [size.max, size.min]
       : [size.min, size.max];
-  return { employeesMin: min, employeesMax: max, spans: spans.sort((a, b) => a.start - b.start) };
+  const evidence = (
+    [
+      ['employees_min', min],
+      ['employees_max', max],
+    ] as const
+  ).flatMap(([param, value]) => {
+    const source = used.find((match) => match.value.min === value || match.value.max === value);
+    return value === undefined || !source ? [] : [{ ...spanOf(source), param, value }];
+  });
+  return { employeesMin: min, employeesMax: max, spans: found.map(spanOf), evidence };
 }
+
+const spanOf = ({ start, end }: Span): Span => ({ start, end });
 
 function narrow(bounds: Bounds[]): Bounds {
   const mins = bounds.flatMap(({ min }) => (min === undefined ? [] : [min]));
@@ -182,10 +205,17 @@ const LIMIT_RULES = [
  * leads". Pass text with size and threshold numbers masked. Counts above 1000 are capped.
  */
 export function findLimit(text: string): number | undefined {
+  return findLimitMatch(text)?.value;
+}
+
+/** The limit (see findLimit) with the words it comes from. */
+export function findLimitMatch(text: string): PhraseMatch<number> | undefined {
   const first = LIMIT_RULES.flatMap((regex) => [...text.matchAll(regex)])
     .filter((match) => !match[1].includes('.'))
     .sort((a, b) => a.index - b.index)[0];
   if (!first) return undefined;
   const value = parseNumber(first[1]);
-  return value < 1 ? undefined : Math.min(value, MAX_LIMIT);
+  const start = first.index;
+  const end = start + first[0].length;
+  return value < 1 ? undefined : { start, end, value: Math.min(value, MAX_LIMIT) };
 }

@@ -99,10 +99,29 @@ describe('planOffline criteria', () => {
     it.each<[string, number]>([
       ['Find CTOs in Spain and score them above 70', 70],
       ['Find CTOs in Spain, score them and keep those at least 60', 60],
-      ['Find CTOs in Spain with a fit score of 80+', 80],
     ])('reads the threshold of %j', (command, threshold) => {
       const icp = { titles: ['CTO'], countries: ['Spain'] };
       expect(steps(command)).toEqual([search(icp), score({ icp, threshold })]);
+    });
+
+    // Without asking to score now, a score is one kept from earlier scoring.
+    it.each<[string, number]>([
+      ['Find CTOs in Spain with a fit score of 80+', 80],
+      ['Find CTOs in Spain we scored above 70', 70],
+    ])('reads %j as a minimum stored score', (command, minScore) => {
+      expect(steps(command)).toEqual([
+        search({ titles: ['CTO'], countries: ['Spain'], min_score: minScore }),
+      ]);
+    });
+
+    it('reads "DACH but exclude Austria" as an excluded country', () => {
+      expect(steps('Find CTOs in DACH but exclude Austria')).toEqual([
+        search({
+          titles: ['CTO'],
+          countries: ['Germany', 'Austria', 'Switzerland'],
+          exclude_countries: ['Austria'],
+        }),
+      ]);
     });
 
     it.each<[string, string]>([

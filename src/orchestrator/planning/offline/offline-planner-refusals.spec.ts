@@ -44,7 +44,6 @@ describe('planOffline refusals', () => {
     ['Find CTOs in Germany, then update their phone numbers', [], 'update their phone numbers'],
     ['Translate the emails to German', ['prospects'], 'Translate the emails to German'],
     ['Find founders in London, remove duplicates and export to Excel', [], 'remove duplicates'],
-    ['Find CTOs in DACH but exclude Austria', [], 'exclude Austria'],
     ['Can you delete all prospects?', ['prospects'], 'delete all prospects'],
     ['Find 50 CTOs; skip the ones at startups', [], 'skip the ones at startups'],
     ['Find CTOs and verify their email addresses', [], 'verify their email addresses'],

@@ -1,22 +1,14 @@
-import { EMPTY_INTERPRETATION, Interpretation } from '../interpretation';
+import { Interpretation } from '../interpretation';
 import type { Plan, PlanStep } from '../plan.types';
-import { CommandCriteria, parseCriteria } from './command-criteria';
-import {
-  CommandIntents,
-  detectIntents,
-  EmailTone,
-  findInstructions,
-  findTone,
-  findUnsupportedAction,
-  isEmailClause,
-  splitClauses,
-} from './command-intents';
-import { maskSpans, normaliseCommand } from './text-matching';
-import { findUnmappedAction } from './unmapped-actions';
+import { filterParams, readAudienceFilters } from './audience-filters';
+import { CommandCriteria } from './command-criteria';
+import { CommandIntents, findUnsupportedAction } from './command-intents';
+import { ReadCommand, readCommand } from './command-reading';
+import { buildInterpretation } from './interpretation-builder';
+import { maskSpans, normaliseMapped } from './text-matching';
 
 export type OfflinePlanResult =
-  | { ok: true; plan: Plan; interpretation: Interpretation }
-  | { ok: false; reason: string };
+  { ok: true; plan: Plan; interpretation: Interpretation } | { ok: false; reason: string };
 
 /** Ends every refusal: what the offline planner understands, and how to get more. */
 export const OFFLINE_PLANNER_HELP =
@@ -35,16 +27,6 @@ const NO_PROSPECTS =
 
 type Source = 'search' | 'import' | 'none';
 
-/** What the planner read out of a command. */
-interface ReadCommand {
-  intents: CommandIntents;
-  criteria: CommandCriteria;
-  tone?: EmailTone;
-  instructions?: string;
-  /** The part of the command asking for an action the planner does not map. */
-  unmapped?: string;
-}
-
 /**
  * The deterministic planner used when no LLM is configured: reads a sales command into a plan
  * (prospects from a search or a CSV → company summaries → fit scores → drafts → send → export),
@@ -52,55 +34,44 @@ interface ReadCommand {
  * job's context: `csv`, `prospects` and `icp` change the plan.
  */
 export function planOffline(input: { command: string; contextKeys: string[] }): OfflinePlanResult {
-  const text = normaliseCommand(input.command);
+  const normalised = normaliseMapped(input.command);
+  const text = normalised.text;
   if (!/[\p{L}\p{N}]/u.test(text)) return refuse('The command is empty.');
-  const unsupported = findUnsupportedAction(text);
+  const filters = readAudienceFilters(text);
+  const rest = maskSpans(text, filters.spans);
+  const unsupported = findUnsupportedAction(rest);
   if (unsupported) return refuse(`The offline planner cannot ${unsupported}.`);
 
-  const command = readCommand(text);
+  const command = readCommand(rest, filters);
   if (command.unmapped) {
     return refuse(`The offline planner does not understand "${command.unmapped}".`);
   }
   const keys = new Set(input.contextKeys);
-  const source = chooseSource({ ...command, keys });
+  const params = searchParams(command);
+  const source = chooseSource({ ...command, params, keys });
   if (typeof source !== 'string') return refuse(source.reason);
   // Scoring without an ICP in the context or the command is refused by plan validation
   // (research.score_fit needs one), with the same missing_input as any client's plan.
   const icp = keys.has('icp') ? undefined : icpOf(command.criteria);
-  const steps = buildSteps({ ...command, source, icp });
+  const steps = buildSteps({ ...command, params, source, icp });
   if (steps.length === 0) {
     return refuse(`The offline planner does not understand "${objectiveOf(text)}".`);
   }
-  return {
-    ok: true,
-    plan: { objective: objectiveOf(input.command), steps },
-    interpretation: EMPTY_INTERPRETATION,
-  };
-}
-
-function readCommand(text: string): ReadCommand {
-  const clauses = splitClauses(text);
-  const intents = detectIntents(clauses);
-  const emailClauses = clauses.filter((clause) => isEmailClause(clause.text));
-  const instructions = findInstructions(emailClauses);
-  // Email instructions ("inviting them to our Berlin event") are neither criteria nor actions.
-  const masked = maskSpans(text, instructions.spans);
-  const criteria = parseCriteria(masked);
-  const unmapped = findUnmappedAction(masked);
-  return {
-    intents: { ...intents, score: intents.score || criteria.threshold !== undefined },
-    criteria,
-    tone: findTone(emailClauses),
-    instructions: instructions.text,
-    unmapped: unmapped && text.slice(unmapped.start, unmapped.end).replace(/\s+/g, ' '),
-  };
+  const interpretation: Interpretation = buildInterpretation({
+    command: normalised,
+    steps,
+    ...command,
+  });
+  return { ok: true, plan: { objective: objectiveOf(input.command), steps }, interpretation };
 }
 
 /** The steps in a fixed order: source, company_summary, score_fit, draft, send, export. */
-function buildSteps(input: ReadCommand & { source: Source; icp?: object }): PlanStep[] {
+function buildSteps(
+  input: ReadCommand & { params: Record<string, unknown>; source: Source; icp?: object },
+): PlanStep[] {
   const { intents, criteria } = input;
   const steps: PlanStep[] = [];
-  if (input.source === 'search') steps.push(step('prospects.search', searchParams(criteria)));
+  if (input.source === 'search') steps.push(step('prospects.search', input.params));
   if (input.source === 'import') steps.push(step('prospects.import_csv', {}));
   if (intents.research) steps.push(step('research.company_summary', {}));
   if (intents.score) {
@@ -137,10 +108,11 @@ export function objectiveOf(command: string): string {
 function chooseSource(input: {
   intents: CommandIntents;
   criteria: CommandCriteria;
+  params: Record<string, unknown>;
   keys: Set<string>;
 }): Source | { reason: string } {
   const { intents, criteria, keys } = input;
-  const hasCriteria = Object.keys(searchParams({ ...criteria, limit: undefined })).length > 0;
+  const hasCriteria = Object.keys(input.params).some((param) => param !== 'limit');
   const namesPeople = [criteria.titles, criteria.seniorities, criteria.departments].some(
     (list) => list.length > 0,
   );
@@ -159,7 +131,13 @@ function chooseSource(input: {
   return 'none';
 }
 
-function searchParams(criteria: CommandCriteria): Record<string, unknown> {
+/** The search's parameters: the criteria, then the filters; the limit last. */
+function searchParams(command: ReadCommand): Record<string, unknown> {
+  const { criteria } = command;
+  const filters = filterParams(command.evidence);
+  const orderLimit = command.evidence.find(
+    (item) => item.param === 'limit' && item.value !== criteria.limit,
+  );
   return compact({
     titles: criteria.titles,
     seniorities: criteria.seniorities,
@@ -170,7 +148,8 @@ function searchParams(criteria: CommandCriteria): Record<string, unknown> {
     employees_min: criteria.employeesMin,
     employees_max: criteria.employeesMax,
     keywords: criteria.keywords,
-    limit: criteria.limit,
+    ...filters,
+    limit: criteria.limit ?? orderLimit?.value,
   });
 }
 

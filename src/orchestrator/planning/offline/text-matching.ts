@@ -10,6 +10,8 @@ export interface Span {
 export interface Found<T> {
   values: T[];
   spans: Span[];
+  /** Each match with its values. */
+  matches: PhraseMatch<T[]>[];
 }
 
 export interface PhraseMatch<T> extends Span {
@@ -20,20 +22,67 @@ export interface PhraseMatch<T> extends Span {
 export const WORD_START = '(?<![\\p{L}\\p{N}])';
 export const WORD_END = '(?![\\p{L}\\p{N}])';
 
+/** A normalised command, and for each of its characters the span of the original it came from. */
+export interface NormalisedCommand {
+  text: string;
+  /** The original command (NFC), whose slices `wordsOf` returns. */
+  original: string;
+  origins: Span[];
+}
+
+const NORMALISATIONS: [RegExp, string][] = [
+  [/[\u2018\u2019\u201A\u2032`]/g, "'"],
+  [/[\u201C\u201D\u201E\u2033]/g, '"'],
+  [/[\u2010-\u2015\u2212]/g, '-'],
+  [/\s+/g, ' '],
+  // Not inside double quotes: a quoted name stays as written.
+  [/ & (?=(?:[^"]*"[^"]*")*[^"]*$)/g, ' and '],
+  [/\be-mail/gi, 'email'],
+];
+
 /**
  * Cleans a command before parsing without changing its meaning: typographic quotes and dashes
- * become ASCII, " & " becomes " and ", "e-mail" becomes "email", whitespace collapses.
+ * become ASCII, " & " becomes " and " (outside quotes), "e-mail" becomes "email", whitespace collapses. Keeps
+ * where each character came from, so a span of the result maps back to the user's words.
  */
+export function normaliseMapped(command: string): NormalisedCommand {
+  const original = command.normalize('NFC');
+  let text = original;
+  let origins: Span[] = Array.from({ length: original.length }, (_, index) => ({
+    start: index,
+    end: index + 1,
+  }));
+  for (const [regex, replaced] of NORMALISATIONS) {
+    let next = '';
+    const nextOrigins: Span[] = [];
+    let last = 0;
+    for (const match of text.matchAll(regex)) {
+      next += text.slice(last, match.index) + replaced;
+      nextOrigins.push(...origins.slice(last, match.index));
+      const from = origins[match.index].start;
+      const to = origins[match.index + match[0].length - 1].end;
+      nextOrigins.push(...Array.from(replaced, () => ({ start: from, end: to })));
+      last = match.index + match[0].length;
+    }
+    text = next + text.slice(last);
+    origins = [...nextOrigins, ...origins.slice(last)];
+  }
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  return { text: trimmed, original, origins: origins.slice(lead, lead + trimmed.length) };
+}
+
+/** The user's words behind a span of the normalised command, whitespace collapsed. */
+export function wordsOf(command: NormalisedCommand, span: Span): string {
+  if (span.end <= span.start) return '';
+  const start = command.origins[span.start].start;
+  const end = command.origins[span.end - 1].end;
+  return command.original.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+/** See normaliseMapped. */
 export function normaliseCommand(command: string): string {
-  return command
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201A\u2032`]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/ & /g, ' and ')
-    .replace(/\be-mail/gi, 'email')
-    .trim();
+  return normaliseMapped(command).text;
 }
 
 /** Regex source for an alias: a space matches spaces or hyphens, a hyphen is optional. */
@@ -122,5 +171,6 @@ export function collect<T>(matches: readonly PhraseMatch<T[]>[]): Found<T> {
   return {
     values: uniqueInOrder(matches.flatMap((match) => match.value)),
     spans: matches.map(({ start, end }) => ({ start, end })),
+    matches: [...matches],
   };
 }

@@ -1,0 +1,434 @@
+import type { NotUnderstoodKind } from '../interpretation';
+
+// Commands as users write them, with what any planner (offline or LLM) must do with them: the
+// constraints it must honour (in the search step unless `step` says otherwise), the values it
+// must never write, the phrases it must refuse as not understood. Data only: each planner's spec
+// runs the same table.
+
+export interface CommandCase {
+  command: string;
+  /** Context keys present (e.g. ['sender'] so drafting validates). Default []. */
+  context?: string[];
+  /** Constraints the plan must honour: param of the search step (step index when given) and value as text, with the words they come from. */
+  honours?: { param: string; value: string; words: string; step?: number }[];
+  /** Params that must NOT appear with this value (e.g. countries: Germany for "not in Germany"). */
+  never?: { param: string; value: string; step?: number }[];
+  /** Phrases that must be refused as not understood (narrowing kinds), with the suggestion when one is expected. */
+  refuses?: { words: string; kind: NotUnderstoodKind; suggestion?: string }[];
+  /** Actions the plan must (not) contain, e.g. 'email.send'. */
+  actions?: string[];
+  withoutActions?: string[];
+}
+
+export const COMMAND_TABLE: CommandCase[] = [
+  // Companies
+  {
+    command: 'Email the decision makers at Cloudwerk GmbH about our pilot',
+    context: ['sender'],
+    honours: [
+      { param: 'companies', value: 'Cloudwerk GmbH', words: 'Cloudwerk GmbH' },
+      { param: 'seniorities', value: 'c_level', words: 'decision makers' },
+    ],
+    actions: ['prospects.search', 'email.draft', 'email.send'],
+  },
+  {
+    command: 'Find engineers working at Acme Inc in Germany',
+    honours: [
+      { param: 'companies', value: 'Acme Inc', words: 'Acme Inc' },
+      { param: 'countries', value: 'Germany', words: 'Germany' },
+    ],
+  },
+  {
+    command: 'Find the CFO at Siemens AG',
+    honours: [
+      { param: 'companies', value: 'Siemens AG', words: 'Siemens AG' },
+      { param: 'titles', value: 'CFO', words: 'CFO' },
+    ],
+  },
+  {
+    command: 'List everyone at acme.com',
+    honours: [{ param: 'companies', value: 'acme.com', words: 'acme.com' }],
+  },
+  {
+    command: 'Find CTOs from Globex Corp and Initech',
+    honours: [
+      { param: 'companies', value: 'Globex Corp', words: 'Globex Corp' },
+      { param: 'companies', value: 'Initech', words: 'Initech' },
+    ],
+  },
+  {
+    command: 'Find VPs of Sales at "Müller & Söhne"',
+    honours: [{ param: 'companies', value: 'Müller & Söhne', words: 'Müller & Söhne' }],
+    never: [{ param: 'keywords', value: 'Müller & Söhne' }],
+  },
+  {
+    command: 'Find CTOs at SaaS companies in Germany',
+    honours: [
+      { param: 'industries', value: 'Software', words: 'SaaS' },
+      { param: 'countries', value: 'Germany', words: 'Germany' },
+    ],
+    never: [{ param: 'companies', value: 'SaaS' }],
+  },
+  {
+    command: 'Find heads of finance at banks in Switzerland',
+    honours: [
+      { param: 'titles', value: 'Head of Finance', words: 'heads of finance' },
+      { param: 'industries', value: 'Banking', words: 'banks' },
+      { param: 'countries', value: 'Switzerland', words: 'Switzerland' },
+    ],
+  },
+  {
+    command: 'Find founders at companies with 50 employees or more',
+    honours: [
+      { param: 'titles', value: 'Founder', words: 'founders' },
+      { param: 'employees_min', value: '50', words: '50 employees or more' },
+    ],
+  },
+  {
+    command: 'Find marketing managers at Deutsche Telekom in Bonn',
+    honours: [{ param: 'companies', value: 'Deutsche Telekom', words: 'Deutsche Telekom' }],
+    refuses: [{ words: 'Bonn', kind: 'place' }],
+  },
+  // Typos and places
+  {
+    command: 'Find VPs of Sales in Germny and export them',
+    honours: [{ param: 'titles', value: 'VP of Sales', words: 'VPs of Sales' }],
+    refuses: [{ words: 'Germny', kind: 'place', suggestion: 'Germany?' }],
+  },
+  {
+    command: 'Find CTOs based in Frnace',
+    refuses: [{ words: 'Frnace', kind: 'place', suggestion: 'France?' }],
+    never: [{ param: 'countries', value: 'France' }],
+  },
+  {
+    command: 'Find founders in Berln',
+    refuses: [{ words: 'Berln', kind: 'place', suggestion: 'Berlin?' }],
+  },
+  {
+    command: 'find product managers in germny',
+    refuses: [{ words: 'germny', kind: 'place', suggestion: 'Germany?' }],
+  },
+  {
+    command: 'Find CTOs in Lyon',
+    refuses: [{ words: 'Lyon', kind: 'place' }],
+  },
+  {
+    command: 'Find sales directors in München',
+    honours: [{ param: 'cities', value: 'Munich', words: 'München' }],
+  },
+  {
+    command: 'Find CTOs in Köln and Wien',
+    honours: [
+      { param: 'cities', value: 'Cologne', words: 'Köln' },
+      { param: 'cities', value: 'Vienna', words: 'Wien' },
+    ],
+  },
+  {
+    command: 'Find founders in Deutschland',
+    honours: [{ param: 'countries', value: 'Germany', words: 'Deutschland' }],
+  },
+  {
+    command: 'Find CFOs in España and Italia',
+    honours: [
+      { param: 'countries', value: 'Spain', words: 'España' },
+      { param: 'countries', value: 'Italy', words: 'Italia' },
+    ],
+  },
+  {
+    command: 'Find engineers in Zürich, Paris and Milano',
+    honours: [
+      { param: 'cities', value: 'Zurich', words: 'Zürich' },
+      { param: 'cities', value: 'Paris', words: 'Paris' },
+      { param: 'cities', value: 'Milan', words: 'Milano' },
+    ],
+  },
+  {
+    command: 'Find heads of product in Lisboa',
+    honours: [{ param: 'cities', value: 'Lisbon', words: 'Lisboa' }],
+  },
+  {
+    command: 'Find CTOs in Munich or Vienna',
+    honours: [
+      { param: 'cities', value: 'Munich', words: 'Munich' },
+      { param: 'cities', value: 'Vienna', words: 'Vienna' },
+    ],
+  },
+  // Lists, tags, imports, sources
+  {
+    command: 'Draft emails to everyone from our webinar list',
+    context: ['sender'],
+    honours: [{ param: 'tags', value: 'webinar', words: 'our webinar list' }],
+    actions: ['prospects.search', 'email.draft'],
+  },
+  {
+    command: 'Find CTOs on the VIP list',
+    honours: [{ param: 'tags', value: 'VIP', words: 'the VIP list' }],
+  },
+  {
+    command: 'Find prospects tagged conference2024 in France',
+    honours: [
+      { param: 'tags', value: 'conference2024', words: 'tagged conference2024' },
+      { param: 'countries', value: 'France', words: 'France' },
+    ],
+  },
+  {
+    command: 'Find leads with the tag partner-referral',
+    honours: [{ param: 'tags', value: 'partner-referral', words: 'tag partner-referral' }],
+  },
+  {
+    command: 'Find CTOs from the import apollo-nov',
+    honours: [{ param: 'batches', value: 'apollo-nov', words: 'import apollo-nov' }],
+    withoutActions: ['prospects.import_csv'],
+  },
+  {
+    command: 'Export the VPs from the hubspot-q3 batch to Excel',
+    honours: [{ param: 'batches', value: 'hubspot-q3', words: 'hubspot-q3 batch' }],
+    actions: ['export.spreadsheet'],
+  },
+  {
+    command: 'Find CTOs with source linkedin',
+    honours: [{ param: 'sources', value: 'linkedin', words: 'source linkedin' }],
+  },
+  {
+    command: 'Find founders imported from HubSpot',
+    honours: [{ param: 'sources', value: 'HubSpot', words: 'imported from HubSpot' }],
+    never: [{ param: 'companies', value: 'HubSpot' }],
+  },
+  {
+    command: 'Find CTOs from our mailing list',
+    refuses: [{ words: 'our mailing list', kind: 'list' }],
+  },
+  {
+    command: 'Find CTOs from the last import',
+    refuses: [{ words: 'last import', kind: 'list' }],
+  },
+  {
+    command: 'Email the founders from our newsletter signups',
+    context: ['sender'],
+    refuses: [{ words: 'our newsletter signups', kind: 'list' }],
+  },
+  // Exclusions
+  {
+    command: 'Find VPs of Sales in Europe but not in Germany',
+    never: [{ param: 'countries', value: 'Germany' }],
+    honours: [{ param: 'exclude_countries', value: 'Germany', words: 'not in Germany' }],
+    refuses: [{ words: 'Europe', kind: 'place' }],
+  },
+  {
+    command: 'Find CTOs outside the US',
+    honours: [{ param: 'exclude_countries', value: 'United States', words: 'outside the US' }],
+    never: [{ param: 'countries', value: 'United States' }],
+  },
+  {
+    command: 'Find founders in DACH excluding Austria',
+    honours: [
+      { param: 'countries', value: 'Germany', words: 'DACH' },
+      { param: 'exclude_countries', value: 'Austria', words: 'excluding Austria' },
+    ],
+  },
+  {
+    command: 'Find fintech CTOs in Europe except the UK',
+    honours: [{ param: 'exclude_countries', value: 'United Kingdom', words: 'except the UK' }],
+    never: [{ param: 'countries', value: 'United Kingdom' }],
+    refuses: [{ words: 'Europe', kind: 'place' }],
+  },
+  {
+    command: 'Find heads of IT in France except Acme',
+    honours: [
+      { param: 'countries', value: 'France', words: 'France' },
+      { param: 'exclude_companies', value: 'Acme', words: 'except Acme' },
+    ],
+    never: [{ param: 'companies', value: 'Acme' }],
+  },
+  {
+    command: 'Find CFOs at software companies excluding Acme and Globex',
+    honours: [
+      { param: 'exclude_companies', value: 'Acme', words: 'Acme' },
+      { param: 'exclude_companies', value: 'Globex', words: 'Globex' },
+    ],
+  },
+  {
+    command: 'Find VPs of Marketing, not at Initech',
+    honours: [{ param: 'exclude_companies', value: 'Initech', words: 'not at Initech' }],
+    never: [{ param: 'companies', value: 'Initech' }],
+  },
+  {
+    command: 'Find CTOs in Germany but not in Berlin',
+    honours: [{ param: 'countries', value: 'Germany', words: 'Germany' }],
+    never: [{ param: 'cities', value: 'Berlin' }],
+    refuses: [{ words: 'Berlin', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in Spain except banks',
+    honours: [{ param: 'countries', value: 'Spain', words: 'Spain' }],
+    never: [{ param: 'industries', value: 'Banking' }],
+    refuses: [{ words: 'banks', kind: 'exclusion' }],
+  },
+  // Contact history
+  {
+    command: 'Find CTOs in Germany not contacted in the last 90 days',
+    honours: [
+      { param: 'not_contacted_days', value: '90', words: 'not contacted in the last 90 days' },
+    ],
+  },
+  {
+    command: "Find founders we haven't emailed in 3 months",
+    honours: [{ param: 'not_contacted_days', value: '90', words: "haven't emailed in 3 months" }],
+  },
+  {
+    command: 'Find VPs of Sales not contacted for two weeks',
+    honours: [{ param: 'not_contacted_days', value: '14', words: 'not contacted for two weeks' }],
+  },
+  {
+    command: 'Find CTOs in Spain and skip anyone we already emailed',
+    honours: [
+      { param: 'never_emailed', value: 'true', words: 'skip anyone we already emailed' },
+      { param: 'countries', value: 'Spain', words: 'Spain' },
+    ],
+  },
+  {
+    command: 'Find CFOs we have never contacted',
+    honours: [{ param: 'never_emailed', value: 'true', words: 'never contacted' }],
+  },
+  {
+    command: "Draft emails to heads of HR who we haven't emailed yet",
+    context: ['sender'],
+    honours: [{ param: 'never_emailed', value: 'true', words: "haven't emailed yet" }],
+    actions: ['email.draft'],
+    withoutActions: ['email.send'],
+  },
+  {
+    command: 'Find CTOs not emailed since March 2024',
+    refuses: [{ words: 'not emailed since March 2024', kind: 'filter' }],
+  },
+  // Replies are not tracked
+  {
+    command: 'Email the CTOs in Berlin with no reply yet',
+    context: ['sender'],
+    refuses: [{ words: 'no reply yet', kind: 'filter' }],
+  },
+  {
+    command: "Draft emails to founders in Paris who haven't replied",
+    context: ['sender'],
+    refuses: [{ words: "haven't replied", kind: 'filter' }],
+  },
+  {
+    command: 'Email CTOs in Spain unless they reply',
+    context: ['sender'],
+    refuses: [{ words: 'unless they reply', kind: 'filter' }],
+  },
+  // Negations
+  {
+    command: 'Find CTOs in Berlin and draft emails, but do not send yet',
+    context: ['sender'],
+    honours: [{ param: 'cities', value: 'Berlin', words: 'Berlin' }],
+    actions: ['email.draft'],
+    withoutActions: ['email.send'],
+  },
+  {
+    command: "Find heads of sales in Paris but don't email them",
+    honours: [{ param: 'cities', value: 'Paris', words: 'Paris' }],
+    withoutActions: ['email.send'],
+  },
+  {
+    command: "Draft intro emails to CFOs in London, don't send them",
+    context: ['sender'],
+    honours: [{ param: 'cities', value: 'London', words: 'London' }],
+    actions: ['email.draft'],
+    withoutActions: ['email.send'],
+  },
+  // Stored scores and order
+  {
+    command: 'Export the 10 best-fitting VPs of Sales in Germany',
+    honours: [
+      { param: 'sort', value: '-score', words: 'best-fitting' },
+      { param: 'limit', value: '10', words: '10' },
+      { param: 'countries', value: 'Germany', words: 'Germany' },
+    ],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find the highest scored CTOs in France',
+    honours: [{ param: 'sort', value: '-score', words: 'highest scored' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find CTOs in Spain we scored above 70',
+    honours: [{ param: 'min_score', value: '70', words: 'above 70' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find founders with a fit score of at least 60',
+    honours: [{ param: 'min_score', value: '60', words: 'at least 60' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find CTOs in Spain, score them and keep those above 70',
+    honours: [
+      { param: 'threshold', value: '70', words: 'above 70', step: 1 },
+      { param: 'countries', value: 'Spain', words: 'Spain' },
+    ],
+    never: [{ param: 'min_score', value: '70' }],
+    actions: ['research.score_fit'],
+  },
+  {
+    command: 'Top 20 CTOs in the Nordics',
+    honours: [
+      { param: 'limit', value: '20', words: 'top 20' },
+      { param: 'countries', value: 'Sweden', words: 'Nordics' },
+    ],
+  },
+  // Mixed
+  {
+    command:
+      'Find 30 VPs of Sales at fintech companies in Germany, not at Acme, from our webinar list, not contacted in the last 60 days, and draft friendly emails but do not send yet',
+    context: ['sender'],
+    honours: [
+      { param: 'limit', value: '30', words: 'Find 30' },
+      { param: 'titles', value: 'VP of Sales', words: 'VPs of Sales' },
+      { param: 'industries', value: 'Fintech', words: 'fintech' },
+      { param: 'countries', value: 'Germany', words: 'Germany' },
+      { param: 'exclude_companies', value: 'Acme', words: 'not at Acme' },
+      { param: 'tags', value: 'webinar', words: 'webinar list' },
+      { param: 'not_contacted_days', value: '60', words: 'not contacted in the last 60 days' },
+    ],
+    never: [{ param: 'companies', value: 'Acme' }],
+    actions: ['email.draft'],
+    withoutActions: ['email.send'],
+  },
+  {
+    command:
+      'Email the 5 best-fitting CTOs at Cloudwerk GmbH in Munich, skip anyone we already emailed',
+    context: ['sender'],
+    honours: [
+      { param: 'sort', value: '-score', words: 'best-fitting' },
+      { param: 'limit', value: '5', words: '5' },
+      { param: 'companies', value: 'Cloudwerk GmbH', words: 'Cloudwerk GmbH' },
+      { param: 'cities', value: 'Munich', words: 'Munich' },
+      { param: 'never_emailed', value: 'true', words: 'skip anyone we already emailed' },
+    ],
+    actions: ['email.send'],
+  },
+  {
+    command: 'Find CTOs in Frnace outside the UK tagged webinar with no reply yet',
+    honours: [
+      { param: 'exclude_countries', value: 'United Kingdom', words: 'outside the UK' },
+      { param: 'tags', value: 'webinar', words: 'tagged webinar' },
+    ],
+    refuses: [
+      { words: 'Frnace', kind: 'place', suggestion: 'France?' },
+      { words: 'no reply yet', kind: 'filter' },
+    ],
+  },
+  {
+    command:
+      'Find 50 heads of marketing at SaaS companies in Köln with 50-500 employees tagged expo',
+    honours: [
+      { param: 'limit', value: '50', words: 'Find 50' },
+      { param: 'cities', value: 'Cologne', words: 'Köln' },
+      { param: 'employees_min', value: '50', words: '50-500 employees' },
+      { param: 'employees_max', value: '500', words: '50-500 employees' },
+      { param: 'tags', value: 'expo', words: 'tagged expo' },
+    ],
+  },
+];

@@ -1,0 +1,83 @@
+import { takeCompanyName } from './company-names';
+import { Evidence, FilterReading, Unclear } from './evidence';
+import { suggestPlace } from './place-suggestions';
+import { PhraseMatch, Span, WORD_START } from './text-matching';
+
+const CUE = `${WORD_START}(?:(?:who\\s+works?|that\\s+works?|working|employed|works?)\\s+(?:at|for|by)|at|from)\\s+(?:the\\s+company\\s+)?`;
+const QUOTED_COMPANY = new RegExp(`${CUE}(?:"([^"]{1,80})"|'([^']{1,80})')`, 'giu');
+const NAME_CUE = new RegExp(CUE, 'giu');
+const SEPARATOR = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)/iu;
+// A name followed by one of these is a kind of company ("at Series B startups"), not a company.
+const COMPANY_NOUN =
+  /^\s*(?:[\p{L}\p{N}-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|startups?|businesses|agenc(?:y|ies)|brands?|orgs?|organi[sz]ations?|vendors?)\b/iu;
+
+/** Company names listed from `from` ("Acme, Globex and Initech"), with their spans. */
+export function takeCompanyList(text: string, from: number): PhraseMatch<string>[] {
+  const names: PhraseMatch<string>[] = [];
+  let at = from;
+  for (;;) {
+    const name = takeCompanyName(text, at);
+    if (!name) break;
+    names.push(name);
+    const separator = SEPARATOR.exec(text.slice(name.end));
+    if (!separator) break;
+    at = name.end + separator[0].length;
+  }
+  return names;
+}
+
+/** Quoted companies after "at", "from", "working at": `at "Acme"`. Read before keywords. */
+export function findQuotedCompanies(text: string): FilterReading {
+  const evidence: Evidence[] = [...text.matchAll(QUOTED_COMPANY)].map((match) => ({
+    start: match.index as number,
+    end: (match.index as number) + match[0].length,
+    param: 'companies',
+    value: (match[1] ?? match[2]).trim(),
+  }));
+  return { evidence, unclear: [], spans: evidence.map(({ start, end }) => ({ start, end })) };
+}
+
+/**
+ * Companies after "at", "from", "working at", "employed at": capitalised names ("at Cloudwerk
+ * GmbH", "from Acme Corp") or domains ("at acme.com"). `rest` is `text` with every other
+ * criterion masked, so "at SaaS companies" or "from Germany" never reach here. A single word
+ * close to a known place ("at Berln") is an unclear `place`; a name followed by "companies"
+ * ("at Series B companies") an unclear `filter`.
+ */
+export function findCompanies(input: { rest: string; text: string }): FilterReading {
+  const text = input.rest;
+  const evidence: Evidence[] = [];
+  const unclear: Unclear[] = [];
+  const spans: Span[] = [];
+  for (const cue of text.matchAll(NAME_CUE)) {
+    const from = (cue.index as number) + cue[0].length;
+    const names = takeCompanyList(text, from);
+    if (names.length === 0) continue;
+    const last = names[names.length - 1];
+    spans.push({ start: cue.index as number, end: last.end });
+    if (COMPANY_NOUN.test(input.text.slice(last.end))) {
+      unclear.push({
+        start: from,
+        end: last.end,
+        kind: 'filter',
+        reason: 'Not a kind of company the planner knows.',
+        suggestion: null,
+      });
+      continue;
+    }
+    for (const name of names) {
+      const place = name.value.includes(' ') ? null : suggestPlace(name.value);
+      if (place)
+        unclear.push({
+          ...spanOf(name),
+          kind: 'place',
+          reason: 'Not a country or city the planner knows.',
+          suggestion: place,
+        });
+      else evidence.push({ ...spanOf(name), param: 'companies', value: name.value });
+    }
+  }
+  return { evidence, unclear, spans };
+}
+
+const spanOf = ({ start, end }: Span): Span => ({ start, end });

@@ -1,0 +1,128 @@
+import {
+  findDepartments,
+  findIndustries,
+  findLocations,
+  findSeniorities,
+  findTitles,
+} from './command-criteria';
+import { takeCompanyList } from './company-criteria';
+import { Evidence, FilterReading, Unclear } from './evidence';
+import { suggestPlace } from './place-suggestions';
+import { Span, WORD_END, WORD_START } from './text-matching';
+import { MAPPED_VERBS } from './command-verbs';
+
+const CUE = new RegExp(
+  `${WORD_START}(?:except(?:\\s+for)?|excluding|exclude|other\\s+than|apart\\s+from|` +
+    'but\\s+not(?:\\s+(?:at|in|from))?|not\\s+(?:at|in|from|based\\s+in|located\\s+in|headquartered\\s+in)|' +
+    `outside(?:\\s+of)?)${WORD_END}\\s*`,
+  'giu',
+);
+const THE = /^(?:the\s+)?/iu;
+const SEPARATOR = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?/iu;
+const QUOTED = /^(?:"([^"]{1,80})"|'([^']{1,80})')/u;
+// Words after a cue that exclude nothing: "but not send them yet", "not at all".
+const NOT_AN_EXCLUSION = new RegExp(
+  `^(?:(?:${MAPPED_VERBS}|yet|now|all|only|just|really|too|very|sure|before|after|to|the|a|an)${WORD_END}|$)`,
+  'iu',
+);
+const FALLBACK = /^[\p{L}\p{N}][\p{L}\p{N}'&.-]*(?: [\p{L}\p{N}][\p{L}\p{N}'&.-]*){0,3}/u;
+
+type Item = { span: Span; evidence: Evidence[]; unclear: Unclear[] };
+
+function unclearItem(span: Span, reason: string, suggestion: string | null = null): Item {
+  return {
+    span,
+    evidence: [],
+    unclear: [{ ...span, kind: suggestion ? 'place' : 'exclusion', reason, suggestion }],
+  };
+}
+
+/** A country, region, city or quoted company at `at` (after an optional "the"). */
+function takeKnownItem(text: string, at: number): Item | undefined {
+  const rest = text.slice(at);
+  const quoted = QUOTED.exec(rest);
+  if (quoted) {
+    const span = { start: at, end: at + quoted[0].length };
+    return {
+      span,
+      evidence: [{ ...span, param: 'exclude_companies', value: (quoted[1] ?? quoted[2]).trim() }],
+      unclear: [],
+    };
+  }
+  const skip = THE.exec(rest)?.[0].length ?? 0;
+  const place = findLocations(rest.slice(skip)).spans[0];
+  if (!place || place.start !== 0) return undefined;
+  const span = { start: at + skip, end: at + skip + place.end };
+  if (place.value.cities) return unclearItem(span, 'Only countries can be left out, not cities.');
+  const countries = place.value.countries ?? [];
+  return {
+    span,
+    evidence: countries.map((value) => ({ ...span, param: 'exclude_countries', value })),
+    unclear: [],
+  };
+}
+
+/** Companies (capitalised names, domains) at `at`; role or industry words are unclear. */
+function takeCompanies(text: string, at: number): Item[] {
+  return takeCompanyList(text, at).map((name) => {
+    const span = { start: name.start, end: name.end };
+    const known = [findTitles, findSeniorities, findIndustries, findDepartments].some(
+      (find) => find(name.value).values.length > 0,
+    );
+    if (known) return unclearItem(span, 'Only companies and countries can be left out.');
+    const place = name.value.includes(' ') ? null : suggestPlace(name.value);
+    if (place) return unclearItem(span, 'Not a country or city the planner knows.', place);
+    return {
+      span,
+      evidence: [{ ...span, param: 'exclude_companies', value: name.value }],
+      unclear: [],
+    };
+  });
+}
+
+function takeItems(text: string, from: number): Item[] {
+  const items: Item[] = [];
+  let at = from;
+  for (;;) {
+    const known = takeKnownItem(text, at);
+    const found = known ? [known] : takeCompanies(text, at);
+    if (found.length === 0) break;
+    items.push(...found);
+    const end = found[found.length - 1].span.end;
+    const separator = SEPARATOR.exec(text.slice(end));
+    if (!separator) break;
+    at = end + separator[0].length;
+  }
+  return items;
+}
+
+/**
+ * Exclusions: "not in Germany", "outside the US", "excluding France" → `exclude_countries`;
+ * "except Acme", "not at Acme", "but not Globex GmbH" → `exclude_companies`. What else is
+ * excluded ("not in Berlin", "except banks") is an unclear `exclusion`: never read as the place or
+ * company itself, so an exclusion is never inverted. Pass the command with contact filters
+ * ("skip anyone we already emailed") masked.
+ */
+export function findExclusions(text: string): FilterReading {
+  const reading: FilterReading = { evidence: [], unclear: [], spans: [] };
+  for (const cue of text.matchAll(CUE)) {
+    const from = (cue.index as number) + cue[0].length;
+    let items = takeItems(text, from);
+    if (items.length === 0) {
+      const fallback = FALLBACK.exec(text.slice(from));
+      if (!fallback || NOT_AN_EXCLUSION.test(text.slice(from))) continue;
+      items = [
+        unclearItem(
+          { start: cue.index as number, end: from + fallback[0].length },
+          'Only companies and countries can be left out.',
+        ),
+      ];
+    }
+    const first = items[0];
+    for (const evidence of first.evidence) evidence.start = cue.index as number;
+    reading.spans.push({ start: cue.index as number, end: items[items.length - 1].span.end });
+    reading.evidence.push(...items.flatMap((item) => item.evidence));
+    reading.unclear.push(...items.flatMap((item) => item.unclear));
+  }
+  return reading;
+}
