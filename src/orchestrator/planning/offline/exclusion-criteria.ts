@@ -118,8 +118,10 @@ export function findExclusions(text: string): FilterReading {
         ),
       ];
     }
-    const first = items[0];
-    for (const evidence of first.evidence) evidence.start = cue.index as number;
+    // Each excluded value is quoted with its cue ("excluding Acme and Globex" for Globex), so
+    // the words of every exclusion say what they leave out.
+    for (const item of items)
+      for (const evidence of item.evidence) evidence.start = cue.index as number;
     reading.spans.push({ start: cue.index as number, end: items[items.length - 1].span.end });
     reading.evidence.push(...items.flatMap((item) => item.evidence));
     reading.unclear.push(...items.flatMap((item) => item.unclear));
