@@ -7,7 +7,8 @@ import { readCsvMapping } from './import/columns/csv-column-mapping.util';
 import { csvImportReport, importSummary } from './import/csv-import-report.util';
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { ProspectsService } from './prospects.service';
-import { DEFAULT_SEARCH_LIMIT, SearchProspectsParams } from './search/search-prospects.params';
+import { SearchProspectsParams } from './search/search-prospects.params';
+import { searchRequest } from './search/search-request.util';
 import { importTags } from './utils/import-batch.util';
 import { toProspectInState } from './utils/prospect-state.util';
 
@@ -34,32 +35,8 @@ export class ProspectsAgent {
     writes: ['prospects'],
   })
   async search(params: SearchProspectsParams): Promise<ActionResult> {
-    const limit = params.limit ?? DEFAULT_SEARCH_LIMIT;
-    const page = await this.prospects.search(
-      {
-        titles: params.titles,
-        seniorities: params.seniorities,
-        departments: params.departments,
-        industries: params.industries,
-        countries: params.countries,
-        excludeCountries: params.exclude_countries,
-        cities: params.cities,
-        companies: params.companies,
-        excludeCompanies: params.exclude_companies,
-        employeesMin: params.employees_min,
-        employeesMax: params.employees_max,
-        keywords: params.keywords,
-        tags: params.tags,
-        sources: params.sources,
-        batches: params.batches,
-        notContactedDays: params.not_contacted_days,
-        neverEmailed: params.never_emailed,
-        optedOut: false,
-        includeSample: params.include_sample,
-        minScore: params.min_score,
-      },
-      { skip: 0, limit, sort: params.sort },
-    );
+    const { criteria, page: request } = searchRequest(params);
+    const page = await this.prospects.search(criteria, request);
     const prospects = page.items.map(toProspectInState);
     const summary = searchSummary(prospects.length, page.total);
     return {
