@@ -3,13 +3,12 @@ import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { ImportCsvParams } from './import/import-csv.params';
-import { readCsvMapping } from './import/columns/csv-column-mapping.util';
+import { csvImportOptions } from './import/csv-import-options.util';
 import { csvImportReport, importSummary } from './import/csv-import-report.util';
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { ProspectsService } from './prospects.service';
 import { SearchProspectsParams } from './search/search-prospects.params';
 import { searchRequest } from './search/search-request.util';
-import { importTags } from './utils/import-batch.util';
 import { toProspectInState } from './utils/prospect-state.util';
 
 export { SearchProspectsParams } from './search/search-prospects.params';
@@ -58,15 +57,10 @@ export class ProspectsAgent {
     if (typeof csv !== 'string' || csv.trim() === '') {
       throw new ActionError('The job state\'s "csv" must be the text of a CSV file');
     }
-    const mapping = params.mapping === undefined ? undefined : readCsvMapping(params.mapping);
-    if (mapping && 'problem' in mapping) throw new ActionError(mapping.problem);
+    const request = csvImportOptions(params);
+    if (!request.ok) throw new ActionError(request.problem);
     const result = await this.importer
-      .import(csv, {
-        source: params.source ?? 'csv',
-        tags: importTags(params.tags, params.batch),
-        collectIds: true,
-        mapping: mapping?.mapping,
-      })
+      .import(csv, request.options)
       .catch((error: unknown) => {
         // The file itself is unusable (empty, no header, malformed): retrying cannot help.
         if (error instanceof HttpException) throw new ActionError(error.message);

@@ -15,8 +15,7 @@ import { maskSpans, normaliseCommand } from './text-matching';
 import { findUnmappedAction } from './unmapped-actions';
 
 export type OfflinePlanResult =
-  | { ok: true; plan: Plan; interpretation: Interpretation }
-  | { ok: false; reason: string };
+  { ok: true; plan: Plan; interpretation: Interpretation } | { ok: false; reason: string };
 
 /** Ends every refusal: what the offline planner understands, and how to get more. */
 export const OFFLINE_PLANNER_HELP =
