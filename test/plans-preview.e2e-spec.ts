@@ -48,7 +48,11 @@ describe('a preview', () => {
   it('answers the plan in words and its audience, and creates nothing', async () => {
     const response = await preview({}).expect(200);
     const body = response.body;
-    expect(body).toMatchObject({ planner: 'offline', job_id: null, objective: expect.any(String) });
+    expect(body).toMatchObject({
+      planner: 'offline',
+      run_job_id: null,
+      objective: expect.any(String),
+    });
     expect(body.steps.map((step: { description: string }) => step.description)).toEqual([
       expect.stringMatching(/^Find prospects: title CTO.*; country Germany; up to 100, by name$/),
       'Draft an email to each prospect (friendly tone)',
@@ -98,7 +102,7 @@ describe('a preview', () => {
       details: { job_id: previewed.plan_id },
     });
     const shown = await request(t.server).get(`/plans/${previewed.plan_id}`).expect(200);
-    expect(shown.body.job_id).toBe(previewed.plan_id);
+    expect(shown.body.run_job_id).toBe(previewed.plan_id);
   });
 
   it('does not run once its audience changed', async () => {

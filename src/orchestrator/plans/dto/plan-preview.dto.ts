@@ -25,9 +25,12 @@ export class PlanPreviewDto {
   /** Who the plan would work on; null when no step touches prospects. */
   @ApiProperty({ type: () => PlanAudienceDto, nullable: true })
   audience: PlanAudienceDto | null;
-  /** The job that ran the plan; null until it ran. */
+  /**
+   * The job that ran the plan (its id is the plan's); null until POST /plans/{plan_id}/run.
+   * Named apart from a job's `job_id`, so a preview is never taken for a job.
+   */
   @ApiProperty({ type: String, nullable: true })
-  job_id: string | null;
+  run_job_id: string | null;
   /** ISO-8601. @example 2026-11-24T10:00:00.000Z */
   created_at: string;
   /** After this, the plan cannot run (PLAN_PREVIEW_TTL_SECONDS, default one hour). @example 2026-11-24T11:00:00.000Z */
@@ -45,7 +48,7 @@ export class PlanPreviewDto {
       })),
       interpretation: preview.interpretation,
       audience: preview.audience,
-      job_id: preview.jobId,
+      run_job_id: preview.jobId,
       created_at: preview.createdAt.toISOString(),
       expires_at: preview.expiresAt.toISOString(),
     };
