@@ -59,13 +59,11 @@ export class ProspectsAgent {
     }
     const request = csvImportOptions(params);
     if (!request.ok) throw new ActionError(request.problem);
-    const result = await this.importer
-      .import(csv, request.options)
-      .catch((error: unknown) => {
-        // The file itself is unusable (empty, no header, malformed): retrying cannot help.
-        if (error instanceof HttpException) throw new ActionError(error.message);
-        throw error;
-      });
+    const result = await this.importer.import(csv, request.options).catch((error: unknown) => {
+      // The file itself is unusable (empty, no header, malformed): retrying cannot help.
+      if (error instanceof HttpException) throw new ActionError(error.message);
+      throw error;
+    });
     if (result.inserted + result.updated === 0) throw new ActionError(noUsableRows(result));
     const prospects = await this.prospects.getMany(result.prospectIds ?? []);
     return {
