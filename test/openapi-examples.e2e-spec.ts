@@ -161,6 +161,15 @@ async function unsubscribeToken(t: TestApp): Promise<Record<string, string>> {
   return { token: decodeURIComponent(link.split('/unsubscribe/')[1]) };
 }
 
+/** A plan previewed (POST /command with `"run": false`), not run yet. */
+async function previewedPlan(t: TestApp): Promise<Record<string, string>> {
+  const response = await request(t.server)
+    .post('/command')
+    .send({ command: 'Find VPs of Sales in Germany', run: false })
+    .expect(200);
+  return { plan_id: response.body.plan_id };
+}
+
 const nonEmptyPage = (sent: Sent) =>
   expect((sent.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
@@ -183,7 +192,9 @@ const FIXTURES: Record<string, Fixture> = {
     status: 201,
     check: (sent) => expect(sent.body).toMatchObject({ planner: 'offline', status: 'queued' }),
   },
-  'POST /jobs': {},
+  'POST /jobs': { status: 201 },
+  'GET /plans/{plan_id}': { prepare: previewedPlan },
+  'POST /plans/{plan_id}/run': { status: 201, prepare: previewedPlan },
   'GET /jobs': { prepare: async (t) => (await finishedJob(t), {}), check: nonEmptyPage },
   'GET /jobs/{job_id}': { prepare: finishedJob },
   'GET /jobs/{job_id}/events': {

@@ -117,6 +117,8 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/jobs/{job_id}/retry',
         '/outbox',
         '/outbox/{id}',
+        '/plans/{plan_id}',
+        '/plans/{plan_id}/run',
         '/prospects',
         '/prospects/import',
         '/prospects/sample',

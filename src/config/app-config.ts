@@ -29,6 +29,8 @@ export interface JobsConfig {
   checkpointRetentionDays: number;
   /** Queued and running jobs one client may have; 0 = no limit. */
   queueLimitPerClient: number;
+  /** How long a plan preview can be run (POST /plans/{id}/run) before it expires. */
+  planPreviewTtlMs: number;
 }
 
 /** Outgoing email; `email.send` is unavailable without `smtpUrl` and `from`. */
@@ -141,6 +143,7 @@ export class AppConfig {
       stepTimeoutMs: env.JOB_STEP_TIMEOUT_SECONDS * 1000,
       checkpointRetentionDays: env.CHECKPOINT_RETENTION_DAYS,
       queueLimitPerClient: env.JOB_QUEUE_LIMIT_PER_CLIENT,
+      planPreviewTtlMs: env.PLAN_PREVIEW_TTL_SECONDS * 1000,
     };
   }
 

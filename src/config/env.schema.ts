@@ -301,6 +301,13 @@ export class EnvironmentVariables {
   @IsInt()
   JOB_STEP_TIMEOUT_SECONDS = 300;
 
+  /** How long a plan preview (`run: false`) can be run with POST /plans/{id}/run; pruned after. */
+  @Transform(toInt)
+  @Max(7 * 24 * 3600)
+  @Min(1)
+  @IsInt()
+  PLAN_PREVIEW_TTL_SECONDS = 3600;
+
   /** Checkpoints of jobs finished longer ago than this many days are pruned (0 = kept). */
   @Transform(toInt)
   @Min(0)

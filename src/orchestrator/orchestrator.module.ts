@@ -17,14 +17,18 @@ import { LlmModule } from './llm/llm.module';
 import { LlmPlanner } from './planning/llm-planner';
 import { PlanHistory } from './planning/plan-history';
 import { PlannerService } from './planning/planner.service';
+import { PlanPreviewService } from './plans/plan-preview.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansModule } from './plans/plans.module';
 
 /**
  * From a command to a finished job: planners, the agent registry, the LLM, and the durable job
- * runner with its checkpoints, events and approvals.
+ * runner with its checkpoints, events and approvals; plan previews (the `plans` module owns their
+ * table and audiences; previewing and running one plans and submits, so that part lives here).
  */
 @Module({
-  imports: [AgentRegistryModule, LlmModule, ContextModule],
-  controllers: [CommandController, JobsController],
+  imports: [AgentRegistryModule, LlmModule, ContextModule, PlansModule],
+  controllers: [CommandController, JobsController, PlansController],
   providers: [
     {
       provide: JobStore,
@@ -41,6 +45,7 @@ import { PlannerService } from './planning/planner.service';
     LlmPlanner,
     PlanHistory,
     JobSubmissionService,
+    PlanPreviewService,
     JobEventsService,
     JobRunner,
     JobsService,

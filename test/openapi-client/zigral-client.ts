@@ -27,7 +27,10 @@ export async function createContext(
   return data;
 }
 
-/** Submits a command in plain words (POST /command): the job and its plan, or the LLM's refusal. */
+/**
+ * Submits a command in plain words (POST /command): the job and its plan, or the LLM's refusal.
+ * (With `run: false` the answer would be a preview instead: `plan_id`, no `job_id`.)
+ */
 export async function submitCommand(
   client: ZigralClient,
   command: string,
@@ -36,8 +39,11 @@ export async function submitCommand(
     body: { command, context: { sender: 'Ana from Acme', offer: 'A 14-day pilot' } },
   });
   if (!data) throw new Error(`POST /command answered ${response.status}: ${error?.message}`);
-  // 201 is the job; 200 the LLM provider's rate limit, which the client handles itself.
-  return 'job_id' in data ? data : { llmRateLimited: data.error };
+  // 201 is the job; 200 the LLM provider's rate limit, which the client handles itself (or a
+  // preview, which this call never asks for).
+  if ('job_id' in data) return data;
+  if ('plan_id' in data) throw new Error('POST /command answered a preview');
+  return { llmRateLimited: data.error };
 }
 
 /** Searches prospects by title and country, without paging parameters (GET /prospects). */

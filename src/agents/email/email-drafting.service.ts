@@ -1,15 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LlmService } from '../../orchestrator/llm/llm.service';
 import type { ProspectInState } from '../prospects/prospect.types';
-import { ProspectsService } from '../prospects/prospects.service';
 import { mapWithConcurrency } from '../research/utils/concurrency.util';
+import { DraftRecipientsService } from './draft-recipients.service';
 import type { DraftInState } from './email-state.types';
 import { OutboxService } from './outbox.service';
-import { SuppressionsService } from './suppressions.service';
 import { DraftFacts, draftFacts } from './utils/draft-cleaning.util';
 import {
   companySummaryFor,
-  draftSkipReason,
   DraftTone,
   firstNameOf,
   Offer,
@@ -63,13 +61,12 @@ export class EmailDraftingService {
 
   constructor(
     private readonly llm: LlmService,
-    private readonly prospects: ProspectsService,
-    private readonly suppressions: SuppressionsService,
+    private readonly recipients: DraftRecipientsService,
     private readonly outbox: OutboxService,
   ) {}
 
   async draft(request: DraftRequest): Promise<DraftOutcome> {
-    const { draftable, skipped } = await this.select(request.prospects);
+    const { draftable, skipped } = await this.recipients.select(request.prospects);
     // From here on the drafts see only cleaned text: no formula, link or markup of the data.
     const items = draftable.map((prospect) =>
       draftFacts(prospect, companySummaryFor(prospect, request.companies)),
@@ -98,35 +95,6 @@ export class EmailDraftingService {
       ...fieldsNotAsWritten(facts.get(row.prospectId)),
     }));
     return { drafts, skipped, usedLlm: this.llm.enabled, ...texts };
-  }
-
-  /** Prospects that get a draft, and why the others don't (no email, opted out, suppressed, repeated). */
-  private async select(
-    prospects: ProspectInState[],
-  ): Promise<{ draftable: ProspectInState[]; skipped: ProspectSkip[] }> {
-    const ids = prospects.flatMap((prospect) =>
-      typeof prospect.id === 'string' ? [prospect.id] : [],
-    );
-    const optedOut = await this.prospects.optOutFlags(ids);
-    const emails = prospects.flatMap((prospect) =>
-      typeof prospect.email === 'string' ? [prospect.email] : [],
-    );
-    const suppressed = await this.suppressions.matchingMany(emails);
-    const seen = new Set<string>();
-    const draftable: ProspectInState[] = [];
-    const skipped: ProspectSkip[] = [];
-    for (const prospect of prospects) {
-      const email = prospect.email?.trim().toLowerCase() ?? '';
-      const reason =
-        draftSkipReason(prospect) ??
-        (optedOut.get(prospect.id) ? 'opted out' : undefined) ??
-        (suppressed.has(email) ? `suppressed (${suppressed.get(email)})` : undefined) ??
-        (seen.has(email) ? 'same email address as an earlier prospect' : undefined);
-      if (reason) skipped.push({ prospect, reason });
-      else draftable.push(prospect);
-      seen.add(email);
-    }
-    return { draftable, skipped };
   }
 
   private template(item: DraftFacts, request: DraftRequest): DraftText {

@@ -2,6 +2,7 @@ import { Module, OnApplicationShutdown, Inject } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LlmModule } from '../../orchestrator/llm/llm.module';
 import { ProspectsAgentModule } from '../prospects/prospects.module';
+import { DraftRecipientsService } from './draft-recipients.service';
 import { EmailAgent } from './email.agent';
 import { EmailDraftingService } from './email-drafting.service';
 import { EmailSendingService } from './email-sending.service';
@@ -28,6 +29,7 @@ import { UnsubscribeService } from './unsubscribe.service';
   controllers: [OutboxController, SuppressionsController, UnsubscribeController],
   providers: [
     EmailAgent,
+    DraftRecipientsService,
     EmailDraftingService,
     EmailSendingService,
     OutboxService,
@@ -37,7 +39,8 @@ import { UnsubscribeService } from './unsubscribe.service';
     UnsubscribeService,
     mailTransportProvider,
   ],
-  exports: [OutboxViewService],
+  // DraftRecipientsService: who a plan's drafts would go to, for its preview.
+  exports: [OutboxViewService, DraftRecipientsService],
 })
 export class EmailAgentModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null) {}

@@ -3,12 +3,12 @@ import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionContext, ActionResult } from '../../orchestrator/agents/agent.types';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import { ImportCsvParams } from './import/import-csv.params';
-import { readCsvMapping } from './import/columns/csv-column-mapping.util';
+import { csvImportOptions } from './import/csv-import-options.util';
 import { csvImportReport, importSummary } from './import/csv-import-report.util';
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { ProspectsService } from './prospects.service';
-import { DEFAULT_SEARCH_LIMIT, SearchProspectsParams } from './search/search-prospects.params';
-import { importTags } from './utils/import-batch.util';
+import { SearchProspectsParams } from './search/search-prospects.params';
+import { searchRequest } from './search/search-request.util';
 import { toProspectInState } from './utils/prospect-state.util';
 
 export { SearchProspectsParams } from './search/search-prospects.params';
@@ -34,32 +34,8 @@ export class ProspectsAgent {
     writes: ['prospects'],
   })
   async search(params: SearchProspectsParams): Promise<ActionResult> {
-    const limit = params.limit ?? DEFAULT_SEARCH_LIMIT;
-    const page = await this.prospects.search(
-      {
-        titles: params.titles,
-        seniorities: params.seniorities,
-        departments: params.departments,
-        industries: params.industries,
-        countries: params.countries,
-        excludeCountries: params.exclude_countries,
-        cities: params.cities,
-        companies: params.companies,
-        excludeCompanies: params.exclude_companies,
-        employeesMin: params.employees_min,
-        employeesMax: params.employees_max,
-        keywords: params.keywords,
-        tags: params.tags,
-        sources: params.sources,
-        batches: params.batches,
-        notContactedDays: params.not_contacted_days,
-        neverEmailed: params.never_emailed,
-        optedOut: false,
-        includeSample: params.include_sample,
-        minScore: params.min_score,
-      },
-      { skip: 0, limit, sort: params.sort },
-    );
+    const { criteria, page: request } = searchRequest(params);
+    const page = await this.prospects.search(criteria, request);
     const prospects = page.items.map(toProspectInState);
     const summary = searchSummary(prospects.length, page.total);
     return {
@@ -81,20 +57,13 @@ export class ProspectsAgent {
     if (typeof csv !== 'string' || csv.trim() === '') {
       throw new ActionError('The job state\'s "csv" must be the text of a CSV file');
     }
-    const mapping = params.mapping === undefined ? undefined : readCsvMapping(params.mapping);
-    if (mapping && 'problem' in mapping) throw new ActionError(mapping.problem);
-    const result = await this.importer
-      .import(csv, {
-        source: params.source ?? 'csv',
-        tags: importTags(params.tags, params.batch),
-        collectIds: true,
-        mapping: mapping?.mapping,
-      })
-      .catch((error: unknown) => {
-        // The file itself is unusable (empty, no header, malformed): retrying cannot help.
-        if (error instanceof HttpException) throw new ActionError(error.message);
-        throw error;
-      });
+    const request = csvImportOptions(params);
+    if (!request.ok) throw new ActionError(request.problem);
+    const result = await this.importer.import(csv, request.options).catch((error: unknown) => {
+      // The file itself is unusable (empty, no header, malformed): retrying cannot help.
+      if (error instanceof HttpException) throw new ActionError(error.message);
+      throw error;
+    });
     if (result.inserted + result.updated === 0) throw new ActionError(noUsableRows(result));
     const prospects = await this.prospects.getMany(result.prospectIds ?? []);
     return {

@@ -44,6 +44,12 @@ import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upse
     SampleDataService,
     IndustryFamilyBackfill,
   ],
-  exports: [ProspectsService, ProspectUpsertService, ResearchRecordsService],
+  // ProspectCsvImportService: a plan's preview reads context.csv with a dry run.
+  exports: [
+    ProspectsService,
+    ProspectUpsertService,
+    ResearchRecordsService,
+    ProspectCsvImportService,
+  ],
 })
 export class ProspectsAgentModule {}

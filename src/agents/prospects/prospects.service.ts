@@ -73,19 +73,19 @@ export class ProspectsService {
       now: new Date(),
     });
     if (condition) query.where(condition.sql, condition.params);
-    // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
-    // repeats, and the distinct set costs a temporary B-tree of every match. The company is
-    // joined only when the condition reads it (a lookup per match otherwise: 26 ms instead of
-    // 0.5 to count the 14,700 prospects of a department over the benchmark's 100,000).
-    const count = this.prospects.createQueryBuilder('p').select('COUNT(*)', 'total');
-    if (condition?.readsCompany) count.leftJoin('p.company', 'c');
-    if (condition) count.where(condition.sql, condition.params);
-    const [items, counted] = await Promise.all([
+    const [items, total] = await Promise.all([
       query.clone().offset(page.skip).limit(page.limit).getMany(),
-      count.getRawOne<{ total: number | string }>(),
+      this.countWhere(condition),
     ]);
-    const total = Number(counted?.total ?? 0);
     return { items, total, skip: page.skip, limit: page.limit, sampleExcluded: excludeSample };
+  }
+
+  /** How many prospects `search` would find with these criteria (its `total`). */
+  async count(criteria: ProspectSearchCriteria): Promise<number> {
+    const excludeSample = await this.excludesSamples(criteria.includeSample);
+    return this.countWhere(
+      buildSearchCondition(criteria, { freeText: this.freeText, excludeSample, now: new Date() }),
+    );
   }
 
   async get(id: string): Promise<ProspectEntity> {
@@ -183,6 +183,18 @@ export class ProspectsService {
       for (const row of rows) flags.set(row.id, row.optedOut);
     }
     return flags;
+  }
+
+  private async countWhere(condition: ReturnType<typeof buildSearchCondition>): Promise<number> {
+    // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
+    // repeats, and the distinct set costs a temporary B-tree of every match. The company is
+    // joined only when the condition reads it (a lookup per match otherwise: 26 ms instead of
+    // 0.5 to count the 14,700 prospects of a department over the benchmark's 100,000).
+    const count = this.prospects.createQueryBuilder('p').select('COUNT(*)', 'total');
+    if (condition?.readsCompany) count.leftJoin('p.company', 'c');
+    if (condition) count.where(condition.sql, condition.params);
+    const counted = await count.getRawOne<{ total: number | string }>();
+    return Number(counted?.total ?? 0);
   }
 
   /** Whether a search leaves the sample prospects out; the database is asked only if it matters. */

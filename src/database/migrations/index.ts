@@ -13,6 +13,7 @@ import { CompanyIndustryFamily1765100000000 } from './1765100000000-company-indu
 import { ProspectSampleFlag1765200000000 } from './1765200000000-prospect-sample-flag';
 import { ProspectResearch1765300000000 } from './1765300000000-prospect-research';
 import { ProspectLastContacted1765400000000 } from './1765400000000-prospect-last-contacted';
+import { PlanPreviews1765500000000 } from './1765500000000-plan-previews';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ProspectSampleFlag1765200000000,
   ProspectResearch1765300000000,
   ProspectLastContacted1765400000000,
+  PlanPreviews1765500000000,
 ];

@@ -1,5 +1,6 @@
 import {
   companySummaryFor,
+  draftSkipKind,
   draftSkipReason,
   firstNameOf,
   offerFrom,
@@ -62,5 +63,12 @@ describe('draft inputs', () => {
     expect(draftSkipReason({ ...prospect, name: '=1+1' })).toBe('no usable name');
     expect(draftSkipReason({ ...prospect, name: undefined } as never)).toBe('no usable name');
     expect(firstNameOf(' Ana  Beispiel')).toBe('Ana');
+  });
+
+  it('sorts the reasons into kinds', () => {
+    expect(draftSkipKind('no email address')).toBe('no_email');
+    expect(draftSkipKind('invalid email address')).toBe('no_email');
+    expect(draftSkipKind('opted out')).toBe('opted_out');
+    expect(draftSkipKind('no usable name')).toBe('other');
   });
 });

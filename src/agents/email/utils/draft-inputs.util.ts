@@ -77,7 +77,20 @@ export function firstNameOf(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
 
-export type ProspectSkip = { prospect: ProspectInState; reason: string };
+/**
+ * What keeps a prospect from a draft, by kind: no usable email address (none, or invalid), opted
+ * out, suppressed (address or domain), or other (no usable id or name, an address repeated).
+ */
+export type DraftSkipKind = 'no_email' | 'opted_out' | 'suppressed' | 'other';
+
+export type ProspectSkip = { prospect: ProspectInState; reason: string; kind: DraftSkipKind };
+
+/** The kind of a reason of draftSkipReason. */
+export function draftSkipKind(reason: string): DraftSkipKind {
+  if (reason === 'opted out') return 'opted_out';
+  if (reason === 'no email address' || reason === 'invalid email address') return 'no_email';
+  return 'other';
+}
 
 /** The longest prospect id the outbox keeps (prospects from a job's context may carry any id). */
 const MAX_PROSPECT_ID = 128;

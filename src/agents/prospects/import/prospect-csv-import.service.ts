@@ -38,6 +38,11 @@ export interface CsvImportOptions {
    * names that the file does not have makes the file not importable.
    */
   mapping?: CsvFieldMapping;
+  /**
+   * Parse and validate every row as an import would, and write nothing: the rows that would be
+   * written are answered in `inputs` (small files only: a plan's preview of context.csv).
+   */
+  dryRun?: boolean;
 }
 
 /**
@@ -72,6 +77,11 @@ export interface CsvImportResult {
   source: string;
   /** With `collectIds`: the prospects inserted or updated, each once, in file order. */
   prospectIds?: string[];
+  /**
+   * With `dryRun`: the rows that would be written, in file order (nothing was; `inserted` counts
+   * them, as duplicates are only found on writing).
+   */
+  inputs?: ProspectInput[];
 }
 
 /**
@@ -95,6 +105,7 @@ export class ProspectCsvImportService {
       options.mapping,
     );
     if (options.collectIds) run.prospectIds = new Set();
+    if (options.dryRun) run.inputs = [];
     const source = typeof csv === 'string' ? Readable.from([Buffer.from(csv)]) : csv;
     const { head, ended } = await readHead(source);
     const encodingProblem = csvEncodingProblem(head);
@@ -128,7 +139,8 @@ export class ProspectCsvImportService {
       });
     }
     const result = await run.finish();
-    if (result.inserted + result.updated > 0) await this.upserts.afterBulkWrite();
+    if (result.inserted + result.updated > 0 && !options.dryRun)
+      await this.upserts.afterBulkWrite();
     this.logger.info(
       { ...run.counts(), ms: Math.round(performance.now() - started), source: options.source },
       'CSV import finished',
@@ -142,6 +154,8 @@ const lineOf = (error: CsvError) => (error as CsvError & { lines?: number }).lin
 /** One import in progress: the header, the batch being filled, and the counts. */
 class CsvImportRun {
   prospectIds?: Set<string>;
+  /** Set for a dry run: the rows that would be written, collected instead. */
+  inputs?: ProspectInput[];
   private header?: CsvHeader;
   private rows = 0;
   private inserted = 0;
@@ -185,6 +199,11 @@ class CsvImportRun {
     const [inputs, rows] = [this.batch, this.batchRows];
     this.batch = [];
     this.batchRows = [];
+    if (this.inputs) {
+      this.inputs.push(...inputs);
+      this.inserted += inputs.length;
+      return;
+    }
     const outcomes = await this.upserts.upsertMany(inputs);
     outcomes.forEach((outcome, index) => {
       if (outcome.action === 'skipped') {
@@ -212,6 +231,7 @@ class CsvImportRun {
       mapping: this.header.mapping,
       source: this.defaults.source,
       prospectIds: this.prospectIds && [...this.prospectIds],
+      ...(this.inputs ? { inputs: this.inputs } : {}),
     };
   }
 

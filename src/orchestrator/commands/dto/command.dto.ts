@@ -40,4 +40,14 @@ export class CommandDto {
   @IsOptional()
   @IsBoolean()
   allow_partial?: boolean;
+
+  /**
+   * false: only plan, and answer (200) the plan with the prospects it would work on, to run with
+   * POST /plans/{plan_id}/run: no job is created and nothing runs (no search results stored, no
+   * fetch, no score, no draft, no send). Default true.
+   * @example true
+   */
+  @IsOptional()
+  @IsBoolean()
+  run?: boolean;
 }

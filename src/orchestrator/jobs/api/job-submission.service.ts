@@ -5,7 +5,7 @@ import { ContextAlreadyExistsException } from '../../../context/exceptions/conte
 import type { ValidatedPlan } from '../../agents/plan-validation.util';
 import { LlmRateLimitedException } from '../../llm/llm.exceptions';
 import { JobUsage, LlmUsageService } from '../../llm/llm-usage.service';
-import { PlannerService } from '../../planning/planner.service';
+import { PlannedCommand, PlannerService } from '../../planning/planner.service';
 import type { PlannerKind } from '../../planning/plan.types';
 import { assertFullyUnderstood, Interpretation } from '../../planning/interpretation';
 import { DEFAULT_JOB_TYPE } from './dto/job-input';
@@ -24,6 +24,28 @@ const NO_USAGE: JobUsage = {
   estimated_cost_usd: 0,
 };
 
+/** A command to plan, with its context and who sent it. */
+export interface CommandInput {
+  command: string;
+  context?: Record<string, unknown>;
+  jobType?: string;
+  client?: string;
+  /** Run even when phrases that would narrow the audience were not understood. */
+  allowPartial?: boolean;
+}
+
+/** A validated plan with everything its job is created from. */
+export interface PlannedJob {
+  jobId: string;
+  jobType: string;
+  context: Record<string, unknown>;
+  plan: ValidatedPlan;
+  planner: PlannerKind;
+  interpretation: Interpretation;
+  command?: string;
+  client?: string;
+}
+
 /** What the provider's 429 becomes: a body the client handles itself. */
 export type RateLimitedOutcome = ReturnType<LlmRateLimitedException['toResponse']>;
 
@@ -41,37 +63,40 @@ export class JobSubmissionService {
     private readonly runner: JobRunner,
   ) {}
 
-  async submitCommand(input: {
-    command: string;
-    context?: Record<string, unknown>;
-    jobType?: string;
-    client?: string;
-    /** Run even when phrases that would narrow the audience were not understood. */
-    allowPartial?: boolean;
-  }): Promise<SubmittedJob | RateLimitedOutcome> {
+  async submitCommand(input: CommandInput): Promise<SubmittedJob | RateLimitedOutcome> {
     // Checked before planning too, so a full queue spends no LLM tokens.
     await this.checkQueue(input.client);
     const jobId = randomUUID();
-    const jobType = input.jobType ?? DEFAULT_JOB_TYPE;
-    const context = input.context ?? {};
+    const planned = await this.planCommand(jobId, input);
+    if ('error' in planned) return planned;
+    return this.store({
+      ...planned,
+      jobId,
+      jobType: input.jobType ?? DEFAULT_JOB_TYPE,
+      context: input.context ?? {},
+      command: input.command,
+      client: input.client,
+    });
+  }
+
+  /**
+   * Plans a command without creating its job (a preview: `run: false`); `jobId` is the id its
+   * LLM usage is recorded against, and the job's if it runs. 422 command_partly_understood
+   * unless `allowPartial`; the provider's 429 becomes a body the client handles.
+   */
+  async planCommand(
+    jobId: string,
+    input: CommandInput,
+  ): Promise<PlannedCommand | RateLimitedOutcome> {
     try {
-      const { plan, planner, interpretation } = await this.planner.plan({
+      const planned = await this.planner.plan({
         jobId,
-        jobType,
+        jobType: input.jobType ?? DEFAULT_JOB_TYPE,
         command: input.command,
-        context,
+        context: input.context ?? {},
       });
-      assertFullyUnderstood(interpretation, input.allowPartial ?? false);
-      return await this.store({
-        jobId,
-        jobType,
-        context,
-        plan,
-        planner,
-        interpretation,
-        command: input.command,
-        client: input.client,
-      });
+      assertFullyUnderstood(planned.interpretation, input.allowPartial ?? false);
+      return planned;
     } catch (error) {
       if (error instanceof LlmRateLimitedException) return error.toResponse();
       throw error;
@@ -104,16 +129,13 @@ export class JobSubmissionService {
     }
   }
 
-  private async store(job: {
-    jobId: string;
-    jobType: string;
-    context: Record<string, unknown>;
-    plan: ValidatedPlan;
-    planner: PlannerKind;
-    interpretation: Interpretation;
-    command?: string;
-    client?: string;
-  }): Promise<SubmittedJob> {
+  /** Creates the job of a plan validated earlier (a preview being run), queue limit first. */
+  async submitPlanned(job: PlannedJob): Promise<SubmittedJob> {
+    await this.checkQueue(job.client);
+    return this.store(job);
+  }
+
+  private async store(job: PlannedJob): Promise<SubmittedJob> {
     // Only the LLM planner spends tokens before the job exists.
     const usage = job.planner === 'llm' ? await this.usage.forJob(job.jobId) : NO_USAGE;
     const status = 'queued' as const;

@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  HttpStatus,
   Param,
   ParseIntPipe,
   Post,
@@ -36,6 +37,8 @@ import { JobEventsSse } from '../events/job-events-sse';
 import { JOB_EVENT_TYPES } from '../events/job-event-types';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsService } from './jobs.service';
+import { PlanPreviewDto } from '../../plans/dto/plan-preview.dto';
+import { PlanPreviewService } from '../../plans/plan-preview.service';
 
 /** No example: job ids are the server's, so "Try it out" asks for one (POST /command answers it). */
 const JOB_ID = ApiParam({
@@ -82,15 +85,22 @@ export class JobsController {
     private readonly submissions: JobSubmissionService,
     private readonly jobs: JobsService,
     private readonly checkpoints: CheckpointService,
+    private readonly previews: PlanPreviewService,
   ) {}
 
   /**
    * Runs an explicit plan
    * @remarks An action sequence (a saved plan or a template), validated like an LLM's plan; see
-   * GET /agents for the actions and their parameters.
+   * GET /agents for the actions and their parameters. With `"run": false` nothing is queued: the
+   * answer (200) previews the plan and its prospects; POST /plans/{plan_id}/run runs it.
    */
   @Post()
   @ApiResponse({ status: 201, type: JobPlanResponseDto })
+  @ApiResponse({
+    status: 200,
+    type: PlanPreviewDto,
+    description: 'With `"run": false`, the plan previewed (no job)',
+  })
   @ApiErrorExamples(
     {
       status: 422,
@@ -100,14 +110,22 @@ export class JobsController {
     [INVALID_PLAN_EXAMPLE, missingInputExample('explicit')],
   )
   @ApiErrorResponses(400, 413, { status: 429, queueFull: true })
-  async create(@Body() body: CreateJobDto, @Client() client: string): Promise<JobPlanResponseDto> {
-    const job = await this.submissions.submitPlan({
+  async create(
+    @Body() body: CreateJobDto,
+    @Client() client: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JobPlanResponseDto | PlanPreviewDto> {
+    const input = {
       plan: { objective: body.objective, steps: body.steps },
       context: body.context,
       jobType: body.job_type,
       client,
-    });
-    return JobPlanResponseDto.from(job);
+    };
+    if (body.run === false) {
+      void reply.status(HttpStatus.OK);
+      return PlanPreviewDto.from(await this.previews.previewPlan(input));
+    }
+    return JobPlanResponseDto.from(await this.submissions.submitPlan(input));
   }
 
   /** Lists jobs, newest first */

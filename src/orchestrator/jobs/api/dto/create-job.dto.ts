@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsArray, IsString, MaxLength } from 'class-validator';
+import { IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsNotBlank } from '../../../../common/validation/not-blank.validator';
 import { JobContextProperty, JobTypeProperty } from './job-input';
 
@@ -39,4 +39,14 @@ export class CreateJobDto {
   /** @example prospecting */
   @JobTypeProperty()
   job_type?: string;
+
+  /**
+   * false: only plan, and answer (200) the plan with the prospects it would work on, to run with
+   * POST /plans/{plan_id}/run: no job is created and nothing runs (no search results stored, no
+   * fetch, no score, no draft, no send). Default true.
+   * @example true
+   */
+  @IsOptional()
+  @IsBoolean()
+  run?: boolean;
 }
