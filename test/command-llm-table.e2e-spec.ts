@@ -50,8 +50,8 @@ function answering(...answers: LlmAnswer[]): void {
 const planRequests = () =>
   fake.requests.filter(
     (recorded) =>
-      (recorded.body.response_format as { json_schema?: { name?: string } })?.json_schema
-        ?.name === 'action_plan',
+      (recorded.body.response_format as { json_schema?: { name?: string } })?.json_schema?.name ===
+      'action_plan',
   );
 
 function contextOf(testCase: CommandCase): Record<string, unknown> {
