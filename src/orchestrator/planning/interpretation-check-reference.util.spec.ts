@@ -1,42 +1,5 @@
-import type { ValidatedPlan } from '../agents/plan-validation.util';
-import type { Interpretation, InterpretedConstraint } from './interpretation';
-import { checkInterpretation } from './interpretation-check.util';
-
-const planOf = (...steps: [string, Record<string, unknown>][]): ValidatedPlan => ({
-  objective: 'x',
-  steps: steps.map(([name, params]) => {
-    const [agent, action] = name.split('.');
-    return {
-      agent,
-      action,
-      params,
-      reads: [],
-      writes: [],
-      sideEffect: false,
-      requiresApproval: false,
-    };
-  }),
-});
-const search = (params: Record<string, unknown>) => planOf(['prospects.search', params]);
-const claim = (words: string, param: string, value: string, step = 0): InterpretedConstraint => ({
-  words,
-  step,
-  param,
-  value,
-});
-const answerOf = (constraints: InterpretedConstraint[], notUnderstood: unknown[] = []) => ({
-  constraints,
-  not_understood: notUnderstood,
-});
-const check = (input: {
-  command: string;
-  plan: ValidatedPlan;
-  answer: unknown;
-  reference?: Interpretation;
-}) => {
-  const result = checkInterpretation(input);
-  return result.ok ? [] : result.issues;
-};
+import type { Interpretation } from './interpretation';
+import { answerOf, check, claim, search } from './interpretation-check.spec-helpers';
 
 describe('checkInterpretation with a reference interpretation', () => {
   const command = 'Find CTOs at Acme not in Germany, no reply yet';

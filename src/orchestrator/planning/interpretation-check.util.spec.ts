@@ -1,42 +1,6 @@
-import type { ValidatedPlan } from '../agents/plan-validation.util';
-import type { Interpretation, InterpretedConstraint } from './interpretation';
+import type { InterpretedConstraint } from './interpretation';
 import { checkInterpretation } from './interpretation-check.util';
-
-const planOf = (...steps: [string, Record<string, unknown>][]): ValidatedPlan => ({
-  objective: 'x',
-  steps: steps.map(([name, params]) => {
-    const [agent, action] = name.split('.');
-    return {
-      agent,
-      action,
-      params,
-      reads: [],
-      writes: [],
-      sideEffect: false,
-      requiresApproval: false,
-    };
-  }),
-});
-const search = (params: Record<string, unknown>) => planOf(['prospects.search', params]);
-const claim = (words: string, param: string, value: string, step = 0): InterpretedConstraint => ({
-  words,
-  step,
-  param,
-  value,
-});
-const answerOf = (constraints: InterpretedConstraint[], notUnderstood: unknown[] = []) => ({
-  constraints,
-  not_understood: notUnderstood,
-});
-const check = (input: {
-  command: string;
-  plan: ValidatedPlan;
-  answer: unknown;
-  reference?: Interpretation;
-}) => {
-  const result = checkInterpretation(input);
-  return result.ok ? [] : result.issues;
-};
+import { answerOf, check, claim, planOf, search } from './interpretation-check.spec-helpers';
 
 const VPS_IN_GERMANY = {
   command: 'Find VPs of Sales in Germany',
@@ -181,16 +145,18 @@ describe('checkInterpretation', () => {
     ]);
   });
 
-  it('lets limit, sort and include_sample stay at their defaults unclaimed, not below them', () => {
+  it('lets sort by name and include_sample go unclaimed, never a limit or another order', () => {
     const command = 'Find CTOs';
     const answer = answerOf([claim('CTOs', 'titles', 'CTO')]);
-    const defaults = search({ titles: ['CTO'], limit: 100, sort: 'name', include_sample: false });
+    const defaults = search({ titles: ['CTO'], sort: 'name', include_sample: false });
     expect(check({ command, plan: defaults, answer })).toEqual([]);
-    const narrowed = search({ titles: ['CTO'], limit: 10, sort: '-score' });
-    expect(check({ command, plan: narrowed, answer }).map((issue) => issue.path)).toEqual([
-      'steps[0].params.limit',
-      'steps[0].params.sort',
-    ]);
+    for (const limit of [10, 100, 1000]) {
+      const limited = search({ titles: ['CTO'], limit, sort: '-score' });
+      expect(check({ command, plan: limited, answer }).map((issue) => issue.path)).toEqual([
+        'steps[0].params.limit',
+        'steps[0].params.sort',
+      ]);
+    }
   });
 
   it('ignores the params of actions that do not pick prospects', () => {

@@ -1,4 +1,3 @@
-import { DEFAULT_SEARCH_LIMIT } from '../../agents/prospects/search/search-prospects.params';
 import { isPlainObject } from '../../context/utils/json-merge-patch.util';
 import type { PlanIssue, ValidatedPlan, ValidatedStep } from '../agents/plan-validation.util';
 import {
@@ -159,8 +158,8 @@ function narrowingValues(step: ValidatedStep): { param: string; value: string }[
   const params = Object.entries(step.params).filter(([param, value]) => {
     if (label === 'research.score_fit') return param === 'threshold';
     if (label !== SEARCH || param === 'include_sample') return false;
-    if (param === 'sort') return value !== 'name';
-    return param !== 'limit' || (typeof value === 'number' && value < DEFAULT_SEARCH_LIMIT);
+    // A limit nobody asked for changes the audience too (1,000 widens the default 100).
+    return param !== 'sort' || value !== 'name';
   });
   return params.flatMap(([param, value]) =>
     constraintValues(value).map((text) => ({ param, value: text })),

@@ -8,7 +8,7 @@ import {
   readCsvMappingText,
 } from '../import/columns/csv-column-mapping.util';
 import { IsCsvMapping } from '../import/columns/is-csv-mapping.validator';
-import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
+import { IMPORT_BATCH_NAME } from '../../../vocabulary/import-batch-name';
 import { splitList } from '../utils/search-filters.util';
 
 const MAX_TAGS = 20;

@@ -21,7 +21,7 @@ import {
   type ProspectSearchCriteria,
   type ProspectSort,
 } from '../search/prospect-search.types';
-import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
+import { IMPORT_BATCH_NAME } from '../../../vocabulary/import-batch-name';
 import { IsNotLessThan } from '../utils/not-less-than.validator';
 import { parseBooleanFlag, parseInteger, splitList } from '../utils/search-filters.util';
 

@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 
 import { JSONSchema } from 'class-validator-jsonschema';
 import { MAPPING_FIELD_NAMES } from './columns/csv-column-mapping.util';
 import { IsCsvMapping } from './columns/is-csv-mapping.validator';
-import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
+import { IMPORT_BATCH_NAME } from '../../../vocabulary/import-batch-name';
 
 /** Parameters of `prospects.import_csv`; the offline planner sends none. */
 export class ImportCsvParams {

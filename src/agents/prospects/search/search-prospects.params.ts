@@ -16,7 +16,7 @@ import { JSONSchema } from 'class-validator-jsonschema';
 import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 import { INDUSTRY_FAMILY_NAMES } from '../../../vocabulary/industry-families';
 import { SENIORITIES, Seniority } from '../prospect.types';
-import { IMPORT_BATCH_NAME } from '../utils/import-batch.util';
+import { IMPORT_BATCH_NAME } from '../../../vocabulary/import-batch-name';
 import { IsNotLessThan } from '../utils/not-less-than.validator';
 import { PROSPECT_SORTS, ProspectSort } from './prospect-search.types';
 

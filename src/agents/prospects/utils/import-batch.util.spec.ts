@@ -1,4 +1,5 @@
-import { IMPORT_BATCH_NAME, importBatchTag, importTags } from './import-batch.util';
+import { IMPORT_BATCH_NAME } from '../../../vocabulary/import-batch-name';
+import { importBatchTag, importTags } from './import-batch.util';
 
 describe('import batches', () => {
   it('tags the rows of a named import with import:<name>', () => {

@@ -1,9 +1,6 @@
 /** The tag every row of a named import carries: `import:<name>`. */
 export const IMPORT_BATCH_TAG_PREFIX = 'import:';
 
-/** What an import's name may be: 1–64 letters, digits, `_ . : -` (as a source). */
-export const IMPORT_BATCH_NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
-
 /** The tag of the import named `name` ("apollo-nov" → "import:apollo-nov"). */
 export function importBatchTag(name: string): string {
   return `${IMPORT_BATCH_TAG_PREFIX}${name}`;

@@ -1,4 +1,4 @@
-import { IMPORT_BATCH_NAME } from '../../../agents/prospects/utils/import-batch.util';
+import { IMPORT_BATCH_NAME } from '../../../vocabulary/import-batch-name';
 import { matchesOf } from './contact-criteria';
 import { Evidence, FilterReading, Unclear } from './evidence';
 import { maskSpans, WORD_END, WORD_START } from './text-matching';
