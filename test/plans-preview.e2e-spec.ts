@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { PlannerService } from '../src/orchestrator/planning/planner.service';
 import { DESCRIBED_ACTIONS } from '../src/orchestrator/plans/utils/step-description.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { outboxOf, SENDER } from './helpers/email-flow';
@@ -35,7 +34,7 @@ async function prospectId(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { SEED_SAMPLE_DATA: 'true' } });
+  t = await createTestApp({ env: { SEED_SAMPLE_DATA: 'true', COMMAND_RATE_LIMIT: '1000' } });
   await importCsv(CSV);
   await request(t.server)
     .post(`/prospects/${await prospectId('Otto Abmelder')}/opt-out`)
@@ -119,31 +118,38 @@ describe('a preview', () => {
     expect((await request(t.server).get(`/jobs/${previewed.plan_id}`)).status).toBe(404);
   });
 
-  it('is refused like the job when the command is partly understood', async () => {
-    // The offline planner understands all it plans; an LLM may leave a narrowing phrase out.
-    const planner = t.app.get(PlannerService);
-    const plan = planner.plan.bind(planner);
-    const spy = jest.spyOn(planner, 'plan').mockImplementation(async (input) => {
-      const planned = await plan(input);
-      const phrase = {
-        words: 'from our webinar list',
-        kind: 'list' as const,
-        reason: 'no such list',
-        suggestion: null,
-      };
-      return {
-        ...planned,
-        interpretation: { ...planned.interpretation, not_understood: [phrase] },
-      };
+  it('is refused like the job when the command is partly understood, naming the phrase', async () => {
+    const command = 'Find CTOs in Germny from our mailing list and draft intro emails';
+    const refused = await preview({ command }).expect(422);
+    expect(refused.body).toMatchObject({
+      error: 'command_partly_understood',
+      details: [
+        { words: 'Germny', kind: 'place', suggestion: 'Germany?' },
+        { words: 'from our mailing list', kind: 'list', suggestion: null },
+      ],
     });
-    try {
-      const refused = await preview({}).expect(422);
-      expect(refused.body.error).toBe('command_partly_understood');
-      const allowed = await preview({ allow_partial: true }).expect(200);
-      expect(allowed.body.interpretation.not_understood).toHaveLength(1);
-    } finally {
-      spy.mockRestore();
-    }
+    expect(refused.body.message).toContain('"Germny" (did you mean Germany?)');
+    const allowed = await preview({ command, allow_partial: true }).expect(200);
+    expect(allowed.body.interpretation.not_understood).toEqual(refused.body.details);
+    expect(allowed.body.steps[0].params).toEqual({ titles: ['CTO'] });
+  });
+
+  it('searches the company the command names, and shows whom that reaches', async () => {
+    const command =
+      'Draft emails to the decision makers and CTOs at Cloudwerk GmbH about our pilot';
+    const response = await preview({ command }).expect(200);
+    expect(response.body.steps[0].params).toMatchObject({ companies: ['Cloudwerk GmbH'] });
+    expect(response.body.interpretation.constraints).toContainEqual({
+      words: 'Cloudwerk GmbH',
+      step: 0,
+      param: 'companies',
+      value: 'Cloudwerk GmbH',
+    });
+    expect(response.body.interpretation.not_understood).toEqual([]);
+    expect(response.body.audience).toMatchObject({ count: 1, recipients: 1 });
+    expect(response.body.audience.first_10.map((p: { name: string }) => p.name)).toEqual([
+      'Jonas Becker',
+    ]);
   });
 
   it('of an explicit plan (POST /jobs): steps in words; no audience without prospects', async () => {

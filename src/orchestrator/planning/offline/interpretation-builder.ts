@@ -49,7 +49,8 @@ export function buildInterpretation(input: {
   unclear: readonly Unclear[];
 }): Interpretation {
   const constraints: InterpretedConstraint[] = [];
-  const notUnderstood: NotUnderstoodPhrase[] = [];
+  // With where each starts, to list them in the command's order.
+  const notUnderstood: (NotUnderstoodPhrase & { at: number })[] = [];
   const words = (span: { start: number; end: number }) => wordsOf(input.command, span);
   for (const item of [...input.evidence].sort((a, b) => a.start - b.start)) {
     const step = stepIndex(input.steps, item.param);
@@ -61,6 +62,7 @@ export function buildInterpretation(input: {
         constraints.push({ words: words(item), step, param: item.param, value });
     } else if (!constraints.some(known)) {
       notUnderstood.push({
+        at: item.start,
         words: words(item),
         kind: KIND_OF_PARAM[item.param] ?? 'filter',
         reason: UNUSED,
@@ -70,13 +72,15 @@ export function buildInterpretation(input: {
   }
   for (const item of input.unclear) {
     notUnderstood.push({
+      at: item.start,
       words: words(item),
       kind: item.kind,
       reason: item.reason,
       suggestion: item.suggestion,
     });
   }
-  return { constraints, not_understood: dedupe(notUnderstood) };
+  const inOrder = notUnderstood.sort((a, b) => a.at - b.at).map(({ at: _at, ...phrase }) => phrase);
+  return { constraints, not_understood: dedupe(inOrder) };
 }
 
 function dedupe(phrases: NotUnderstoodPhrase[]): NotUnderstoodPhrase[] {
