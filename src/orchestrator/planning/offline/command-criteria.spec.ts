@@ -29,6 +29,16 @@ describe('normaliseCommand', () => {
   it('keeps "&" inside a word', () => {
     expect(normaliseCommand('Head of R&D')).toBe('Head of R&D');
   });
+
+  it('keeps "&" inside a company name after "at" or "from", and reads it as "and" elsewhere', () => {
+    expect(normaliseCommand('CTOs at Procter & Gamble')).toBe('CTOs at Procter & Gamble');
+    expect(normaliseCommand('CFOs from Ernst & Young')).toBe('CFOs from Ernst & Young');
+    expect(normaliseCommand('founders in Stockholm & Oslo')).toBe('founders in Stockholm and Oslo');
+    expect(normaliseCommand('CTOs at SaaS & fintech companies')).toBe(
+      'CTOs at SaaS and fintech companies',
+    );
+    expect(normaliseCommand('VPs of Sales & Marketing')).toBe('VPs of Sales and Marketing');
+  });
 });
 
 describe('findTitles', () => {

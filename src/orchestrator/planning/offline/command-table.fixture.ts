@@ -57,6 +57,18 @@ export const COMMAND_TABLE: CommandCase[] = [
     ],
   },
   {
+    command: 'Find CFOs from Ernst & Young and Deloitte',
+    honours: [
+      { param: 'companies', value: 'Ernst & Young', words: 'Ernst & Young' },
+      { param: 'companies', value: 'Deloitte', words: 'Deloitte' },
+      { param: 'titles', value: 'CFO', words: 'CFOs' },
+    ],
+    never: [
+      { param: 'companies', value: 'Ernst' },
+      { param: 'companies', value: 'Young' },
+    ],
+  },
+  {
     command: 'Find VPs of Sales at "Müller & Söhne"',
     honours: [{ param: 'companies', value: 'Müller & Söhne', words: 'Müller & Söhne' }],
     never: [{ param: 'keywords', value: 'Müller & Söhne' }],

@@ -30,13 +30,18 @@ export interface NormalisedCommand {
   origins: Span[];
 }
 
+const OUTSIDE_QUOTES = '(?=(?:[^"]*"[^"]*")*[^"]*$)';
+const NAME_WORD = "\\p{Lu}[\\p{L}\\p{N}.'-]*";
+const NOT_AFTER_COMPANY_CUE = `(?<!(?<![\\p{L}\\p{N}])(?:at|from)\\s+(?:${NAME_WORD}\\s+){0,2}${NAME_WORD})`;
+
 const NORMALISATIONS: [RegExp, string][] = [
   [/[\u2018\u2019\u201A\u2032`]/g, "'"],
   [/[\u201C\u201D\u201E\u2033]/g, '"'],
   [/[\u2010-\u2015\u2212]/g, '-'],
   [/\s+/g, ' '],
-  // Not inside double quotes: a quoted name stays as written.
-  [/ & (?=(?:[^"]*"[^"]*")*[^"]*$)/g, ' and '],
+  // Not inside double quotes: a quoted name stays as written; nor inside a company's name after
+  // "at" or "from" ("at Procter & Gamble", "from Ernst & Young").
+  [new RegExp(`(?: & (?!\\p{Lu})|${NOT_AFTER_COMPANY_CUE} & )${OUTSIDE_QUOTES}`, 'gu'), ' and '],
   [/\be-mail/gi, 'email'],
 ];
 
