@@ -26,6 +26,8 @@ export interface ReadCommand {
   instructions?: string;
   /** The part of the command asking for an action the planner does not map. */
   unmapped?: string;
+  /** The command with every span a reader used masked: the words no reader understood. */
+  leftover: string;
 }
 
 // "score above 80" asks to score now; "with a score above 80", "we scored above 80" do not.
@@ -63,6 +65,7 @@ export function readCommand(text: string, filters: FilterReading): ReadCommand {
     storedScore && item.param === 'threshold' ? { ...item, param: 'min_score' } : item,
   );
   const unmapped = findUnmappedAction(masked);
+  const used = [...companies.spans, ...unknownPlaces, ...reading.evidence];
   return {
     intents: { ...detectIntents(clauses), score: scoreNow },
     criteria: storedScore ? { ...reading.criteria, threshold: undefined } : reading.criteria,
@@ -71,5 +74,6 @@ export function readCommand(text: string, filters: FilterReading): ReadCommand {
     tone: findTone(emailClauses),
     instructions: instructions.text,
     unmapped: unmapped && text.slice(unmapped.start, unmapped.end).replace(/\s+/g, ' '),
+    leftover: maskSpans(reading.rest, used),
   };
 }

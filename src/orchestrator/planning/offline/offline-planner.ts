@@ -1,11 +1,12 @@
 import { Interpretation } from '../interpretation';
 import type { Plan, PlanStep } from '../plan.types';
-import { filterParams, readAudienceFilters } from './audience-filters';
+import { filterParams } from './audience-filters';
 import { CommandCriteria } from './command-criteria';
-import { CommandIntents, findUnsupportedAction } from './command-intents';
-import { ReadCommand, readCommand } from './command-reading';
+import { CommandIntents } from './command-intents';
+import { ReadCommand } from './command-reading';
+import { readGuarded, removeNegatedSteps } from './guarded-reading';
 import { buildInterpretation } from './interpretation-builder';
-import { maskSpans, normaliseMapped } from './text-matching';
+import { normaliseMapped } from './text-matching';
 
 export type OfflinePlanResult =
   { ok: true; plan: Plan; interpretation: Interpretation } | { ok: false; reason: string };
@@ -37,15 +38,9 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   const normalised = normaliseMapped(input.command);
   const text = normalised.text;
   if (!/[\p{L}\p{N}]/u.test(text)) return refuse('The command is empty.');
-  const filters = readAudienceFilters(text);
-  const rest = maskSpans(text, filters.spans);
-  const unsupported = findUnsupportedAction(rest);
-  if (unsupported) return refuse(`The offline planner cannot ${unsupported}.`);
-
-  const command = readCommand(rest, filters);
-  if (command.unmapped) {
-    return refuse(`The offline planner does not understand "${command.unmapped}".`);
-  }
+  const reading = readGuarded(text);
+  if (!reading.ok) return refuse(reading.reason);
+  const { command } = reading;
   const keys = new Set(input.contextKeys);
   const params = searchParams(command);
   const source = chooseSource({ ...command, params, keys });
@@ -53,7 +48,10 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   // Scoring without an ICP in the context or the command is refused by plan validation
   // (research.score_fit needs one), with the same missing_input as any client's plan.
   const icp = keys.has('icp') ? undefined : icpOf(command.criteria);
-  const steps = buildSteps({ ...command, params, source, icp });
+  const { steps, unclear } = removeNegatedSteps(
+    buildSteps({ ...command, params, source, icp }),
+    reading.actions,
+  );
   if (steps.length === 0) {
     return refuse(`The offline planner does not understand "${objectiveOf(text)}".`);
   }
@@ -61,6 +59,7 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
     command: normalised,
     steps,
     ...command,
+    unclear: [...command.unclear, ...unclear],
   });
   return { ok: true, plan: { objective: objectiveOf(input.command), steps }, interpretation };
 }
