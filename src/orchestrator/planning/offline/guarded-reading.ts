@@ -3,13 +3,20 @@ import { readAudienceFilters } from './audience-filters';
 import { findUnsupportedAction } from './command-intents';
 import { ReadCommand, readCommand } from './command-reading';
 import { Unclear } from './evidence';
-import { findLeftoverPhrases } from './leftover-words';
-import { guardNegations, NegatedAction } from './negation-guard';
+import { findLeftoverPhrases, relativeClauseOf } from './leftover-words';
+import { clauseEndAfter, guardNegations, NegatedAction } from './negation-guard';
 import { maskSpans } from './text-matching';
 
 /** A command read with its leftover words and negations guarded, or why it is refused. */
 export type GuardedReading =
-  { ok: true; command: ReadCommand; actions: NegatedAction[] } | { ok: false; reason: string };
+  | {
+      ok: true;
+      command: ReadCommand;
+      actions: NegatedAction[];
+      /** The phrases masked and read again: their words reach no parameter. */
+      masked: string[];
+    }
+  | { ok: false; reason: string };
 
 function readOnce(text: string): GuardedReading {
   const filters = readAudienceFilters(text);
@@ -23,7 +30,7 @@ function readOnce(text: string): GuardedReading {
       reason: `The offline planner does not understand "${command.unmapped}".`,
     };
   }
-  return { ok: true, command, actions: [] };
+  return { ok: true, command, actions: [], masked: [] };
 }
 
 /**
@@ -37,15 +44,27 @@ export function readGuarded(text: string): GuardedReading {
   const first = readOnce(text);
   if (!first.ok) return first;
   const negations = guardNegations(text, first.command.leftover);
-  const reading = negations.spans.length > 0 ? readOnce(maskSpans(text, negations.spans)) : first;
+  const relatives = relativeClauses(
+    text,
+    maskSpans(first.command.leftover, [...negations.spans, ...negations.actions]),
+  );
+  const masks = [...negations.spans, ...relatives];
+  const reading = masks.length > 0 ? readOnce(maskSpans(text, masks)) : first;
   if (!reading.ok) return reading;
   const { command } = reading;
   const leftover = findLeftoverPhrases(maskSpans(command.leftover, negations.actions));
-  return {
-    ok: true,
-    command: { ...command, unclear: [...command.unclear, ...negations.unclear, ...leftover] },
-    actions: negations.actions,
-  };
+  const unclear = [...command.unclear, ...negations.unclear, ...relatives, ...leftover];
+  const masked = masks.map((span) => text.slice(span.start, span.end));
+  return { ok: true, command: { ...command, unclear }, actions: negations.actions, masked };
+}
+
+/** The relative clauses holding leftover words, each an unclear `filter` (see relativeClauseOf). */
+function relativeClauses(text: string, leftover: string): Unclear[] {
+  const clauseEnd = (from: number) => clauseEndAfter(text, from);
+  return findLeftoverPhrases(leftover).flatMap((phrase) => {
+    const clause = relativeClauseOf(text, phrase, clauseEnd);
+    return clause ? [{ ...phrase, ...clause }] : [];
+  });
 }
 
 const stepName = (step: PlanStep) => `${step.agent}.${step.action}`;

@@ -4,6 +4,7 @@
 // actions the intents reader understands, words for people, email tones.
 
 import { Unclear } from './evidence';
+import type { Span } from './text-matching';
 import { PERSON_NOUNS } from './vocabulary';
 
 const FILLERS =
@@ -13,7 +14,12 @@ const FILLERS =
   "am do does did have has had will would can could should shall may might must let let's " +
   "i'd we'd i'm i've we've want need like help go ahead up out too very really actually " +
   'someone anyone anybody everyone everybody ones anything everything something ' +
-  'please thanks thank hi hello hey okay ok sure';
+  'please thanks thank hi hello hey okay ok sure make work works working based located ' +
+  'headquartered';
+// Field labels of a structured command: "title VP of Sales; country Germany".
+const LABELS =
+  'title titles industry industries country countries city cities region location seniority ' +
+  'department keyword keywords name';
 const ACTIONS =
   'find search searching look looking pull source identify discover locate fetch collect ' +
   'gather compile prospect list lists get give show build import upload load ingest export ' +
@@ -27,15 +33,18 @@ const ACTIONS =
   'personalized produce email emails emailing mail mails message messages outreach intro intros ' +
   'introduction introductions note notes pitch pitches sequence sequences follow-up follow-ups ' +
   'followup followups copy letter letters inmail inmails opener openers cold send sending reach ' +
-  'reaching contact results result sort sorted order ordered them keep filter';
+  'reaching contact results result sort sorted order ordered them keep keeping kept filter';
 const TONES =
   'friendly casual warm informal relaxed conversational formal professional polite respectful ' +
   'direct punchy blunt point straightforward short concise brief succinct tone';
 const PEOPLE = 'person persons prospect individuals folks candidates names';
 
+/** Email tones (see findTone), lower case: words about the drafts, not about whom to find. */
+export const TONE_WORDS: ReadonlySet<string> = new Set(TONES.split(/\s+/));
+
 /** Words that carry no constraint, lower case: never reported as not understood. */
 export const IGNORED_WORDS: ReadonlySet<string> = new Set(
-  [FILLERS, ACTIONS, TONES, PEOPLE, PERSON_NOUNS.join(' ')].join(' ').split(/\s+/),
+  [FILLERS, ACTIONS, LABELS, TONES, PEOPLE, PERSON_NOUNS.join(' ')].join(' ').split(/\s+/),
 );
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'&.\/-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
@@ -98,4 +107,28 @@ export function findLeftoverPhrases(leftover: string): Unclear[] {
     });
   }
   return phrases;
+}
+
+const RELATIVE = /(?<![\p{L}\p{N}])(?:who|that|which|whose)\s+/giu;
+const CLAUSE_BREAK = /[,;:!?()"]|\.(?=\s|$)/gu;
+
+/**
+ * The relative clause a leftover phrase stands in, from after its pronoun to the end of the
+ * clause ("who speak French" → "speak French"), or undefined outside one: what a relative clause
+ * says about the prospects is one constraint, so none of its words may be honoured alone
+ * ("French" as a country). `clauseEnd` says where the clause going on at a position ends.
+ */
+export function relativeClauseOf(
+  text: string,
+  phrase: Span,
+  clauseEnd: (from: number) => number,
+): Span | undefined {
+  const before = text.slice(0, phrase.start);
+  const breaks = [...before.matchAll(CLAUSE_BREAK)];
+  const clauseStart = breaks.length > 0 ? (breaks[breaks.length - 1].index as number) + 1 : 0;
+  const pronouns = [...before.slice(clauseStart).matchAll(RELATIVE)];
+  if (pronouns.length === 0) return undefined;
+  const last = pronouns[pronouns.length - 1];
+  const start = clauseStart + (last.index as number) + last[0].length;
+  return { start, end: Math.max(phrase.end, clauseEnd(phrase.end)) };
 }

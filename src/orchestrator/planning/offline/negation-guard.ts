@@ -5,6 +5,7 @@
 
 import { MAPPED_VERBS } from './command-verbs';
 import { Unclear } from './evidence';
+import { IGNORED_WORDS, TONE_WORDS } from './leftover-words';
 import { Span, WORD_END, WORD_START } from './text-matching';
 
 /** A negated action the plan must not do: "hold off on sending" → `email.send`. */
@@ -65,11 +66,22 @@ function negatedAction(text: string, negation: RegExpMatchArray): NegatedAction 
   return { start, end: after + verb[0].length, steps };
 }
 
-/** The phrase a negation governs: to the end of its clause. */
-function negatedPhrase(text: string, start: number, from: number): Span {
+/** Whether negated words only say how the emails should sound ("not too casual"). */
+function isAboutTone(words: string): boolean {
+  const keys = words.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
+  return keys.some((key) => TONE_WORDS.has(key)) && keys.every((key) => IGNORED_WORDS.has(key));
+}
+
+/** Where the clause going on at `from` ends: punctuation, a new clause led by a verb, or the end. */
+export function clauseEndAfter(text: string, from: number): number {
   const end = PHRASE_END.exec(text.slice(from));
   const stop = end ? from + end.index : text.length;
-  return { start, end: start + text.slice(start, stop).trimEnd().length };
+  return from + text.slice(from, stop).trimEnd().length;
+}
+
+/** The phrase a negation governs: to the end of its clause. */
+function negatedPhrase(text: string, start: number, from: number): Span {
+  return { start, end: clauseEndAfter(text, from) };
 }
 
 /**
@@ -90,8 +102,11 @@ export function guardNegations(text: string, leftover: string): NegationReading 
       continue;
     }
     const span = negatedPhrase(text, start, start + negation[0].length);
+    const kind = isAboutTone(text.slice(start + negation[0].length, span.end))
+      ? 'other'
+      : 'exclusion';
     reading.spans.push(span);
-    reading.unclear.push({ ...span, kind: 'exclusion', reason: REASON, suggestion: null });
+    reading.unclear.push({ ...span, kind, reason: REASON, suggestion: null });
   }
   return reading;
 }

@@ -44,7 +44,7 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   const keys = new Set(input.contextKeys);
   const params = searchParams(command);
   const source = chooseSource({ ...command, params, keys });
-  if (typeof source !== 'string') return refuse(source.reason);
+  if (typeof source !== 'string') return refuse(notUnderstood(reading.masked) + source.reason);
   // Scoring without an ICP in the context or the command is refused by plan validation
   // (research.score_fit needs one), with the same missing_input as any client's plan.
   const icp = keys.has('icp') ? undefined : icpOf(command.criteria);
@@ -178,6 +178,12 @@ function compact(params: Record<string, unknown>): Record<string, unknown> {
 function step(name: string, params: Record<string, unknown>): PlanStep {
   const [agent, action] = name.split('.');
   return { agent, action, params: compact(params) };
+}
+
+/** Names the phrases the planner set aside, before a refusal they may have caused. */
+function notUnderstood(phrases: readonly string[]): string {
+  if (phrases.length === 0) return '';
+  return `The offline planner does not understand ${phrases.map((p) => `"${p}"`).join(', ')}. `;
 }
 
 function refuse(reason: string): OfflinePlanResult {
