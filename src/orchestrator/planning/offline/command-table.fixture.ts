@@ -443,4 +443,164 @@ export const COMMAND_TABLE: CommandCase[] = [
       { param: 'tags', value: 'expo', words: 'tagged expo' },
     ],
   },
+  // Negations and leftover words (red-team)
+  {
+    command: "Find engineers who don't work at Google",
+    honours: [{ param: 'titles', value: 'Engineer', words: 'engineers' }],
+    never: [{ param: 'companies', value: 'Google' }],
+    refuses: [{ words: "don't work at Google", kind: 'exclusion' }],
+  },
+  {
+    command: 'Find VPs of Sales that do not work at Oracle',
+    never: [{ param: 'companies', value: 'Oracle' }],
+    refuses: [{ words: 'not work at Oracle', kind: 'exclusion' }],
+  },
+  {
+    command: "Find CEOs who aren't at Apple",
+    never: [{ param: 'companies', value: 'Apple' }],
+    refuses: [{ words: "aren't at Apple", kind: 'exclusion' }],
+  },
+  {
+    command: 'Find founders but no one from Google',
+    never: [{ param: 'companies', value: 'Google' }],
+    refuses: [{ words: 'no one from Google', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in Germany but nobody at Siemens',
+    honours: [{ param: 'countries', value: 'Germany', words: 'Germany' }],
+    never: [{ param: 'companies', value: 'Siemens' }],
+    refuses: [{ words: 'nobody at Siemens', kind: 'exclusion' }],
+  },
+  {
+    command: "Find CTOs in Germany, don't include anyone at Google",
+    never: [{ param: 'companies', value: 'Google' }],
+    refuses: [{ words: "don't include anyone at Google", kind: 'exclusion' }],
+  },
+  {
+    command: "Find CTOs that aren't in France",
+    honours: [{ param: 'titles', value: 'CTO', words: 'CTOs' }],
+    never: [{ param: 'countries', value: 'France' }],
+    refuses: [{ words: "aren't in France", kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CFOs anywhere but Germany',
+    never: [{ param: 'countries', value: 'Germany' }],
+    refuses: [{ words: 'anywhere but Germany', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find engineers in France (not Paris)',
+    honours: [{ param: 'countries', value: 'France', words: 'France' }],
+    never: [{ param: 'cities', value: 'Paris' }],
+    refuses: [{ words: 'not Paris', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in Germany who are not on our webinar list',
+    never: [{ param: 'tags', value: 'webinar' }],
+    refuses: [{ words: 'not on our webinar list', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find managers, not directors, in Berlin',
+    honours: [
+      { param: 'titles', value: 'Manager', words: 'managers' },
+      { param: 'cities', value: 'Berlin', words: 'Berlin' },
+    ],
+    never: [{ param: 'titles', value: 'Director' }],
+    refuses: [{ words: 'not directors', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in Germany without any recruiters',
+    never: [{ param: 'titles', value: 'Recruiter' }],
+    refuses: [{ words: 'without any recruiters', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find founders in Germany, no consultants',
+    honours: [{ param: 'countries', value: 'Germany', words: 'Germany' }],
+    refuses: [{ words: 'no consultants', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find VPs of Sales in Germany excl. SAP',
+    never: [{ param: 'companies', value: 'SAP' }],
+    refuses: [{ words: 'excl. SAP', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in Germany w/o Siemens',
+    never: [{ param: 'companies', value: 'Siemens' }],
+    refuses: [{ words: 'w/o Siemens', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CFOs in Italy, leave out Fiat',
+    never: [{ param: 'companies', value: 'Fiat' }],
+    refuses: [{ words: 'leave out Fiat', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in Spain we have never talked to',
+    honours: [{ param: 'countries', value: 'Spain', words: 'Spain' }],
+    refuses: [{ words: 'never talked to', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in Germany not scored yet',
+    refuses: [{ words: 'not scored yet', kind: 'exclusion' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Email CTOs in Germany, but hold off on sending',
+    context: ['sender'],
+    honours: [{ param: 'countries', value: 'Germany', words: 'Germany' }],
+    actions: ['email.draft'],
+    withoutActions: ['email.send'],
+  },
+  {
+    command: 'Find CTOs in Germany and draft emails, but wait before sending',
+    context: ['sender'],
+    actions: ['email.draft'],
+    withoutActions: ['email.send'],
+  },
+  {
+    command: "Find CFOs in France, just export, don't draft anything",
+    actions: ['export.spreadsheet'],
+    withoutActions: ['email.draft', 'email.send'],
+  },
+  {
+    command: 'Find 50 marketing managers in Spain, one per company',
+    honours: [{ param: 'limit', value: '50', words: '50' }],
+    refuses: [{ words: 'one per company', kind: 'filter' }],
+  },
+  {
+    command: 'Find 30 CTOs in Berlin who joined this year',
+    honours: [{ param: 'cities', value: 'Berlin', words: 'Berlin' }],
+    refuses: [{ words: 'joined this year', kind: 'filter' }],
+  },
+  {
+    command: 'Find marketing managers hired in the last 6 months in London',
+    refuses: [{ words: 'hired in the last 6 months', kind: 'filter' }],
+  },
+  {
+    command: 'find engineers at stripe',
+    refuses: [{ words: 'stripe', kind: 'filter' }],
+  },
+  {
+    command: 'Find engineers in Germany who speak French',
+    honours: [{ param: 'countries', value: 'Germany', words: 'Germany' }],
+    never: [{ param: 'countries', value: 'France' }],
+    refuses: [{ words: 'speak French', kind: 'filter' }],
+  },
+  {
+    command: 'Find VPs of Sales who were at Salesforce before',
+    never: [{ param: 'companies', value: 'Salesforce' }],
+    refuses: [{ words: 'were at Salesforce before', kind: 'filter' }],
+  },
+  {
+    command: 'Export CTOs in France that score lower than 50',
+    refuses: [{ words: 'score lower than 50', kind: 'filter' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find CTOs in Germany and send emails next Monday',
+    context: ['sender'],
+    refuses: [{ words: 'Monday', kind: 'filter' }],
+  },
+  {
+    command: 'Find CTOs with more than 10 years of experience',
+    refuses: [{ words: 'more than 10 years of experience', kind: 'filter' }],
+  },
 ];
