@@ -47,7 +47,7 @@ export const IGNORED_WORDS: ReadonlySet<string> = new Set(
   [FILLERS, ACTIONS, LABELS, TONES, PEOPLE, PERSON_NOUNS.join(' ')].join(' ').split(/\s+/),
 );
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'&.\/-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'&./-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 // What ends a phrase: punctuation, or a masked (understood) part of the command.
 const BREAK = /[,;:!?()"[\]]|\.(?=\s|$)|\s{2,}/u;
 const REASON = 'The planner did not understand these words.';
