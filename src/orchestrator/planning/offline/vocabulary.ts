@@ -352,7 +352,8 @@ export const C_LEVEL: Record<string, string[]> = {
 /**
  * Company size words, mapped to LinkedIn-style employee ranges: SMB/SME/small businesses up to
  * 200, "small and medium(-sized)" up to 1,000, mid-market/mid-sized 201–1,000, enterprise/large
- * companies/Fortune 500 1,001 and more, startups up to 50, scale-ups 51–500.
+ * companies/Fortune 500 1,001 and more, scale-ups 51–500. "Startups" and "early-stage" name a
+ * stage, not a size: they add no bound nobody asked for.
  */
 export const SIZE_WORDS: { aliases: string[]; min?: number; max?: number }[] = [
   {
@@ -383,7 +384,6 @@ export const SIZE_WORDS: { aliases: string[]; min?: number; max?: number }[] = [
   },
   { aliases: ['enterprise', 'enterprises', 'large companies', 'large enterprises'], min: 1001 },
   { aliases: ['big companies', 'corporates', 'corporations', 'fortune 500'], min: 1001 },
-  { aliases: ['startup', 'startups', 'start-up', 'start-ups', 'early-stage'], max: 50 },
   { aliases: ['scale-up', 'scale-ups', 'scaleups'], min: 51, max: 500 },
 ];
 
