@@ -1,4 +1,11 @@
-import { takeCompanyName } from './company-names';
+import {
+  findDepartments,
+  findIndustries,
+  findLocations,
+  findSeniorities,
+  findTitles,
+} from './command-criteria';
+import { CONNECTORS, LEGAL_FORMS, takeCompanyName } from './company-names';
 import { Evidence, FilterReading, Unclear } from './evidence';
 import { suggestPlace } from './place-suggestions';
 import { PhraseMatch, Span, WORD_START } from './text-matching';
@@ -24,6 +31,47 @@ export function takeCompanyList(text: string, from: number): PhraseMatch<string>
     at = name.end + separator[0].length;
   }
   return names;
+}
+
+/**
+ * Whether a company's name only contains a place: "Bank of America" (the place after "of"),
+ * "Munich Re" (the place followed by a word of the name that is neither a place nor a word the
+ * planner knows). "New York", "Siemens Germany" and "UK SaaS" are not: the place stays a place.
+ */
+export function isNamedAfterPlace(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length < 2 || words.some((word) => /^(?:and|or)$/i.test(word))) return false;
+  const places = findLocations(name).spans;
+  if (places.length === 0) return false;
+  return places.some((place) => {
+    if (place.start === 0 && place.end === name.length) return false;
+    const before = name.slice(0, place.start).trim().split(' ').pop() ?? '';
+    if (CONNECTORS.has(before.toLowerCase())) return true;
+    const after = name.slice(place.end).trim();
+    return after !== '' && !knownWords(after) && findLocations(after).spans.length === 0;
+  });
+}
+
+function knownWords(words: string): boolean {
+  if (words.split(' ').every((word) => LEGAL_FORMS.has(word.toLowerCase()))) return true;
+  return [findTitles, findSeniorities, findIndustries, findDepartments].some(
+    (find) => find(words).values.length > 0,
+  );
+}
+
+/**
+ * The spans of companies named after a place ("at Bank of America", "from Munich Re"), to keep
+ * from the place reader: the company reading wins when the capitalised name goes on.
+ */
+export function findCompaniesNamedAfterPlaces(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const cue of text.matchAll(NAME_CUE)) {
+    const from = (cue.index as number) + cue[0].length;
+    for (const name of takeCompanyList(text, from)) {
+      if (isNamedAfterPlace(name.value)) spans.push(spanOf(name));
+    }
+  }
+  return spans;
 }
 
 /** Quoted companies after "at", "from", "working at": `at "Acme"`. Read before keywords. */

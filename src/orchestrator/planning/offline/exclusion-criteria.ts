@@ -5,7 +5,8 @@ import {
   findSeniorities,
   findTitles,
 } from './command-criteria';
-import { takeCompanyList } from './company-criteria';
+import { isNamedAfterPlace, takeCompanyList } from './company-criteria';
+import { takeCompanyName } from './company-names';
 import { Evidence, FilterReading, Unclear } from './evidence';
 import { suggestPlace } from './place-suggestions';
 import { Span, WORD_END, WORD_START } from './text-matching';
@@ -50,6 +51,8 @@ function takeKnownItem(text: string, at: number): Item | undefined {
     };
   }
   const skip = THE.exec(rest)?.[0].length ?? 0;
+  const name = takeCompanyName(text, at + skip);
+  if (name && isNamedAfterPlace(name.value)) return undefined;
   const place = findLocations(rest.slice(skip)).spans[0];
   if (!place || place.start !== 0) return undefined;
   const span = { start: at + skip, end: at + skip + place.end };
