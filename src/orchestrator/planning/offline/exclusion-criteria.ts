@@ -131,3 +131,40 @@ export function findExclusions(text: string): FilterReading {
   }
   return reading;
 }
+
+/**
+ * The countries of a region less those the command excludes: "the DACH region except
+ * Switzerland" searches Germany and Austria, never Switzerland as well. A country named on its
+ * own and also excluded is kept, so the contradiction shows.
+ */
+export function withoutExcludedCountries<C extends { countries: string[] }>(
+  criteria: C,
+  evidence: Evidence[],
+): { criteria: C; evidence: Evidence[] } {
+  const excluded = new Set(
+    evidence.filter((item) => item.param === 'exclude_countries').map((item) => item.value),
+  );
+  const fromRegion = (item: Evidence) =>
+    item.param === 'countries' &&
+    excluded.has(item.value) &&
+    evidence.some(
+      (other) =>
+        other !== item &&
+        other.param === 'countries' &&
+        other.start === item.start &&
+        other.end === item.end,
+    );
+  const dropped = new Set(evidence.filter(fromRegion).map((item) => item.value));
+  if (dropped.size === 0) return { criteria, evidence };
+  const named = evidence.some(
+    (item) => item.param === 'countries' && dropped.has(item.value) && !fromRegion(item),
+  );
+  if (named) return { criteria, evidence };
+  return {
+    criteria: {
+      ...criteria,
+      countries: criteria.countries.filter((country) => !dropped.has(country)),
+    },
+    evidence: evidence.filter((item) => !fromRegion(item)),
+  };
+}
