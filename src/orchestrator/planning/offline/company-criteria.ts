@@ -7,7 +7,7 @@ import {
 } from './command-criteria';
 import { CONNECTORS, LEGAL_FORMS, takeCompanyName } from './company-names';
 import { Evidence, FilterReading, Unclear } from './evidence';
-import { suggestPlace } from './place-suggestions';
+import { isUnsearchablePlace, suggestPlace } from './place-suggestions';
 import { PhraseMatch, Span, WORD_START } from './text-matching';
 
 const CUE = `${WORD_START}(?:(?:who\\s+works?|that\\s+works?|working|employed|works?)\\s+(?:at|for|by)|at|from)\\s+(?:the\\s+company\\s+)?`;
@@ -99,7 +99,8 @@ export function findCompanies(input: { rest: string; text: string }): FilterRead
   const spans: Span[] = [];
   for (const cue of text.matchAll(NAME_CUE)) {
     const from = (cue.index as number) + cue[0].length;
-    const names = takeCompanyList(text, from);
+    // "from California", "at Europe's…" are places the place reader refuses, not companies.
+    const names = takeCompanyList(text, from).filter((name) => !isUnsearchablePlace(name.value));
     if (names.length === 0) continue;
     const last = names[names.length - 1];
     spans.push({ start: cue.index as number, end: last.end });
@@ -114,7 +115,7 @@ export function findCompanies(input: { rest: string; text: string }): FilterRead
       continue;
     }
     for (const name of names) {
-      const place = name.value.includes(' ') ? null : suggestPlace(name.value);
+      const place = name.value.includes(' ') ? null : suggestPlace(name.value, 1);
       if (place)
         unclear.push({
           ...spanOf(name),

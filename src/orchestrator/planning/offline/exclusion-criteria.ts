@@ -8,14 +8,27 @@ import {
 import { isNamedAfterPlace, takeCompanyList } from './company-criteria';
 import { takeCompanyName } from './company-names';
 import { Evidence, FilterReading, Unclear } from './evidence';
-import { suggestPlace } from './place-suggestions';
+import {
+  findUnsearchablePlaces,
+  suggestPlace,
+  UNSEARCHABLE_PLACE_REASON,
+} from './place-suggestions';
 import { Span, WORD_END, WORD_START } from './text-matching';
 import { MAPPED_VERBS } from './command-verbs';
 
+// "exclude anyone from", "skip the ones at", "leave out people working at".
+const WHO =
+  '(?:\\s+(?:anyone|anybody|everyone|those|people|prospects|contacts|leads|the\\s+ones|ones)' +
+  '(?:\\s+(?:who\\s+works?|that\\s+works?|working|employed|based|located))?)?' +
+  '(?:\\s+(?:at|in|from|for))?';
 const CUE = new RegExp(
-  `${WORD_START}(?:except(?:\\s+for)?|excluding|exclude|other\\s+than|apart\\s+from|` +
-    'but\\s+not(?:\\s+(?:at|in|from))?|not\\s+(?:at|in|from|based\\s+in|located\\s+in|headquartered\\s+in)|' +
-    `outside(?:\\s+of)?)${WORD_END}\\s*`,
+  `${WORD_START}(?:(?:except(?:\\s+for)?|excluding|exclude|excl\\.?|w/o|minus|leave\\s+out|leaving\\s+out|` +
+    `skip(?:ping)?|other\\s+than|apart\\s+from)${WHO}|` +
+    'but\\s+not(?:\\s+(?:at|in|from))?|though\\s+not(?:\\s+(?:at|in|from))?|' +
+    'not\\s+(?:at|in|from|based\\s+in|located\\s+in|headquartered\\s+in)|' +
+    // "no agencies", "no consultants": a plural after "no" (not "no less than", "no emails").
+    "no(?=\\s+(?!(?:less|unless|emails|replies|thanks)\\b)[\\p{L}-]+s(?![\\p{L}\\p{N}']))|" +
+    `outside(?:\\s+of)?)(?![\\p{L}\\p{N}])\\s*`,
   'giu',
 );
 const THE = /^(?:the\s+)?/iu;
@@ -23,7 +36,9 @@ const SEPARATOR = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?/iu;
 const QUOTED = /^(?:"([^"]{1,80})"|'([^']{1,80})')/u;
 // Words after a cue that exclude nothing: "but not send them yet", "not at all".
 const NOT_AN_EXCLUSION = new RegExp(
-  `^(?:(?:${MAPPED_VERBS}|yet|now|all|only|just|really|too|very|sure|before|after|to|the|a|an)${WORD_END}|$)`,
+  `^(?:(?:${MAPPED_VERBS}|yet|now|all|only|just|really|too|very|sure|before|after|to|the|a|an|` +
+    // "skip anyone below 60" is a score threshold.
+    `(?:scor(?:ing|ed)\\s+)?(?:below|under|less\\s+than|lower\\s+than)\\s+\\d+)${WORD_END}|$)`,
   'iu',
 );
 const FALLBACK = /^[\p{L}\p{N}][\p{L}\p{N}'&.-]*(?: [\p{L}\p{N}][\p{L}\p{N}'&.-]*){0,3}/u;
@@ -53,6 +68,10 @@ function takeKnownItem(text: string, at: number): Item | undefined {
   const skip = THE.exec(rest)?.[0].length ?? 0;
   const name = takeCompanyName(text, at + skip);
   if (name && isNamedAfterPlace(name.value)) return undefined;
+  const area = findUnsearchablePlaces(rest.slice(skip))[0];
+  if (area && area.start === 0) {
+    return unclearItem({ start: at + skip, end: at + skip + area.end }, UNSEARCHABLE_PLACE_REASON);
+  }
   const place = findLocations(rest.slice(skip)).spans[0];
   if (!place || place.start !== 0) return undefined;
   const span = { start: at + skip, end: at + skip + place.end };
@@ -73,7 +92,7 @@ function takeCompanies(text: string, at: number): Item[] {
       (find) => find(name.value).values.length > 0,
     );
     if (known) return unclearItem(span, 'Only companies and countries can be left out.');
-    const place = name.value.includes(' ') ? null : suggestPlace(name.value);
+    const place = name.value.includes(' ') ? null : suggestPlace(name.value, 1);
     if (place) return unclearItem(span, 'Not a country or city the planner knows.', place);
     return {
       span,

@@ -224,7 +224,6 @@ describe('planOffline phrasing table', () => {
       [
         search({
           titles: ['Product Manager'],
-          cities: ['San Francisco'],
           keywords: ['Figma'],
           limit: 40,
         }),
