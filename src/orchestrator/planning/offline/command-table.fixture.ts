@@ -247,7 +247,7 @@ export const COMMAND_TABLE: CommandCase[] = [
     refuses: [{ words: 'Silicon Valley', kind: 'place' }],
   },
   {
-    command: 'I need 40 product managers in the Bay Area',
+    command: 'Find product managers in the Bay Area',
     never: [{ param: 'cities', value: 'San Francisco' }],
     refuses: [{ words: 'Bay Area', kind: 'place' }],
   },
