@@ -259,6 +259,17 @@ export const COMMAND_TABLE: CommandCase[] = [
     ],
   },
   {
+    command: 'Find VPs of Engineering at acme corp',
+    honours: [{ param: 'companies', value: 'acme corp', words: 'acme corp' }],
+  },
+  {
+    command: 'Find ctos at n26',
+    honours: [
+      { param: 'companies', value: 'n26', words: 'n26' },
+      { param: 'titles', value: 'CTO', words: 'ctos' },
+    ],
+  },
+  {
     command: 'Find marketing directors at Notion and Monday',
     honours: [
       { param: 'companies', value: 'Notion', words: 'Notion' },

@@ -100,7 +100,11 @@ export function findCompanies(input: { rest: string; text: string }): FilterRead
   for (const cue of text.matchAll(NAME_CUE)) {
     const from = (cue.index as number) + cue[0].length;
     // "from California", "at Europe's…" are places the place reader refuses, not companies.
-    const names = takeCompanyList(text, from).filter((name) => !isUnsearchablePlace(name.value));
+    const capitalised = takeCompanyList(text, from).filter(
+      (name) => !isUnsearchablePlace(name.value),
+    );
+    const lower = capitalised.length === 0 ? takeLowercaseName(text, from) : undefined;
+    const names = lower ? [lower] : capitalised;
     if (names.length === 0) continue;
     const last = names[names.length - 1];
     spans.push({ start: cue.index as number, end: last.end });
@@ -130,3 +134,25 @@ export function findCompanies(input: { rest: string; text: string }): FilterRead
 }
 
 const spanOf = ({ start, end }: Span): Span => ({ start, end });
+
+const LOWER_WORD = "[\\p{Ll}\\p{N}][\\p{L}\\p{N}'&-]*";
+// Legal forms that are no English word ("as", "co", "se", "group" are left out).
+const LOWER_LEGAL_FORMS =
+  'gmbh|ag|inc\\.?|ltd\\.?|llc|corp\\.?|plc|b\\.?v\\.|bv|n\\.v\\.|kg|srl|spa|s\\.p\\.a\\.|ug';
+const LOWER_NAME = new RegExp(
+  `^(?:${LOWER_WORD}\\s+){1,2}?(?:${LOWER_LEGAL_FORMS})(?![\\p{L}\\p{N}])`,
+  'u',
+);
+const LETTERS_AND_DIGITS =
+  /^(?=[\p{L}\p{N}]*\p{L})(?=[\p{L}\p{N}]*\p{N})[\p{Ll}\p{N}]{2,}(?![\p{L}\p{N}])/u;
+
+/**
+ * A company written in lower case, when nothing else can be meant: a name ending in a legal form
+ * ("at acme corp", "at cloudwerk gmbh") or one word of letters and digits ("at n26", "at 3m").
+ */
+function takeLowercaseName(text: string, from: number): PhraseMatch<string> | undefined {
+  const rest = text.slice(from);
+  const match = LOWER_NAME.exec(rest) ?? LETTERS_AND_DIGITS.exec(rest);
+  if (!match) return undefined;
+  return { start: from, end: from + match[0].length, value: match[0] };
+}

@@ -125,6 +125,19 @@ describe('companies named after a place', () => {
     ]);
   });
 
+  it.each<[string, string[]]>([
+    ['VPs at acme corp', ['acme corp']],
+    ['CTOs at cloudwerk gmbh in Berlin', ['cloudwerk gmbh']],
+    ['CTOs at n26', ['n26']],
+    ['engineers at stripe', []],
+    ['CTOs at scale as well', []],
+    ['CTOs at 50 companies', []],
+  ])('reads a lower-case company only when nothing else is meant: %j', (text, companies) => {
+    expect(findCompanies({ rest: text, text }).evidence.map((item) => item.value)).toEqual(
+      companies,
+    );
+  });
+
   it('reads "Monday" after "at" as a company', () => {
     const text = 'VPs at Notion and Monday';
     expect(findCompanies({ rest: text, text }).evidence.map((item) => item.value)).toEqual([
