@@ -31,6 +31,7 @@ describe('interpretation text', () => {
     ['Find CTOs in Germany excl. SAP', 'excl. SAP', true],
     ['Find CTOs in Germany w/o Siemens', 'w/o Siemens', true],
     ['Find CTOs in Germany w/o Siemens', 'Siemens', true],
+    ['Find CFOs anywhere but Germany', 'anywhere but Germany', true],
   ])('tells negated phrases: %s / %s', (command, words, negated) => {
     expect(isNegated({ command, words })).toBe(negated);
   });

@@ -1,6 +1,6 @@
 /** Words that say "leave these out": "not in Germany", "except Acme", "excl. Acme", "w/o Acme". */
 const NEGATION =
-  /\b(?:not|no|never|except|excluding|exclude|outside|without|skip|skipping|besides|other than|apart from|leave out|leaving out|minus|excl|w\/o|[a-z]+n't)\b/;
+  /\b(?:not|no|never|except|excluding|exclude|outside|without|skip|skipping|besides|other than|apart from|leave out|leaving out|minus|excl|w\/o|(?:anywhere|everywhere) but|[a-z]+n't)\b/;
 
 /** Comparisons that only look negated: "no more than 50 employees", "not less than 70". */
 const COMPARISON =

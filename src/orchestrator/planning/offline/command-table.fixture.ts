@@ -235,6 +235,11 @@ export const COMMAND_TABLE: CommandCase[] = [
     honours: [{ param: 'exclude_countries', value: 'Russia', words: 'except Russia' }],
   },
   {
+    command: 'Find CFOs anywhere but Germany',
+    honours: [{ param: 'exclude_countries', value: 'Germany', words: 'anywhere but Germany' }],
+    never: [{ param: 'countries', value: 'Germany' }],
+  },
+  {
     command: 'Find CTOs in Düsseldorf, Nürnberg and Marseille',
     honours: [
       { param: 'cities', value: 'Düsseldorf', words: 'Düsseldorf' },

@@ -24,10 +24,10 @@ const WHO =
 const CUE = new RegExp(
   `${WORD_START}(?:(?:except(?:\\s+for)?|excluding|exclude|excl\\.?|w/o|minus|leave\\s+out|leaving\\s+out|` +
     `skip(?:ping)?|other\\s+than|apart\\s+from)${WHO}|` +
-    'but\\s+not(?:\\s+(?:at|in|from))?|though\\s+not(?:\\s+(?:at|in|from))?|' +
+    '(?:anywhere|everywhere|any\\s+country)\\s+(?:but|except)(?:\\s+(?:in|at))?|but\\s+not(?:\\s+(?:at|in|from))?|though\\s+not(?:\\s+(?:at|in|from))?|' +
     'not\\s+(?:at|in|from|based\\s+in|located\\s+in|headquartered\\s+in)|' +
     // "no agencies", "no consultants": a plural after "no" (not "no less than", "no emails").
-    "no(?=\\s+(?!(?:less|unless|emails|replies|thanks)\\b)[\\p{L}-]+s(?![\\p{L}\\p{N}']))|" +
+    "no(?=\\s+(?!(?:less|unless|emails|replies|thanks|attachments|links|emojis|images|buzzwords|typos|duplicates)\\b)[\\p{L}-]+s(?![\\p{L}\\p{N}']))|" +
     `outside(?:\\s+of)?)(?![\\p{L}\\p{N}])\\s*`,
   'giu',
 );

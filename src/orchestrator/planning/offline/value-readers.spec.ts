@@ -173,6 +173,7 @@ describe('findExclusions: more cues', () => {
     ['VPs at IBM except in the US', 'exclude_countries', 'United States'],
     ['CTOs in any country except Russia', 'exclude_countries', 'Russia'],
     ['CTOs except Munich Re', 'exclude_companies', 'Munich Re'],
+    ['CFOs anywhere but Germany', 'exclude_countries', 'Germany'],
   ])('%j → %s %j', (text, param, value) => {
     const { evidence, unclear } = findExclusions(text);
     expect(unclear).toEqual([]);
@@ -196,6 +197,7 @@ describe('findExclusions: more cues', () => {
     'CTOs with no more than 50 employees',
     'CTOs with no less than 50 employees',
     'Score CTOs and skip anyone below 60',
+    'Draft emails to CTOs, no attachments',
   ])('reads no exclusion in %j', (text) => {
     expect(findExclusions(text)).toEqual({ evidence: [], unclear: [], spans: [] });
   });
