@@ -28,6 +28,10 @@ describe('interpretation text', () => {
     ['Find CTOs except at Acme, in Germany', 'Germany', false],
     ['Find CTOs with no more than 50 employees', 'no more than 50 employees', false],
     ['Find CTOs outside sales in Germany', 'Germany', false],
+    ['Find CTOs in Germany excl. SAP', 'excl. SAP', true],
+    ['Find CTOs in Germany w/o Siemens', 'w/o Siemens', true],
+    ['Find CTOs in Germany w/o Siemens', 'Siemens', true],
+    ['Find CFOs anywhere but Germany', 'anywhere but Germany', true],
   ])('tells negated phrases: %s / %s', (command, words, negated) => {
     expect(isNegated({ command, words })).toBe(negated);
   });

@@ -1,6 +1,6 @@
-/** Words that say "leave these out": "not in Germany", "except Acme", "skip anyone we emailed". */
+/** Words that say "leave these out": "not in Germany", "except Acme", "excl. Acme", "w/o Acme". */
 const NEGATION =
-  /\b(?:not|no|never|except|excluding|exclude|outside|without|skip|skipping|besides|other than|apart from|leave out|leaving out|minus|[a-z]+n't)\b/;
+  /\b(?:not|no|never|except|excluding|exclude|outside|without|skip|skipping|besides|other than|apart from|leave out|leaving out|minus|excl|w\/o|(?:anywhere|everywhere) but|[a-z]+n't)\b/;
 
 /** Comparisons that only look negated: "no more than 50 employees", "not less than 70". */
 const COMPARISON =
@@ -51,7 +51,8 @@ export function isNegated(input: { command: string; words: string }): boolean {
       .slice(0, at)
       .split(/[,;:!?()]/)
       .pop() ?? '';
-  const before = clause.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  // "w/o" stays one word.
+  const before = clause.split(/[^\p{L}\p{N}'/-]+/u).filter(Boolean);
   return hasNegation(before.slice(-NEGATION_REACH).join(' '));
 }
 

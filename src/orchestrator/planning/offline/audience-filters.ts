@@ -5,14 +5,17 @@ import { findExclusions } from './exclusion-criteria';
 import { findListFilters } from './list-criteria';
 import { findScoreOrder } from './score-order';
 import { maskSpans, uniqueInOrder } from './text-matching';
+import { findUnsupportedFilters } from './unsupported-filters';
 
 /**
- * The filters read before the other criteria, each masking what it used for the next: contact
+ * The filters read before the other criteria, each masking what it used for the next: filters
+ * the search cannot apply (refused), contact
  * history, exclusions (so "not in Germany" is never read as Germany), lists and imports, the
  * order of stored scores, quoted companies (before quoted keywords).
  */
 export function readAudienceFilters(text: string): FilterReading {
   const readers = [
+    findUnsupportedFilters,
     findContactFilters,
     findExclusions,
     findListFilters,

@@ -11,6 +11,7 @@ import {
 import { findCompanies } from './company-criteria';
 import { readCriteria } from './criteria-reading';
 import { Evidence, FilterReading, Unclear } from './evidence';
+import { withoutExcludedCountries } from './exclusion-criteria';
 import { findUnknownPlaces } from './place-suggestions';
 import { maskSpans, Span } from './text-matching';
 import { findUnmappedAction } from './unmapped-actions';
@@ -66,10 +67,14 @@ export function readCommand(text: string, filters: FilterReading): ReadCommand {
   );
   const unmapped = findUnmappedAction(masked);
   const used = [...companies.spans, ...unknownPlaces, ...reading.evidence];
+  const read = withoutExcludedCountries(
+    storedScore ? { ...reading.criteria, threshold: undefined } : reading.criteria,
+    evidence,
+  );
   return {
     intents: { ...detectIntents(clauses), score: scoreNow },
-    criteria: storedScore ? { ...reading.criteria, threshold: undefined } : reading.criteria,
-    evidence,
+    criteria: read.criteria,
+    evidence: read.evidence,
     unclear: [...filters.unclear, ...companies.unclear, ...unknownPlaces],
     tone: findTone(emailClauses),
     instructions: instructions.text,

@@ -21,6 +21,266 @@ export interface CommandCase {
 }
 
 export const COMMAND_TABLE: CommandCase[] = [
+  // Values (red-team)
+  {
+    command: 'Find CTOs at Series B startups in Germany',
+    honours: [{ param: 'countries', value: 'Germany', words: 'Germany' }],
+    never: [{ param: 'employees_max', value: '50' }],
+    refuses: [{ words: 'Series B', kind: 'filter' }],
+  },
+  {
+    command: 'Find 10 founders at AI startups in Berlin',
+    honours: [
+      { param: 'industries', value: 'Artificial Intelligence', words: 'AI' },
+      { param: 'cities', value: 'Berlin', words: 'Berlin' },
+      { param: 'limit', value: '10', words: 'Find 10' },
+    ],
+    never: [{ param: 'employees_max', value: '50' }],
+  },
+  {
+    command: 'Find CTOs in Germany, skip anyone we contacted in the last month',
+    honours: [
+      {
+        param: 'not_contacted_days',
+        value: '30',
+        words: 'skip anyone we contacted in the last month',
+      },
+    ],
+    never: [{ param: 'never_emailed', value: 'true' }],
+  },
+  {
+    command: 'Find CTOs in Germany not contacted in the last month',
+    honours: [
+      { param: 'not_contacted_days', value: '30', words: 'not contacted in the last month' },
+    ],
+    never: [{ param: 'never_emailed', value: 'true' }],
+  },
+  {
+    command: 'Find CTOs in Germany that we have not emailed this year',
+    never: [{ param: 'never_emailed', value: 'true' }],
+    refuses: [{ words: 'not emailed this year', kind: 'filter' }],
+  },
+  {
+    command: 'Find CMOs in the UK that we emailed last year',
+    honours: [{ param: 'countries', value: 'United Kingdom', words: 'UK' }],
+    refuses: [{ words: 'we emailed last year', kind: 'filter' }],
+  },
+  {
+    command: 'Score VPs of Sales in Italy, keep only the top 10',
+    never: [{ param: 'limit', value: '10' }],
+    refuses: [{ words: 'keep only the top 10', kind: 'filter' }],
+    actions: ['prospects.search', 'research.score_fit'],
+  },
+  {
+    command: 'Find CFOs at Bank of America',
+    honours: [{ param: 'companies', value: 'Bank of America', words: 'Bank of America' }],
+    never: [
+      { param: 'countries', value: 'United States' },
+      { param: 'companies', value: 'Bank' },
+    ],
+  },
+  {
+    command: 'Find CFOs at Allianz SE and Munich Re',
+    honours: [
+      { param: 'companies', value: 'Allianz SE', words: 'Allianz SE' },
+      { param: 'companies', value: 'Munich Re', words: 'Munich Re' },
+    ],
+    never: [
+      { param: 'cities', value: 'Munich' },
+      { param: 'companies', value: 'Re' },
+    ],
+  },
+  {
+    command: 'Find VPs of Sales who were at Salesforce before',
+    never: [{ param: 'companies', value: 'Salesforce' }],
+    refuses: [{ words: 'who were at Salesforce before', kind: 'filter' }],
+  },
+  {
+    command: 'Find former Google employees in Berlin',
+    honours: [{ param: 'cities', value: 'Berlin', words: 'Berlin' }],
+    never: [{ param: 'companies', value: 'Google' }],
+    refuses: [{ words: 'former Google employees', kind: 'filter' }],
+  },
+  {
+    command: 'Find ex-McKinsey consultants in London',
+    never: [{ param: 'companies', value: 'McKinsey' }],
+    refuses: [{ words: 'ex-McKinsey', kind: 'filter' }],
+  },
+  {
+    command: 'Find CTOs in Germany from LinkedIn Sales Navigator',
+    never: [{ param: 'companies', value: 'LinkedIn Sales Navigator' }],
+    refuses: [{ words: 'from LinkedIn Sales Navigator', kind: 'list' }],
+  },
+  {
+    command: 'Find sales directors in the DACH region except Switzerland',
+    honours: [
+      { param: 'countries', value: 'Germany', words: 'DACH' },
+      { param: 'countries', value: 'Austria', words: 'DACH' },
+      { param: 'exclude_countries', value: 'Switzerland', words: 'except Switzerland' },
+    ],
+    never: [{ param: 'countries', value: 'Switzerland' }],
+  },
+  {
+    command: 'Export CTOs with a score below 40',
+    refuses: [{ words: 'score below 40', kind: 'filter' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find CTOs in Germany scored between 60 and 80',
+    never: [{ param: 'min_score', value: '60' }],
+    refuses: [{ words: 'scored between 60 and 80', kind: 'filter' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Export CTOs in France that score lower than 50',
+    refuses: [{ words: 'score lower than 50', kind: 'filter' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find CTOs in Germany not scored yet',
+    refuses: [{ words: 'not scored yet', kind: 'filter' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Find CTOs with no score',
+    refuses: [{ words: 'no score', kind: 'filter' }],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Score CTOs in Germany and drop anyone below 60',
+    honours: [{ param: 'threshold', value: '60', words: 'drop anyone below 60', step: 1 }],
+    actions: ['prospects.search', 'research.score_fit'],
+  },
+  {
+    command: 'Find 50 marketing managers in Spain, one per company',
+    honours: [{ param: 'limit', value: '50', words: 'Find 50' }],
+    refuses: [{ words: 'one per company', kind: 'filter' }],
+  },
+  {
+    command: 'Find VPs of Sales in France, max 3 per company',
+    never: [{ param: 'limit', value: '3' }],
+    refuses: [{ words: 'max 3 per company', kind: 'filter' }],
+  },
+  {
+    command: 'Find CTOs in Germany, at most 2 per account',
+    never: [{ param: 'limit', value: '2' }],
+    refuses: [{ words: 'at most 2 per account', kind: 'filter' }],
+  },
+  {
+    command: 'Find up to 5 people per company at fintechs in London',
+    honours: [{ param: 'industries', value: 'Fintech', words: 'fintechs' }],
+    never: [
+      { param: 'employees_max', value: '5' },
+      { param: 'limit', value: '5' },
+    ],
+    refuses: [{ words: 'up to 5 people per company', kind: 'filter' }],
+  },
+  {
+    command: 'Find VPs of Sales in Germany excl. SAP',
+    honours: [{ param: 'exclude_companies', value: 'SAP', words: 'excl. SAP' }],
+    never: [{ param: 'companies', value: 'SAP' }],
+  },
+  {
+    command: 'Find CTOs in Germany w/o Siemens',
+    honours: [{ param: 'exclude_companies', value: 'Siemens', words: 'w/o Siemens' }],
+    never: [{ param: 'companies', value: 'Siemens' }],
+  },
+  {
+    command: 'Find CFOs in Italy, leave out Fiat',
+    honours: [{ param: 'exclude_companies', value: 'Fiat', words: 'leave out Fiat' }],
+  },
+  {
+    command: 'Find CMOs in France minus Danone',
+    honours: [{ param: 'exclude_companies', value: 'Danone', words: 'minus Danone' }],
+  },
+  {
+    command: 'Find CTOs in Germany, though not Bosch',
+    honours: [{ param: 'exclude_companies', value: 'Bosch', words: 'though not Bosch' }],
+    never: [{ param: 'companies', value: 'Bosch' }],
+  },
+  {
+    command: 'Find HR directors in the UK excluding anyone at Google',
+    honours: [{ param: 'exclude_companies', value: 'Google', words: 'excluding anyone at Google' }],
+    never: [{ param: 'companies', value: 'Google' }],
+  },
+  {
+    command: 'Find all VPs at IBM except in the US',
+    honours: [
+      { param: 'companies', value: 'IBM', words: 'IBM' },
+      { param: 'exclude_countries', value: 'United States', words: 'except in the US' },
+    ],
+    never: [{ param: 'countries', value: 'United States' }],
+  },
+  {
+    command: 'Find CTOs in Germany, skip the ones at Siemens',
+    honours: [{ param: 'exclude_companies', value: 'Siemens', words: 'skip the ones at Siemens' }],
+  },
+  {
+    command: 'Find CTOs in the US except for California',
+    honours: [{ param: 'countries', value: 'United States', words: 'US' }],
+    never: [{ param: 'exclude_companies', value: 'California' }],
+    refuses: [{ words: 'California', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find HR managers in Canada but not in Quebec',
+    never: [{ param: 'exclude_companies', value: 'Quebec' }],
+    refuses: [{ words: 'Quebec', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find founders in Germany, no consultants',
+    refuses: [{ words: 'no consultants', kind: 'exclusion' }],
+  },
+  {
+    command: 'Find CTOs in any country except Russia',
+    honours: [{ param: 'exclude_countries', value: 'Russia', words: 'except Russia' }],
+  },
+  {
+    command: 'Find CFOs anywhere but Germany',
+    honours: [{ param: 'exclude_countries', value: 'Germany', words: 'anywhere but Germany' }],
+    never: [{ param: 'countries', value: 'Germany' }],
+  },
+  {
+    command: 'Find CTOs in Düsseldorf, Nürnberg and Marseille',
+    honours: [
+      { param: 'cities', value: 'Düsseldorf', words: 'Düsseldorf' },
+      { param: 'cities', value: 'Nuremberg', words: 'Nürnberg' },
+      { param: 'cities', value: 'Marseille', words: 'Marseille' },
+    ],
+  },
+  {
+    command: 'Find CTOs in Silicon Valley',
+    refuses: [{ words: 'Silicon Valley', kind: 'place' }],
+  },
+  {
+    command: 'Find product managers in the Bay Area',
+    never: [{ param: 'cities', value: 'San Francisco' }],
+    refuses: [{ words: 'Bay Area', kind: 'place' }],
+  },
+  {
+    command: 'Find sales managers at Orange in France',
+    honours: [
+      { param: 'companies', value: 'Orange', words: 'Orange' },
+      { param: 'countries', value: 'France', words: 'France' },
+    ],
+  },
+  {
+    command: 'Find VPs of Engineering at acme corp',
+    honours: [{ param: 'companies', value: 'acme corp', words: 'acme corp' }],
+  },
+  {
+    command: 'Find ctos at n26',
+    honours: [
+      { param: 'companies', value: 'n26', words: 'n26' },
+      { param: 'titles', value: 'CTO', words: 'ctos' },
+    ],
+  },
+  {
+    command: 'Find marketing directors at Notion and Monday',
+    honours: [
+      { param: 'companies', value: 'Notion', words: 'Notion' },
+      { param: 'companies', value: 'Monday', words: 'Monday' },
+    ],
+  },
   // Companies
   {
     command: 'Email the decision makers at Cloudwerk GmbH about our pilot',
@@ -483,11 +743,6 @@ export const COMMAND_TABLE: CommandCase[] = [
     refuses: [{ words: "aren't in France", kind: 'exclusion' }],
   },
   {
-    command: 'Find CFOs anywhere but Germany',
-    never: [{ param: 'countries', value: 'Germany' }],
-    refuses: [{ words: 'anywhere but Germany', kind: 'exclusion' }],
-  },
-  {
     command: 'Find engineers in France (not Paris)',
     honours: [{ param: 'countries', value: 'France', words: 'France' }],
     never: [{ param: 'cities', value: 'Paris' }],
@@ -518,29 +773,10 @@ export const COMMAND_TABLE: CommandCase[] = [
     refuses: [{ words: 'no consultants', kind: 'exclusion' }],
   },
   {
-    command: 'Find VPs of Sales in Germany excl. SAP',
-    never: [{ param: 'companies', value: 'SAP' }],
-    refuses: [{ words: 'excl. SAP', kind: 'exclusion' }],
-  },
-  {
-    command: 'Find CTOs in Germany w/o Siemens',
-    never: [{ param: 'companies', value: 'Siemens' }],
-    refuses: [{ words: 'w/o Siemens', kind: 'exclusion' }],
-  },
-  {
-    command: 'Find CFOs in Italy, leave out Fiat',
-    never: [{ param: 'companies', value: 'Fiat' }],
-    refuses: [{ words: 'leave out Fiat', kind: 'exclusion' }],
-  },
-  {
     command: 'Find CTOs in Spain we have never talked to',
     honours: [{ param: 'countries', value: 'Spain', words: 'Spain' }],
-    refuses: [{ words: 'never talked to', kind: 'exclusion' }],
-  },
-  {
-    command: 'Find CTOs in Germany not scored yet',
-    refuses: [{ words: 'not scored yet', kind: 'exclusion' }],
-    withoutActions: ['research.score_fit'],
+    never: [{ param: 'never_emailed', value: 'true' }],
+    refuses: [{ words: 'never talked to', kind: 'filter' }],
   },
   {
     command: 'Email CTOs in Germany, but hold off on sending',

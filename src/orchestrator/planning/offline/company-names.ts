@@ -7,18 +7,19 @@ export const LEGAL_FORMS = new Set(
     'kg srl spa s.p.a. limited group holding holdings gbr ug'
   ).split(' '),
 );
-// Capitalised words that start no company name: "at The…" is read from the next word.
+// Capitalised words that start no company name: "at The…" is read from the next word. Monday is
+// a company ("at Monday", "Monday.com").
 const NOT_NAME_STARTS = new Set(
   (
     'the a an our my their your this that these those i we you they all any each every some ' +
     'fortune top least most january february march april may june july august september ' +
-    'october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    'october november december tuesday wednesday thursday friday saturday sunday ' +
     'q1 q2 q3 q4 csv excel'
   ).split(' '),
 );
 const NAME_WORD = /^[\p{Lu}\p{N}][\p{L}\p{N}'&.+-]*$/u;
 const DOMAIN = /^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
-const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'la', 'le', 'du', '&']);
+export const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'la', 'le', 'du', '&']);
 const TOKEN = /[^\s,;:!?()"]+/gu;
 
 /**

@@ -27,9 +27,24 @@ const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7, month: 30, year
 
 const rule = (pattern: string) => new RegExp(`${WORD_START}${pattern}${WORD_END}`, 'giu');
 
+// "in the last 3 months", "in the past month" (one month), "for 90 days".
+const PERIOD = `(?:in|within|for|during|over)\\s+(?:the\\s+)?(?:(?:last|past)\\s*(?:${COUNT}\\s+)?|${COUNT}\\s+)${UNIT}`;
+const SKIP_WHO =
+  '(?:skip|exclude|excluding|except(?:\\s+for)?|without|minus|leave\\s+out|drop|remove|not)\\s+(?:anyone|anybody|everyone|those|people|prospects|contacts|leads|the\\s+ones|ones)';
 const NOT_CONTACTED_FOR = [
-  `${NOT}\\s+(?:been\\s+|yet\\s+)?${CONTACTED}${OBJECT}\\s+(?:in|within|for|during|over)\\s+(?:the\\s+)?(?:last|past)?\\s*${COUNT}\\s+${UNIT}`,
-  `no\\s+(?:contact|emails?|outreach)\\s+(?:in|within|for|during)\\s+(?:the\\s+)?(?:last|past)?\\s*${COUNT}\\s+${UNIT}`,
+  `${NOT}\\s+(?:been\\s+|yet\\s+)?${CONTACTED}${OBJECT}\\s+${PERIOD}`,
+  `no\\s+(?:contact|emails?|outreach)\\s+${PERIOD}`,
+  // "skip anyone we contacted in the last month": not contacted in 30 days.
+  `${SKIP_WHO}\\s+(?:(?:who|that|whom)\\s+)?(?:we|i)(?:'ve|\\s+have)?\\s+(?:already\\s+)?${CONTACTED}${OBJECT}\\s+${PERIOD}`,
+].map(rule);
+// A period by the calendar ("this year", "last week") or contact that did happen ("we emailed
+// in the last 30 days") is not a filter the search has.
+const CALENDAR =
+  '(?:(?:this|last|past|current)\\s+(?:week|month|quarter|year)|(?:in|during|since)\\s+\\d{4}|today|yesterday)';
+const CONTACTED_WHEN = [
+  `(?:${SKIP_WHO}\\s+(?:(?:who|that|whom)\\s+)?(?:we|i)(?:'ve|\\s+have)?\\s+(?:already\\s+)?|${NOT}\\s+(?:been\\s+|yet\\s+)?)${CONTACTED}${OBJECT}\\s+${CALENDAR}`,
+  `(?:(?:who|that|whom)\\s+)?(?:we|i)(?:'ve|\\s+have|\\s+had)?\\s+(?:already\\s+)?(?:${CONTACTED}|spoken\\s+to|spoke\\s+(?:to|with)|talked\\s+to|met(?:\\s+with)?|called)${OBJECT}\\s+(?:${CALENDAR}|${PERIOD})`,
+  `(?:(?:who|that|whom)\\s+)?(?:we|i)(?:'ve|\\s+have)?\\s+never\\s+(?:spoken|talked|spoke)\\s+(?:to|with)`,
 ].map(rule);
 const NOT_SINCE = rule(
   `${NOT}\\s+(?:been\\s+)?${CONTACTED}${OBJECT}\\s+(?:since\\s+[\\p{L}\\p{N}]+(?:\\s+\\d{1,4})?|recently|lately)`,
@@ -54,7 +69,7 @@ const REPLIES = [
 const REPLY_REASON =
   'Replies, opens and clicks are not tracked yet (they arrive with the mailbox feature).';
 const DATE_REASON =
-  'Contact dates are read only as a period ("in the last 90 days"), not as a date or "recently".';
+  'Contact history is read only as "not contacted in the last 90 days" or "never emailed": not as a date, "this year", "recently" or contact that did happen.';
 
 /** Matches of any of the regexes, the earliest and longest of overlapping ones. */
 export function matchesOf(regexes: readonly RegExp[], text: string): RegExpMatchArray[] {
@@ -93,13 +108,15 @@ export function findContactFilters(text: string): FilterReading {
   const refuse = (reason: string) => (match: RegExpMatchArray) =>
     unclear.push({ ...spanOf(match), kind: 'filter', reason, suggestion: null });
   take(REPLIES, refuse(REPLY_REASON));
-  take(NOT_CONTACTED_FOR, (match) =>
+  take(NOT_CONTACTED_FOR, (match) => {
+    const [count, unit] = match.slice(1).filter((group) => group !== undefined);
     evidence.push({
       ...spanOf(match),
       param: 'not_contacted_days',
-      value: daysOf(match[1], match[2]),
-    }),
-  );
+      value: unit === undefined ? daysOf('1', count) : daysOf(count, unit),
+    });
+  });
+  take(CONTACTED_WHEN, refuse(DATE_REASON));
   take([NOT_SINCE], refuse(DATE_REASON));
   take(NEVER_EMAILED, (match) =>
     evidence.push({ ...spanOf(match), param: 'never_emailed', value: true }),

@@ -6,6 +6,7 @@ import {
   findSeniorities,
   findTitles,
 } from './command-criteria';
+import { findCompaniesNamedAfterPlaces } from './company-criteria';
 import { Evidence, evidenceOf } from './evidence';
 import { findKeywords } from './keyword-criteria';
 import { findCompanySize, findLimitMatch, findScoreThreshold } from './numeric-criteria';
@@ -36,7 +37,8 @@ export function readCriteria(text: string): CriteriaReading {
   let rest = maskSpans(text, keywords.spans);
   const titles = findTitles(rest);
   rest = maskSpans(rest, titles.spans);
-  const locations = findLocations(rest);
+  // "at Bank of America", "from Munich Re" are companies, not places.
+  const locations = findLocations(maskSpans(rest, findCompaniesNamedAfterPlaces(rest)));
   rest = maskSpans(rest, locations.spans);
   const industries = findIndustries(rest);
   rest = maskSpans(rest, industries.spans);

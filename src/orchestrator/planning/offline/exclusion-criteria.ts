@@ -5,16 +5,30 @@ import {
   findSeniorities,
   findTitles,
 } from './command-criteria';
-import { takeCompanyList } from './company-criteria';
+import { isNamedAfterPlace, takeCompanyList } from './company-criteria';
+import { takeCompanyName } from './company-names';
 import { Evidence, FilterReading, Unclear } from './evidence';
-import { suggestPlace } from './place-suggestions';
+import {
+  findUnsearchablePlaces,
+  suggestPlace,
+  UNSEARCHABLE_PLACE_REASON,
+} from './place-suggestions';
 import { Span, WORD_END, WORD_START } from './text-matching';
 import { MAPPED_VERBS } from './command-verbs';
 
+// "exclude anyone from", "skip the ones at", "leave out people working at".
+const WHO =
+  '(?:\\s+(?:anyone|anybody|everyone|those|people|prospects|contacts|leads|the\\s+ones|ones)' +
+  '(?:\\s+(?:who\\s+works?|that\\s+works?|working|employed|based|located))?)?' +
+  '(?:\\s+(?:at|in|from|for))?';
 const CUE = new RegExp(
-  `${WORD_START}(?:except(?:\\s+for)?|excluding|exclude|other\\s+than|apart\\s+from|` +
-    'but\\s+not(?:\\s+(?:at|in|from))?|not\\s+(?:at|in|from|based\\s+in|located\\s+in|headquartered\\s+in)|' +
-    `outside(?:\\s+of)?)${WORD_END}\\s*`,
+  `${WORD_START}(?:(?:except(?:\\s+for)?|excluding|exclude|excl\\.?|w/o|minus|leave\\s+out|leaving\\s+out|` +
+    `skip(?:ping)?|other\\s+than|apart\\s+from)${WHO}|` +
+    '(?:anywhere|everywhere|any\\s+country)\\s+(?:but|except)(?:\\s+(?:in|at))?|but\\s+not(?:\\s+(?:at|in|from))?|though\\s+not(?:\\s+(?:at|in|from))?|' +
+    'not\\s+(?:at|in|from|based\\s+in|located\\s+in|headquartered\\s+in)|' +
+    // "no agencies", "no consultants": a plural after "no" (not "no less than", "no emails").
+    "no(?=\\s+(?!(?:less|unless|emails|replies|thanks|attachments|links|emojis|images|buzzwords|typos|duplicates)\\b)[\\p{L}-]+s(?![\\p{L}\\p{N}']))|" +
+    `outside(?:\\s+of)?)(?![\\p{L}\\p{N}])\\s*`,
   'giu',
 );
 const THE = /^(?:the\s+)?/iu;
@@ -22,7 +36,9 @@ const SEPARATOR = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?/iu;
 const QUOTED = /^(?:"([^"]{1,80})"|'([^']{1,80})')/u;
 // Words after a cue that exclude nothing: "but not send them yet", "not at all".
 const NOT_AN_EXCLUSION = new RegExp(
-  `^(?:(?:${MAPPED_VERBS}|yet|now|all|only|just|really|too|very|sure|before|after|to|the|a|an)${WORD_END}|$)`,
+  `^(?:(?:${MAPPED_VERBS}|yet|now|all|only|just|really|too|very|sure|before|after|to|the|a|an|` +
+    // "skip anyone below 60" is a score threshold.
+    `(?:scor(?:ing|ed)\\s+)?(?:below|under|less\\s+than|lower\\s+than)\\s+\\d+)${WORD_END}|$)`,
   'iu',
 );
 const FALLBACK = /^[\p{L}\p{N}][\p{L}\p{N}'&.-]*(?: [\p{L}\p{N}][\p{L}\p{N}'&.-]*){0,3}/u;
@@ -50,6 +66,12 @@ function takeKnownItem(text: string, at: number): Item | undefined {
     };
   }
   const skip = THE.exec(rest)?.[0].length ?? 0;
+  const name = takeCompanyName(text, at + skip);
+  if (name && isNamedAfterPlace(name.value)) return undefined;
+  const area = findUnsearchablePlaces(rest.slice(skip))[0];
+  if (area && area.start === 0) {
+    return unclearItem({ start: at + skip, end: at + skip + area.end }, UNSEARCHABLE_PLACE_REASON);
+  }
   const place = findLocations(rest.slice(skip)).spans[0];
   if (!place || place.start !== 0) return undefined;
   const span = { start: at + skip, end: at + skip + place.end };
@@ -70,7 +92,7 @@ function takeCompanies(text: string, at: number): Item[] {
       (find) => find(name.value).values.length > 0,
     );
     if (known) return unclearItem(span, 'Only companies and countries can be left out.');
-    const place = name.value.includes(' ') ? null : suggestPlace(name.value);
+    const place = name.value.includes(' ') ? null : suggestPlace(name.value, 1);
     if (place) return unclearItem(span, 'Not a country or city the planner knows.', place);
     return {
       span,
@@ -127,4 +149,41 @@ export function findExclusions(text: string): FilterReading {
     reading.unclear.push(...items.flatMap((item) => item.unclear));
   }
   return reading;
+}
+
+/**
+ * The countries of a region less those the command excludes: "the DACH region except
+ * Switzerland" searches Germany and Austria, never Switzerland as well. A country named on its
+ * own and also excluded is kept, so the contradiction shows.
+ */
+export function withoutExcludedCountries<C extends { countries: string[] }>(
+  criteria: C,
+  evidence: Evidence[],
+): { criteria: C; evidence: Evidence[] } {
+  const excluded = new Set(
+    evidence.filter((item) => item.param === 'exclude_countries').map((item) => item.value),
+  );
+  const fromRegion = (item: Evidence) =>
+    item.param === 'countries' &&
+    excluded.has(item.value) &&
+    evidence.some(
+      (other) =>
+        other !== item &&
+        other.param === 'countries' &&
+        other.start === item.start &&
+        other.end === item.end,
+    );
+  const dropped = new Set(evidence.filter(fromRegion).map((item) => item.value));
+  if (dropped.size === 0) return { criteria, evidence };
+  const named = evidence.some(
+    (item) => item.param === 'countries' && dropped.has(item.value) && !fromRegion(item),
+  );
+  if (named) return { criteria, evidence };
+  return {
+    criteria: {
+      ...criteria,
+      countries: criteria.countries.filter((country) => !dropped.has(country)),
+    },
+    evidence: evidence.filter((item) => !fromRegion(item)),
+  };
 }

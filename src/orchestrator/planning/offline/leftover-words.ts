@@ -25,7 +25,8 @@ const ACTIONS =
   'gather compile prospect list lists get give show build import upload load ingest export ' +
   'exported download save output dump put write spreadsheet spreadsheets sheet sheets google ' +
   'gsheet gsheets g-sheets excel xlsx xls workbook csv file research enrich enrichment ' +
-  'firmographics firmographic company companies summary summaries summarise summarize profile ' +
+  'firmographics firmographic company companies startup startups firm firms business ' +
+  'businesses region regions area summary summaries summarise summarize profile ' +
   'overview overviews details detail info information background score scores scored scoring ' +
   'rank ranked ranking rate qualify prioritise prioritize prioritised prioritized grade best ' +
   'fit fits fitting icp ideal customer against match matching matches relevant most draft ' +

@@ -179,9 +179,20 @@ const BARE_THRESHOLD = new RegExp(
   'giu',
 );
 
+// With scoring, "drop anyone below 60", "remove those scoring under 50" keep 60 and more.
+const DROP_BELOW = new RegExp(
+  `${WORD_START}(?:drop|remove|exclude|discard|filter\\s+out|cut|skip)\\s+` +
+    `(?:anyone|anybody|everyone|those|all|the\\s+ones|ones|prospects|leads|contacts|people)?\\s*` +
+    `(?:(?:who|that)\\s+(?:are\\s+|is\\s+|score\\s+)?)?(?:scor(?:ing|ed)\\s+|rated\\s+)?` +
+    `(?:below|under|less\\s+than|lower\\s+than)\\s+${NUMBER}${SCORE_SUFFIX}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
 /** The fit score a prospect must reach (0..100): "score above 70", "at least 60", "80+ fit". */
 export function findScoreThreshold(text: string): { threshold?: number; spans: Span[] } {
-  const regexes = SCORING_WORDS.test(text) ? [...THRESHOLD_RULES, BARE_THRESHOLD] : THRESHOLD_RULES;
+  const regexes = SCORING_WORDS.test(text)
+    ? [...THRESHOLD_RULES, BARE_THRESHOLD, DROP_BELOW]
+    : THRESHOLD_RULES;
   const found = regexes
     .flatMap((regex) => [...text.matchAll(regex)])
     .map((match) => ({ match, value: parseNumber(match[1]) }))

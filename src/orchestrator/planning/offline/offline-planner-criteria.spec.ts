@@ -80,7 +80,8 @@ describe('planOffline criteria', () => {
       ['mid-market companies', { employees_min: 201, employees_max: 1000 }],
       ['midmarket companies', { employees_min: 201, employees_max: 1000 }],
       ['enterprise companies', { employees_min: 1001 }],
-      ['startups', { employees_max: 50 }],
+      ['startups', {}],
+      ['early-stage startups', {}],
       ['scale-ups', { employees_min: 51, employees_max: 500 }],
       ['SMB and mid-market companies', { employees_max: 1000 }],
       ['mid-market companies with more than 300 employees', { employees_min: 301 }],
@@ -114,11 +115,11 @@ describe('planOffline criteria', () => {
       ]);
     });
 
-    it('reads "DACH but exclude Austria" as an excluded country', () => {
+    it('reads "DACH but exclude Austria" as an excluded country, gone from the region', () => {
       expect(steps('Find CTOs in DACH but exclude Austria')).toEqual([
         search({
           titles: ['CTO'],
-          countries: ['Germany', 'Austria', 'Switzerland'],
+          countries: ['Germany', 'Switzerland'],
           exclude_countries: ['Austria'],
         }),
       ]);

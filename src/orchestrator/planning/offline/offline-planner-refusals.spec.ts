@@ -45,7 +45,6 @@ describe('planOffline refusals', () => {
     ['Translate the emails to German', ['prospects'], 'Translate the emails to German'],
     ['Find founders in London, remove duplicates and export to Excel', [], 'remove duplicates'],
     ['Can you delete all prospects?', ['prospects'], 'delete all prospects'],
-    ['Find 50 CTOs; skip the ones at startups', [], 'skip the ones at startups'],
     ['Find CTOs and verify their email addresses', [], 'verify their email addresses'],
     ['Find CTOs and add their phone numbers', [], 'add their phone numbers'],
     ['I want you to find CTOs in Berlin and then, please, tag them', [], 'tag them'],

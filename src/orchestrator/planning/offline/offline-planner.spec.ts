@@ -128,7 +128,6 @@ describe('planOffline phrasing table', () => {
           titles: ['Founder'],
           industries: ['Software'],
           countries: ['Israel'],
-          employees_max: 50,
           limit: 100,
         }),
         googleSheets,
@@ -203,7 +202,6 @@ describe('planOffline phrasing table', () => {
           titles: ['Co-founder'],
           industries: ['Fintech'],
           cities: ['Stockholm', 'Copenhagen', 'Oslo'],
-          employees_max: 50,
           limit: 10,
         }),
       ],
@@ -226,7 +224,6 @@ describe('planOffline phrasing table', () => {
       [
         search({
           titles: ['Product Manager'],
-          cities: ['San Francisco'],
           keywords: ['Figma'],
           limit: 40,
         }),
@@ -332,7 +329,6 @@ describe('planOffline phrasing table', () => {
           titles: ['CTO', 'Founder'],
           industries: ['Artificial Intelligence'],
           cities: ['San Francisco'],
-          employees_max: 50,
           keywords: ['Kubernetes'],
         }),
       ],

@@ -1,6 +1,23 @@
 import { Unclear } from './evidence';
-import { WORD_START } from './text-matching';
-import { CITIES, COUNTRIES } from './vocabulary';
+import { compilePhrases, maskSpans, PhraseMatch, WORD_START } from './text-matching';
+import { CITIES, COUNTRIES, UNSEARCHABLE_PLACES } from './vocabulary';
+
+/** Why a state, an area or a continent is refused. */
+export const UNSEARCHABLE_PLACE_REASON =
+  'States, provinces, areas and continents are not a filter: name the countries or cities.';
+
+const matchUnsearchable = compilePhrases([{ aliases: UNSEARCHABLE_PLACES, value: true }]);
+
+/** States, provinces, areas and continents the search cannot filter on ("California", "Europe"). */
+export function findUnsearchablePlaces(text: string): PhraseMatch<boolean>[] {
+  return matchUnsearchable(text);
+}
+
+/** Whether the whole of `name` is a state, an area or a continent. */
+export function isUnsearchablePlace(name: string): boolean {
+  const found = matchUnsearchable(name.trim());
+  return found.length === 1 && found[0].start === 0 && found[0].end === name.trim().length;
+}
 
 const PLACE_NAMES: [alias: string, name: string][] = [
   ...Object.entries(COUNTRIES).flatMap(([name, aliases]) =>
@@ -28,13 +45,24 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length][b.length];
 }
 
+// Words and company names close to a place that are no misspelling: "at Orange in France",
+// "at Spin", "people in pairs".
+const REAL_WORDS = new Set(
+  (
+    'orange apple amazon oracle shell target total mango range grange spin pairs paid pain main ' +
+    'indeed slack notion monday sprint'
+  ).split(' '),
+);
+
 /**
  * The known country or city a misspelt place most likely is, as "Germany?": the closest name or
- * alias within 2 edits (1 for words of up to 5 letters), or null.
+ * alias within 2 edits (1 for words of up to 5 letters, at most `maxDistance`), or null; never for
+ * a real word or company name that happens to be close ("Orange" is not "France?").
  */
-export function suggestPlace(word: string): string | null {
+export function suggestPlace(word: string, maxDistance = 2): string | null {
   const lower = word.toLowerCase();
-  const allowed = lower.length <= 5 ? 1 : 2;
+  if (REAL_WORDS.has(lower)) return null;
+  const allowed = Math.min(lower.length <= 5 ? 1 : 2, maxDistance);
   let best: { name: string; distance: number } | undefined;
   for (const [alias, name] of PLACE_NAMES) {
     if (Math.abs(alias.length - lower.length) > allowed) continue;
@@ -61,11 +89,20 @@ const AFTER_PREPOSITION = new RegExp(
 
 /**
  * Places the planner does not know, after "in", "from", "based in", "located in": a capitalised
- * word ("in Lyon"), or a longer word close to a known place ("in germny"). Pass the command with
+ * word ("in Lyon"), or a longer word close to a known place ("in germny"); and anywhere, a state,
+ * an area or a continent ("California", "Bay Area", "Europe"). Pass the command with
  * every understood phrase masked. Each is a `place` the plan would otherwise drop.
  */
-export function findUnknownPlaces(text: string): Unclear[] {
-  const found: Unclear[] = [];
+export function findUnknownPlaces(input: string): Unclear[] {
+  const unsearchable = findUnsearchablePlaces(input);
+  const found: Unclear[] = unsearchable.map(({ start, end }) => ({
+    start,
+    end,
+    kind: 'place',
+    reason: UNSEARCHABLE_PLACE_REASON,
+    suggestion: null,
+  }));
+  const text = maskSpans(input, unsearchable);
   for (const match of text.matchAll(AFTER_PREPOSITION)) {
     const words = match[1];
     const first = words.split(' ')[0];

@@ -108,6 +108,35 @@ export const COUNTRIES: Record<string, string[]> = {
   'South Africa': ['south africa', 'south african'],
   'South Korea': ['south korea', 'korea', 'korean'],
   China: ['china', 'chinese'],
+  Russia: ['russia', 'russian federation'],
+  Ukraine: ['ukraine', 'ukrainian'],
+  Turkey: ['turkey', 'türkiye', 'turkiye'],
+  Greece: ['greece', 'greek'],
+  Hungary: ['hungary', 'hungarian'],
+  Romania: ['romania', 'romanian'],
+  Bulgaria: ['bulgaria', 'bulgarian'],
+  Croatia: ['croatia', 'croatian'],
+  Serbia: ['serbia', 'serbian'],
+  Slovakia: ['slovakia', 'slovak'],
+  Slovenia: ['slovenia', 'slovenian'],
+  Cyprus: ['cyprus'],
+  Malta: ['malta'],
+  'Saudi Arabia': ['saudi arabia', 'ksa'],
+  Qatar: ['qatar'],
+  Egypt: ['egypt', 'egyptian'],
+  Morocco: ['morocco'],
+  Nigeria: ['nigeria', 'nigerian'],
+  Kenya: ['kenya', 'kenyan'],
+  Indonesia: ['indonesia', 'indonesian'],
+  Malaysia: ['malaysia', 'malaysian'],
+  Thailand: ['thailand', 'thai'],
+  Vietnam: ['vietnam', 'viet nam', 'vietnamese'],
+  Philippines: ['philippines', 'the philippines', 'filipino'],
+  Pakistan: ['pakistan', 'pakistani'],
+  Taiwan: ['taiwan', 'taiwanese'],
+  'Hong Kong': ['hong kong'],
+  Peru: ['peru', 'peruvian'],
+  Uruguay: ['uruguay'],
 };
 
 /** Regions expand to their countries, in the order listed. */
@@ -132,18 +161,28 @@ export const REGIONS: { aliases: string[]; countries: string[] }[] = [
 export const CITIES: Record<string, string[]> = {
   London: ['london'],
   Manchester: ['manchester'],
+  Birmingham: ['birmingham'],
+  Edinburgh: ['edinburgh'],
+  Newcastle: ['newcastle', 'newcastle upon tyne'],
   Berlin: ['berlin'],
   Munich: ['munich', 'münchen', 'muenchen', 'munchen', 'monaco di baviera'],
   Hamburg: ['hamburg'],
   Frankfurt: ['frankfurt'],
   Cologne: ['cologne', 'köln', 'koeln', 'koln'],
+  Düsseldorf: ['düsseldorf', 'dusseldorf', 'duesseldorf'],
+  Stuttgart: ['stuttgart'],
+  Nuremberg: ['nuremberg', 'nürnberg', 'nurnberg', 'nuernberg'],
+  Leipzig: ['leipzig'],
+  Dresden: ['dresden'],
   Paris: ['paris'],
+  Marseille: ['marseille', 'marseilles'],
   Amsterdam: ['amsterdam'],
   Rotterdam: ['rotterdam'],
   Brussels: ['brussels', 'bruxelles', 'brussel', 'brüssel'],
   Zurich: ['zurich', 'zürich', 'zuerich'],
   Geneva: ['geneva', 'genève', 'geneve', 'genf', 'ginevra'],
   Vienna: ['vienna', 'wien', 'vienne'],
+  Salzburg: ['salzburg'],
   Stockholm: ['stockholm'],
   Copenhagen: ['copenhagen', 'københavn', 'kobenhavn', 'kopenhagen'],
   Oslo: ['oslo'],
@@ -158,7 +197,7 @@ export const CITIES: Record<string, string[]> = {
   Prague: ['prague', 'praha', 'prag'],
   Tallinn: ['tallinn'],
   'New York': ['new york', 'new york city', 'nyc'],
-  'San Francisco': ['san francisco', 'bay area', 'SF'],
+  'San Francisco': ['san francisco', 'SF'],
   'Los Angeles': ['los angeles', 'LA'],
   Boston: ['boston'],
   Chicago: ['chicago'],
@@ -180,6 +219,63 @@ export const CITIES: Record<string, string[]> = {
   Dubai: ['dubai'],
   'Tel Aviv': ['tel aviv'],
 };
+
+/**
+ * Places the search cannot filter on: states and provinces (the search knows countries and
+ * cities), and areas with no border ("Bay Area", "Silicon Valley") or a continent. Never a
+ * company: "except for California" is refused as a place left out, not excluded as a company.
+ */
+export const UNSEARCHABLE_PLACES: string[] = [
+  // US states (Washington and New York are cities here; Georgia is also a country).
+  ...'alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming'.split(
+    ' ',
+  ),
+  'new hampshire',
+  'new jersey',
+  'new mexico',
+  'north carolina',
+  'north dakota',
+  'rhode island',
+  'south carolina',
+  'south dakota',
+  'west virginia',
+  'washington state',
+  'new york state',
+  // Canadian provinces.
+  'alberta',
+  'british columbia',
+  'manitoba',
+  'new brunswick',
+  'newfoundland',
+  'nova scotia',
+  'ontario',
+  'quebec',
+  'québec',
+  'saskatchewan',
+  'prince edward island',
+  // German states, often said for a region.
+  'bavaria',
+  'bayern',
+  'baden-württemberg',
+  'north rhine-westphalia',
+  'nrw',
+  // Areas and continents.
+  'bay area',
+  'sf bay area',
+  'silicon valley',
+  'the midwest',
+  'east coast',
+  'west coast',
+  'europe',
+  'european',
+  'asia',
+  'apac',
+  'emea',
+  'africa',
+  'middle east',
+  'south america',
+  'oceania',
+];
 
 /**
  * The words a command uses for each family of the shared industry vocabulary. The planner writes
@@ -352,7 +448,8 @@ export const C_LEVEL: Record<string, string[]> = {
 /**
  * Company size words, mapped to LinkedIn-style employee ranges: SMB/SME/small businesses up to
  * 200, "small and medium(-sized)" up to 1,000, mid-market/mid-sized 201–1,000, enterprise/large
- * companies/Fortune 500 1,001 and more, startups up to 50, scale-ups 51–500.
+ * companies/Fortune 500 1,001 and more, scale-ups 51–500. "Startups" and "early-stage" name a
+ * stage, not a size: they add no bound nobody asked for.
  */
 export const SIZE_WORDS: { aliases: string[]; min?: number; max?: number }[] = [
   {
@@ -383,7 +480,6 @@ export const SIZE_WORDS: { aliases: string[]; min?: number; max?: number }[] = [
   },
   { aliases: ['enterprise', 'enterprises', 'large companies', 'large enterprises'], min: 1001 },
   { aliases: ['big companies', 'corporates', 'corporations', 'fortune 500'], min: 1001 },
-  { aliases: ['startup', 'startups', 'start-up', 'start-ups', 'early-stage'], max: 50 },
   { aliases: ['scale-up', 'scale-ups', 'scaleups'], min: 51, max: 500 },
 ];
 
