@@ -155,7 +155,30 @@ export function findTitles(text: string): Found<string> {
       }
     }
   }
-  return collect(pickNonOverlapping(matches));
+  return collect(joinAdjacentTitles(text, pickNonOverlapping(matches)));
+}
+
+/**
+ * Two single titles with only a space between them are one compound title: "SDR managers" is
+ * "SDR Manager", never "SDR" or "Manager" (which would widen the search to every manager).
+ */
+function joinAdjacentTitles(
+  text: string,
+  matches: readonly PhraseMatch<string[]>[],
+): PhraseMatch<string[]>[] {
+  const joined: PhraseMatch<string[]>[] = [];
+  for (const match of matches) {
+    const last = joined[joined.length - 1];
+    const adjacent = last && /^ +$/.test(text.slice(last.end, match.start));
+    if (adjacent && last.value.length === 1 && match.value.length === 1) {
+      joined[joined.length - 1] = {
+        start: last.start,
+        end: match.end,
+        value: [`${last.value[0]} ${match.value[0]}`],
+      };
+    } else joined.push(match);
+  }
+  return joined;
 }
 
 const matchLocations = compilePhrases<{ countries?: string[]; cities?: string[] }>([

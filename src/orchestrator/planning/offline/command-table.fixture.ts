@@ -317,6 +317,17 @@ export const COMMAND_TABLE: CommandCase[] = [
     ],
   },
   {
+    command: 'Find SDR managers in Dublin',
+    honours: [
+      { param: 'titles', value: 'SDR Manager', words: 'SDR managers' },
+      { param: 'cities', value: 'Dublin', words: 'Dublin' },
+    ],
+    never: [
+      { param: 'titles', value: 'Manager' },
+      { param: 'titles', value: 'SDR' },
+    ],
+  },
+  {
     command: 'Find CFOs from Ernst & Young and Deloitte',
     honours: [
       { param: 'companies', value: 'Ernst & Young', words: 'Ernst & Young' },
