@@ -14,7 +14,7 @@ import {
 } from './helpers/command-case-answers';
 import { INTERPRETATION_CASES } from './fixtures/interpretation-cases.fixture';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { chatCompletion, FakeOpenAiServer } from './helpers/fake-openai-server';
+import { chatCompletion, FakeOpenAiServer, llmTestEnv } from './helpers/fake-openai-server';
 
 /**
  * The interpretation check over HTTP, with the real `openai` SDK against a fake server: for each
@@ -60,13 +60,7 @@ beforeAll(async () => {
   await fake.start();
   testApp = await createTestApp({
     env: {
-      OPENAI_API_KEY: 'sk-test-0123456789abcdefghijklmnop',
-      OPENAI_BASE_URL: fake.baseUrl,
-      OPENAI_MAX_RETRIES: '0',
-      COMMAND_RATE_LIMIT: '10000',
-      JOB_QUEUE_LIMIT_PER_CLIENT: '0',
-      LLM_RPM: '0',
-      LLM_TPM: '0',
+      ...llmTestEnv(fake.baseUrl),
     },
   });
 });

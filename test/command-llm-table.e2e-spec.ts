@@ -10,7 +10,7 @@ import {
 import { planOffline } from '../src/orchestrator/planning/offline/offline-planner';
 import type { PlanStep } from '../src/orchestrator/planning/plan.types';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-import { chatCompletion, FakeOpenAiServer } from './helpers/fake-openai-server';
+import { chatCompletion, FakeOpenAiServer, llmTestEnv } from './helpers/fake-openai-server';
 
 /**
  * The offline planner's command table against the LLM path: the real `openai` SDK talks to a
@@ -133,17 +133,11 @@ beforeAll(async () => {
   await fake.start();
   testApp = await createTestApp({
     env: {
-      OPENAI_API_KEY: 'sk-test-0123456789abcdefghijklmnop',
-      OPENAI_BASE_URL: fake.baseUrl,
-      OPENAI_MAX_RETRIES: '0',
-      COMMAND_RATE_LIMIT: '10000',
-      JOB_QUEUE_LIMIT_PER_CLIENT: '0',
+      ...llmTestEnv(fake.baseUrl),
       JOB_CONCURRENCY: '1',
       // Plans with email.send validate only when SMTP is configured; no job here reaches a send.
       SMTP_URL: 'smtp://127.0.0.1:9',
       EMAIL_FROM: 'Ana <ana@example.com>',
-      LLM_RPM: '0',
-      LLM_TPM: '0',
     },
   });
 });

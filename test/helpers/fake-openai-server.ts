@@ -106,3 +106,16 @@ export function apiError(
 ): FakeReply {
   return { status, body: { error: { code: null, param: null, ...error } }, headers };
 }
+
+/** The environment of an app that plans with the LLM at `baseUrl`: no retries, no limits in the way. */
+export function llmTestEnv(baseUrl: string): Record<string, string> {
+  return {
+    OPENAI_API_KEY: 'sk-test-0123456789abcdefghijklmnop',
+    OPENAI_BASE_URL: baseUrl,
+    OPENAI_MAX_RETRIES: '0',
+    COMMAND_RATE_LIMIT: '10000',
+    JOB_QUEUE_LIMIT_PER_CLIENT: '0',
+    LLM_RPM: '0',
+    LLM_TPM: '0',
+  };
+}
