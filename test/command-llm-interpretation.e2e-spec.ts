@@ -48,7 +48,7 @@ const answering = (...answers: CaseAnswer[]) => {
 const submit = (testCase: CommandCase, extra: object = {}) =>
   request(testApp.server)
     .post('/command')
-    .send({ command: testCase.command, context: testCase.context, ...extra });
+    .send({ command: testCase.command, ...extra });
 
 const repairSent = () => fake.requests[1].body.messages[3].content;
 const narrows = (testCase: CommandCase) =>

@@ -1,23 +1,10 @@
 import type {
   Interpretation,
   InterpretedConstraint,
-  NotUnderstoodKind,
 } from '../../src/orchestrator/planning/interpretation';
+import type { CommandCase } from '../../src/orchestrator/planning/offline/command-table.fixture';
 
-/**
- * One command of a planner table, as the offline planner's table
- * (src/orchestrator/planning/offline/command-table.fixture.ts) writes them: what a faithful plan
- * honours (parameter, value, the user's words, step 0 unless said), what it must refuse.
- */
-export interface CommandCase {
-  command: string;
-  context?: Record<string, unknown>;
-  honours?: { param: string; value: unknown; words: string; step?: number }[];
-  never?: unknown;
-  refuses?: { words: string; kind: NotUnderstoodKind; suggestion?: string }[];
-  actions?: string[];
-  withoutActions?: string[];
-}
+export type { CommandCase };
 
 /** An LLM answer: a plan in the strict output's shape, with its interpretation. */
 export interface CaseAnswer {

@@ -45,8 +45,6 @@ export interface Interpretation {
   not_understood: NotUnderstoodPhrase[];
 }
 
-export const EMPTY_INTERPRETATION: Interpretation = { constraints: [], not_understood: [] };
-
 /** A phrase that would narrow or steer the audience: dropping it would widen the plan. */
 export function narrowsAudience(phrase: NotUnderstoodPhrase): boolean {
   return phrase.kind !== 'other';

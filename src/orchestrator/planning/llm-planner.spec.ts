@@ -17,7 +17,7 @@ import {
   FixtureResearchAgent,
 } from '../../../test/fixtures/sales-agents.fixture';
 import { InvalidPlanException, MissingInputException } from './planning.exceptions';
-import { EMPTY_INTERPRETATION, Interpretation } from './interpretation';
+import type { Interpretation } from './interpretation';
 
 /** The offline planner's interpretation, the reference, when a test sets one. */
 let mockReference: Interpretation | undefined;
@@ -45,7 +45,7 @@ const answer = (content: string) => ({
 const waitPlan = {
   objective: 'Pause',
   steps: [{ agent: 'core', action: 'wait', params: { seconds: 5 } }],
-  interpretation: EMPTY_INTERPRETATION,
+  interpretation: { constraints: [], not_understood: [] },
 };
 const request = {
   jobId: 'job-1',

@@ -21,8 +21,6 @@ export interface FilterReading {
   spans: Span[];
 }
 
-export const NO_READING: FilterReading = { evidence: [], unclear: [], spans: [] };
-
 /** The evidence of matches whose value is a list: one per value, each with its match's span. */
 export function evidenceOf<T extends string | number | boolean>(
   param: string,
