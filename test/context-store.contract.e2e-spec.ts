@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
+import { sqliteConnectionOf } from './helpers/database';
 import { ContextEntity } from '../src/context/context.entity';
 import { ContextRecord, ContextStore } from '../src/context/store/context-store';
 import { SqliteContextStore } from '../src/context/store/sqlite-context.store';
@@ -13,10 +13,7 @@ const backends: Backend[] = [
   ['TypeOrmContextStore', (ds) => new TypeOrmContextStore(ds.getRepository(ContextEntity))],
   [
     'SqliteContextStore',
-    (ds) =>
-      new SqliteContextStore(
-        (ds.driver as unknown as { databaseConnection: Database }).databaseConnection,
-      ),
+    (ds) => new SqliteContextStore(sqliteConnectionOf(ds)),
   ],
 ];
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
+import { sqliteConnectionOf } from './helpers/database';
 import { CompanyEntity } from '../src/agents/prospects/company.entity';
 import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
 import { ProspectsService } from '../src/agents/prospects/prospects.service';
-import type { Database } from 'better-sqlite3';
 import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
 import { ProspectUpsertStore } from '../src/agents/prospects/upsert/store/prospect-upsert.store';
 import { SqliteProspectUpsertStore } from '../src/agents/prospects/upsert/store/sqlite-prospect-upsert.store';
@@ -48,10 +48,7 @@ const backends: [string, (dataSource: DataSource) => ProspectUpsertStore][] = [
   ['TypeOrmProspectUpsertStore', (ds) => new TypeOrmProspectUpsertStore(ds)],
   [
     'SqliteProspectUpsertStore',
-    (ds) =>
-      new SqliteProspectUpsertStore(
-        (ds.driver as unknown as { databaseConnection: Database }).databaseConnection,
-      ),
+    (ds) => new SqliteProspectUpsertStore(sqliteConnectionOf(ds)),
   ],
 ];
 
@@ -226,9 +223,9 @@ describe.each(backends)('ProspectUpsertService.upsertMany on %s', (_name, makeSt
 
 describe('SqliteProspectUpsertStore and the write-ahead log', () => {
   it('settles the log after a bulk write', async () => {
-    const db = (dataSource.driver as unknown as { databaseConnection: Database })
-      .databaseConnection;
-    const store = new SqliteProspectUpsertStore(db);
+    const connection = sqliteConnectionOf(dataSource);
+    const db = connection.db;
+    const store = new SqliteProspectUpsertStore(connection);
     await new ProspectUpsertService(store).upsertMany([{ name: 'Anna Beispiel' }]);
     await store.afterBulkWrite();
     const [log] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];

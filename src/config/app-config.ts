@@ -54,7 +54,15 @@ export interface ExportConfig {
   googleSheetsRootUrl?: string;
 }
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | {
+      type: 'postgres';
+      url: string;
+      poolSize: number;
+      statementTimeoutMs: number;
+      connectTimeoutMs: number;
+    };
 
 /**
  * The validated, typed configuration every module reads (the one place that reads the environment
@@ -89,7 +97,11 @@ export class AppConfig {
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
     this.host = env.HOST;
-    this.database = parseDatabaseUrl(env.DATABASE_URL);
+    this.database = parseDatabaseUrl(env.DATABASE_URL, {
+      poolSize: env.DATABASE_POOL_SIZE,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    });
     this.logLevel = env.LOG_LEVEL;
     this.logDir = env.LOG_DIR;
     this.logToStdout = env.LOG_STDOUT === 'true';
@@ -179,9 +191,19 @@ export function parseSize(value: string): number {
   return Math.floor(Number(match[1]) * factor);
 }
 
-export function parseDatabaseUrl(url: string): DatabaseConfig {
+/** Postgres settings when DATABASE_URL names no other (the env schema's defaults). */
+export const POSTGRES_DEFAULTS = {
+  poolSize: 10,
+  statementTimeoutMs: 30_000,
+  connectTimeoutMs: 5000,
+};
+
+export function parseDatabaseUrl(
+  url: string,
+  postgres: typeof POSTGRES_DEFAULTS = POSTGRES_DEFAULTS,
+): DatabaseConfig {
   if (url.startsWith('sqlite:')) return { type: 'sqlite', path: url.slice('sqlite:'.length) };
-  return { type: 'postgres', url };
+  return { type: 'postgres', url, ...postgres };
 }
 
 export function parseTrustProxy(value: string): boolean | number | string[] {

@@ -161,6 +161,25 @@ export class EnvironmentVariables {
   })
   DATABASE_URL = 'sqlite:data/zigral.sqlite';
 
+  /** Postgres only: most connections this process opens to the database. */
+  @Transform(toInt)
+  @Max(200)
+  @Min(2)
+  @IsInt()
+  DATABASE_POOL_SIZE = 10;
+
+  /** Postgres only: a statement running longer than this is cancelled (0 = no limit). */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  DATABASE_STATEMENT_TIMEOUT_MS = 30000;
+
+  /** Postgres only: how long a request waits for a free connection or for the server to answer a connect. */
+  @Transform(toInt)
+  @Min(100)
+  @IsInt()
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';

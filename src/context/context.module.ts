@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Database } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
+import { DatabaseConnection, SqliteConnection } from '../database/database-connection';
 import { ContextController } from './context.controller';
 import { ContextEntity } from './context.entity';
 import { ContextService } from './context.service';
@@ -16,12 +16,10 @@ import { TypeOrmContextStore } from './store/typeorm-context.store';
   providers: [
     {
       provide: ContextStore,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource): ContextStore =>
-        dataSource.options.type === 'better-sqlite3'
-          ? new SqliteContextStore(
-              (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection,
-            )
+      inject: [DatabaseConnection, DataSource],
+      useFactory: (connection: DatabaseConnection, dataSource: DataSource): ContextStore =>
+        connection instanceof SqliteConnection
+          ? new SqliteContextStore(connection)
           : new TypeOrmContextStore(dataSource.getRepository(ContextEntity)),
     },
     ContextService,

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { migrations } from './migrations';
+import { installPostgresTypes } from './postgres-types';
 
 /** SQLite waits this long for a lock held by another connection or process before failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -34,7 +35,22 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
   // Entities come from each module's TypeOrmModule.forFeature (autoLoadEntities in DatabaseModule).
   const common = { migrations, migrationsRun: true, synchronize: false } as const;
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url };
+    installPostgresTypes();
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      poolSize: database.poolSize,
+      connectTimeoutMS: database.connectTimeoutMs,
+      applicationName: 'zigral',
+      extra: {
+        // Every statement of the service is bounded; a lost server is noticed by TCP keepalive.
+        statement_timeout: database.statementTimeoutMs || undefined,
+        // A transaction left open by a crashed request does not hold its row locks forever.
+        idle_in_transaction_session_timeout: 60_000,
+        keepAlive: true,
+      },
+    };
   }
   const file = resolve(database.path);
   mkdirSync(dirname(file), { recursive: true });

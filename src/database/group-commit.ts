@@ -17,22 +17,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * and rejects its own caller; a failed COMMIT rejects them all. Every write is as durable as
  * before (nobody goes on before its commit); the database sees one COMMIT for many of them,
  * and pages they share (index and table tails) are written to the WAL once. Every store on a
- * connection shares its one instance (`GroupCommit.for`): context writes from HTTP requests and
+ * connection shares its one instance (held by `SqliteConnection`): context writes from HTTP requests and
  * the job runner's writes of the same tick commit together.
  */
 export class GroupCommit {
-  private static readonly byConnection = new WeakMap<Database, GroupCommit>();
-
-  /** The one group commit of a connection, shared by every store writing through it. */
-  static for(db: Database): GroupCommit {
-    let commits = GroupCommit.byConnection.get(db);
-    if (!commits) {
-      commits = new GroupCommit(db);
-      GroupCommit.byConnection.set(db, commits);
-    }
-    return commits;
-  }
-
   private queue: Pending[] = [];
   private scheduled = false;
   private readonly group: Transaction<(batch: Pending[]) => Outcome[]>;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { Database } from 'better-sqlite3';
-import { DataSource } from 'typeorm';
+import { DatabaseConnection, SqliteConnection } from '../database/database-connection';
 import { ContextModule } from '../context/context.module';
 import { AgentRegistryModule } from './agents/agent-registry.module';
 import { CommandController } from './commands/command.controller';
@@ -32,13 +31,12 @@ import { PlansModule } from './plans/plans.module';
   providers: [
     {
       provide: JobStore,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource): JobStore => {
-        if (dataSource.options.type !== 'better-sqlite3') {
+      inject: [DatabaseConnection],
+      useFactory: (connection: DatabaseConnection): JobStore => {
+        if (!(connection instanceof SqliteConnection)) {
           throw new Error('Durable jobs run on the embedded SQLite database for now');
         }
-        const driver = dataSource.driver as unknown as { databaseConnection: Database };
-        return new SqliteJobStore(driver.databaseConnection);
+        return new SqliteJobStore(connection);
       },
     },
     PlannerService,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Database } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
+import { DatabaseConnection, SqliteConnection } from '../../database/database-connection';
 import { CompanyEntity } from './company.entity';
 import { ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { IndustryFamilyBackfill } from './industries/industry-family-backfill.service';
@@ -27,12 +27,10 @@ import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upse
   providers: [
     {
       provide: ProspectUpsertStore,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource): ProspectUpsertStore =>
-        dataSource.options.type === 'better-sqlite3'
-          ? new SqliteProspectUpsertStore(
-              (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection,
-            )
+      inject: [DatabaseConnection, DataSource],
+      useFactory: (connection: DatabaseConnection, dataSource: DataSource): ProspectUpsertStore =>
+        connection instanceof SqliteConnection
+          ? new SqliteProspectUpsertStore(connection)
           : new TypeOrmProspectUpsertStore(dataSource),
     },
     ProspectsAgent,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { GroupCommit } from '../../database/group-commit';
+import { SqliteConnection } from '../../database/database-connection';
 import { SqliteContextStore } from './sqlite-context.store';
 
 describe('SqliteContextStore writes', () => {
@@ -15,6 +15,8 @@ describe('SqliteContextStore writes', () => {
     updatedAt: new Date('2026-12-03T10:00:00Z'),
   });
 
+  let connection: SqliteConnection;
+
   beforeEach(() => {
     db = new Database(':memory:');
     db.exec(
@@ -22,7 +24,8 @@ describe('SqliteContextStore writes', () => {
         'context_data text NOT NULL, version integer NOT NULL, created_at datetime NOT NULL, ' +
         'updated_at datetime NOT NULL)',
     );
-    store = new SqliteContextStore(db);
+    connection = new SqliteConnection(db);
+    store = new SqliteContextStore(connection);
   });
   afterEach(() => db.close());
 
@@ -31,7 +34,7 @@ describe('SqliteContextStore writes', () => {
     const second = store.insert(record('b'));
     expect(count()).toBe(0);
     // Another store's write of the same tick runs in the same transaction, after both inserts.
-    const seen = GroupCommit.for(db).run(() => ({
+    const seen = connection.commits.run(() => ({
       inTransaction: db.inTransaction,
       rows: count(),
     }));

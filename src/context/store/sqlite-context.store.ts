@@ -1,5 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
-import { GroupCommit } from '../../database/group-commit';
+import type { Statement } from 'better-sqlite3';
+import type { GroupCommit } from '../../database/group-commit';
+import type { SqliteConnection } from '../../database/database-connection';
 import { fromSqliteDatetime, toSqliteDatetime } from '../../database/sqlite-datetime';
 import type { ListContextsQuery } from '../context.types';
 import { ContextRecord, ContextRecordUpdate, ContextStore, ExpectedRecord } from './context-store';
@@ -38,9 +39,9 @@ export class SqliteContextStore extends ContextStore {
   >;
   private readonly commits: GroupCommit;
 
-  constructor(db: Database) {
+  constructor({ db, commits }: SqliteConnection) {
     super();
-    this.commits = GroupCommit.for(db);
+    this.commits = commits;
     const order = 'ORDER BY created_at DESC, job_id DESC LIMIT ? OFFSET ?';
     this.statements = {
       find: db.prepare(`SELECT ${COLUMNS} FROM contexts WHERE job_id = ?`),

@@ -2,7 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
 import { toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
-import { GroupCommit } from '../../../database/group-commit';
+import type { GroupCommit } from '../../../database/group-commit';
+import type { SqliteConnection } from '../../../database/database-connection';
 import { SqliteJobContextWriter } from './sqlite-job-context';
 import {
   CheckpointRow,
@@ -32,9 +33,13 @@ export class SqliteJobStore extends JobStore {
   private readonly commits: GroupCommit;
   private readonly contexts: SqliteJobContextWriter;
 
-  constructor(private readonly db: Database) {
+  private readonly db: Database;
+
+  constructor(connection: SqliteConnection) {
     super();
-    this.commits = GroupCommit.for(db);
+    const db = connection.db;
+    this.db = db;
+    this.commits = connection.commits;
     this.contexts = new SqliteJobContextWriter(db);
     this.sql = {
       insertJob: db.prepare(

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteConnection } from '../../../../database/database-connection';
 import { fromSqliteDatetime, toSqliteDatetime } from '../../../../database/sqlite-datetime';
 import type { CompanyEntity } from '../../company.entity';
 import type { ProspectEntity } from '../../prospect.entity';
@@ -110,8 +111,12 @@ export class SqliteProspectUpsertStore extends ProspectUpsertStore {
   >;
   private readonly updates = new Map<string, Statement>();
 
-  constructor(private readonly db: Database) {
+  private readonly db: Database;
+
+  constructor(connection: SqliteConnection) {
     super();
+    const db = connection.db;
+    this.db = db;
     const select = (columns: Columns<object>) => Object.values(columns).join(', ');
     const insert = (table: string, columns: Columns<object>) =>
       db.prepare(
