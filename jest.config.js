@@ -4,6 +4,8 @@ module.exports = {
   rootDir: '.',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  // Postgres-only suites need the throwaway cluster: npm run test:pg (jest.postgres.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/postgres/'],
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

@@ -11,6 +11,7 @@ import { AppConfig } from '../../src/config/app-config';
 import { validateEnv } from '../../src/config/env.schema';
 import { LOG_STREAMS } from '../../src/logging/logging.module';
 import type { LogStreams } from '../../src/logging/log-streams';
+import { dropTestDatabase, testDatabaseOfFolder, testEngine } from './postgres';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -37,14 +38,20 @@ export interface TestAppOptions {
 }
 
 /**
- * The whole AppModule, configured as in production, on a fresh SQLite file in a temp folder.
+ * The whole AppModule, configured as in production, on a fresh SQLite file in a temp folder (or,
+ * under `npm run test:pg`, a fresh Postgres database of the test cluster).
  * Nothing is read from the machine's environment or a .env file.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'zigral-test-'));
+  // On Postgres (npm run test:pg) the folder remembers its own database, as it holds the file.
+  const databaseUrl =
+    testEngine() === 'postgres'
+      ? await testDatabaseOfFolder(dir)
+      : `sqlite:${join(dir, 'zigral.sqlite')}`;
   const config = new AppConfig(
     validateEnv({
-      DATABASE_URL: `sqlite:${join(dir, 'zigral.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       LOG_DIR: join(dir, 'logs'),
       LOG_LEVEL: 'silent',
       LOG_STDOUT: 'false',
@@ -83,6 +90,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close,
     destroy: async () => {
       await close();
+      if (config.database.type === 'postgres') await dropTestDatabase(config.database.url);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,22 @@
+/**
+ * `npm run test:pg`, inside scripts/postgres.sh (a throwaway Postgres cluster): the suites below
+ * run with every test app on its own Postgres database, plus the Postgres-only suites of
+ * test/postgres/ (migrations, replicas, restarts).
+ */
+const base = require('./jest.config');
+
+// Read by test/helpers/postgres.ts in every worker (workers inherit this process's environment).
+process.env.ZIGRAL_TEST_ENGINE = 'postgres';
+
+/** Suites that run on both engines: `npm test` runs them on SQLite, `npm run test:pg` here. */
+const BOTH_ENGINES = ['context-store.contract'];
+
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/'],
+  testRegex: [
+    '/test/postgres/.*\\.e2e-spec\\.ts$',
+    ...BOTH_ENGINES.map((name) => `/test/${name.replace(/\./g, '\\.')}\\.e2e-spec\\.ts$`),
+  ],
+};
