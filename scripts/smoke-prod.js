@@ -187,10 +187,11 @@ async function postgresReplicas(tmp, state, flags) {
   const { Client } = require('pg');
   const admin = new Client({ connectionString: process.env.ZIGRAL_TEST_POSTGRES_URL });
   await admin.connect();
-  await admin.query('CREATE DATABASE zigral_smoke');
+  const database = `zigral_smoke_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const url = new URL(process.env.ZIGRAL_TEST_POSTGRES_URL);
-  url.pathname = '/zigral_smoke';
+  url.pathname = `/${database}`;
   const apps = [];
   for (const [index, replica] of replicas.entries()) {
     const app = await startApp(tmp, state, flags, {
@@ -317,5 +318,7 @@ main(tmp, state).then(
       console.log(`--- app output (tail) ---\n${state.output.split('\n').slice(-40).join('\n')}`);
     }
     process.exitCode = 1;
+    // The replicas' pipes would keep this process alive: stop them now.
+    for (const app of state.apps) if (app.exitCode === null) app.kill('SIGKILL');
   },
 );
