@@ -21,6 +21,13 @@ const BOTH_ENGINES = [
   'jobs-repair',
   'crash-recovery',
   'orchestrator',
+  'shutdown',
+  'agents.contract',
+  'command-llm-mock',
+  'plans-preview',
+  'plan-preview-service',
+  'readme-agent-example',
+  'empty-results',
 ];
 
 module.exports = {
