@@ -9,7 +9,7 @@ const base = require('./jest.config');
 process.env.ZIGRAL_TEST_ENGINE = 'postgres';
 
 /** Suites that run on both engines: `npm test` runs them on SQLite, `npm run test:pg` here. */
-const BOTH_ENGINES = ['context-store.contract'];
+const BOTH_ENGINES = ['context-store.contract', 'throttler-storage.contract'];
 
 module.exports = {
   ...base,
