@@ -1,64 +1,73 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PostgresContextWriter } from '../../src/context/store/postgres-context.writer';
 import type { PostgresConnection } from '../../src/database/database-connection';
-import type { JobEvent } from '../../src/orchestrator/jobs/job.types';
+import type { JobRecord } from '../../src/orchestrator/jobs/job.types';
 import { JobEventsService } from '../../src/orchestrator/jobs/events/job-events.service';
-import {
-  JOB_EVENTS_CHANNEL,
-  PostgresJobEventsBus,
-} from '../../src/orchestrator/jobs/events/postgres-job-events.bus';
+import { JOB_EVENTS_CHANNEL } from '../../src/orchestrator/jobs/events/job-events-channel';
+import { PostgresJobEventsBus } from '../../src/orchestrator/jobs/events/postgres-job-events.bus';
 import type { JobStore } from '../../src/orchestrator/jobs/store/job-store';
+import { PostgresJobStore } from '../../src/orchestrator/jobs/store/postgres-job.store';
 import { replicaConnections } from '../helpers/postgres-connections';
 
 /**
- * Live job events across two replicas of one database, without the app: replica A commits events
- * and notifies as the job store does; replica B follows the job through its bus.
+ * Live job events across two replicas of one database, without the app: replica A writes a job's
+ * events through its PostgresJobStore (which notifies); replica B follows the job through its
+ * bus and its own store.
  */
 
-/** The part of the job store the bus reads: a job's events after an id, oldest first. */
-function eventsReader(connection: PostgresConnection): JobStore {
-  const events = async (jobId: string, afterId = 0): Promise<JobEvent[]> => {
-    const { rows } = await connection.query<{
-      id: number;
-      job_id: string;
-      type: string;
-      data: string;
-      created_at: Date;
-    }>(
-      'SELECT id, job_id, type, data, created_at FROM job_events ' +
-        'WHERE job_id = $1 AND id > $2 ORDER BY id',
-      [jobId, afterId],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      jobId: row.job_id,
-      type: row.type,
-      data: JSON.parse(row.data) as Record<string, unknown>,
-      createdAt: row.created_at,
-    }));
+const storeOn = (connection: PostgresConnection) =>
+  new PostgresJobStore(connection, new PostgresContextWriter());
+
+function job(id: string): JobRecord {
+  const now = new Date();
+  return {
+    id,
+    jobType: 'test',
+    status: 'queued',
+    objective: 'Follow across replicas',
+    input: {},
+    steps: [],
+    progress: [],
+    currentStep: 0,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    wakeAt: null,
+    client: null,
+    error: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    startedAt: null,
+    finishedAt: null,
   };
-  return { events } as unknown as JobStore;
 }
 
-/** Commits events of a job in one transaction that notifies, as the Postgres job store does. */
-async function commitEvents(
-  connection: PostgresConnection,
-  jobId: string,
-  types: string[],
-): Promise<number[]> {
-  return connection.transaction(async (tx) => {
-    const ids: number[] = [];
-    for (const type of types) {
-      const { rows } = await tx.query<{ id: number }>(
-        'INSERT INTO job_events (job_id, type, data, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
-        [jobId, type, JSON.stringify({ type }), new Date()],
-      );
-      ids.push(rows[0].id);
-    }
-    await tx.query('SELECT pg_notify($1, $2)', [JOB_EVENTS_CHANNEL, jobId]);
-    return ids;
+/** Creates a job on replica A (its `job_created` event); the event's id. */
+async function createJob(store: JobStore, jobId: string): Promise<number> {
+  const at = new Date();
+  const context = {
+    jobId,
+    jobType: 'test',
+    contextData: {},
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  expect(await store.create(job(jobId), context)).toBe('created');
+  return (await store.events(jobId)).map((event) => event.id)[0];
+}
+
+/** One write of replica A appending events of these types; their ids. */
+async function commitEvents(store: JobStore, jobId: string, types: string[]): Promise<number[]> {
+  const written = await store.write({
+    jobId,
+    expect: {},
+    set: {},
+    events: types.map((type) => ({ type, data: { type } })),
   });
+  return written!.events.map((event) => event.id);
 }
 
 async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -71,7 +80,8 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
 
 describe('job events across replicas (Postgres)', () => {
   let replicas: Awaited<ReturnType<typeof replicaConnections>>;
-  let writer: PostgresConnection;
+  let admin: PostgresConnection;
+  let writer: JobStore;
   let bus: PostgresJobEventsBus;
   let events: JobEventsService;
 
@@ -79,8 +89,9 @@ describe('job events across replicas (Postgres)', () => {
     Logger.overrideLogger(false);
     replicas = await replicaConnections(2);
     const [a, b] = replicas.connections;
-    writer = a;
-    const store = eventsReader(b);
+    admin = a;
+    writer = storeOn(a);
+    const store = storeOn(b);
     bus = new PostgresJobEventsBus(store, () => new Client(b.pool.options));
     events = new JobEventsService(store, bus);
     await bus.onModuleInit();
@@ -92,7 +103,7 @@ describe('job events across replicas (Postgres)', () => {
   });
 
   it('hands a follower on one replica what another replica commits, in order, none twice', async () => {
-    const [created] = await commitEvents(writer, 'job-a', ['job_created']);
+    const created = await createJob(writer, 'job-a');
     const received: number[] = [];
     const stop = await events.follow('job-a', (batch) => received.push(...batch.map((e) => e.id)));
     expect(received).toEqual([created]);
@@ -101,14 +112,14 @@ describe('job events across replicas (Postgres)', () => {
       committed.push(...(await commitEvents(writer, 'job-a', ['step_started', 'step_succeeded'])));
     }
     // Another job's events never reach this follower.
-    await commitEvents(writer, 'job-b', ['job_created']);
+    await createJob(writer, 'job-b');
     await until(() => received.length === committed.length);
     expect(received).toEqual(committed);
     stop();
   });
 
   it('ends the stream at job_finished', async () => {
-    await commitEvents(writer, 'job-c', ['job_created']);
+    await createJob(writer, 'job-c');
     const types: string[] = [];
     await events.follow('job-c', (batch) => types.push(...batch.map((e) => e.type)));
     await commitEvents(writer, 'job-c', ['step_started', 'job_finished']);
@@ -119,18 +130,18 @@ describe('job events across replicas (Postgres)', () => {
   });
 
   it('delivers what committed while its LISTEN connection was down, once it is back', async () => {
-    await commitEvents(writer, 'job-d', ['job_created']);
+    await createJob(writer, 'job-d');
     const received: string[] = [];
     const stop = await events.follow('job-d', (batch) =>
       received.push(...batch.map((e) => e.type)),
     );
     // The server drops the listening connection (a restart, a failover, an idle timeout…).
-    const { rows } = await writer.query<{ pid: number }>(
+    const { rows } = await admin.query<{ pid: number }>(
       'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = $1',
       [`LISTEN ${JOB_EVENTS_CHANNEL}`],
     );
     expect(rows).toHaveLength(1);
-    await writer.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+    await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
     await until(() => !bus.listening);
     await commitEvents(writer, 'job-d', ['step_started']); // notified to no one
     await until(() => bus.listening);

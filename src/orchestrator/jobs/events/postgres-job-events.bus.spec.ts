@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import type { JobEvent } from '../job.types';
 import type { JobStore } from '../store/job-store';
 import { JobEventsService } from './job-events.service';
-import { JOB_EVENTS_CHANNEL, PostgresJobEventsBus } from './postgres-job-events.bus';
+import { JOB_EVENTS_CHANNEL } from './job-events-channel';
+import { PostgresJobEventsBus } from './postgres-job-events.bus';
 import type { ListenClient } from './postgres-notifications';
 
 const at = new Date('2026-01-02T03:04:05.678Z');

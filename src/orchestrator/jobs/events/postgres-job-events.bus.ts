@@ -3,10 +3,8 @@ import { RetryPolicy, retryDelayMs } from '../../agents/retry-policy.util';
 import type { JobEvent } from '../job.types';
 import type { JobStore } from '../store/job-store';
 import { JobEventsBus, JobEventsTarget } from './job-events-bus';
+import { JOB_EVENTS_CHANNEL } from './job-events-channel';
 import { ListenClient, PostgresNotificationListener } from './postgres-notifications';
-
-/** The channel a transaction that inserts job events notifies, with the job id as payload. */
-export const JOB_EVENTS_CHANNEL = 'zigral_job_events';
 
 /** A failed read of a followed job's events is tried again, from 1 s up to 30 s apart. */
 const READ_RETRY_POLICY: RetryPolicy = {
