@@ -115,6 +115,11 @@ export class PostgresJobEventsBus extends JobEventsBus implements OnModuleInit, 
 
   /** The read failed (the database away?): the job stays marked and is read again later. */
   private retryLater(jobId: string, reading: Reading, error: unknown): void {
+    if (this.stopped) {
+      // The pool closed under a read at shutdown: nobody is left to deliver to.
+      this.readings.delete(jobId);
+      return;
+    }
     reading.failures += 1;
     const delay = retryDelayMs(READ_RETRY_POLICY, reading.failures);
     this.logger.warn(
