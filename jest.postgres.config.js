@@ -28,6 +28,7 @@ const BOTH_ENGINES = [
   'plan-preview-service',
   'readme-agent-example',
   'empty-results',
+  'throttler-storage.contract',
 ];
 
 module.exports = {
