@@ -132,6 +132,16 @@ describe('values past a column', () => {
     expect(response.body.message).toBe('employees_min must not be greater than 10000000');
   });
 
+  it.each(['2147483648', '99999999999', '0'])(
+    'a checkpoint number outside 1 to 2^31 - 1 (%s) is a 400 naming it',
+    async (seq) => {
+      const response = await request(testApp.server)
+        .get(`/jobs/some-job/checkpoints/${seq}`)
+        .expect(400);
+      expect(response.body.message).toBe('seq must be a whole number from 1 to 2147483647');
+    },
+  );
+
   it('an over-long or too-large CSV value is left out with a warning, the person kept', async () => {
     const csv = [
       'name,email,title,company,employees',
