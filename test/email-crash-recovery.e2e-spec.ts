@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobBody } from './helpers/jobs';
+import { dropTestDatabase, testDatabaseOfFolder, testEngine } from './helpers/postgres';
 import {
   ensureBuilt,
   ServiceProcess,
@@ -71,9 +72,15 @@ describe('email.send across a SIGKILL of the built service', () => {
   beforeAll(async () => {
     ensureBuilt();
     await smtp.start();
+    // Both processes on one database: a SQLite file in the folder, or (npm run test:pg) a
+    // database of the test cluster.
+    const databaseUrl =
+      testEngine() === 'postgres'
+        ? await testDatabaseOfFolder(dir)
+        : `sqlite:${join(dir, 'zigral.sqlite')}`;
     env = {
       NODE_ENV: 'production',
-      DATABASE_URL: `sqlite:${join(dir, 'zigral.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       LOG_DIR: join(dir, 'logs'),
       LOG_STDOUT: 'false',
       JOB_LEASE_SECONDS: '2',
@@ -92,6 +99,7 @@ describe('email.send across a SIGKILL of the built service', () => {
       await service?.exited;
     }
     await smtp.stop();
+    if (testEngine() === 'postgres' && env) await dropTestDatabase(env.DATABASE_URL);
     rmSync(dir, { recursive: true, force: true });
   });
 

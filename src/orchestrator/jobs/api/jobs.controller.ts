@@ -276,9 +276,8 @@ export class JobsController {
   @JOB_ID
   @ApiParam({
     name: 'seq',
-    schema: { type: 'integer', minimum: 1, maximum: MAX_INT32 },
+    schema: { type: 'integer', minimum: 1, maximum: MAX_INT32, example: 1 },
     description: "The checkpoint's number: 1 for the job's first completed step",
-    example: 1,
   })
   @ApiResponse({ status: 200, type: CheckpointDto })
   @ApiErrorResponses(400, {
