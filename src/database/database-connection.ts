@@ -73,6 +73,11 @@ export class PostgresConnection extends DatabaseConnection {
   async transaction<T>(work: (tx: PostgresTransaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // A checked-out client has no 'error' listener of the pool's: the server ending the session
+    // between two statements (a restart: 57P01) would be an unhandled 'error' event and end the
+    // process. The next statement fails instead, and the connection is not given back.
+    const lost = () => (broken = true);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await work(transactionOf(client));
@@ -86,6 +91,7 @@ export class PostgresConnection extends DatabaseConnection {
       throw error;
     } finally {
       // A connection whose ROLLBACK failed is in an unknown state: the pool closes it.
+      client.removeListener('error', lost);
       client.release(broken);
     }
   }
