@@ -18,12 +18,9 @@ describe(`ContextService (real ${testEngine()} database)`, () => {
     await t.destroy();
   });
 
-  // The engine's own settings: SQLite's pragmas (Postgres has its settings in the pool options).
-  const onSqlite = testEngine() === 'sqlite' ? it : it.skip;
-
-  onSqlite(
-    'runs SQLite in WAL mode with a busy timeout, NORMAL sync, a large cache and rare checkpoints',
-    async () => {
+  // The engine's own settings: SQLite's pragmas, or the Postgres session settings of the pool.
+  if (testEngine() === 'sqlite') {
+    it('runs SQLite in WAL mode with a busy timeout, NORMAL sync, a large cache and rare checkpoints', async () => {
       const dataSource = t.app.get(DataSource);
       expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
       expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
@@ -35,8 +32,21 @@ describe(`ContextService (real ${testEngine()} database)`, () => {
       expect(await dataSource.query('PRAGMA journal_size_limit')).toEqual([
         { journal_size_limit: 64 * 1024 * 1024 },
       ]);
-    },
-  );
+    });
+  } else {
+    it('runs Postgres sessions with a statement timeout, an idle-transaction timeout and its name', async () => {
+      const dataSource = t.app.get(DataSource);
+      expect(await dataSource.query('SHOW statement_timeout')).toEqual([
+        { statement_timeout: '30s' },
+      ]);
+      expect(await dataSource.query('SHOW idle_in_transaction_session_timeout')).toEqual([
+        { idle_in_transaction_session_timeout: '1min' },
+      ]);
+      expect(await dataSource.query('SHOW application_name')).toEqual([
+        { application_name: 'zigral' },
+      ]);
+    });
+  }
 
   it('has its schema from the migrations, all of them applied', async () => {
     const dataSource = t.app.get(DataSource);
