@@ -27,17 +27,21 @@ trap 'exit 130' INT TERM
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
-# Throwaway data: no fsync (a clean stop still writes everything); enough connections for
-# several service replicas and parallel test files.
+# Enough connections for several service replicas and parallel test files.
 cat >> "$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
 max_connections = 300
+CONF
+# Throwaway data: no fsync (a clean stop still writes everything), unless asked to be durable.
+if [ "${ZIGRAL_PG_DURABLE:-}" != 1 ]; then
+  cat >> "$dir/data/postgresql.conf" <<CONF
 fsync = off
 full_page_writes = off
 synchronous_commit = off
 CONF
+fi
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start > /dev/null ||
   { cat "$dir/server.log" >&2; exit 1; }
 
