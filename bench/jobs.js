@@ -226,7 +226,7 @@ async function runJobsBench({ distMain, tmpDir, settings, postgres }) {
   return { results, jobConcurrency, table: renderJobsTable({ results, settings, jobConcurrency }) };
 }
 
-module.exports = { runJobsBench, jobBody, SCENARIOS };
+module.exports = { runJobsBench, runJob, jobBody };
 
 // `node bench/jobs.js` runs this part alone (after `npm run build`).
 if (require.main === module) {

@@ -18,12 +18,13 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { runJobsBench } = require('./jobs');
+const { jobBody, runJob, runJobsBench } = require('./jobs');
 const { runProspectsBench } = require('./prospects');
 const { forkWorker } = require('./lib/children');
 const { runContextRoutes } = require('./lib/context-routes');
 const { startCluster } = require('./lib/postgres-cluster');
 const { renderPostgresReport } = require('./lib/postgres-report');
+const { startService } = require('./lib/service');
 
 const PEER_DIR = path.join(__dirname, 'peers', 'langgraph');
 const ALL_PARTS = ['context', 'jobs', 'baseline', 'peer', 'prospects'];
@@ -73,17 +74,43 @@ async function runPeer(url, settings) {
   return { results, versions: peerVersions() };
 }
 
-async function runBaseline(url, settings, connections) {
+/**
+ * The raw baseline: a traced service (lib/pg-recorder.js) on a database of its own runs one
+ * 5-step and one 20-step job, one at a time after a warm-up job; pg-steps-baseline.js then
+ * replays those jobs' transactions on the same database through `pg`, with `connections`.
+ */
+async function runBaseline({ distMain, dir, cluster, settings, connections }) {
+  console.log('Raw baseline: tracing what the service sends to Postgres for one job...');
+  const url = await cluster.createDatabase('bench_raw');
+  const traceDir = path.join(dir, 'trace');
+  fs.mkdirSync(traceDir, { recursive: true });
+  const traceFile = path.join(traceDir, 'statements.jsonl');
+  const service = await startService({
+    distMain,
+    tmpDir: traceDir,
+    logLevel: settings.logLevel,
+    env: { JOB_CONCURRENCY: '10', DATABASE_URL: url, BENCH_PG_TRACE: traceFile },
+    nodeArgs: ['--require', path.join(__dirname, 'lib', 'pg-recorder.js')],
+  });
+  const traced = {};
+  try {
+    await runJob(service.baseUrl, jobBody(5)); // warm-up: first statements, prepared plans
+    for (const steps of [5, 20])
+      traced[steps] = (await runJob(service.baseUrl, jobBody(steps))).jobId;
+  } finally {
+    await service.stop();
+  }
   console.log(
-    `Raw baseline: the job store's SQL per step through pg, ${connections} connections...`,
+    `Raw baseline: replaying those jobs' transactions through pg, ${connections} connections...`,
   );
   const seconds = settings.jobSeconds;
+  const scenarios = [`5x1:${traced[5]}`, `5x10:${traced[5]}`, `20x10:${traced[20]}`];
   const { message } = forkWorker(
     path.join(__dirname, 'pg-steps-baseline.js'),
-    [url, String(seconds), String(connections), '5x10,20x10'],
-    (2 * (seconds + 1) * 3 + 60) * 1000,
+    [url, traceFile, String(seconds), String(connections), cluster.data ?? '-', ...scenarios],
+    (scenarios.length * (seconds + 1) * 3 + 60) * 1000,
   );
-  return (await message).results;
+  return message;
 }
 
 /**
@@ -121,8 +148,8 @@ async function runPostgresBench({ distMain, tmpDir, settings, sqlite = {}, csv }
     if (parts.has('baseline')) {
       // As many connections as the two replicas have together.
       const connections = 2 * POOL_SIZE;
-      const url = (await database('bench_raw')).url;
-      results.baseline = { connections, results: await runBaseline(url, settings, connections) };
+      const baseline = await runBaseline({ distMain, dir, cluster, settings, connections });
+      results.baseline = { connections, ...baseline };
     }
     if (parts.has('peer')) {
       results.peer = await runPeer((await database('bench_langgraph')).url, settings);

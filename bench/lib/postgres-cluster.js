@@ -88,6 +88,7 @@ async function describeCluster({ url, data, stop }) {
   const sharedBuffersMb = (Number(show('shared_buffers')) * 8) / 1024;
   return {
     url,
+    data,
     stop,
     version: show('server_version'),
     durable: show('fsync') === 'on' && show('synchronous_commit') === 'on',
@@ -147,4 +148,4 @@ function clusterCpuMs(dataDir) {
   return (ticks * 1000) / ticksPerSecond;
 }
 
-module.exports = { startCluster, withClient };
+module.exports = { startCluster, withClient, clusterCpuMs };

@@ -70,7 +70,7 @@ function targetsSection({ results, sqlite }, misses) {
   const two = results.jobs?.[2]?.results;
   for (const steps of [5, 20]) {
     const job = findJob(two, steps, 10);
-    const raw = results.baseline?.results.find((r) => r.steps === steps);
+    const raw = results.baseline?.results.find((r) => r.steps === steps && r.concurrency === 10);
     lines.push(
       targetRow(misses, {
         name: `durable steps/s, ${steps}-step jobs, 10 clients, ${replicasLabel(2)}`,
@@ -198,10 +198,11 @@ function jobsSection({ results, sqlite, settings }) {
   if (results.baseline) {
     for (const r of results.baseline.results) {
       references.push(
-        `| raw pg: the Postgres job store's statements for ${r.steps}-step jobs (create, claim, ` +
-          `each step's start and finish), no HTTP, no runner | ${r.concurrency} workers, ` +
-          `${results.baseline.connections} connections | ${int(r.stepsPerSecond)} | ${ms(r.p50)} | ` +
-          `${int(r.cpuUsPerStep)} | ${int(r.databaseCpuUsPerStep)} |`,
+        `| raw pg: the transactions the service sent for one ${r.steps}-step job (${r.transactionsPerJob} ` +
+          `transactions, ${r.statementsPerJob} statements), replayed, no HTTP, no runner | ` +
+          `${r.concurrency} worker${r.concurrency > 1 ? 's' : ''}, ${results.baseline.connections} connections | ` +
+          `${int(r.stepsPerSecond)} | ${ms(r.p50)} | ${int(r.cpuUsPerStep)} | ${int(r.databaseCpuUsPerStep)} |` +
+          `${r.failures.length > 0 ? ` **INVALID**: ${r.failures.slice(0, 2).join('; ')}` : ''}`,
       );
     }
   }
@@ -225,6 +226,22 @@ function jobsSection({ results, sqlite, settings }) {
       '| reference | load | steps/s | p50 ms | CPU µs/step | Postgres CPU µs/step |',
       '| --- | --- | ---: | ---: | ---: | ---: |',
       ...references,
+    );
+  }
+  const shape = results.baseline?.shapes?.[5];
+  if (shape) {
+    const head = (text) => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+    };
+    lines.push(
+      '',
+      'The raw baseline replays what a traced service of this run sent through `pg` for one job ' +
+        '(its transactions that name the job: every write, none of the API reads), under a new ' +
+        'job id each time; the claim takes whichever job is queued first, as the runner does. ' +
+        'A 5-step job, one line per transaction:',
+      '',
+      ...shape.map((statements) => `- ${statements.map((text) => `\`${head(text)}\``).join('; ')}`),
     );
   }
   if (results.peer) {
