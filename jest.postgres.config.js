@@ -9,7 +9,19 @@ const base = require('./jest.config');
 process.env.ZIGRAL_TEST_ENGINE = 'postgres';
 
 /** Suites that run on both engines: `npm test` runs them on SQLite, `npm run test:pg` here. */
-const BOTH_ENGINES = ['context-store.contract'];
+const BOTH_ENGINES = [
+  'context-store.contract',
+  'job-store',
+  'context',
+  'context-service',
+  'contexts-list',
+  'jobs',
+  'jobs-runners',
+  'jobs-waiting',
+  'jobs-repair',
+  'crash-recovery',
+  'orchestrator',
+];
 
 module.exports = {
   ...base,

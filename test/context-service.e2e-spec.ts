@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { ContextService } from '../src/context/context.service';
 import { ContextVersionMismatchException } from '../src/context/exceptions/context.exceptions';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { testEngine } from './helpers/postgres';
 
 /** ContextService through DI on a real database: how other modules (the orchestrator) use it. */
-describe('ContextService (real SQLite)', () => {
+describe(`ContextService (real ${testEngine()} database)`, () => {
   let t: TestApp;
   let contexts: ContextService;
 
@@ -17,19 +18,29 @@ describe('ContextService (real SQLite)', () => {
     await t.destroy();
   });
 
-  it('runs SQLite in WAL mode with a busy timeout, NORMAL sync, a large cache and rare checkpoints, schema from migrations', async () => {
+  // The engine's own settings: SQLite's pragmas (Postgres has its settings in the pool options).
+  const onSqlite = testEngine() === 'sqlite' ? it : it.skip;
+
+  onSqlite(
+    'runs SQLite in WAL mode with a busy timeout, NORMAL sync, a large cache and rare checkpoints',
+    async () => {
+      const dataSource = t.app.get(DataSource);
+      expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+      expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+      expect(await dataSource.query('PRAGMA cache_size')).toEqual([{ cache_size: -32768 }]);
+      expect(await dataSource.query('PRAGMA wal_autocheckpoint')).toEqual([
+        { wal_autocheckpoint: 10000 },
+      ]);
+      expect(await dataSource.query('PRAGMA journal_size_limit')).toEqual([
+        { journal_size_limit: 64 * 1024 * 1024 },
+      ]);
+    },
+  );
+
+  it('has its schema from the migrations, all of them applied', async () => {
     const dataSource = t.app.get(DataSource);
-    expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
-    expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
-    expect(await dataSource.query('PRAGMA cache_size')).toEqual([{ cache_size: -32768 }]);
-    expect(await dataSource.query('PRAGMA wal_autocheckpoint')).toEqual([
-      { wal_autocheckpoint: 10000 },
-    ]);
-    expect(await dataSource.query('PRAGMA journal_size_limit')).toEqual([
-      { journal_size_limit: 64 * 1024 * 1024 },
-    ]);
-    const applied = await dataSource.query('SELECT name FROM migrations');
+    const applied = await dataSource.query('SELECT name FROM migrations ORDER BY id');
     expect(applied).toEqual(migrations.map((migration) => ({ name: migration.name })));
     expect(applied[0]).toEqual({ name: 'CreateContexts1764000000000' });
     expect(await dataSource.showMigrations()).toBe(false);

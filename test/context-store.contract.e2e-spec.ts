@@ -1,21 +1,9 @@
 import { DataSource } from 'typeorm';
-import { sqliteConnectionOf } from './helpers/database';
 import { ContextEntity } from '../src/context/context.entity';
 import { ContextRecord, ContextStore } from '../src/context/store/context-store';
-import { SqliteContextStore } from '../src/context/store/sqlite-context.store';
-import { TypeOrmContextStore } from '../src/context/store/typeorm-context.store';
 import { applyMergePatch } from '../src/context/utils/json-merge-patch.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
-
-type Backend = [string, (dataSource: DataSource) => ContextStore];
-
-const backends: Backend[] = [
-  ['TypeOrmContextStore', (ds) => new TypeOrmContextStore(ds.getRepository(ContextEntity))],
-  [
-    'SqliteContextStore',
-    (ds) => new SqliteContextStore(sqliteConnectionOf(ds)),
-  ],
-];
+import { testEngine } from './helpers/postgres';
 
 function record(jobId: string, overrides: Partial<ContextRecord> = {}): ContextRecord {
   const at = new Date('2026-11-24T10:00:00.123Z');
@@ -30,17 +18,17 @@ function record(jobId: string, overrides: Partial<ContextRecord> = {}): ContextR
   };
 }
 
-/** The contract every ContextStore backend meets, run on a real SQLite file. */
-describe.each(backends)('%s (contract)', (_name, makeStore) => {
+/**
+ * The contract every ContextStore backend meets, run on the backend of the test app's engine
+ * (SQLite under `npm test`, Postgres under `npm run test:pg`), as ContextModule provides it.
+ */
+describe(`ContextStore on ${testEngine()} (contract)`, () => {
   let t: TestApp;
   let store: ContextStore;
-  let others: ContextStore[];
 
   beforeAll(async () => {
     t = await createTestApp();
-    const dataSource = t.app.get(DataSource);
-    store = makeStore(dataSource);
-    others = backends.map(([, make]) => make(dataSource));
+    store = t.app.get(ContextStore);
   });
   afterAll(async () => {
     await t.destroy();
@@ -116,71 +104,67 @@ describe.each(backends)('%s (contract)', (_name, makeStore) => {
     expect(all.total).toBeGreaterThanOrEqual(4);
   });
 
-  it('reads what every other backend wrote, and the other way round', async () => {
-    for (const [i, other] of others.entries()) {
-      const written = record(`x-${i}-${_name}`, {
-        updatedAt: new Date('2026-12-31T23:59:59.999Z'),
-      });
-      await other.insert(written);
-      expect(await store.find(written.jobId)).toEqual(written);
-      const mine = record(`y-${i}-${_name}`);
-      await store.insert(mine);
-      expect(await other.find(mine.jobId)).toEqual(mine);
-    }
-  });
-});
-
-/** The one-statement merge patch of the SQLite store, against the JavaScript merge it replaces. */
-describe('SqliteContextStore.mergePatch', () => {
-  let t: TestApp;
-  let store: SqliteContextStore;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    const dataSource = t.app.get(DataSource);
-    store = backends[1][1](dataSource) as SqliteContextStore;
-  });
-  afterAll(async () => {
-    await t.destroy();
+  it('writes the formats TypeORM reads with the entity, and reads what TypeORM writes', async () => {
+    const repository = t.app.get(DataSource).getRepository(ContextEntity);
+    const mine = record('x-mine', { updatedAt: new Date('2026-12-31T23:59:59.999Z') });
+    await store.insert(mine);
+    expect(await repository.findOneBy({ jobId: mine.jobId })).toEqual(mine);
+    const theirs = record('x-theirs', { contextData: { 'é "quoted"': [1.5e-7, 12345678901234] } });
+    await repository.save(Object.assign(new ContextEntity(), theirs));
+    expect(await store.find(theirs.jobId)).toEqual(theirs);
   });
 
-  const later = new Date('2026-11-24T11:00:00.456Z');
+  describe('mergePatch', () => {
+    const later = new Date('2026-11-24T11:00:00.456Z');
 
-  it('merges as RFC 7386 (and applyMergePatch) does, with version + 1 and the new time', async () => {
-    const patches: Array<Record<string, unknown>> = [
-      { command: null, status: 'running' },
-      { nested: { list: ['replaced'], flag: null, added: { deep: 1 } } },
-      { nested: 'now a string', 'é ünïcode "quoted"': 'ok', n: 1.5e-7, big: 12345678901234 },
-      {},
-    ];
-    for (const [i, patch] of patches.entries()) {
-      const jobId = `mp-${i}`;
-      await store.insert(record(jobId));
-      const patched = await store.mergePatch(jobId, patch, later);
-      const expected = {
-        ...record(jobId),
-        contextData: applyMergePatch(record(jobId).contextData, patch),
-        version: 2,
-        updatedAt: later,
-      };
-      expect(patched).toEqual(expected);
-      expect(await store.find(jobId)).toEqual(expected);
-    }
-  });
+    it('merges as RFC 7386 (and applyMergePatch) does, with version + 1 and the new time', async () => {
+      const patches: Array<Record<string, unknown>> = [
+        { command: null, status: 'running' },
+        { nested: { list: ['replaced'], flag: null, added: { deep: 1 } } },
+        { nested: 'now a string', 'é ünïcode "quoted"': 'ok', n: 1.5e-7, big: 12345678901234 },
+        {},
+      ];
+      for (const [i, patch] of patches.entries()) {
+        const jobId = `mp-${i}`;
+        await store.insert(record(jobId));
+        const patched = await store.mergePatch(jobId, patch, later);
+        const expected = {
+          ...record(jobId),
+          contextData: applyMergePatch(record(jobId).contextData, patch),
+          version: 2,
+          updatedAt: later,
+        };
+        expect(patched).toEqual(expected);
+        expect(await store.find(jobId)).toEqual(expected);
+      }
+    });
 
-  it('moves updated_at 1 ms past the stored one when the clock is not ahead of it', async () => {
-    await store.insert(record('mp-clock'));
-    const stored = record('mp-clock').updatedAt;
-    const patched = await store.mergePatch('mp-clock', { a: 1 }, new Date(stored.getTime() - 5000));
-    expect(patched?.updatedAt).toEqual(new Date(stored.getTime() + 1));
-    const again = await store.mergePatch('mp-clock', { a: 2 }, stored);
-    expect(again?.updatedAt).toEqual(new Date(stored.getTime() + 2));
-    expect(again?.version).toBe(3);
-  });
+    it('moves updated_at 1 ms past the stored one when the clock is not ahead of it', async () => {
+      await store.insert(record('mp-clock'));
+      const stored = record('mp-clock').updatedAt;
+      const patched = await store.mergePatch(
+        'mp-clock',
+        { a: 1 },
+        new Date(stored.getTime() - 5000),
+      );
+      expect(patched?.updatedAt).toEqual(new Date(stored.getTime() + 1));
+      const again = await store.mergePatch('mp-clock', { a: 2 }, stored);
+      expect(again?.updatedAt).toEqual(new Date(stored.getTime() + 2));
+      expect(again?.version).toBe(3);
+    });
 
-  it('finds nothing to patch for an unknown job_id; TypeORM leaves it to the service', async () => {
-    expect(await store.mergePatch('mp-missing', { a: 1 }, later)).toBeUndefined();
-    const typeorm = backends[0][1](t.app.get(DataSource));
-    expect(await typeorm.mergePatch('mp-0', { a: 1 }, later)).toBeNull();
+    it('lands every one of concurrent patches of different keys', async () => {
+      await store.insert(record('mp-many', { contextData: {} }));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.mergePatch('mp-many', { [`k${i}`]: i }, later)),
+      );
+      const entry = await store.find('mp-many');
+      expect(entry?.version).toBe(21);
+      expect(Object.keys(entry?.contextData ?? {})).toHaveLength(20);
+    });
+
+    it('finds nothing to patch for an unknown job_id', async () => {
+      expect(await store.mergePatch('mp-missing', { a: 1 }, later)).toBeUndefined();
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
   startServiceProcess,
   stopServiceProcess,
 } from './helpers/service-process';
+import { dropTestDatabase, testDatabaseOfFolder, testEngine } from './helpers/postgres';
 
 /**
  * Process-level crash recovery: the built service (dist/main.js) runs a multi-step job, is killed
@@ -88,9 +89,9 @@ async function pollJob(
 
 describe('crash recovery of the built service (SIGKILL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zigral-crash-'));
-  const env = {
+  let env: Record<string, string>;
+  const settings = {
     NODE_ENV: 'production',
-    DATABASE_URL: `sqlite:${join(dir, 'zigral.sqlite')}`,
     LOG_DIR: join(dir, 'logs'),
     LOG_STDOUT: 'false',
     JOB_LEASE_SECONDS: '2',
@@ -105,6 +106,13 @@ describe('crash recovery of the built service (SIGKILL)', () => {
 
   beforeAll(async () => {
     ensureBuilt();
+    // Both processes on one database: a SQLite file in the folder, or (npm run test:pg) a
+    // database of the test cluster.
+    const databaseUrl =
+      testEngine() === 'postgres'
+        ? await testDatabaseOfFolder(dir)
+        : `sqlite:${join(dir, 'zigral.sqlite')}`;
+    env = { ...settings, DATABASE_URL: databaseUrl };
     site = await startFakeWebsite({
       '/slow': delayed(SLOW_SITE_MS, html('<title>Slow GmbH</title><p>Forecasting software.</p>')),
     });
@@ -116,6 +124,7 @@ describe('crash recovery of the built service (SIGKILL)', () => {
       await service?.exited;
     }
     await site?.close();
+    if (testEngine() === 'postgres' && env) await dropTestDatabase(env.DATABASE_URL);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -13,6 +13,7 @@ import type {
   WritePrecondition,
 } from './context.types';
 import { ContextRecord, ContextStore } from './store/context-store';
+import { nextRevision } from './utils/context-revision.util';
 import { entryEtag, ifMatchSatisfied } from './utils/etag.util';
 import { applyMergePatch } from './utils/json-merge-patch.util';
 
@@ -63,8 +64,8 @@ export class ContextService {
   }
 
   /**
-   * Applies a JSON Merge Patch (RFC 7386) to context_data. Without If-Match, a store that can
-   * (SQLite) does it in one atomic statement; otherwise read, merge and compare-and-swap.
+   * Applies a JSON Merge Patch (RFC 7386) to context_data. Without If-Match, the store does it
+   * in one atomic step; with it, read, check, merge and compare-and-swap.
    */
   async patch(
     jobId: string,
@@ -74,7 +75,7 @@ export class ContextService {
     if (precondition.ifMatch === undefined) {
       const patched = await this.store.mergePatch(jobId, mergePatch, new Date());
       if (patched === undefined) throw new ContextNotFoundException(jobId);
-      if (patched !== null) return toEntry(patched);
+      return toEntry(patched);
     }
     return this.update(jobId, precondition, (current) => ({
       contextData: applyMergePatch(current.contextData, mergePatch) as Record<string, unknown>,
@@ -97,9 +98,7 @@ export class ContextService {
         throw new ContextVersionMismatchException(jobId);
       }
       const next = change(current);
-      // updated_at strictly increases, even for two writes within one millisecond.
-      const updatedAt = new Date(Math.max(Date.now(), current.updatedAt.getTime() + 1));
-      const version = current.version + 1;
+      const { version, updatedAt } = nextRevision(current, new Date());
       if (await this.store.swap(jobId, current, { ...next, version, updatedAt })) {
         const etag = entryEtag({ version, createdAt: current.createdAt });
         return { ...current, ...next, version, updatedAt, etag };

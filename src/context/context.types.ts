@@ -26,3 +26,29 @@ export interface ContextPage {
   skip: number;
   limit: number;
 }
+
+/**
+ * The parts of a job's context document a write changes, besides its top-level keys: which keys
+ * of `state` and which entries of `steps` (see `ContextAssignment.changes`).
+ */
+export interface ContextChanges {
+  stateKeys: readonly string[];
+  steps: readonly number[];
+}
+
+/**
+ * A write of another module's store to a context entry, inside its own transaction (the job
+ * store's step commits): top-level keys replaced, entries appended to `errors`.
+ */
+export interface ContextAssignment {
+  /** Top-level keys replaced in context_data (status, state, steps…). */
+  keys: Record<string, unknown>;
+  /**
+   * What in `keys` differs from the document as the writer last left it: a backend may then
+   * write only those parts (the other top-level keys, these `state` keys, these `steps` entries)
+   * instead of rewriting the whole document. It reads the same either way.
+   */
+  changes?: ContextChanges;
+  /** Entries appended to the document's `errors` list. */
+  errors?: readonly Record<string, unknown>[];
+}

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
-import { DatabaseConnection, SqliteConnection } from '../database/database-connection';
+import {
+  DatabaseConnection,
+  PostgresConnection,
+  SqliteConnection,
+} from '../database/database-connection';
 import { ContextModule } from '../context/context.module';
+import { ContextWriter } from '../context/store/context-writer';
+import { PostgresContextWriter } from '../context/store/postgres-context.writer';
+import { SqliteContextWriter } from '../context/store/sqlite-context.writer';
 import { AgentRegistryModule } from './agents/agent-registry.module';
 import { CommandController } from './commands/command.controller';
 import { CheckpointRetention } from './jobs/store/checkpoint-retention.service';
@@ -11,6 +18,7 @@ import { JobSubmissionService } from './jobs/api/job-submission.service';
 import { JobsController } from './jobs/api/jobs.controller';
 import { JobsService } from './jobs/api/jobs.service';
 import { JobStore } from './jobs/store/job-store';
+import { PostgresJobStore } from './jobs/store/postgres-job.store';
 import { SqliteJobStore } from './jobs/store/sqlite-job.store';
 import { LlmModule } from './llm/llm.module';
 import { LlmPlanner } from './planning/llm-planner';
@@ -29,16 +37,7 @@ import { PlansModule } from './plans/plans.module';
   imports: [AgentRegistryModule, LlmModule, ContextModule, PlansModule],
   controllers: [CommandController, JobsController, PlansController],
   providers: [
-    {
-      provide: JobStore,
-      inject: [DatabaseConnection],
-      useFactory: (connection: DatabaseConnection): JobStore => {
-        if (!(connection instanceof SqliteConnection)) {
-          throw new Error('Durable jobs run on the embedded SQLite database for now');
-        }
-        return new SqliteJobStore(connection);
-      },
-    },
+    { provide: JobStore, inject: [DatabaseConnection, ContextWriter], useFactory: jobStoreOf },
     PlannerService,
     LlmPlanner,
     PlanHistory,
@@ -52,3 +51,14 @@ import { PlansModule } from './plans/plans.module';
   ],
 })
 export class OrchestratorModule {}
+
+/** The job store of the app's engine, writing context entries through the Context module's writer. */
+function jobStoreOf(connection: DatabaseConnection, contexts: ContextWriter): JobStore {
+  if (connection instanceof SqliteConnection && contexts instanceof SqliteContextWriter) {
+    return new SqliteJobStore(connection, contexts);
+  }
+  if (connection instanceof PostgresConnection && contexts instanceof PostgresContextWriter) {
+    return new PostgresJobStore(connection, contexts);
+  }
+  throw new Error(`No job store for the ${connection.engine} engine`);
+}

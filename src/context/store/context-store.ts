@@ -19,9 +19,9 @@ export type ContextRecordUpdate = Pick<
 >;
 
 /**
- * Storage of context entries: the few operations ContextService builds on. Two backends share one
- * contract test suite: TypeORM (any database, the Postgres path) and prepared better-sqlite3
- * statements (the embedded default, about ten times less CPU per query).
+ * Storage of context entries: the few operations ContextService builds on. One backend per
+ * engine (prepared better-sqlite3 statements; raw SQL on Postgres), both writing through the
+ * module's `ContextWriter` of their engine, and one contract test suite for both.
  */
 export abstract class ContextStore {
   /** The entry, or undefined. */
@@ -41,18 +41,14 @@ export abstract class ContextStore {
   abstract delete(jobId: string, expected?: ExpectedRecord): Promise<boolean>;
   /** One page, newest first (ties broken by job_id), and the number of matching entries. */
   abstract list(query: ListContextsQuery): Promise<{ records: ContextRecord[]; total: number }>;
-
   /**
-   * Applies a JSON Merge Patch (RFC 7386) to the entry's context_data in one atomic step, with
-   * version + 1 and updated_at = max(`at`, previous + 1 ms); resolves with the updated entry,
-   * undefined when there is none, or null when this backend cannot do it in one step (the caller
-   * then reads, merges and swaps).
+   * Applies a JSON Merge Patch (RFC 7386) to the entry's context_data in one atomic step, at its
+   * next revision (`nextRevision` with `at`); resolves with the updated entry, or undefined when
+   * there is none.
    */
-  mergePatch(
-    _jobId: string,
-    _patch: Record<string, unknown>,
-    _at: Date,
-  ): Promise<ContextRecord | undefined | null> {
-    return Promise.resolve(null);
-  }
+  abstract mergePatch(
+    jobId: string,
+    patch: Record<string, unknown>,
+    at: Date,
+  ): Promise<ContextRecord | undefined>;
 }

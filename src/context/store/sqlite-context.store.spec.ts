@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { SqliteConnection } from '../../database/database-connection';
 import { SqliteContextStore } from './sqlite-context.store';
+import { SqliteContextWriter } from './sqlite-context.writer';
 
 describe('SqliteContextStore writes', () => {
   let db: Database.Database;
@@ -25,7 +26,7 @@ describe('SqliteContextStore writes', () => {
         'updated_at datetime NOT NULL)',
     );
     connection = new SqliteConnection(db);
-    store = new SqliteContextStore(connection);
+    store = new SqliteContextStore(connection, new SqliteContextWriter(connection));
   });
   afterEach(() => db.close());
 

@@ -4,7 +4,8 @@ import { nextMove } from './job-state.util';
 import type { JobRecord, StepProgress } from '../job.types';
 import { validateParams } from '../../agents/action-params.util';
 import type { AgentRegistry } from '../../agents/agent-registry.service';
-import type { ClaimBegin, ContextChanges, JobWrite } from '../store/job-store';
+import type { ContextChanges } from '../../../context/context.types';
+import type { ClaimBegin, JobWrite } from '../store/job-store';
 
 /** What the runner asks the store to write (the job id and expectation it adds itself). */
 export type RunnerWrite = Omit<JobWrite, 'jobId' | 'expect'>;

@@ -1,3 +1,4 @@
+import type { ContextAssignment, ContextChanges } from '../../../context/context.types';
 import type { ContextRecord } from '../../../context/store/context-store';
 import type { Checkpoint, JobEvent, JobRecord, JobStatus } from '../job.types';
 
@@ -49,12 +50,6 @@ export interface JobWrite {
 
 /** What a claim writes right away for the job it took (see `JobStore.claim`). */
 export type ClaimBegin = Omit<JobWrite, 'jobId' | 'expect' | 'base'>;
-
-/** The parts of a job's context document a write changes; see `JobWrite.contextChanges`. */
-export interface ContextChanges {
-  stateKeys: readonly string[];
-  steps: readonly number[];
-}
 
 export type CheckpointSelector = { seq: number } | { at: Date } | undefined;
 
@@ -110,3 +105,26 @@ export abstract class JobStore {
   /** Deletes the checkpoints of jobs that finished before the given time; how many went. */
   abstract pruneCheckpoints(finishedBefore: Date): Promise<number>;
 }
+
+/** What a conditional write checks of the stored job. */
+export type JobHead = Pick<JobRecord, 'status' | 'leaseOwner' | 'version'>;
+
+/** Whether the stored job meets a write's expectation. */
+export function expectationHolds(head: JobHead, expect: JobExpectation): boolean {
+  const { statuses, leaseOwner, version } = expect;
+  if (statuses && !statuses.includes(head.status)) return false;
+  if (leaseOwner !== undefined && head.leaseOwner !== leaseOwner) return false;
+  return version === undefined || head.version === version;
+}
+
+/** A write's context part, as the Context module's writer takes it; undefined when it has none. */
+export function contextAssignmentOf(write: ClaimBegin): ContextAssignment | undefined {
+  if (!write.context && !write.contextErrors) return undefined;
+  return { keys: write.context ?? {}, changes: write.contextChanges, errors: write.contextErrors };
+}
+
+/**
+ * Thrown inside a job store's transaction when the context entry of a new job already exists
+ * (created by a client): it rolls the job row back, and `create` answers `id_taken`.
+ */
+export class JobIdTakenError extends Error {}

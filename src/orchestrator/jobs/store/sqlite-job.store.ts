@@ -1,10 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ContextRecord } from '../../../context/store/context-store';
+import type { SqliteContextWriter } from '../../../context/store/sqlite-context.writer';
 import { toSqliteDatetime } from '../../../database/sqlite-datetime';
+import { SQLITE_TIMES } from '../../../database/time-columns';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
 import type { GroupCommit } from '../../../database/group-commit';
 import type { SqliteConnection } from '../../../database/database-connection';
-import { SqliteJobContextWriter } from './sqlite-job-context';
 import {
   CheckpointRow,
   COLUMN_OF,
@@ -16,8 +17,16 @@ import {
   JOB_COLUMNS,
   JobRow,
   toJobRow,
-} from './sqlite-job-rows';
-import { CheckpointSelector, JobStore, JobUpdate, JobWrite } from './job-store';
+} from './job-rows';
+import {
+  CheckpointSelector,
+  contextAssignmentOf,
+  expectationHolds,
+  JobIdTakenError,
+  JobStore,
+  JobUpdate,
+  JobWrite,
+} from './job-store';
 
 /**
  * The embedded backend: prepared statements on TypeORM's better-sqlite3 connection. Each write
@@ -31,22 +40,20 @@ export class SqliteJobStore extends JobStore {
   /** UPDATE statements by the set of columns they write. */
   private readonly updates = new Map<string, Statement>();
   private readonly commits: GroupCommit;
-  private readonly contexts: SqliteJobContextWriter;
-
   private readonly db: Database;
 
-  constructor(connection: SqliteConnection) {
+  /** `contexts`: the Context module's writer, inside this store's group commit. */
+  constructor(
+    connection: SqliteConnection,
+    private readonly contexts: SqliteContextWriter,
+  ) {
     super();
     const db = connection.db;
     this.db = db;
     this.commits = connection.commits;
-    this.contexts = new SqliteJobContextWriter(db);
     this.sql = {
       insertJob: db.prepare(
         `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (${JOB_COLUMNS.replace(/\w+/g, '?')}) ON CONFLICT (id) DO NOTHING`,
-      ),
-      insertContext: db.prepare(
-        'INSERT INTO contexts (job_id, job_type, context_data, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING',
       ),
       getJob: db.prepare(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
       getHead: db.prepare('SELECT status, lease_owner, version FROM jobs WHERE id = ?'),
@@ -128,24 +135,17 @@ export class SqliteJobStore extends JobStore {
       const { total } = this.sql.activeOfClient.get(job.client) as { total: number };
       if (total >= limitPerClient) return 'queue_full';
     }
-    const inserted = this.sql.insertJob.run(...toJobRow(job)).changes === 1;
+    const inserted = this.sql.insertJob.run(...toJobRow(job, SQLITE_TIMES)).changes === 1;
     if (!inserted) return 'id_taken';
-    const contextInserted = this.sql.insertContext.run(
-      context.jobId,
-      context.jobType,
-      JSON.stringify(context.contextData),
-      context.version,
-      toSqliteDatetime(context.createdAt),
-      toSqliteDatetime(context.updatedAt),
-    ).changes;
-    if (contextInserted !== 1) throw new JobIdTakenError();
+    // Thrown, so the savepoint of this write rolls the job row back too.
+    if (!this.contexts.insert(context)) throw new JobIdTakenError();
     this.appendEvent(job.id, 'job_created', { status: job.status }, job.createdAt);
     return 'created';
   }
 
   async get(jobId: string): Promise<JobRecord | undefined> {
-    const row = this.sql.getJob.get(jobId) as JobRow | undefined;
-    return row && fromJobRow(row);
+    const row = this.sql.getJob.get(jobId) as JobRow<string> | undefined;
+    return row && fromJobRow(row, SQLITE_TIMES);
   }
 
   async list(query: { status?: string; skip: number; limit: number }) {
@@ -153,11 +153,11 @@ export class SqliteJobStore extends JobStore {
       query.status
         ? this.sql.pageOfStatus.all(query.status, query.limit, query.skip)
         : this.sql.page.all(query.limit, query.skip)
-    ) as JobRow[];
+    ) as JobRow<string>[];
     const { total } = (
       query.status ? this.sql.countOfStatus.get(query.status) : this.sql.count.get()
     ) as { total: number };
-    return { records: rows.map(fromJobRow), total };
+    return { records: rows.map((row) => fromJobRow(row, SQLITE_TIMES)), total };
   }
 
   async claim(input: Parameters<JobStore['claim']>[0]) {
@@ -170,7 +170,7 @@ export class SqliteJobStore extends JobStore {
       if (!candidate) return undefined;
       const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
       this.sql.takeLease.run(input.owner, until, now, now, candidate.id);
-      const job = fromJobRow(this.sql.getJob.get(candidate.id) as JobRow);
+      const job = fromJobRow(this.sql.getJob.get(candidate.id) as JobRow<string>, SQLITE_TIMES);
       const begin = input.begin?.(job);
       if (!begin) return { job, events: [] };
       return this.apply({ ...begin, jobId: job.id, base: job, expect: {} }, job);
@@ -191,7 +191,7 @@ export class SqliteJobStore extends JobStore {
       statement = this.db.prepare(`UPDATE jobs SET ${assignments} WHERE id = ?`);
       this.updates.set(key, statement);
     }
-    statement.run(...columns.map((field) => columnValue(job, field)), job.id);
+    statement.run(...columns.map((field) => columnValue(job, field, SQLITE_TIMES)), job.id);
   }
 
   async releaseLeases(owner: string, now: Date): Promise<number> {
@@ -200,11 +200,13 @@ export class SqliteJobStore extends JobStore {
 
   async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
     return this.commits.run(() => {
-      const head = this.sql.getHead.get(input.jobId) as JobHead | undefined;
-      if (!head || !expectationHolds(head, input)) return undefined;
+      const row = this.sql.getHead.get(input.jobId) as HeadRow | undefined;
+      const head = row && { status: row.status, leaseOwner: row.lease_owner, version: row.version };
+      if (!head || !expectationHolds(head, input.expect)) return undefined;
       // The lease holder's copy is current (nobody else writes a leased job's plan or
       // progress); anyone else's write reads the row.
-      const base = input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow);
+      const base =
+        input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow<string>, SQLITE_TIMES);
       return this.apply(input, { ...base, status: head.status, version: head.version });
     });
   }
@@ -228,7 +230,8 @@ export class SqliteJobStore extends JobStore {
         toSqliteDatetime(now),
       );
     }
-    if (input.context || input.contextErrors) this.contexts.write(input, now);
+    const assignment = contextAssignmentOf(input);
+    if (assignment) this.contexts.assign(job.id, assignment, now);
     const events = (input.events ?? []).map((event) =>
       this.appendEvent(job.id, event.type, event.data, now),
     );
@@ -236,11 +239,15 @@ export class SqliteJobStore extends JobStore {
   }
 
   async events(jobId: string, afterId = 0): Promise<JobEvent[]> {
-    return (this.sql.events.all(jobId, afterId) as EventRow[]).map(fromEventRow);
+    return (this.sql.events.all(jobId, afterId) as EventRow<string>[]).map((row) =>
+      fromEventRow(row, SQLITE_TIMES),
+    );
   }
 
   async checkpoints(jobId: string): Promise<Checkpoint[]> {
-    return (this.sql.checkpoints.all(jobId) as CheckpointRow[]).map(fromCheckpointRow);
+    return (this.sql.checkpoints.all(jobId) as CheckpointRow<string>[]).map((row) =>
+      fromCheckpointRow(row, SQLITE_TIMES),
+    );
   }
 
   async checkpoint(jobId: string, selector?: CheckpointSelector): Promise<Checkpoint | undefined> {
@@ -250,8 +257,8 @@ export class SqliteJobStore extends JobStore {
         : 'seq' in selector
           ? this.sql.checkpointBySeq.get(jobId, selector.seq)
           : this.sql.checkpointAt.get(jobId, toSqliteDatetime(selector.at))
-    ) as CheckpointRow | undefined;
-    return row && fromCheckpointRow(row);
+    ) as CheckpointRow<string> | undefined;
+    return row && fromCheckpointRow(row, SQLITE_TIMES);
   }
 
   async pruneCheckpoints(finishedBefore: Date): Promise<number> {
@@ -274,25 +281,15 @@ export class SqliteJobStore extends JobStore {
   }
 }
 
-/** The context entry of a new job already exists (created by a client). */
-export class JobIdTakenError extends Error {}
-
 /** A job the claim may take, and since when it could run (a SQLite datetime string). */
 interface Candidate {
   id: string;
   since: string;
 }
 
-/** What a conditional write checks. */
-interface JobHead {
+/** What a conditional write checks, as stored. */
+interface HeadRow {
   status: JobRecord['status'];
   lease_owner: string | null;
   version: number;
-}
-
-function expectationHolds(head: JobHead, input: JobWrite): boolean {
-  const { statuses, leaseOwner, version } = input.expect;
-  if (statuses && !statuses.includes(head.status)) return false;
-  if (leaseOwner !== undefined && head.lease_owner !== leaseOwner) return false;
-  return version === undefined || head.version === version;
 }

@@ -1,9 +1,12 @@
-import { fromSqliteDatetime, toSqliteDatetime } from '../../../database/sqlite-datetime';
+import type { TimeColumns } from '../../../database/time-columns';
 import type { Checkpoint, JobEvent, JobRecord } from '../job.types';
 
-/** How the SQLite job store maps jobs, events and checkpoints to and from their rows. */
+/**
+ * How the job stores map jobs, events and checkpoints to and from their rows: JSON as text on
+ * both engines, times as each engine keeps them (`Time`).
+ */
 
-export interface JobRow {
+export interface JobRow<Time> {
   id: string;
   job_type: string;
   status: string;
@@ -13,15 +16,15 @@ export interface JobRow {
   progress: string;
   current_step: number;
   lease_owner: string | null;
-  lease_expires_at: string | null;
-  wake_at: string | null;
+  lease_expires_at: Time | null;
+  wake_at: Time | null;
   client: string | null;
   error: string | null;
   version: number;
-  created_at: string;
-  updated_at: string;
-  started_at: string | null;
-  finished_at: string | null;
+  created_at: Time;
+  updated_at: Time;
+  started_at: Time | null;
+  finished_at: Time | null;
 }
 
 /** The column each updatable field of a job is stored in. */
@@ -45,17 +48,20 @@ export const JOB_COLUMNS =
   'wake_at, client, error, version, created_at, updated_at, started_at, finished_at';
 
 /** A job field as its column stores it. */
-export function columnValue(job: JobRecord, field: keyof JobRecord): unknown {
+export function columnValue<Time>(
+  job: JobRecord,
+  field: keyof JobRecord,
+  times: TimeColumns<Time>,
+): unknown {
   const value = job[field];
-  if (value instanceof Date) return toSqliteDatetime(value);
+  if (value instanceof Date) return times.write(value);
   if (field === 'progress' || field === 'steps' || field === 'input') return JSON.stringify(value);
   return value ?? null;
 }
 
-const dt = (date: Date | null) => (date ? toSqliteDatetime(date) : null);
-const date = (value: string | null) => (value ? fromSqliteDatetime(value) : null);
-
-export function toJobRow(job: JobRecord): unknown[] {
+/** The values of JOB_COLUMNS for a job, in their order. */
+export function toJobRow<Time>(job: JobRecord, times: TimeColumns<Time>): unknown[] {
+  const time = (date: Date | null) => (date ? times.write(date) : null);
   return [
     job.id,
     job.jobType,
@@ -66,19 +72,20 @@ export function toJobRow(job: JobRecord): unknown[] {
     JSON.stringify(job.progress),
     job.currentStep,
     job.leaseOwner,
-    dt(job.leaseExpiresAt),
-    dt(job.wakeAt),
+    time(job.leaseExpiresAt),
+    time(job.wakeAt),
     job.client,
     job.error,
     job.version,
-    toSqliteDatetime(job.createdAt),
-    toSqliteDatetime(job.updatedAt),
-    dt(job.startedAt),
-    dt(job.finishedAt),
+    times.write(job.createdAt),
+    times.write(job.updatedAt),
+    time(job.startedAt),
+    time(job.finishedAt),
   ];
 }
 
-export function fromJobRow(row: JobRow): JobRecord {
+export function fromJobRow<Time>(row: JobRow<Time>, times: TimeColumns<Time>): JobRecord {
+  const date = (value: Time | null) => (value === null ? null : times.read(value));
   return {
     id: row.id,
     jobType: row.job_type,
@@ -94,45 +101,50 @@ export function fromJobRow(row: JobRow): JobRecord {
     client: row.client,
     error: row.error,
     version: row.version,
-    createdAt: fromSqliteDatetime(row.created_at),
-    updatedAt: fromSqliteDatetime(row.updated_at),
+    createdAt: times.read(row.created_at),
+    updatedAt: times.read(row.updated_at),
     startedAt: date(row.started_at),
     finishedAt: date(row.finished_at),
   };
 }
 
-export interface EventRow {
+export interface EventRow<Time> {
   id: number;
   job_id: string;
   type: string;
   data: string;
-  created_at: string;
+  created_at: Time;
 }
 
-export function fromEventRow(row: EventRow): JobEvent {
+export function fromEventRow<Time>(row: EventRow<Time>, times: TimeColumns<Time>): JobEvent {
   return {
     id: row.id,
     jobId: row.job_id,
     type: row.type,
     data: JSON.parse(row.data) as Record<string, unknown>,
-    createdAt: fromSqliteDatetime(row.created_at),
+    createdAt: times.read(row.created_at),
   };
 }
 
-export interface CheckpointRow {
+export const CHECKPOINT_COLUMNS = 'job_id, seq, step_index, state, created_at';
+
+export interface CheckpointRow<Time> {
   job_id: string;
   seq: number;
   step_index: number;
   state: string;
-  created_at: string;
+  created_at: Time;
 }
 
-export function fromCheckpointRow(row: CheckpointRow): Checkpoint {
+export function fromCheckpointRow<Time>(
+  row: CheckpointRow<Time>,
+  times: TimeColumns<Time>,
+): Checkpoint {
   return {
     jobId: row.job_id,
     seq: row.seq,
     stepIndex: row.step_index,
     state: JSON.parse(row.state) as Record<string, unknown>,
-    createdAt: fromSqliteDatetime(row.created_at),
+    createdAt: times.read(row.created_at),
   };
 }

@@ -1,4 +1,4 @@
-import type { ContextChanges } from './job-store';
+import type { ContextChanges } from '../context.types';
 
 /** A JSON path (SQLite's `$.a."b"[2]` syntax) and the JSON text of the value to put there. */
 export type JsonPathSet = [path: string, json: string];

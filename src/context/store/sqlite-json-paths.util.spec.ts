@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { contextPathSets, JsonPathSet } from './context-json-patch.util';
+import { contextPathSets, JsonPathSet } from './sqlite-json-paths.util';
 
 /** What SQLite's json_set makes of a document with these path sets. */
 function applyInSqlite(doc: unknown, sets: JsonPathSet[]): unknown {
