@@ -21,6 +21,7 @@ const BOTH_ENGINES = [
   'jobs-repair',
   'crash-recovery',
   'orchestrator',
+  'throttler-storage.contract',
 ];
 
 module.exports = {

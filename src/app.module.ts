@@ -9,10 +9,11 @@ import {
   COMMAND_THROTTLER,
   isOutsideCommandRateLimit,
 } from './common/throttling/command-rate-limit';
-import { FixedWindowThrottlerStorage } from './common/throttling/fixed-window-throttler.storage';
+import { throttlerStorageFor } from './common/throttling/throttler-storage.factory';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ContextModule } from './context/context.module';
+import { DatabaseConnection } from './database/database-connection';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
@@ -31,8 +32,8 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         ThrottlerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (appConfig: AppConfig) => ({
+          inject: [AppConfig, DatabaseConnection],
+          useFactory: (appConfig: AppConfig, connection: DatabaseConnection) => ({
             throttlers: [
               { name: 'default', ttl: ONE_MINUTE_MS, limit: appConfig.rateLimitPerMinute },
               {
@@ -42,7 +43,7 @@ export class AppModule {
                 skipIf: isOutsideCommandRateLimit,
               },
             ],
-            storage: new FixedWindowThrottlerStorage(),
+            storage: throttlerStorageFor(connection),
           }),
         }),
         HealthModule,

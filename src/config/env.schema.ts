@@ -223,7 +223,7 @@ export class EnvironmentVariables {
   @Validate(IsTrustProxy)
   TRUST_PROXY = 'false';
 
-  /** Requests per minute per client IP, the global default that routes can tighten. */
+  /** Requests per minute per client IP (all replicas together on Postgres), the global default that routes can tighten. */
   @Transform(toInt)
   @Min(1)
   @IsInt()
@@ -272,13 +272,13 @@ export class EnvironmentVariables {
   @IsInt()
   OPENAI_MAX_RETRIES = 2;
 
-  /** LLM requests per minute across the process (0 = no limit). */
+  /** LLM requests per minute across the service: the process, or all replicas on Postgres (0 = no limit). */
   @Transform(toInt)
   @Min(0)
   @IsInt()
   LLM_RPM = 500;
 
-  /** LLM tokens per minute across the process (0 = no limit). */
+  /** LLM tokens per minute across the service: the process, or all replicas on Postgres (0 = no limit). */
   @Transform(toInt)
   @Min(0)
   @IsInt()
@@ -372,7 +372,7 @@ export class EnvironmentVariables {
   @IsInt()
   EMAIL_DAILY_LIMIT = 50;
 
-  /** Pause between two messages sent, in milliseconds. */
+  /** Pause between two messages sent (by any job or replica), in milliseconds. */
   @Transform(toInt)
   @Min(0)
   @IsInt()

@@ -12,6 +12,8 @@ import { AgentRegistryModule } from './agents/agent-registry.module';
 import { CommandController } from './commands/command.controller';
 import { CheckpointRetention } from './jobs/store/checkpoint-retention.service';
 import { CheckpointService } from './jobs/store/checkpoint.service';
+import { JobEventsBus } from './jobs/events/job-events-bus';
+import { jobEventsBusFor } from './jobs/events/job-events-bus.factory';
 import { JobEventsService } from './jobs/events/job-events.service';
 import { JobRunner } from './jobs/runner/job-runner.service';
 import { JobSubmissionService } from './jobs/api/job-submission.service';
@@ -38,6 +40,7 @@ import { PlansModule } from './plans/plans.module';
   controllers: [CommandController, JobsController, PlansController],
   providers: [
     { provide: JobStore, inject: [DatabaseConnection, ContextWriter], useFactory: jobStoreOf },
+    { provide: JobEventsBus, inject: [DatabaseConnection, JobStore], useFactory: jobEventsBusFor },
     PlannerService,
     LlmPlanner,
     PlanHistory,

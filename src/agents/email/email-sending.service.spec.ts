@@ -7,6 +7,7 @@ import { EmailSendingService, INTERRUPTED_REASON } from './email-sending.service
 import type { MailTransport } from './mail-transport.provider';
 import type { OutboxMessageEntity } from './outbox-message.entity';
 import type { OutboxService } from './outbox.service';
+import { InProcessSendPacer } from './send-limits/send-pacer';
 import type { SuppressionsService } from './suppressions.service';
 import type { UnsubscribeKeyService } from './unsubscribe-key.service';
 import { SAMPLE_PROSPECT_REASON } from './utils/do-not-email.util';
@@ -65,6 +66,7 @@ function setup(
     { matching: jest.fn().mockResolvedValue(undefined) } as unknown as SuppressionsService,
     prospects as unknown as ProspectsService,
     { signingKey: () => Promise.resolve('k'.repeat(32)) } as unknown as UnsubscribeKeyService,
+    new InProcessSendPacer(),
   );
   const send = (count = 1) =>
     service.send({

@@ -7,6 +7,7 @@ import type { DraftInState, SentInState } from './email-state.types';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport.provider';
 import type { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
+import { SendPacer } from './send-limits/send-pacer';
 import { SuppressionsService } from './suppressions.service';
 import { UnsubscribeKeyService } from './unsubscribe-key.service';
 import { dailyLimitDecision, utcDayStart } from './utils/daily-limit.util';
@@ -42,9 +43,6 @@ export function sendingUnavailableReason(config: AppConfig): string | undefined 
 @Injectable()
 export class EmailSendingService {
   private readonly logger = new Logger(EmailSendingService.name);
-  /** When this process last handed a message to SMTP, for the pacing across jobs. */
-  /** When this process may start its next message (EMAIL_PACING_MS after the last one's slot). */
-  private nextSlotAt = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -53,6 +51,7 @@ export class EmailSendingService {
     private readonly suppressions: SuppressionsService,
     private readonly prospects: ProspectsService,
     private readonly keys: UnsubscribeKeyService,
+    private readonly pacer: SendPacer,
   ) {}
 
   async send(request: SendRequest): Promise<SentInState[]> {
@@ -192,14 +191,12 @@ export class EmailSendingService {
   }
 
   /**
-   * Waits for this message's slot: EMAIL_PACING_MS after the previous one's, across every job of
-   * the process. The slot is taken before the wait, so two jobs sending at once take turns.
+   * Waits for this message's slot: EMAIL_PACING_MS after the previous one's, across every job (and
+   * every replica, on Postgres). The slot is taken before the wait, so senders take turns.
    */
   private async pace(signal: AbortSignal): Promise<void> {
-    const now = Date.now();
-    const slot = Math.max(now, this.nextSlotAt);
-    this.nextSlotAt = slot + this.config.email.pacingMs;
-    if (slot > now) await sleep(slot - now, undefined, { signal });
+    const wait = await this.pacer.reserveSlot(this.config.email.pacingMs);
+    if (wait > 0) await sleep(wait, undefined, { signal });
   }
 }
 

@@ -12,6 +12,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
 import { OutboxViewService } from './outbox-view.service';
+import { sendLimitsProviders } from './send-limits/send-limits.providers';
 import { SuppressionEntity } from './suppression.entity';
 import { SuppressionsController } from './suppressions.controller';
 import { SuppressionsService } from './suppressions.service';
@@ -38,6 +39,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     UnsubscribeKeyService,
     UnsubscribeService,
     mailTransportProvider,
+    ...sendLimitsProviders,
   ],
   // DraftRecipientsService: who a plan's drafts would go to, for its preview.
   exports: [OutboxViewService, DraftRecipientsService],

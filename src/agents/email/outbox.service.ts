@@ -7,6 +7,12 @@ import {
   OutboxMessageNotFoundException,
 } from './exceptions/email.exceptions';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
+import {
+  ClaimInput,
+  DAILY_COUNT_CONDITION,
+  OutboxClaims,
+  SENDABLE,
+} from './send-limits/outbox-claims';
 
 /** A draft as email.draft hands it to the outbox. */
 export interface NewDraft {
@@ -27,18 +33,12 @@ export interface OutboxPage {
 /** What trying to take a message for sending found. */
 export type ClaimOutcome = 'claimed' | 'daily_limit' | 'not_sendable';
 
-/** Statuses a message can be taken for sending from. */
-const SENDABLE: OutboxStatus[] = ['draft', 'approved'];
 /**
  * Statuses a message may be deleted in: nothing was or is being sent. An approved message is
  * safe to delete while its send step runs: taking it for sending then finds it gone.
  */
 const DELETABLE: OutboxStatus[] = ['draft', 'approved', 'skipped', 'failed'];
 const INSERT_CHUNK = 100;
-/** What counts towards the daily limit (alias `counted`): sent today, or taken for sending today. */
-const DAILY_COUNT_CONDITION =
-  '((counted.status = :sending AND counted.updated_at >= :dayStart) ' +
-  'OR (counted.status = :sent AND counted.sent_at >= :dayStart))';
 
 /**
  * The outbox: drafted messages and their sending state. Every status change that matters for
@@ -49,6 +49,7 @@ export class OutboxService {
   constructor(
     @InjectRepository(OutboxMessageEntity)
     private readonly messages: Repository<OutboxMessageEntity>,
+    private readonly claims: OutboxClaims,
   ) {}
 
   /**
@@ -176,34 +177,13 @@ export class OutboxService {
   }
 
   /**
-   * Takes a message for sending: `sending`, with its exactly-once key and Message-ID, in one
-   * committed UPDATE that also checks the daily limit (messages sent since `dayStart` plus those
-   * taken for sending since then, across all jobs). Only one caller can ever take a message.
+   * Takes a message for sending: `sending`, with its exactly-once key and Message-ID, committed
+   * at once, only while the daily limit (messages sent since `dayStart` plus those taken for
+   * sending since then, across all jobs and replicas) is not reached; see OutboxClaims. Only one
+   * caller can ever take a message.
    */
-  async claim(input: {
-    id: string;
-    sendKey: string;
-    messageId: string;
-    dayStart: Date;
-    dailyLimit: number;
-  }): Promise<ClaimOutcome> {
-    const result = await this.messages
-      .createQueryBuilder()
-      .update(OutboxMessageEntity)
-      .set({
-        status: 'sending',
-        sendKey: input.sendKey,
-        messageId: input.messageId,
-        updatedAt: new Date(),
-      })
-      .where('id = :id', { id: input.id })
-      .andWhere('status IN (:...sendable)', { sendable: SENDABLE })
-      .andWhere(
-        `(SELECT COUNT(*) FROM outbox_messages counted WHERE ${DAILY_COUNT_CONDITION}) < :limit`,
-        { sending: 'sending', sent: 'sent', dayStart: input.dayStart, limit: input.dailyLimit },
-      )
-      .execute();
-    if (result.affected) return 'claimed';
+  async claim(input: ClaimInput): Promise<ClaimOutcome> {
+    if (await this.claims.claim(input)) return 'claimed';
     const current = await this.messages.findOne({ where: { id: input.id } });
     return current && SENDABLE.includes(current.status) ? 'daily_limit' : 'not_sendable';
   }

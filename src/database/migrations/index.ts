@@ -14,6 +14,7 @@ import { ProspectSampleFlag1765200000000 } from './1765200000000-prospect-sample
 import { ProspectResearch1765300000000 } from './1765300000000-prospect-research';
 import { ProspectLastContacted1765400000000 } from './1765400000000-prospect-last-contacted';
 import { PlanPreviews1765500000000 } from './1765500000000-plan-previews';
+import { SharedLimits1765610000000 } from './1765610000000-shared-limits';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   ProspectResearch1765300000000,
   ProspectLastContacted1765400000000,
   PlanPreviews1765500000000,
+  SharedLimits1765610000000,
 ];

@@ -59,11 +59,12 @@ export class LlmRequestRejectedException extends CodedHttpException {
 }
 
 export class TokenBudgetExceededException extends CodedHttpException {
-  constructor(jobId: string, used: number, budget: number) {
+  constructor(jobId: string, used: number, budget: number, reserved = 0) {
+    const underWay = reserved > 0 ? `, and its calls under way may use ${reserved} more,` : '';
     super(
       HttpStatus.UNPROCESSABLE_ENTITY,
       'token_budget_exceeded',
-      `Job "${jobId}" has used ${used} LLM tokens of its JOB_TOKEN_BUDGET of ${budget}; no further LLM calls are made for it`,
+      `Job "${jobId}" has used ${used} LLM tokens${underWay} of its JOB_TOKEN_BUDGET of ${budget}; no further LLM calls are made for it`,
     );
   }
 }

@@ -2,14 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ContextModule } from '../../context/context.module';
-import { LlmRateLimiter } from './llm-rate-limiter';
+import { DatabaseConnection } from '../../database/database-connection';
+import { llmRateLimiterFor } from './pacing/llm-rate-limiter.factory';
+import { LlmRateLimiter } from './pacing/llm-rate-limiter';
 import { LlmUsageEntity } from './llm-usage.entity';
 import { LlmUsageService } from './llm-usage.service';
 import { LlmService } from './llm.service';
 import { openAiClientProvider } from './openai-client.provider';
-
-/** Past this wait for a slot, a call is answered like the provider's own 429 instead of hanging. */
-const MAX_LIMITER_WAIT_MS = 30_000;
 
 /** The LLM client, its pacing and its usage ledger; other modules use LlmService. */
 @Module({
@@ -17,13 +16,8 @@ const MAX_LIMITER_WAIT_MS = 30_000;
   providers: [
     {
       provide: LlmRateLimiter,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new LlmRateLimiter({
-          requestsPerMinute: config.llm.requestsPerMinute,
-          tokensPerMinute: config.llm.tokensPerMinute,
-          maxWaitMs: MAX_LIMITER_WAIT_MS,
-        }),
+      inject: [AppConfig, DatabaseConnection, LlmUsageService],
+      useFactory: llmRateLimiterFor,
     },
     openAiClientProvider,
     LlmUsageService,

@@ -8,7 +8,12 @@ import { AppConfig } from '../../config/app-config';
 import { ContextService } from '../../context/context.service';
 import { ContextNotFoundException } from '../../context/exceptions/context.exceptions';
 import { toLlmException } from './llm-error.util';
-import { LimiterBusyError, LlmRateLimiter, LlmReservation } from './llm-rate-limiter';
+import {
+  BudgetUsedUpError,
+  LimiterBusyError,
+  LlmRateLimiter,
+  LlmReservation,
+} from './pacing/llm-rate-limiter';
 import {
   LlmRateLimitedException,
   LlmUnavailableException,
@@ -35,8 +40,8 @@ export interface ChatAnswer {
 const DEFAULT_MAX_TOKENS = 2000;
 
 /**
- * Every LLM call of the process goes through here: the job's token budget, the shared rate
- * limiter, the usage ledger, and one mapping of provider errors to coded exceptions.
+ * Every LLM call of the process goes through here: the shared rate limiter (which also holds the
+ * job's token budget), the usage ledger, and one mapping of provider errors to coded exceptions.
  */
 @Injectable()
 export class LlmService {
@@ -60,20 +65,37 @@ export class LlmService {
 
   async chat(request: ChatRequest): Promise<ChatAnswer> {
     if (!this.client) throw new Error('No LLM is configured (OPENAI_API_KEY is unset)');
-    await this.checkBudget(request.jobId);
     const maxTokens = request.maxTokens ?? DEFAULT_MAX_TOKENS;
-    const reservation = await this.reserve(estimateTokens(request.messages) + maxTokens);
+    const reservation = await this.reserve(
+      request.jobId,
+      estimateTokens(request.messages) + maxTokens,
+    );
+    const used = { tokens: 0 };
+    try {
+      return await this.call(this.client, request, maxTokens, used);
+    } finally {
+      // After the ledger has the call's tokens: until then its estimate holds the job's budget.
+      await reservation.settle(used.tokens);
+    }
+  }
+
+  /** One call to the provider, recorded in the ledger however it ends; `used` gets its tokens. */
+  private async call(
+    client: ChatClient,
+    request: ChatRequest,
+    maxTokens: number,
+    used: { tokens: number },
+  ): Promise<ChatAnswer> {
     const started = Date.now();
     let completion: ChatCompletion;
     try {
-      completion = await this.client.chat.completions.create({
+      completion = await client.chat.completions.create({
         model: this.model,
         messages: request.messages,
         response_format: request.responseFormat,
         max_completion_tokens: maxTokens,
       });
     } catch (error) {
-      reservation.settle(0);
       const { kind, exception } = toLlmException(error, this.config.llm.timeoutMs);
       await this.record(request, { started, outcome: kind, promptTokens: 0, completionTokens: 0 });
       this.logger.warn(
@@ -84,7 +106,7 @@ export class LlmService {
     }
     const promptTokens = completion.usage?.prompt_tokens ?? 0;
     const completionTokens = completion.usage?.completion_tokens ?? 0;
-    reservation.settle(promptTokens + completionTokens);
+    used.tokens = promptTokens + completionTokens;
     // A gateway may answer 200 with something that is not a completion.
     const message = Array.isArray(completion.choices) ? completion.choices[0]?.message : undefined;
     const outcome = message ? 'ok' : 'malformed';
@@ -95,11 +117,19 @@ export class LlmService {
     return { content: message.content ?? message.refusal ?? '', promptTokens, completionTokens };
   }
 
-  /** A slot from the shared limiter; a wait too long is answered like the provider's own 429. */
-  private async reserve(tokens: number): Promise<LlmReservation> {
+  /**
+   * A slot from the shared limiter, which also checks the job's budget (JOB_TOKEN_BUDGET) against
+   * the ledger and the job's calls under way; a wait too long is answered like the provider's own
+   * 429.
+   */
+  private async reserve(jobId: string | undefined, tokens: number): Promise<LlmReservation> {
+    const budget = this.config.llm.jobTokenBudget;
     try {
-      return await this.limiter.acquire(tokens);
+      return await this.limiter.acquire(tokens, jobId ? { jobId, budget } : undefined);
     } catch (error) {
+      if (error instanceof BudgetUsedUpError && jobId) {
+        throw new TokenBudgetExceededException(jobId, error.used, budget, error.reserved);
+      }
       if (!(error instanceof LimiterBusyError)) throw error;
       const seconds = Math.ceil(error.retryAfterMs / 1000);
       throw new LlmRateLimitedException(
@@ -108,13 +138,6 @@ export class LlmService {
         seconds,
       );
     }
-  }
-
-  private async checkBudget(jobId: string | undefined): Promise<void> {
-    const budget = this.config.llm.jobTokenBudget;
-    if (!jobId || budget <= 0) return;
-    const used = await this.usage.totalTokens(jobId);
-    if (used >= budget) throw new TokenBudgetExceededException(jobId, used, budget);
   }
 
   private async record(

@@ -2,7 +2,7 @@ import type { FactoryProvider } from '@nestjs/common';
 import OpenAI from 'openai';
 import { AppConfig } from '../../config/app-config';
 import { retryAfterSeconds } from './llm-error.util';
-import { LlmRateLimiter } from './llm-rate-limiter';
+import { LlmRateLimiter } from './pacing/llm-rate-limiter';
 
 /**
  * Injection token of the OpenAI client (`null` when OPENAI_API_KEY is unset). Tests swap it with
@@ -37,7 +37,7 @@ function pacedFetch(limiter: LlmRateLimiter): typeof fetch {
     });
     if (response.status === 429) {
       const seconds = retryAfterSeconds(response.headers);
-      if (seconds !== undefined) limiter.pauseFor(seconds * 1000);
+      if (seconds !== undefined) await limiter.pauseFor(seconds * 1000);
     }
     return response;
   };

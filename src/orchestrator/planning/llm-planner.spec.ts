@@ -6,7 +6,8 @@ import { AppConfig } from '../../config/app-config';
 import { validateEnv } from '../../config/env.schema';
 import { ContextService } from '../../context/context.service';
 import { AgentRegistry } from '../agents/agent-registry.service';
-import { LlmRateLimiter } from '../llm/llm-rate-limiter';
+import { InProcessLlmRateLimiter } from '../llm/pacing/in-process-llm-rate-limiter';
+import { LlmRateLimiter } from '../llm/pacing/llm-rate-limiter';
 import { LlmUsageService } from '../llm/llm-usage.service';
 import { LlmService } from '../llm/llm.service';
 import { OPENAI_CLIENT } from '../llm/openai-client.provider';
@@ -72,7 +73,10 @@ beforeEach(async () => {
       { provide: AppConfig, useValue: new AppConfig(validateEnv({})) },
       {
         provide: LlmRateLimiter,
-        useValue: new LlmRateLimiter({ requestsPerMinute: 0, tokensPerMinute: 0, maxWaitMs: 0 }),
+        useValue: new InProcessLlmRateLimiter(
+          { requestsPerMinute: 0, tokensPerMinute: 0, maxWaitMs: 0 },
+          { totalTokens: () => Promise.resolve(0) },
+        ),
       },
       {
         provide: LlmUsageService,

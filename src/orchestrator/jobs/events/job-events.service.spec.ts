@@ -1,4 +1,5 @@
 import { toSseMessages } from './job-events-sse';
+import { LocalJobEventsBus } from './job-events-bus';
 import { JobEventsService, JOB_FINISHED, JOB_RETRIED } from './job-events.service';
 import type { JobEvent } from '../job.types';
 import type { JobStore } from '../store/job-store';
@@ -23,7 +24,7 @@ function storeWithPast(past: JobEvent[]) {
 describe('JobEventsService.follow', () => {
   it('hands over the past, then what committed meanwhile, then live events: none twice or lost', async () => {
     const { store, release } = storeWithPast([event(1), event(2)]);
-    const events = new JobEventsService(store);
+    const events = new JobEventsService(store, new LocalJobEventsBus());
     const received: number[][] = [];
     const following = events.follow('job-1', (batch) => received.push(batch.map((e) => e.id)));
     events.publish([event(2), event(3)]); // committed while the past is read: 2 is in both
@@ -35,7 +36,7 @@ describe('JobEventsService.follow', () => {
 
   it('delivers only the events of the followed job, a commit in one call', async () => {
     const { store, release } = storeWithPast([]);
-    const events = new JobEventsService(store);
+    const events = new JobEventsService(store, new LocalJobEventsBus());
     const received: JobEvent[][] = [];
     release();
     await events.follow('job-1', (batch) => received.push(batch));
@@ -45,7 +46,7 @@ describe('JobEventsService.follow', () => {
 
   it('stops after job_finished, and when stopped', async () => {
     const { store, release } = storeWithPast([]);
-    const events = new JobEventsService(store);
+    const events = new JobEventsService(store, new LocalJobEventsBus());
     const finished: number[] = [];
     const stopped: number[] = [];
     release();
@@ -68,7 +69,7 @@ describe('JobEventsService.follow', () => {
       event(5, JOB_FINISHED),
     ];
     const { store, release } = storeWithPast(past);
-    const events = new JobEventsService(store);
+    const events = new JobEventsService(store, new LocalJobEventsBus());
     const received: number[] = [];
     release();
     await events.follow('job-1', (batch) => received.push(...batch.map((e) => e.id)));
@@ -78,7 +79,7 @@ describe('JobEventsService.follow', () => {
 
   it('follows a retried job that runs again live, after the replay', async () => {
     const { store, release } = storeWithPast([event(1, JOB_FINISHED), event(2, JOB_RETRIED)]);
-    const events = new JobEventsService(store);
+    const events = new JobEventsService(store, new LocalJobEventsBus());
     const received: number[] = [];
     release();
     await events.follow('job-1', (batch) => received.push(...batch.map((e) => e.id)));
@@ -89,7 +90,7 @@ describe('JobEventsService.follow', () => {
 
   it('rejects, and follows nothing, when the past cannot be read', async () => {
     const store = { events: jest.fn().mockRejectedValue(new Error('db down')) };
-    const events = new JobEventsService(store as unknown as JobStore);
+    const events = new JobEventsService(store as unknown as JobStore, new LocalJobEventsBus());
     const listener = jest.fn();
     await expect(events.follow('job-1', listener)).rejects.toThrow('db down');
     events.publish([event(1)]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JobEvent } from '../job.types';
 import { JobStore } from '../store/job-store';
+import { JobEventsBus, JobEventsTarget } from './job-events-bus';
 
 /** The event that ends a job's stream. */
 export const JOB_FINISHED = 'job_finished';
@@ -19,30 +20,67 @@ export function streamEnd(events: readonly JobEvent[]): number {
 /** Receives a job's events in order, a commit's worth at a time. */
 export type JobEventsListener = (events: JobEvent[]) => void;
 
+/** One follower's place in a job's stream. */
+class Follower {
+  /** The last event handed over. */
+  lastId = 0;
+  /** Live events held back while the past is read; undefined once it was handed over. */
+  private held: JobEvent[] | undefined = [];
+  private finished = false;
+
+  constructor(
+    private readonly listener: JobEventsListener,
+    private readonly stop: () => void,
+  ) {}
+
+  /** Live events: held while the past is read, then handed over. */
+  receive(events: JobEvent[]): void {
+    if (this.held) this.held.push(...events);
+    else this.hand(events);
+  }
+
+  /** The past was handed over: what was held follows. */
+  release(): void {
+    const pending = this.held ?? [];
+    this.held = undefined;
+    this.hand(pending);
+  }
+
+  /** Hands over the events after the last one handed, up to the end of the stream. */
+  hand(events: JobEvent[]): void {
+    const fresh = events.filter((event) => event.id > this.lastId);
+    if (fresh.length === 0 || this.finished) return;
+    this.lastId = fresh[fresh.length - 1].id;
+    const end = streamEnd(fresh);
+    if (end >= 0) {
+      this.finished = true;
+      this.stop();
+    }
+    this.listener(end >= 0 ? fresh.slice(0, end + 1) : fresh);
+  }
+}
+
 /**
- * Job events: stored with every job write (so a stream can be replayed), and published here
- * once committed, for live followers in this process. Followers are kept per job, so a commit
- * reaches only the followers of its job, all its events in one call.
+ * Job events: stored with every job write (so a stream can be replayed), and handed to live
+ * followers in this process once committed: by the JobEventsBus of the engine, which on Postgres
+ * also brings the events other replicas commit. Followers are kept per job, so a commit reaches
+ * only the followers of its job, all its events in one call.
  */
 @Injectable()
-export class JobEventsService {
-  private readonly followers = new Map<string, Set<JobEventsListener>>();
+export class JobEventsService implements JobEventsTarget {
+  private readonly followers = new Map<string, Set<Follower>>();
 
-  constructor(private readonly store: JobStore) {}
+  constructor(
+    private readonly store: JobStore,
+    private readonly bus: JobEventsBus,
+  ) {
+    bus.attach(this);
+  }
 
+  /** Events this process has just committed. */
   publish(events: JobEvent[]): void {
     if (events.length === 0 || this.followers.size === 0) return;
-    const jobId = events[0].jobId;
-    if (events.every((event) => event.jobId === jobId)) {
-      this.deliver(jobId, events);
-      return;
-    }
-    for (const id of new Set(events.map((event) => event.jobId))) {
-      this.deliver(
-        id,
-        events.filter((event) => event.jobId === id),
-      );
-    }
+    this.bus.published(events);
   }
 
   /**
@@ -52,50 +90,46 @@ export class JobEventsService {
    * failed read of the past rejects before anything was handed over.
    */
   async follow(jobId: string, listener: JobEventsListener): Promise<() => void> {
-    let lastId = 0;
-    let held: JobEvent[] | undefined = [];
-    let finished = false;
-    const hand = (events: JobEvent[]) => {
-      const fresh = events.filter((event) => event.id > lastId);
-      if (fresh.length === 0 || finished) return;
-      lastId = fresh[fresh.length - 1].id;
-      const end = streamEnd(fresh);
-      if (end >= 0) {
-        finished = true;
-        stop();
-      }
-      listener(end >= 0 ? fresh.slice(0, end + 1) : fresh);
-    };
-    const live = (events: JobEvent[]) => (held ? held.push(...events) : hand(events));
-    const stop = () => this.unfollow(jobId, live);
-    this.addFollower(jobId, live);
+    const stop = () => this.unfollow(jobId, follower);
+    const follower = new Follower(listener, stop);
+    this.addFollower(jobId, follower);
     try {
-      hand(await this.store.events(jobId));
+      follower.hand(await this.store.events(jobId));
     } catch (error) {
       stop();
       throw error;
     }
-    const pending = held;
-    held = undefined;
-    hand(pending);
+    follower.release();
     return stop;
   }
 
-  private deliver(jobId: string, events: JobEvent[]): void {
-    const listeners = this.followers.get(jobId);
-    if (listeners) for (const listener of [...listeners]) listener(events);
+  deliver(jobId: string, events: JobEvent[]): void {
+    const followers = this.followers.get(jobId);
+    if (followers) for (const follower of [...followers]) follower.receive(events);
   }
 
-  private addFollower(jobId: string, listener: JobEventsListener): void {
-    const listeners = this.followers.get(jobId) ?? new Set<JobEventsListener>();
-    listeners.add(listener);
-    this.followers.set(jobId, listeners);
+  cursorOf(jobId: string): number | undefined {
+    const followers = this.followers.get(jobId);
+    if (!followers) return undefined;
+    let cursor = Number.POSITIVE_INFINITY;
+    for (const follower of followers) cursor = Math.min(cursor, follower.lastId);
+    return cursor;
   }
 
-  private unfollow(jobId: string, listener: JobEventsListener): void {
-    const listeners = this.followers.get(jobId);
-    if (!listeners) return;
-    listeners.delete(listener);
-    if (listeners.size === 0) this.followers.delete(jobId);
+  followedJobs(): string[] {
+    return [...this.followers.keys()];
+  }
+
+  private addFollower(jobId: string, follower: Follower): void {
+    const followers = this.followers.get(jobId) ?? new Set<Follower>();
+    followers.add(follower);
+    this.followers.set(jobId, followers);
+  }
+
+  private unfollow(jobId: string, follower: Follower): void {
+    const followers = this.followers.get(jobId);
+    if (!followers) return;
+    followers.delete(follower);
+    if (followers.size === 0) this.followers.delete(jobId);
   }
 }

@@ -1,0 +1,11 @@
+/**
+ * Keys of the Postgres advisory locks Zigral takes (`pg_advisory_xact_lock(key)`), in one place so
+ * no two uses share a key by accident. Each serialises one decision across replicas for the length
+ * of a transaction.
+ */
+export const ADVISORY_LOCKS = {
+  /** Admitting an LLM call: the calls of the last minute and the job's budget are counted under it. */
+  llmAdmission: 7_262_101,
+  /** Taking an outbox message for sending: today's count is made and raised under it. */
+  emailDailyLimit: 7_262_102,
+} as const;

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { PostgresConnection } from '../../src/database/database-connection';
+import { PostgresOutboxClaims } from '../../src/agents/email/send-limits/outbox-claims';
+import { PostgresSendPacer } from '../../src/agents/email/send-limits/send-pacer';
+import { utcDayStart } from '../../src/agents/email/utils/daily-limit.util';
+import { replicaConnections } from '../helpers/postgres-connections';
+
+/** EMAIL_DAILY_LIMIT and EMAIL_PACING_MS held by three replicas sending from one database. */
+describe('email daily limit and pacing across replicas (Postgres)', () => {
+  let replicas: Awaited<ReturnType<typeof replicaConnections>>;
+  let connections: PostgresConnection[];
+
+  beforeAll(async () => {
+    replicas = await replicaConnections(3);
+    connections = replicas.connections;
+  });
+  afterAll(() => replicas.close());
+
+  /** Approved messages of one job, ready to be taken for sending; their ids. */
+  async function approvedMessages(count: number): Promise<string[]> {
+    const ids = Array.from({ length: count }, () => randomUUID());
+    const now = new Date();
+    for (const [i, id] of ids.entries()) {
+      await connections[0].query(
+        'INSERT INTO outbox_messages (id, job_id, step_key, prospect_id, to_address, subject, ' +
+          "body, status, created_at, updated_at) VALUES ($1, 'job', $2, $3, $4, 'Hi', 'Hello', " +
+          "'approved', $5, $5)",
+        [id, `job:${id}`, `p-${i}`, `p${i}@beta.example`, now],
+      );
+    }
+    return ids;
+  }
+
+  it('lets 10 racing claims on 3 replicas take exactly the 3 messages the limit allows', async () => {
+    for (let round = 0; round < 5; round++) {
+      await connections[0].query('DELETE FROM outbox_messages');
+      const ids = await approvedMessages(10);
+      const claimers = connections.map((connection) => new PostgresOutboxClaims(connection));
+      const dayStart = utcDayStart(new Date());
+      const claimed = await Promise.all(
+        ids.map((id, i) =>
+          claimers[i % 3].claim({
+            id,
+            sendKey: `job:2:p-${i}`,
+            messageId: `<${id}@zigral.example>`,
+            dayStart,
+            dailyLimit: 3,
+          }),
+        ),
+      );
+      expect(claimed.filter(Boolean)).toHaveLength(3);
+      const { rows } = await connections[1].query<{ status: string; n: number }>(
+        'SELECT status, count(*) AS n FROM outbox_messages GROUP BY status ORDER BY status',
+      );
+      expect(rows).toEqual([
+        { status: 'approved', n: 7 },
+        { status: 'sending', n: 3 },
+      ]);
+    }
+  });
+
+  it('counts messages sent today, and takes a message only once', async () => {
+    await connections[0].query('DELETE FROM outbox_messages');
+    const [sent, first, second] = await approvedMessages(3);
+    await connections[0].query(
+      "UPDATE outbox_messages SET status = 'sent', sent_at = $2 WHERE id = $1",
+      [sent, new Date()],
+    );
+    const claims = new PostgresOutboxClaims(connections[2]);
+    const input = (id: string) => ({
+      id,
+      sendKey: `k:${id}`,
+      messageId: `<${id}@zigral.example>`,
+      dayStart: utcDayStart(new Date()),
+      dailyLimit: 2,
+    });
+    expect(await claims.claim(input(first))).toBe(true);
+    expect(await claims.claim(input(first))).toBe(false);
+    expect(await claims.claim(input(second))).toBe(false);
+  });
+
+  it('gives senders on 3 replicas slots EMAIL_PACING_MS apart, in one queue', async () => {
+    const pacing = 100;
+    const pacers = connections.map((connection) => new PostgresSendPacer(connection));
+    await sleep(pacing); // past any slot an earlier test took
+    const waits = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => pacers[i % 3].reserveSlot(pacing)),
+    );
+    const sorted = [...waits].sort((a, b) => a - b);
+    sorted.forEach((wait, k) => {
+      // Slot k is k pacings after the first; the statement itself ran a little later.
+      expect(wait).toBeLessThanOrEqual(k * pacing + 1);
+      expect(wait).toBeGreaterThanOrEqual(k * pacing - 60);
+    });
+    await sleep(9 * pacing + 20);
+    expect(await pacers[1].reserveSlot(pacing)).toBe(0);
+    expect(await pacers[2].reserveSlot(0)).toBe(0);
+  });
+});
