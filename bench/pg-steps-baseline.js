@@ -17,14 +17,15 @@
  * the rest of that job's statements then name the job it took.
  *
  * Usage: node bench/pg-steps-baseline.js <database url> <trace file> <seconds> <connections>
- *          <postgres data folder or -> <scenario>…   scenario: <steps>x<workers>:<recorded job id>
+ *          <postgres data folder or -> <scenario>…
+ * scenario: <steps>x<workers>:<recorded job id>[:nosync], `nosync` with synchronous_commit off.
  * Sends `{ results: [{ steps, concurrency, jobs, stepsPerSecond, p50, ... }], transactions }`.
  */
 const fs = require('node:fs');
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Pool } = require('pg');
-const { clusterCpuMs } = require('./lib/postgres-cluster');
+const { clusterCpuMs } = require('./lib/postgres-cpu');
 
 const [url, traceFile, secondsArg, connectionsArg, dataDir, ...scenarioArgs] =
   process.argv.slice(2);
@@ -132,14 +133,24 @@ async function drive(pool, { transactions, recordedId, workers }, seconds) {
 
 async function main() {
   const seconds = Number(secondsArg);
-  const pool = new Pool({ connectionString: url, max: Number(connectionsArg) });
+  const pools = {
+    sync: new Pool({ connectionString: url, max: Number(connectionsArg) }),
+    nosync: new Pool({
+      connectionString: url,
+      max: Number(connectionsArg),
+      options: '-c synchronous_commit=off',
+    }),
+  };
   const databaseCpuMs = dataDir && dataDir !== '-' ? () => clusterCpuMs(dataDir) : () => NaN;
   const transactions = readTransactions(traceFile);
   const results = [];
   const shapes = {};
   try {
     for (const arg of scenarioArgs) {
-      const [, steps, workers, recordedId] = /^(\d+)x(\d+):(.+)$/.exec(arg);
+      const [, steps, workers, recordedId, mode = 'sync'] = /^(\d+)x(\d+):([^:]+)(?::(\w+))?$/.exec(
+        arg,
+      );
+      const pool = pools[mode];
       const scenario = {
         transactions: transactionsOfJob(transactions, recordedId),
         recordedId,
@@ -157,6 +168,7 @@ async function main() {
       results.push({
         steps: Number(steps),
         concurrency: Number(workers),
+        synchronousCommit: mode === 'sync',
         jobs: run.latencies.length,
         transactionsPerJob: scenario.transactions.length,
         statementsPerJob: scenario.transactions.reduce((n, t) => n + t.length, 0),
@@ -170,7 +182,7 @@ async function main() {
       });
     }
   } finally {
-    await pool.end();
+    await Promise.all(Object.values(pools).map((pool) => pool.end()));
   }
   return { results, shapes };
 }

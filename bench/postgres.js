@@ -60,14 +60,22 @@ function peerVersions() {
   };
 }
 
-async function runPeer(url, settings) {
+async function runPeer(url, dataDir, settings) {
   installPeer();
   console.log('Peer: LangGraph JS with PostgresSaver, 5-node graph, in-process...');
   const seconds = settings.jobSeconds;
   const timeoutMs = (4 * (seconds + 1) * 3 + 120) * 1000;
   const { message } = forkWorker(
     path.join(PEER_DIR, 'run.js'),
-    [url, String(seconds), '1', String(POOL_SIZE), '1,10', 'sync,async'],
+    [
+      url,
+      String(seconds),
+      '1',
+      String(POOL_SIZE),
+      '1,10',
+      'sync,async',
+      ...(dataDir ? [dataDir] : []),
+    ],
     timeoutMs,
   );
   const { results } = await message;
@@ -104,7 +112,10 @@ async function runBaseline({ distMain, dir, cluster, settings, connections }) {
     `Raw baseline: replaying those jobs' transactions through pg, ${connections} connections...`,
   );
   const seconds = settings.jobSeconds;
+  // Then, report only, the 5-step replays again with synchronous_commit off (no wait for the WAL
+  // flush at commit): what the disk's flushes cost.
   const scenarios = [`5x1:${traced[5]}`, `5x10:${traced[5]}`, `20x10:${traced[20]}`];
+  scenarios.push(`5x1:${traced[5]}:nosync`, `5x10:${traced[5]}:nosync`);
   const { message } = forkWorker(
     path.join(__dirname, 'pg-steps-baseline.js'),
     [url, traceFile, String(seconds), String(connections), cluster.data ?? '-', ...scenarios],
@@ -152,7 +163,7 @@ async function runPostgresBench({ distMain, tmpDir, settings, sqlite = {}, csv }
       results.baseline = { connections, ...baseline };
     }
     if (parts.has('peer')) {
-      results.peer = await runPeer((await database('bench_langgraph')).url, settings);
+      results.peer = await runPeer((await database('bench_langgraph')).url, cluster.data, settings);
     }
     if (parts.has('prospects')) {
       results.prospects = (

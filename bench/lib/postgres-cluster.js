@@ -1,11 +1,11 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
 const { Client } = require('pg');
 const { isRunning } = require('./children');
+const { clusterCpuMs } = require('./postgres-cpu');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -119,33 +119,4 @@ async function describeCluster({ url, data, stop }) {
   };
 }
 
-let ticksPerSecond;
-
-function clusterCpuMs(dataDir) {
-  ticksPerSecond ??= Number(require('node:child_process').execSync('getconf CLK_TCK')) || 100;
-  const postmaster = Number(
-    fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
-  );
-  let ticks = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const pid = Number(entry);
-    const ppid = Number(fields[1]);
-    if (pid === postmaster) {
-      // utime, stime, cutime, cstime: itself and its reaped children.
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } else if (ppid === postmaster) {
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-  }
-  return (ticks * 1000) / ticksPerSecond;
-}
-
-module.exports = { startCluster, withClient, clusterCpuMs };
+module.exports = { startCluster, withClient };

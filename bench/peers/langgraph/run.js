@@ -17,7 +17,9 @@
  * node's and one per node) and every key set.
  *
  * Usage: node run.js <postgres url> <seconds> <warm-up seconds> <pool size> [concurrencies] [modes]
- * e.g. `node run.js postgres://postgres@127.0.0.1:5432/peer 5 1 10 1,10 sync,async`. Sends
+ *          [postgres data folder]
+ * e.g. `node run.js postgres://postgres@127.0.0.1:5432/peer 5 1 10 1,10 sync,async`. With the
+ * server's data folder (same machine), its CPU time per step is reported too. Sends
  * `{ results: [...] }` over IPC when forked, else prints it as JSON.
  */
 const { randomUUID } = require('node:crypto');
@@ -29,8 +31,19 @@ const pg = require('pg');
 const NODES = 5;
 const SAMPLE = 10;
 
-const [url, secondsArg, warmupArg, poolArg, concurrencyArg = '1,10', modesArg = 'sync,async'] =
-  process.argv.slice(2);
+const [
+  url,
+  secondsArg,
+  warmupArg,
+  poolArg,
+  concurrencyArg = '1,10',
+  modesArg = 'sync,async',
+  dataDir,
+] = process.argv.slice(2);
+// The bench's own reader of a Postgres server's CPU time (no dependencies).
+const databaseCpuMs = dataDir
+  ? () => require('../../lib/postgres-cpu').clusterCpuMs(dataDir)
+  : () => NaN;
 
 const State = Annotation.Root({
   values: Annotation({ reducer: (left, right) => ({ ...left, ...right }), default: () => ({}) }),
@@ -101,8 +114,10 @@ async function main() {
       for (const concurrency of concurrencyArg.split(',').map(Number)) {
         if (warmup > 0) await drive(graph, durability, concurrency, warmup);
         const cpuBefore = process.cpuUsage();
+        const databaseBefore = databaseCpuMs();
         const run = await drive(graph, durability, concurrency, seconds);
         const cpu = process.cpuUsage(cpuBefore);
+        const databaseMs = databaseCpuMs() - databaseBefore;
         const latencies = run.runs.map((r) => r.ms).sort((a, b) => a - b);
         const steps = run.runs.length * NODES;
         results.push({
@@ -114,6 +129,7 @@ async function main() {
           p50: percentile(latencies, 0.5),
           p99: percentile(latencies, 0.99),
           cpuUsPerStep: (cpu.user + cpu.system) / steps,
+          databaseCpuUsPerStep: (databaseMs * 1000) / steps,
           failures: await verify(checkpointer, run.runs),
         });
       }
