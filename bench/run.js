@@ -26,10 +26,11 @@
  * `5x10`: only those job scenarios), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per
  * search, 200), BENCH_SEARCH_JOBS (30), BENCH_ONLY (`context`, `jobs`, `prospects`, `postgres`:
  * that part alone; `sqlite`: every part but Postgres; printed but not written to
- * bench/results/latest.md), BENCH_PG_PARTS (e.g. `jobs,baseline`: only those Postgres parts) and
- * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose). Exits 0 when the
- * report is printed, even with missed targets; 1 when the bench itself fails. Every child is
- * killed on the way out, and the Postgres cluster stopped and removed.
+ * bench/results/latest.md), BENCH_PG_PARTS (e.g. `jobs,baseline`: only those Postgres parts),
+ * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose) and BENCH_KEEP_TMP
+ * (1: keep the temporary folder, with the services' logs and the Postgres statement trace).
+ * Exits 0 when the report is printed, even with missed targets; 1 when the bench itself fails.
+ * Every child is killed on the way out, and the Postgres cluster stopped and removed.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -125,19 +126,21 @@ async function bareNestCeiling(tmpDir, settings) {
 
 async function main() {
   const settings = readSettings();
-  // A hard bound on the whole run, whatever hangs: generous against the expected ~11 minutes.
+  // A hard bound on the whole run, whatever hangs: generous against the expected ~13 minutes,
+  // as a loaded machine can double it.
   const perRoute = settings.duration + settings.warmup;
   const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
   // Each prospects part: about a minute or two to import and search, bounded at five; the
   // Postgres part's cluster, raw baseline and peer (with its first install): five more.
   installCleanup(
-    (720 + 5 * settings.sqliteSeconds + 10 * perRoute + 12 * perJobScenario) * 1000 +
+    (1200 + 5 * settings.sqliteSeconds + 10 * perRoute + 12 * perJobScenario) * 1000 +
       settings.jobSeconds * 18 * 1000,
   );
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));
   // Removed on every way out (also Ctrl-C), except a failure, whose service logs are worth a look.
-  let keepTmpDir = false;
+  let keepTmpDir = Boolean(process.env.BENCH_KEEP_TMP);
+  if (keepTmpDir) console.log(`Temporary files kept in ${tmpDir} (BENCH_KEEP_TMP)`);
   process.once('exit', () => {
     if (!keepTmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   });

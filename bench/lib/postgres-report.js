@@ -223,7 +223,7 @@ function jobsSection({ results, sqlite, settings }) {
       references.push(
         `| LangGraph ${langgraph} + langgraph-checkpoint-postgres ${checkpointer}, 5-node graph, ` +
           `durability \`${r.durability}\`${r.durability === 'async' ? ' (its default)' : ''}, in-process | ` +
-          `${r.concurrency} callers, ${results.poolSize} connections | ${int(r.stepsPerSecond)} | ${ms(r.p50)} | ` +
+          `${r.concurrency} caller${r.concurrency > 1 ? 's' : ''}, ${results.poolSize} connections | ${int(r.stepsPerSecond)} | ${ms(r.p50)} | ` +
           `${int(r.cpuUsPerStep)} | ${int(r.databaseCpuUsPerStep)} |${r.failures.length > 0 ? ` **INVALID**: ${r.failures.slice(0, 2).join('; ')}` : ''}`,
       );
     }
