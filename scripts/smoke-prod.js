@@ -1,13 +1,16 @@
 'use strict';
 // Production smoke test without Docker: installs only `dependencies` in a temp folder the way the
 // Dockerfile's prod-deps stage does, runs dist/main.js there and probes it. A package the app
-// loads at run time but that sits in devDependencies makes this fail. Usage: npm run smoke:prod
+// loads at run time but that sits in devDependencies makes this fail. Then, beside the throwaway
+// Postgres cluster of scripts/postgres.sh, the app services of compose.yaml run on one database
+// (scripts/smoke-compose.js). Usage: npm run smoke:prod
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { dockerfileCommand, startFlags } = require('./node-flags');
+const { composeReplicas } = require('./smoke-compose');
 
 const { fetch, AbortSignal } = globalThis; // Node 18+ globals, not in the ESLint config's list
 
@@ -129,20 +132,144 @@ async function main(tmp, state) {
     `exit ${bad.status}, output: ${badLines.slice(0, 3).join(' | ')}`,
   );
 
+  const sqlite = await startApp(tmp, state, flags, {
+    DATABASE_URL: `sqlite:${path.join(tmp, 'data', 'zigral.sqlite')}`,
+    LOG_DIR: path.join(tmp, 'logs'),
+  });
+  const { base } = sqlite;
+  check(
+    sqlite.healthy,
+    `GET /health answers 200 within ${STARTUP_TIMEOUT_MS / 1000} s`,
+    sqlite.why,
+  );
+
+  const created = await request(`${base}/context`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ job_type: 'smoke', context_data: { ok: true } }),
+  });
+  check(created.status === 201, 'POST /context answers 201', `got ${created.status}`);
+
+  const docs = await request(`${base}/docs-json`);
+  const spec = await docs.json().catch(() => null);
+  check(docs.status === 200 && Boolean(spec?.openapi), 'GET /docs-json answers 200 with OpenAPI');
+
+  const exit = await sqlite.stop();
+  check(exit === 0, 'SIGTERM: graceful exit with code 0', `ended ${exit}`);
+
+  // stdout is buffered: the request lines must still be there after the shutdown flush.
+  const stdoutLines = sqlite
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'));
+  check(
+    stdoutLines.some((line) => line.includes('"module":"HTTP"')) &&
+      stdoutLines.some((line) => line.includes('Shutdown complete')),
+    'stdout holds JSON log lines up to the shutdown',
+    `${stdoutLines.length} JSON lines`,
+  );
+
+  const logFile = path.join(tmp, 'logs', 'zigral.log');
+  const size = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+  check(size > 0, 'logs/zigral.log written', 'missing or empty');
+
+  if (process.env.ZIGRAL_TEST_POSTGRES_URL) await postgresReplicas(tmp, state, flags);
+  else console.log('SKIP the Postgres replicas of compose.yaml: run through scripts/postgres.sh');
+}
+
+/**
+ * The app services of compose.yaml, each a replica of the production install, on one database of
+ * the throwaway cluster: both healthy, a context written through one is read through the other,
+ * and a job submitted to one is followed to its end over the other's event stream.
+ */
+async function postgresReplicas(tmp, state, flags) {
+  const replicas = composeReplicas(check);
+  const { Client } = require('pg');
+  const admin = new Client({ connectionString: process.env.ZIGRAL_TEST_POSTGRES_URL });
+  await admin.connect();
+  const database = `zigral_smoke_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(process.env.ZIGRAL_TEST_POSTGRES_URL);
+  url.pathname = `/${database}`;
+  const apps = [];
+  for (const [index, replica] of replicas.entries()) {
+    const app = await startApp(tmp, state, flags, {
+      ...replica.env,
+      DATABASE_URL: url.toString(),
+      LOG_DIR: path.join(tmp, `logs-${replica.name}`),
+      EXPORT_DIR: path.join(tmp, 'exports'), // shared, as the compose volume is
+    });
+    apps.push(app);
+    check(
+      app.healthy,
+      `${replica.name} (replica ${index + 1}) on Postgres: GET /health 200`,
+      app.why,
+    );
+  }
+  const [first, second] = apps;
+  const created = await request(`${first.base}/context`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ job_type: 'smoke', context_data: { replica: 1 } }),
+  }).then((r) => r.json());
+  const read = await request(`${second.base}/context/${created.job_id}`);
+  const body = await read.json().catch(() => null);
+  check(
+    read.status === 200 && body?.context_data?.replica === 1,
+    'a context written through one replica is read through the other',
+    `got ${read.status}`,
+  );
+
+  const job = await request(`${first.base}/jobs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      objective: 'Smoke: two steps',
+      job_type: 'smoke',
+      steps: [0, 1].map((i) => ({
+        agent: 'core',
+        action: 'set_context',
+        params: { values: { [`k${i}`]: i } },
+      })),
+    }),
+  }).then((r) => r.json());
+  const stream = await fetch(`${second.base}/jobs/${job.job_id}/events`, {
+    signal: AbortSignal.timeout(20_000),
+  });
+  const events = await stream.text();
+  check(
+    stream.status === 200 &&
+      events.includes('event: job_finished') &&
+      events.includes('"succeeded"'),
+    "a job submitted to one replica is followed to its end on the other's event stream",
+    `status ${stream.status}, ${events.length} bytes`,
+  );
+
+  for (const app of apps) {
+    const exit = await app.stop();
+    check(exit === 0, 'SIGTERM: replica exits with code 0', `ended ${exit}`);
+  }
+}
+
+/** Starts dist/main.js of the install in `tmp` with production settings and `env` on top. */
+async function startApp(tmp, state, flags, env) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const logDir = path.join(tmp, 'logs');
   const appEnv = cleanEnv({
     NODE_ENV: 'production',
+    ...env,
     HOST: '127.0.0.1',
     PORT: String(port),
-    DATABASE_URL: `sqlite:${path.join(tmp, 'data', 'zigral.sqlite')}`,
-    LOG_DIR: logDir,
   });
   const app = spawn(process.execPath, [...flags, 'dist/main.js'], { cwd: tmp, env: appEnv });
-  state.app = app;
+  state.apps.push(app);
+  let output = '';
   const exited = new Promise((resolve) => app.on('exit', (c, s) => resolve(s ? `signal ${s}` : c)));
-  const collect = (chunk) => (state.output = (state.output + chunk).slice(-20_000));
+  const collect = (chunk) => {
+    output = (output + chunk).slice(-20_000);
+    state.output = output;
+  };
   app.stdout.on('data', collect);
   app.stderr.on('data', collect);
 
@@ -157,42 +284,23 @@ async function main(tmp, state) {
     if (!healthy) await sleep(250);
   }
   const why = app.exitCode !== null ? `app exited with ${app.exitCode}` : 'timed out';
-  check(healthy, `GET /health answers 200 within ${STARTUP_TIMEOUT_MS / 1000} s`, why);
-
-  const created = await request(`${base}/context`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ job_type: 'smoke', context_data: { ok: true } }),
-  });
-  check(created.status === 201, 'POST /context answers 201', `got ${created.status}`);
-
-  const docs = await request(`${base}/docs-json`);
-  const spec = await docs.json().catch(() => null);
-  check(docs.status === 200 && Boolean(spec?.openapi), 'GET /docs-json answers 200 with OpenAPI');
-
-  app.kill('SIGTERM');
-  const exit = await Promise.race([exited, sleep(EXIT_TIMEOUT_MS).then(() => 'timeout')]);
-  check(exit === 0, 'SIGTERM: graceful exit with code 0', `ended ${exit}`);
-
-  // stdout is buffered: the request lines must still be there after the shutdown flush.
-  const stdoutLines = state.output.split('\n').filter((line) => line.startsWith('{'));
-  check(
-    stdoutLines.some((line) => line.includes('"module":"HTTP"')) &&
-      stdoutLines.some((line) => line.includes('Shutdown complete')),
-    'stdout holds JSON log lines up to the shutdown',
-    `${stdoutLines.length} JSON lines`,
-  );
-
-  const logFile = path.join(logDir, 'zigral.log');
-  const size = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
-  check(size > 0, 'logs/zigral.log written', 'missing or empty');
+  return {
+    base,
+    healthy,
+    why,
+    output: () => output,
+    stop: async () => {
+      app.kill('SIGTERM');
+      return Promise.race([exited, sleep(EXIT_TIMEOUT_MS).then(() => 'timeout')]);
+    },
+  };
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-smoke-'));
-const state = { app: null, output: '' };
+const state = { apps: [], output: '' };
 // Runs on every way out, an unexpected exception included: stop the app, remove the temp folder.
 process.on('exit', () => {
-  if (state.app && state.app.exitCode === null) state.app.kill('SIGKILL');
+  for (const app of state.apps) if (app.exitCode === null) app.kill('SIGKILL');
   for (const child of installers) killTree(child, 'SIGKILL');
   try {
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
@@ -210,5 +318,7 @@ main(tmp, state).then(
       console.log(`--- app output (tail) ---\n${state.output.split('\n').slice(-40).join('\n')}`);
     }
     process.exitCode = 1;
+    // The replicas' pipes would keep this process alive: stop them now.
+    for (const app of state.apps) if (app.exitCode === null) app.kill('SIGKILL');
   },
 );

@@ -1,17 +1,20 @@
 import { DataSource } from 'typeorm';
-import { sqliteConnectionOf } from './helpers/database';
+import { postgresConnectionOf, sqliteConnectionOf } from './helpers/database';
+import { testEngine } from './helpers/postgres';
 import { CompanyEntity } from '../src/agents/prospects/company.entity';
 import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
 import { ProspectsService } from '../src/agents/prospects/prospects.service';
 import { ProspectUpsertService } from '../src/agents/prospects/upsert/prospect-upsert.service';
 import { ProspectUpsertStore } from '../src/agents/prospects/upsert/store/prospect-upsert.store';
+import { PostgresProspectUpsertStore } from '../src/agents/prospects/upsert/store/postgres-prospect-upsert.store';
 import { SqliteProspectUpsertStore } from '../src/agents/prospects/upsert/store/sqlite-prospect-upsert.store';
 import { TypeOrmProspectUpsertStore } from '../src/agents/prospects/upsert/store/typeorm-prospect-upsert.store';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
 /**
  * Bulk writes with duplicates merged (what the CSV import builds on), on a real database, through
- * each store backend: the same contract for both.
+ * each store backend of the engine under test (`npm test`: SQLite, `npm run test:pg`: Postgres):
+ * the same contract for all.
  */
 let testApp: TestApp;
 let upserts: ProspectUpsertService;
@@ -46,10 +49,12 @@ const acme = {
 
 const backends: [string, (dataSource: DataSource) => ProspectUpsertStore][] = [
   ['TypeOrmProspectUpsertStore', (ds) => new TypeOrmProspectUpsertStore(ds)],
-  [
-    'SqliteProspectUpsertStore',
-    (ds) => new SqliteProspectUpsertStore(sqliteConnectionOf(ds)),
-  ],
+  testEngine() === 'postgres'
+    ? [
+        'PostgresProspectUpsertStore',
+        (ds) => new PostgresProspectUpsertStore(postgresConnectionOf(ds)),
+      ]
+    : ['SqliteProspectUpsertStore', (ds) => new SqliteProspectUpsertStore(sqliteConnectionOf(ds))],
 ];
 
 describe.each(backends)('ProspectUpsertService.upsertMany on %s', (_name, makeStore) => {
@@ -221,14 +226,43 @@ describe.each(backends)('ProspectUpsertService.upsertMany on %s', (_name, makeSt
   });
 });
 
-describe('SqliteProspectUpsertStore and the write-ahead log', () => {
-  it('settles the log after a bulk write', async () => {
-    const connection = sqliteConnectionOf(dataSource);
-    const db = connection.db;
-    const store = new SqliteProspectUpsertStore(connection);
-    await new ProspectUpsertService(store).upsertMany([{ name: 'Anna Beispiel' }]);
-    await store.afterBulkWrite();
-    const [log] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-    expect(log.checkpointed).toBe(log.log);
+describe.each(backends.slice(1))('%s under concurrent upserts', (_name, makeStore) => {
+  it('merges the same person written by two upserts at once instead of failing', async () => {
+    const [first, second] = [makeStore(dataSource), makeStore(dataSource)].map(
+      (store) => new ProspectUpsertService(store),
+    );
+    const person = (title: string) => ({
+      name: 'Anna Beispiel',
+      email: 'anna@acme.example',
+      title,
+      company: acme,
+    });
+    const outcomes = await Promise.all([
+      first.upsertMany([person('CTO')]),
+      second.upsertMany([person('VP Sales')]),
+    ]);
+    expect(
+      outcomes
+        .flat()
+        .map((outcome) => outcome.action)
+        .sort(),
+    ).toEqual(['inserted', 'updated']);
+    expect(await prospects()).toHaveLength(1);
+    expect(await companies()).toHaveLength(1);
   });
 });
+
+(testEngine() === 'sqlite' ? describe : describe.skip)(
+  'SqliteProspectUpsertStore and the write-ahead log',
+  () => {
+    it('settles the log after a bulk write', async () => {
+      const connection = sqliteConnectionOf(dataSource);
+      const db = connection.db;
+      const store = new SqliteProspectUpsertStore(connection);
+      await new ProspectUpsertService(store).upsertMany([{ name: 'Anna Beispiel' }]);
+      await store.afterBulkWrite();
+      const [log] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+      expect(log.checkpointed).toBe(log.log);
+    });
+  },
+);

@@ -7,7 +7,12 @@ import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { errorBody } from '../common/http/error-body';
 import { registerFormParser } from '../common/http/form-body';
-import { clientError, jsonBodyProblem, nonObjectBodyProblem } from '../common/http/json-body';
+import {
+  clientError,
+  jsonBodyProblem,
+  nonObjectBodyProblem,
+  nulCharacterProblem,
+} from '../common/http/json-body';
 import { REQUEST_ID_HEADER, requestIdFor } from '../common/http/request-id';
 import { registerUploadBodies } from '../common/http/upload-body';
 import { FastPathValidationPipe } from '../common/validation/fast-path-validation.pipe';
@@ -120,7 +125,7 @@ export async function configureApp(
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
   // JSON, and RFC 7386 merge patches (application/merge-patch+json): Fastify's parser (which
   // refuses __proto__), then the top-level shape (every route takes an object: a stray `42` must
-  // not read as `{}` and approve a send), a nesting limit and reserved keys.
+  // not read as `{}` and approve a send), a nesting limit, reserved keys and NUL characters.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(
     ['application/json', 'application/merge-patch+json'],
@@ -130,7 +135,10 @@ export async function configureApp(
       if (body === '') return done(null, undefined);
       parseJson(request, body as string, (error, value) => {
         if (error) return done(error, undefined);
-        const problem = nonObjectBodyProblem(value) ?? jsonBodyProblem(value);
+        const problem =
+          nonObjectBodyProblem(value) ??
+          jsonBodyProblem(value) ??
+          nulCharacterProblem(body as string, value);
         if (problem) return done(clientError(400, problem), undefined);
         done(null, value);
       });

@@ -84,6 +84,8 @@ describe('environment schema', () => {
       validateEnv({ PORT: 'x', LOG_LEVEL: 'y', DATABASE_URL: 'mysql://u:hunter22@h/db' }),
     ).toThrow(/PORT="x".*DATABASE_URL: .*LOG_LEVEL="y"/);
     expect(() => validateEnv({ DATABASE_URL: 'mysql://u:hunter22@h/db' })).not.toThrow(/hunter22/);
+    // Longer than the usage ledger's column.
+    expect(() => validateEnv({ OPENAI_MODEL: 'm'.repeat(129) })).toThrow(/OPENAI_MODEL/);
   });
 
   it('accepts proxy addresses and CIDRs, and scrubs both forms of an encoded password', () => {

@@ -7,6 +7,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   Validate,
@@ -256,8 +257,10 @@ export class EnvironmentVariables {
   @Validate(IsEndpointUrl)
   OPENAI_BASE_URL?: string;
 
+  /** At most 128 characters: the LLM usage ledger stores it with every call. */
   @IsNotEmpty()
   @IsString()
+  @MaxLength(128)
   OPENAI_MODEL = 'gpt-4o-mini';
 
   @Transform(toInt)

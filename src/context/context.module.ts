@@ -21,7 +21,8 @@ import { SqliteContextWriter } from './store/sqlite-context.writer';
  * store) does it through the exported `ContextWriter` of the app's engine.
  */
 @Module({
-  // The entity maps the table for migrations checks; the stores below use raw SQL.
+  // The entity maps the table for TypeORM (schema checks, the contract suite's format check);
+  // the stores write it with their own SQL, through the writer.
   imports: [TypeOrmModule.forFeature([ContextEntity])],
   controllers: [ContextController],
   providers: [

@@ -31,6 +31,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse a folder (and so its database), e.g. to restart on the same file. */
   dir?: string;
+  /**
+   * A database of the test's own (e.g. on a cluster it stops and starts: startPostgresCluster),
+   * in place of the folder's; `destroy` leaves it to the test.
+   */
+  databaseUrl?: string;
   /** Extra modules, e.g. fixture agents the registry should find. */
   imports?: ModuleMetadata['imports'];
   /** Swap providers, e.g. `builder.overrideProvider(TOKEN).useValue(mock)`. */
@@ -46,9 +51,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'zigral-test-'));
   // On Postgres (npm run test:pg) the folder remembers its own database, as it holds the file.
   const databaseUrl =
-    testEngine() === 'postgres'
+    options.databaseUrl ??
+    (testEngine() === 'postgres'
       ? await testDatabaseOfFolder(dir)
-      : `sqlite:${join(dir, 'zigral.sqlite')}`;
+      : `sqlite:${join(dir, 'zigral.sqlite')}`);
   const config = new AppConfig(
     validateEnv({
       DATABASE_URL: databaseUrl,
@@ -90,7 +96,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close,
     destroy: async () => {
       await close();
-      if (config.database.type === 'postgres') await dropTestDatabase(config.database.url);
+      if (config.database.type === 'postgres' && !options.databaseUrl) {
+        await dropTestDatabase(config.database.url);
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

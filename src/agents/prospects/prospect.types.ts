@@ -1,3 +1,9 @@
+/**
+ * The largest company size taken anywhere (filters, plans, imports): above every real employer,
+ * and well inside the 32-bit integer column Postgres checks (SQLite would store any number).
+ */
+export const MAX_EMPLOYEE_COUNT = 10_000_000;
+
 /** Seniority levels, as the offline planner and the search use them. */
 export const SENIORITIES = [
   'founder',

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { DatabaseConnection, SqliteConnection } from '../../database/database-connection';
+import {
+  DatabaseConnection,
+  PostgresConnection,
+  SqliteConnection,
+} from '../../database/database-connection';
 import { CompanyEntity } from './company.entity';
 import { ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { IndustryFamilyBackfill } from './industries/industry-family-backfill.service';
@@ -14,8 +17,8 @@ import { SampleDataSeeder } from './sample-data/sample-data.seeder';
 import { SampleDataService } from './sample-data/sample-data.service';
 import { ProspectUpsertService } from './upsert/prospect-upsert.service';
 import { ProspectUpsertStore } from './upsert/store/prospect-upsert.store';
+import { PostgresProspectUpsertStore } from './upsert/store/postgres-prospect-upsert.store';
 import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert.store';
-import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upsert.store';
 
 /**
  * The prospect database: its tables, API, CSV import, sample data, the research kept on its rows,
@@ -27,11 +30,16 @@ import { TypeOrmProspectUpsertStore } from './upsert/store/typeorm-prospect-upse
   providers: [
     {
       provide: ProspectUpsertStore,
-      inject: [DatabaseConnection, DataSource],
-      useFactory: (connection: DatabaseConnection, dataSource: DataSource): ProspectUpsertStore =>
-        connection instanceof SqliteConnection
-          ? new SqliteProspectUpsertStore(connection)
-          : new TypeOrmProspectUpsertStore(dataSource),
+      inject: [DatabaseConnection],
+      useFactory: (connection: DatabaseConnection): ProspectUpsertStore => {
+        if (connection instanceof SqliteConnection) {
+          return new SqliteProspectUpsertStore(connection);
+        }
+        if (connection instanceof PostgresConnection) {
+          return new PostgresProspectUpsertStore(connection);
+        }
+        throw new Error(`No prospect upsert store for ${connection.engine}`);
+      },
     },
     ProspectsAgent,
     ProspectsService,

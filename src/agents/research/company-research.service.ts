@@ -124,7 +124,11 @@ export class CompanyResearchService {
       });
       const summary = (JSON.parse(content) as { summary?: unknown } | null)?.summary;
       if (typeof summary !== 'string' || summary.trim().length === 0) return undefined;
-      return summary.replace(/\s+/g, ' ').trim().slice(0, MAX_SUMMARY_LENGTH);
+      // Control characters (a NUL, which Postgres cannot store) are white space too.
+      return summary
+        .replace(/[\s\p{Cc}]+/gu, ' ')
+        .trim()
+        .slice(0, MAX_SUMMARY_LENGTH);
     } catch (error) {
       signal.throwIfAborted();
       this.logger.warn(

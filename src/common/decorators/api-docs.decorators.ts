@@ -8,6 +8,7 @@ import {
   type ExampleObject,
   type HeadersObject,
 } from '@nestjs/swagger';
+import { DatabaseUnavailableException } from '../../database/database-unavailable';
 import { ErrorResponseDto } from '../dto/error-response.dto';
 import { QueueFullResponseDto } from '../dto/queue-full-response.dto';
 import { RateLimitedResponseDto } from '../dto/rate-limited-response.dto';
@@ -216,13 +217,36 @@ export function ApiTooManyRequests(options: TooManyRequestsOptions = {}) {
   );
 }
 
+/** 503 `database_unavailable`, with Retry-After: the database is stopped or restarting. */
+export function ApiDatabaseUnavailable() {
+  return applyDecorators(
+    ApiExtraModels(ErrorResponseDto),
+    ApiResponse({
+      status: 503,
+      description:
+        'The database cannot be reached or cannot serve now (stopped, restarting): retry after Retry-After seconds',
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before trying again',
+          schema: { type: 'integer' },
+          example: 5,
+        },
+      },
+      content: json(
+        { $ref: getSchemaPath(ErrorResponseDto) },
+        { database_unavailable: { value: exampleBody(new DatabaseUnavailableException()) } },
+      ),
+    }),
+  );
+}
+
 /** A route's 429, when it may come from more than the global RATE_LIMIT. */
 export type TooManyRequestsSpec = { status: 429 } & TooManyRequestsOptions;
 
 /**
- * Documents the error responses of a route that needs an API key: 401 and 429 always (a
- * TooManyRequestsSpec replaces the plain 429), and the statuses given, each with an example of its
- * own status.
+ * Documents the error responses of a route that needs an API key: 401, 429 and 503 (the database
+ * unavailable) always (a TooManyRequestsSpec replaces the plain 429), and the statuses given, each
+ * with an example of its own status.
  */
 export function ApiErrorResponses(
   ...responses: (number | ErrorResponseSpec | TooManyRequestsSpec)[]
@@ -232,6 +256,7 @@ export function ApiErrorResponses(
   return applyDecorators(
     ApiError(401),
     ApiTooManyRequests(tooMany),
+    ApiDatabaseUnavailable(),
     ...others.map((response) => ApiError(response)),
   );
 }

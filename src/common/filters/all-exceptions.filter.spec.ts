@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
 import { CodedHttpException } from '../http/coded-http.exception';
 import type { PinoLogger } from 'nestjs-pino';
+import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 function run(exception: unknown) {
@@ -14,7 +15,12 @@ function run(exception: unknown) {
     switchToHttp: () => ({ getRequest: () => ({ id: 'req-42' }), getResponse: () => reply }),
   } as unknown as ArgumentsHost;
   new AllExceptionsFilter(logger as unknown as PinoLogger).catch(exception, host);
-  return { status: reply.status.mock.calls[0][0], body: reply.send.mock.calls[0][0], logger };
+  return {
+    status: reply.status.mock.calls[0][0],
+    body: reply.send.mock.calls[0][0],
+    headers: Object.fromEntries(reply.header.mock.calls),
+    logger,
+  };
 }
 
 describe('AllExceptionsFilter', () => {
@@ -69,6 +75,33 @@ describe('AllExceptionsFilter', () => {
     expect(logger.warn).toHaveBeenCalledWith(
       { request_id: 'req-42', statusCode: 502, message: 'The plan stayed invalid' },
       'Upstream failure',
+    );
+  });
+
+  it('answers 503 database_unavailable with Retry-After when the database cannot be reached', () => {
+    const error = new QueryFailedError(
+      'SELECT 1',
+      [],
+      Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+    );
+    const { status, body, headers, logger } = run(error);
+    expect(status).toBe(503);
+    expect(body).toEqual({
+      statusCode: 503,
+      error: 'database_unavailable',
+      message: 'The database is unavailable; try again shortly',
+      request_id: 'req-42',
+    });
+    expect(headers['retry-after']).toBe('5');
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledWith(
+      {
+        request_id: 'req-42',
+        cause: expect.stringContaining('terminating connection') as string,
+      },
+      'Database unavailable',
     );
   });
 

@@ -1,3 +1,5 @@
+import { findNulCharacter, nulCharacterMessage } from '../validation/nul-character.util';
+
 /** Deepest nesting accepted in a JSON body; deeper documents would exhaust the stack later on. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -36,6 +38,18 @@ export function nonObjectBodyProblem(value: unknown): string | undefined {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return undefined;
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
   return `The request body must be a JSON object, not ${kind}`;
+}
+
+/**
+ * Why a JSON body holding a NUL character (U+0000) is refused, naming where; undefined when it
+ * holds none. Postgres cannot store one in text, so both engines refuse it up front. JSON writes
+ * it only as the escape `\u0000`, which is looked for in the text first: most bodies are never
+ * walked for it.
+ */
+export function nulCharacterProblem(text: string, value: unknown): string | undefined {
+  if (!text.includes('\\u0000')) return undefined;
+  const path = findNulCharacter(value);
+  return path === undefined ? undefined : nulCharacterMessage(path);
 }
 
 /** A client error with a status, mapped to the shared error shape by the exception filter. */

@@ -1,4 +1,11 @@
-import { ArgumentMetadata, Type, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  Type,
+  ValidationPipe,
+  ValidationPipeOptions,
+} from '@nestjs/common';
+import { findNulCharacter, nulCharacterMessage } from './nul-character.util';
 
 /**
  * A check that recognises input a DTO's class-validator rules certainly accept, and builds the
@@ -24,6 +31,8 @@ export function ValidationFastPath<T>(check: FastPathCheck<T>) {
  * check accepts becomes the DTO directly; anything else goes through class-transformer and
  * class-validator as before, so every error (message, status) is theirs. class-transformer walks
  * the whole body, context_data included, which made validation a tenth of a POST's CPU time.
+ * Query and path parameters holding a NUL character are refused first, naming the parameter
+ * (JSON bodies are checked as they are parsed: see nulCharacterProblem).
  */
 export class FastPathValidationPipe extends ValidationPipe {
   constructor(options?: ValidationPipeOptions) {
@@ -31,6 +40,10 @@ export class FastPathValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' || metadata.type === 'param') {
+      const path = findNulCharacter(value, metadata.data);
+      if (path !== undefined) throw new BadRequestException(nulCharacterMessage(path));
+    }
     if (metadata.type === 'body' && metadata.metatype) {
       const dto = checks.get(metadata.metatype)?.(value);
       if (dto !== undefined) return dto;

@@ -68,6 +68,13 @@ describe('validateParams', () => {
     );
   });
 
+  it('refuses a NUL character anywhere, naming where', () => {
+    expect(validateParams(SearchParams, { titles: ['CTO', 'V\u0000P'] })).toEqual({
+      ok: false,
+      issues: [{ path: 'params.titles[1]', message: 'must not contain a NUL character' }],
+    });
+  });
+
   it('treats missing params as {} and refuses a non-object', () => {
     expect(validateParams(Range, undefined)).toEqual({
       ok: false,

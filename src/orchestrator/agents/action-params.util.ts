@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { validateSync, ValidationError } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { findNulCharacter } from '../../common/validation/nul-character.util';
 
 // class-transformer keeps its @Type() metadata here (not re-exported from its index); the schema
 // generator needs it for nested classes.
@@ -62,7 +63,11 @@ export interface ParamIssue {
 
 export type ParamsValidation<P> = { ok: true; value: P } | { ok: false; issues: ParamIssue[] };
 
-/** Validates raw step parameters against their class; each problem names its field by path. */
+/**
+ * Validates raw step parameters against their class; each problem names its field by path. A
+ * NUL character anywhere (which Postgres cannot store, and no real parameter holds) is refused
+ * first, on every engine.
+ */
 export function validateParams<P extends object>(
   paramsType: Type<P>,
   raw: unknown,
@@ -70,6 +75,10 @@ export function validateParams<P extends object>(
   const input = raw ?? {};
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, issues: [{ path: 'params', message: 'must be an object' }] };
+  }
+  const nul = findNulCharacter(input, 'params');
+  if (nul !== undefined) {
+    return { ok: false, issues: [{ path: nul, message: 'must not contain a NUL character' }] };
   }
   const value = plainToInstance(paramsType, input);
   const errors = validateSync(value, {

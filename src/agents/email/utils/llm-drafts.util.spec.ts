@@ -26,6 +26,7 @@ describe('parseDrafts', () => {
         good,
         { ...good, subject: 'again' },
         { id: 'p2', subject: 'Hi', body: 'Hi [First Name], see https://acme.example' },
+        { id: 'p2', subject: 'Hi', body: 'Hi Ben,\u0000 a NUL' },
         { id: 'p3', subject: '', body: 'Body' },
         { id: 'p3', subject: 'x', body: 42 },
         { id: 'p3', subject: 'Swapped', body: 'Hi Ana, this was meant for someone else.' },

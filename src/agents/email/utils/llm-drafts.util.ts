@@ -114,6 +114,8 @@ export function parseDrafts(
     if (cleanSubject.length === 0 || cleanSubject.length > MAX_SUBJECT) continue;
     if (cleanBody.length === 0 || cleanBody.length > MAX_BODY) continue;
     if (UNUSABLE.test(cleanSubject) || UNUSABLE.test(cleanBody)) continue;
+    // A NUL character: no text of a sendable email (and Postgres cannot store one).
+    if (cleanSubject.includes('\u0000') || cleanBody.includes('\u0000')) continue;
     if (!cleanBody.toLowerCase().includes(firstNames.get(id)!.toLowerCase())) continue;
     drafts.set(id, { subject: cleanSubject, body: cleanBody });
   }

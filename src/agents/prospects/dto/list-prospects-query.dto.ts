@@ -15,7 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/dto/page-query.dto';
-import { SENIORITIES, Seniority } from '../prospect.types';
+import { MAX_EMPLOYEE_COUNT, SENIORITIES, Seniority } from '../prospect.types';
 import {
   PROSPECT_SORTS,
   type ProspectSearchCriteria,
@@ -28,7 +28,6 @@ import { parseBooleanFlag, parseInteger, splitList } from '../utils/search-filte
 /** The most values one list filter takes. */
 export const MAX_FILTER_VALUES = 50;
 const MAX_FILTER_LENGTH = 200;
-const MAX_EMPLOYEES = 10_000_000;
 /** A century: the longest "not contacted in the last N days". */
 const MAX_DAYS = 36_500;
 /** Why `no_reply` is refused. */
@@ -127,7 +126,7 @@ export class ListProspectsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @Transform(({ value }) => parseInteger(value))
-  @Max(MAX_EMPLOYEES)
+  @Max(MAX_EMPLOYEE_COUNT)
   @Min(0)
   @IsInt({ message: 'employees_min must be a whole number' })
   employees_min?: number;
@@ -140,7 +139,7 @@ export class ListProspectsQueryDto extends PageQueryDto {
   @IsOptional()
   @Transform(({ value }) => parseInteger(value))
   @IsNotLessThan('employees_min')
-  @Max(MAX_EMPLOYEES)
+  @Max(MAX_EMPLOYEE_COUNT)
   @Min(0)
   @IsInt({ message: 'employees_max must be a whole number' })
   employees_max?: number;

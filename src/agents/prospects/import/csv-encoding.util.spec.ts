@@ -18,5 +18,10 @@ describe('csvEncodingProblem', () => {
   it('refuses NUL bytes without a byte order mark (UTF-16 without BOM, a binary file)', () => {
     expect(csvEncodingProblem(Buffer.from('Name,Email\n', 'utf16le'))).toMatch(/NUL bytes/);
     expect(csvEncodingProblem(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toMatch(/NUL/);
+    expect(csvEncodingProblem(Buffer.from('Name,Email\n', 'utf16le').swap16())).toMatch(/NUL/);
+  });
+
+  it('leaves a NUL after the header line to the rows (a row error)', () => {
+    expect(csvEncodingProblem(Buffer.from('Name,Email\nA\u0000,a@example.com\n'))).toBeUndefined();
   });
 });

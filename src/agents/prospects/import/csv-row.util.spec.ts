@@ -208,6 +208,14 @@ describe('prospectFromCsvRow', () => {
       ],
     ],
     [
+      'a NUL character in any stored cell, naming each such column',
+      { Name: 'Anna', Title: 'C\u0000O', Tags: 'a\u0000' },
+      [
+        { field: 'Title', message: 'holds a NUL character (\\u0000)', severity: 'error' },
+        { field: 'Tags', message: 'holds a NUL character (\\u0000)', severity: 'error' },
+      ],
+    ],
+    [
       'a name that is only a formula, and no email',
       { Name: '=1+1', Email: '' },
       [{ field: 'Name', message: 'looked like a spreadsheet formula: "=1+1"', severity: 'error' }],

@@ -85,6 +85,20 @@ function identityErrors(
   ];
 }
 
+/**
+ * A cell holding a NUL character (U+0000: a binary or mis-encoded file, never a person's text),
+ * which Postgres cannot store: the row is skipped, naming each such column.
+ */
+function nulCharacterErrors(values: CsvRowValues, header: CsvHeader): CsvFieldProblem[] {
+  return (Object.keys(values) as CsvField[])
+    .filter((field) => values[field]?.includes('\u0000'))
+    .map((field) => ({
+      field: header.columnOf[field] ?? field,
+      message: 'holds a NUL character (\\u0000)',
+      severity: 'error',
+    }));
+}
+
 /** A value left out or cleaned, as the warning says it. */
 function warningOf(problem: CsvValueProblem, header: CsvHeader): CsvFieldProblem {
   const outcome =
@@ -102,13 +116,16 @@ function warningOf(problem: CsvValueProblem, header: CsvHeader): CsvFieldProblem
 
 /**
  * A row as a prospect to store, with a warning for each value left out or cleaned; or, when no
- * name or email is left to say who the person is, why it is skipped.
+ * name or email is left to say who the person is (or a cell holds a NUL character), why it is
+ * skipped.
  */
 export function prospectFromCsvRow(
   raw: CsvRowValues,
   header: CsvHeader,
   defaults: CsvRowDefaults,
 ): CsvRowResult {
+  const nul = nulCharacterErrors(raw, header);
+  if (nul.length > 0) return { errors: nul };
   const checked = checkCsvRowValues(raw);
   const errors = identityErrors(checked.values, checked.problems, header);
   if (errors.length > 0) return { errors };

@@ -32,7 +32,7 @@ describe('CSV cell values', () => {
     expect(parseEmployeeCount(text)).toBe(count);
   });
 
-  it.each(['-5', '12.5', 'lots', '1,20', '', '99999999999999999999'])(
+  it.each(['-5', '12.5', 'lots', '1,20', '', '99999999999999999999', '10,000,001', '5000000000'])(
     'refuses the employee count %s',
     (text) => {
       expect(parseEmployeeCount(text)).toBeUndefined();

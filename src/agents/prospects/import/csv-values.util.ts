@@ -1,4 +1,4 @@
-import type { Seniority } from '../prospect.types';
+import { MAX_EMPLOYEE_COUNT, type Seniority } from '../prospect.types';
 
 /** Cells that mean "no value" in exports. */
 const PLACEHOLDERS = new Set(['-', '–', '—', 'n/a', '#n/a', 'null', 'none']);
@@ -13,7 +13,7 @@ export function cellValue(cell: string | undefined): string | undefined {
 /**
  * An employee count: a whole number ("1,200", "1 200", "350 employees"), or a range as Sales
  * Navigator writes sizes ("51-200", "10,001+"), taken at its lower bound. Undefined when it is
- * none of those, or negative.
+ * none of those, negative, or above MAX_EMPLOYEE_COUNT.
  */
 export function parseEmployeeCount(text: string): number | undefined {
   const match =
@@ -22,7 +22,7 @@ export function parseEmployeeCount(text: string): number | undefined {
     );
   if (!match) return undefined;
   const count = Number(match[1].replace(/[,. ]/g, ''));
-  return Number.isSafeInteger(count) ? count : undefined;
+  return count <= MAX_EMPLOYEE_COUNT ? count : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsNotBlank } from '../../../common/validation/not-blank.validator';
 import { INDUSTRY_FAMILY_NAMES } from '../../../vocabulary/industry-families';
-import { SENIORITIES, Seniority } from '../prospect.types';
+import { MAX_EMPLOYEE_COUNT, SENIORITIES, Seniority } from '../prospect.types';
 import { IMPORT_BATCH_NAME } from '../../../vocabulary/import-batch-name';
 import { IsNotLessThan } from '../utils/not-less-than.validator';
 import { PROSPECT_SORTS, ProspectSort } from './prospect-search.types';
@@ -93,12 +93,14 @@ export class SearchProspectsParams {
   @IsInt()
   @IsOptional()
   @Min(0)
+  @Max(MAX_EMPLOYEE_COUNT)
   employees_min?: number;
 
   @JSONSchema({ description: 'Largest company size, in employees' })
   @IsInt()
   @IsOptional()
   @Min(0)
+  @Max(MAX_EMPLOYEE_COUNT)
   @IsNotLessThan('employees_min')
   employees_max?: number;
 

@@ -69,6 +69,28 @@ export function lookupKeysOf(inputs: readonly CleanProspect[]): LookupKeys {
   };
 }
 
+/**
+ * [company id, lower-case name] of each input at each stored company it may belong to: the
+ * (company, name) pairs a store looks prospects up by.
+ */
+export function namesAtCompanies(keys: LookupKeys, companies: CompanyEntity[]): [string, string][] {
+  const ids = new Map<string, string[]>();
+  const add = (key: string, id: string) => ids.set(key, [...(ids.get(key) ?? []), id]);
+  for (const company of companies) {
+    if (company.domain) add(`d:${company.domain}`, company.id);
+    add(`n:${nameKey(company.name)}`, company.id);
+  }
+  const pairs = new Map<string, [string, string]>();
+  for (const person of keys.people) {
+    const candidates = [
+      ...(person.companyDomain ? (ids.get(`d:${person.companyDomain}`) ?? []) : []),
+      ...(ids.get(`n:${person.companyName}`) ?? []),
+    ];
+    for (const id of candidates) pairs.set(`${id}\u0000${person.name}`, [id, person.name]);
+  }
+  return [...pairs.values()];
+}
+
 const nameAndCompany = (name: string, companyId: string | null) =>
   `${nameKey(name)}\u0000${companyId ?? ''}`;
 

@@ -14,7 +14,8 @@ const BATCH_SIZE = 400;
  * prospect as a stored one (or an earlier input) with the same email, else the same LinkedIn URL,
  * else the same name at the same company. Companies are matched by domain, else by name. The CSV
  * import and the sample data write through here. The decisions are UpsertBatchPlan's; the store
- * (prepared statements on SQLite, TypeORM elsewhere) reads and writes.
+ * reads and writes (prepared statements on SQLite, plain SQL on Postgres; TypeORM inside a
+ * caller's transaction).
  */
 @Injectable()
 export class ProspectUpsertService {

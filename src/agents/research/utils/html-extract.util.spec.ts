@@ -24,6 +24,11 @@ describe('extractPage', () => {
     });
   });
 
+  it('reads control characters (a NUL) as spaces', () => {
+    const html = page('<p>Acme\u0000runs\u0007payroll</p>', '<title>Acme\u0000Co</title>');
+    expect(extractPage(html)).toMatchObject({ title: 'Acme Co', text: 'Acme runs payroll' });
+  });
+
   it('falls back to og:description, with attributes in any order and quoting', () => {
     const html = page('', `<meta content='Open Graph text' property=og:description>`);
     expect(extractPage(html).description).toBe('Open Graph text');

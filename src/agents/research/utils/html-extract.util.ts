@@ -143,8 +143,11 @@ function stripTags(html: string): string {
   return html.replace(/<[a-z/!?][^<>]*>/gi, ' ');
 }
 
+/** Entities decoded; runs of white space and control characters (a NUL, which Postgres cannot store) one space. */
 function clean(text: string): string {
-  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+  return decodeEntities(text)
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
 }
 
 export function decodeEntities(text: string): string {

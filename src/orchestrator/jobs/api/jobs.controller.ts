@@ -5,7 +5,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseIntPipe,
   Post,
   Query,
   Req,
@@ -20,6 +19,10 @@ import {
   ApiKeyAuth,
 } from '../../../common/decorators/api-docs.decorators';
 import { Client } from '../../../common/http/client-identity';
+import {
+  MAX_INT32,
+  ParseSequenceNumberPipe,
+} from '../../../common/validation/parse-sequence-number.pipe';
 import { JobIdPipe } from '../../../context/dto/job-id';
 import { INVALID_PLAN_EXAMPLE, missingInputExample } from '../../planning/plan-refusal-examples';
 import { CreateJobDto } from './dto/create-job.dto';
@@ -273,7 +276,7 @@ export class JobsController {
   @JOB_ID
   @ApiParam({
     name: 'seq',
-    type: 'integer',
+    schema: { type: 'integer', minimum: 1, maximum: MAX_INT32 },
     description: "The checkpoint's number: 1 for the job's first completed step",
     example: 1,
   })
@@ -284,7 +287,7 @@ export class JobsController {
   })
   async getCheckpoint(
     @Param('job_id', JobIdPipe) jobId: string,
-    @Param('seq', new ParseIntPipe({ errorHttpStatusCode: 400 })) seq: number,
+    @Param('seq', new ParseSequenceNumberPipe('seq')) seq: number,
   ): Promise<CheckpointDto> {
     return CheckpointDto.from(await this.checkpoints.load(jobId, { seq }));
   }

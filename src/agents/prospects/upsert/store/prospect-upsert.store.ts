@@ -9,7 +9,8 @@ export interface UpsertBatchWork {
 /**
  * Where bulk upserts read and write. One transaction per call: each batch in turn reads the
  * stored rows matching its keys, plans, and writes, so a later batch sees the earlier ones.
- * Two backends: TypeORM (any database) and prepared statements on SQLite.
+ * Backends: prepared statements on SQLite, plain SQL on Postgres, and TypeORM (any database,
+ * also inside a caller's transaction).
  */
 export abstract class ProspectUpsertStore {
   abstract run(batches: readonly UpsertBatchWork[]): Promise<void>;

@@ -3,51 +3,18 @@ import type { SqliteConnection } from '../../../../database/database-connection'
 import { fromSqliteDatetime, toSqliteDatetime } from '../../../../database/sqlite-datetime';
 import type { CompanyEntity } from '../../company.entity';
 import type { ProspectEntity } from '../../prospect.entity';
-import { nameKey } from '../../utils/normalise.util';
 import type { ProspectCompany } from '../prospect-merge.util';
-import type { BatchWrites, LookupKeys, StoredRows } from '../prospect-upsert-plan';
+import {
+  namesAtCompanies,
+  type BatchWrites,
+  type LookupKeys,
+  type StoredRows,
+} from '../prospect-upsert-plan';
 import { ProspectUpsertStore, UpsertBatchWork } from './prospect-upsert.store';
+import { COMPANY_COLUMNS, PROSPECT_COLUMNS, selectList, UpsertColumns } from './upsert-columns';
 
 type Row = Record<string, unknown>;
-type Columns<T> = Partial<Record<keyof T, string>>;
-
-/** Entity property → column, for the columns this store reads and writes. */
-const COMPANY_COLUMNS: Columns<CompanyEntity> = {
-  id: 'id',
-  name: 'name',
-  domain: 'domain',
-  websiteUrl: 'website_url',
-  industry: 'industry',
-  industryFamily: 'industry_family',
-  employeeCount: 'employee_count',
-  city: 'city',
-  country: 'country',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-};
-const PROSPECT_COLUMNS: Columns<ProspectEntity> = {
-  id: 'id',
-  name: 'name',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  email: 'email',
-  title: 'title',
-  titleWords: 'title_words',
-  searchText: 'search_text',
-  seniority: 'seniority',
-  department: 'department',
-  companyId: 'company_id',
-  city: 'city',
-  country: 'country',
-  linkedinUrl: 'linkedin_url',
-  source: 'source',
-  isSample: 'is_sample',
-  tags: 'tags',
-  optedOut: 'opted_out',
-  optedOutAt: 'opted_out_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-};
+type Columns<T> = UpsertColumns<T>;
 
 /** A value in TypeORM's SQLite formats: dates as UTC text, booleans as 0/1, tags as JSON. */
 function toSqlite(value: unknown): unknown {
@@ -55,25 +22,6 @@ function toSqlite(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (Array.isArray(value)) return JSON.stringify(value);
   return value ?? null;
-}
-
-/** [company id, lower-case name] of each input at each stored company it may belong to. */
-function namesAtCompanies(keys: LookupKeys, companies: CompanyEntity[]): [string, string][] {
-  const ids = new Map<string, string[]>();
-  const add = (key: string, id: string) => ids.set(key, [...(ids.get(key) ?? []), id]);
-  for (const company of companies) {
-    if (company.domain) add(`d:${company.domain}`, company.id);
-    add(`n:${nameKey(company.name)}`, company.id);
-  }
-  const pairs = new Map<string, [string, string]>();
-  for (const person of keys.people) {
-    const candidates = [
-      ...(person.companyDomain ? (ids.get(`d:${person.companyDomain}`) ?? []) : []),
-      ...(ids.get(`n:${person.companyName}`) ?? []),
-    ];
-    for (const id of candidates) pairs.set(`${id}\u0000${person.name}`, [id, person.name]);
-  }
-  return [...pairs.values()];
 }
 
 /** Rows ANALYZE samples per index. */
@@ -117,7 +65,7 @@ export class SqliteProspectUpsertStore extends ProspectUpsertStore {
     super();
     const db = connection.db;
     this.db = db;
-    const select = (columns: Columns<object>) => Object.values(columns).join(', ');
+    const select = selectList;
     const insert = (table: string, columns: Columns<object>) =>
       db.prepare(
         `INSERT INTO ${table} (${select(columns)}) VALUES (${Object.values(columns)
