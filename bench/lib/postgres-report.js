@@ -210,7 +210,8 @@ function jobsSection({ results, sqlite, settings }) {
       references.push(
         `| raw pg: the transactions the service sent for one ${r.steps}-step job (${r.transactionsPerJob} ` +
           `transactions, ${r.statementsPerJob} statements), replayed, no HTTP, no runner` +
-          `${r.synchronousCommit ? '' : '; **synchronous_commit=off** (no wait for the WAL flush; report only)'} | ` +
+          `${r.synchronousCommit ? '' : '; **synchronous_commit=off** (no wait for the WAL flush; report only)'}` +
+          `${r.missedClaims > 0 ? `; ${int(r.missedClaims)} empty claims made again` : ''} | ` +
           `${r.concurrency} worker${r.concurrency > 1 ? 's' : ''}, ${results.baseline.connections} connections | ` +
           `${int(r.stepsPerSecond)} | ${ms(r.p50)} | ${int(r.cpuUsPerStep)} | ${int(r.databaseCpuUsPerStep)} |` +
           `${r.failures.length > 0 ? ` **INVALID**: ${r.failures.slice(0, 2).join('; ')}` : ''}`,
