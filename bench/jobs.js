@@ -96,16 +96,20 @@ async function runJob(baseUrl, body) {
   const ms = performance.now() - started;
   const status = finishedStatus(text) ?? 'stream ended without job_finished';
   if (status !== 'succeeded') throw new Error(`job ${job.job_id}: ${status}`);
-  return { jobId: job.job_id, ms };
+  return { jobId: job.job_id, ms, baseUrl };
 }
 
-/** `concurrency` clients in a closed loop for `seconds`; a client stops at its first failure. */
-async function drive(baseUrl, { steps, concurrency }, seconds) {
+/**
+ * `concurrency` clients in a closed loop for `seconds`; a client stops at its first failure.
+ * Client k talks to `baseUrls[k % baseUrls.length]` (one URL per replica of the service).
+ */
+async function drive(baseUrls, { steps, concurrency }, seconds) {
   const body = jobBody(steps);
   const jobs = [];
   const failures = [];
   const deadline = performance.now() + seconds * 1000;
-  const client = async () => {
+  const client = async (_, k) => {
+    const baseUrl = baseUrls[k % baseUrls.length];
     while (performance.now() < deadline) {
       try {
         jobs.push(await runJob(baseUrl, body));
@@ -126,17 +130,17 @@ function percentile(sorted, q) {
 }
 
 /** After the run: each job succeeded with every step; a sample has one checkpoint per step. */
-async function verify(baseUrl, jobs, steps) {
+async function verify(jobs, steps) {
   const problems = [];
   const serverMs = [];
-  for (const { jobId } of jobs) {
+  for (const { jobId, baseUrl } of jobs) {
     const job = await getJson(`${baseUrl}/jobs/${jobId}`);
     serverMs.push(Date.parse(job.finished_at) - Date.parse(job.created_at));
     if (job.status !== 'succeeded' || job.steps.some((step) => step.status !== 'succeeded')) {
       problems.push(`${jobId} is ${job.status}`);
     }
   }
-  for (const { jobId } of jobs.slice(0, CHECKPOINT_SAMPLE)) {
+  for (const { jobId, baseUrl } of jobs.slice(0, CHECKPOINT_SAMPLE)) {
     const checkpoints = await getJson(`${baseUrl}/jobs/${jobId}/checkpoints`);
     if (checkpoints.length !== steps) {
       problems.push(`${jobId} has ${checkpoints.length} checkpoints for ${steps} steps`);
@@ -145,13 +149,21 @@ async function verify(baseUrl, jobs, steps) {
   return { problems, serverMs: serverMs.sort((a, b) => a - b) };
 }
 
-async function measureScenario(service, scenario, settings) {
-  if (settings.warmup > 0) await drive(service.baseUrl, scenario, Math.min(settings.warmup, 1));
-  const cpuBefore = service.cpuTimeMs();
-  const run = await drive(service.baseUrl, scenario, settings.jobSeconds);
-  const cpuMs = service.cpuTimeMs() - cpuBefore;
-  service.assertRunning();
-  const { problems, serverMs } = await verify(service.baseUrl, run.jobs, scenario.steps);
+/**
+ * One scenario on the service's replicas (their CPU time added up); `databaseCpuMs` (optional)
+ * reads a database server's CPU time, to report its cost per step too.
+ */
+async function measureScenario(services, scenario, settings, databaseCpuMs) {
+  const baseUrls = services.map((service) => service.baseUrl);
+  const serviceCpuMs = () => services.reduce((sum, service) => sum + service.cpuTimeMs(), 0);
+  if (settings.warmup > 0) await drive(baseUrls, scenario, Math.min(settings.warmup, 1));
+  const cpuBefore = serviceCpuMs();
+  const databaseCpuBefore = databaseCpuMs?.();
+  const run = await drive(baseUrls, scenario, settings.jobSeconds);
+  const cpuMs = serviceCpuMs() - cpuBefore;
+  const databaseMs = databaseCpuMs ? databaseCpuMs() - databaseCpuBefore : NaN;
+  for (const service of services) service.assertRunning();
+  const { problems, serverMs } = await verify(run.jobs, scenario.steps);
   const latencies = run.jobs.map((job) => job.ms).sort((a, b) => a - b);
   const stepCount = run.jobs.length * scenario.steps;
   return {
@@ -165,6 +177,7 @@ async function measureScenario(service, scenario, settings) {
     serverP50: percentile(serverMs, 0.5),
     serverP99: percentile(serverMs, 0.99),
     cpuUsPerStep: (cpuMs * 1000) / stepCount,
+    databaseCpuUsPerStep: (databaseMs * 1000) / stepCount,
     failures: [...run.failures, ...problems],
   };
 }
@@ -172,33 +185,48 @@ async function measureScenario(service, scenario, settings) {
 /**
  * Starts the service on its own temporary database with JOB_CONCURRENCY at the highest client
  * concurrency, runs every scenario, and resolves { results, table } (markdown).
+ *
+ * `postgres` (optional) runs it on Postgres instead of SQLite: `{ url, replicas, cpuTimeMs }`,
+ * `replicas` service processes on the database of `url` (started one after the other, so the
+ * first alone migrates it), the clients spread over them; `cpuTimeMs` reads the server's CPU time.
  */
-async function runJobsBench({ distMain, tmpDir, settings }) {
-  const dir = path.join(tmpDir, 'jobs');
-  fs.mkdirSync(dir, { recursive: true });
+async function runJobsBench({ distMain, tmpDir, settings, postgres }) {
+  const replicas = postgres?.replicas ?? 1;
+  const dir = path.join(tmpDir, postgres ? `jobs-postgres-${replicas}` : 'jobs');
   const jobConcurrency = Math.max(...ALL_SCENARIOS.map((scenario) => scenario.concurrency));
-  console.log(`Starting the service for jobs (JOB_CONCURRENCY=${jobConcurrency})...`);
-  const service = await startService({
-    distMain,
-    tmpDir: dir,
-    logLevel: settings.logLevel,
-    env: { JOB_CONCURRENCY: String(jobConcurrency) },
-    // Diagnosis only, e.g. BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
-    nodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-  });
+  const where = postgres ? ` on Postgres, ${replicas} replica${replicas > 1 ? 's' : ''}` : '';
+  console.log(`Starting the service for jobs${where} (JOB_CONCURRENCY=${jobConcurrency})...`);
+  const services = [];
   const results = [];
   try {
+    for (let replica = 1; replica <= replicas; replica++) {
+      const serviceDir = replicas > 1 ? path.join(dir, `replica-${replica}`) : dir;
+      fs.mkdirSync(serviceDir, { recursive: true });
+      services.push(
+        await startService({
+          distMain,
+          tmpDir: serviceDir,
+          logLevel: settings.logLevel,
+          env: {
+            JOB_CONCURRENCY: String(jobConcurrency),
+            ...(postgres && { DATABASE_URL: postgres.url }),
+          },
+          // Diagnosis only, e.g. BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+          nodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+        }),
+      );
+    }
     for (const scenario of SCENARIOS) {
-      console.log(`Jobs: ${scenario.steps} steps, ${scenario.concurrency} at a time...`);
-      results.push(await measureScenario(service, scenario, settings));
+      console.log(`Jobs${where}: ${scenario.steps} steps, ${scenario.concurrency} at a time...`);
+      results.push(await measureScenario(services, scenario, settings, postgres?.cpuTimeMs));
     }
   } finally {
-    await service.stop();
+    for (const service of services) await service.stop();
   }
-  return { results, table: renderJobsTable({ results, settings, jobConcurrency }) };
+  return { results, jobConcurrency, table: renderJobsTable({ results, settings, jobConcurrency }) };
 }
 
-module.exports = { runJobsBench };
+module.exports = { runJobsBench, runJob, jobBody };
 
 // `node bench/jobs.js` runs this part alone (after `npm run build`).
 if (require.main === module) {

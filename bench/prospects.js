@@ -133,38 +133,55 @@ async function baselines(csvFile, serviceDb, dir) {
   return message;
 }
 
-async function runProspectsBench({ distMain, tmpDir, settings }) {
-  const dir = path.join(tmpDir, 'prospects');
+/**
+ * `postgres` (optional): `{ url, cpuTimeMs }`, the service on that Postgres database instead of
+ * SQLite; the raw baselines are better-sqlite3's and run only on SQLite. `csv` (optional): the
+ * file an earlier run wrote, `{ path, ...writeProspectsCsv's answer }`, reused as it is.
+ */
+async function runProspectsBench({ distMain, tmpDir, settings, postgres, csv }) {
+  const dir = path.join(tmpDir, postgres ? 'prospects-postgres' : 'prospects');
   fs.mkdirSync(dir, { recursive: true });
-  const csvFile = path.join(dir, 'prospects.csv');
-  console.log(`Writing a ${settings.importRows.toLocaleString('en-US')}-row CSV...`);
-  const file = await writeProspectsCsv(csvFile, settings.importRows);
+  let csvFile = csv?.path;
+  let file = csv;
+  if (!csvFile) {
+    csvFile = path.join(dir, 'prospects.csv');
+    console.log(`Writing a ${settings.importRows.toLocaleString('en-US')}-row CSV...`);
+    file = { path: csvFile, ...(await writeProspectsCsv(csvFile, settings.importRows)) };
+  }
   const service = await startService({
     distMain,
     tmpDir: dir,
     logLevel: settings.logLevel,
-    env: { SEED_SAMPLE_DATA: 'false' },
+    env: { SEED_SAMPLE_DATA: 'false', ...(postgres && { DATABASE_URL: postgres.url }) },
     // Diagnosis only, e.g. BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
     nodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
   });
+  const databaseCpuMs = postgres?.cpuTimeMs ?? (() => NaN);
+  const on = postgres ? ' (Postgres)' : '';
   try {
-    const baseline = await baselines(csvFile, path.join(dir, 'bench.sqlite'), dir);
+    const baseline = postgres
+      ? undefined
+      : await baselines(csvFile, path.join(dir, 'bench.sqlite'), dir);
     const idleRssMb = sampleRss(service.pid).stop();
-    console.log('Import: POST /prospects/import (text/csv, streamed)...');
+    console.log(`Import${on}: POST /prospects/import (text/csv, streamed)...`);
     const cpuBefore = service.cpuTimeMs();
+    const databaseBefore = databaseCpuMs();
     const imported = await importFile(service.baseUrl, csvFile);
     imported.cpuUsPerRow = ((service.cpuTimeMs() - cpuBefore) * 1000) / imported.body.rows;
+    imported.databaseCpuUsPerRow = ((databaseCpuMs() - databaseBefore) * 1000) / imported.body.rows;
     const importPeakRssMb = sampleRss(service.pid).stop();
     service.assertRunning();
     const searches = [];
     for (const search of SEARCHES) {
-      console.log(`Search: ${search.name}...`);
+      console.log(`Search${on}: ${search.name}...`);
       const searchCpuBefore = service.cpuTimeMs();
+      const searchDatabaseBefore = databaseCpuMs();
       const timed = await timeSearch(service.baseUrl, search, settings.searchCount);
       const cpuMs = (service.cpuTimeMs() - searchCpuBefore) / (timed.count + 5);
-      searches.push({ ...search, ...timed, cpuMs });
+      const databaseMs = (databaseCpuMs() - searchDatabaseBefore) / (timed.count + 5);
+      searches.push({ ...search, ...timed, cpuMs, databaseCpuMs: databaseMs });
     }
-    console.log('Search jobs: POST /jobs with one prospects.search step...');
+    console.log(`Search jobs${on}: POST /jobs with one prospects.search step...`);
     const jobMs = [];
     for (let i = 0; i < settings.searchJobs; i++) jobMs.push(await runSearchJob(service.baseUrl));
     const results = {
@@ -176,7 +193,7 @@ async function runProspectsBench({ distMain, tmpDir, settings }) {
       searches,
       job: latencyOf(jobMs),
     };
-    return { results, table: renderProspectsReport(results) };
+    return { results, table: postgres ? undefined : renderProspectsReport(results) };
   } finally {
     await service.stop();
   }

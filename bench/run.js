@@ -15,26 +15,34 @@
  *      on a service of its own.
  *   4. The prospect database (prospects.js): a 100,000-row CSV imported through
  *      POST /prospects/import, then searches over it, on a service of its own.
+ *   5. Postgres (postgres.js), on a throwaway durable cluster of its own: the Context routes,
+ *      durable jobs on one replica and on two, the raw baseline of the job store's SQL per step,
+ *      LangGraph JS with its Postgres checkpointer (the peer), and the import and searches;
+ *      printed beside the SQLite figures of this run.
  *
  * Environment: BENCH_DURATION (s per route, 8), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (50),
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
- * (s per job scenario, 5), BENCH_JOBS_SCENARIOS (e.g. `5x10`: only those job scenarios),
- * BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per search, 200),
- * BENCH_SEARCH_JOBS (30), BENCH_ONLY (`context`, `prospects` or `jobs`: run that part alone,
- * printed but not written to bench/results/latest.md) and BENCH_LOG_LEVEL (the service's
- * LOG_LEVEL, info; change it only to diagnose). Exits 0 when the report is printed, even with
- * missed targets; 1 when the bench itself fails. Every child is killed on the way out.
+ * (s per job scenario, also of the raw baseline and the peer, 5), BENCH_JOBS_SCENARIOS (e.g.
+ * `5x10`: only those job scenarios), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per
+ * search, 200), BENCH_SEARCH_JOBS (30), BENCH_ONLY (`context`, `jobs`, `prospects`, `postgres`:
+ * that part alone; `sqlite`: every part but Postgres; printed but not written to
+ * bench/results/latest.md), BENCH_PG_PARTS (e.g. `jobs,baseline`: only those Postgres parts),
+ * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose) and BENCH_KEEP_TMP
+ * (1: keep the temporary folder, with the services' logs and the Postgres statement trace).
+ * Exits 0 when the report is printed, even with missed targets; 1 when the bench itself fails.
+ * Every child is killed on the way out, and the Postgres cluster stopped and removed.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { runJobsBench } = require('./jobs');
+const { runPostgresBench } = require('./postgres');
 const { prospectsSettings, runProspectsBench } = require('./prospects');
 const { forkWorker, installCleanup, stop } = require('./lib/children');
 const { cpuTimeMs } = require('./lib/proc');
-const { measure, rotating, seed, serviceRoutes } = require('./lib/load');
+const { runContextRoutes } = require('./lib/context-routes');
+const { measure, rotating, serviceRoutes } = require('./lib/load');
 const { renderReport } = require('./lib/report');
-const { startService } = require('./lib/service');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST_MAIN = path.join(ROOT, 'dist', 'main.js');
@@ -58,20 +66,25 @@ function readSettings() {
     jobSeconds: numberFromEnv('BENCH_JOBS_SECONDS', 5),
     logLevel: process.env.BENCH_LOG_LEVEL || 'info',
     only: process.env.BENCH_ONLY || undefined,
+    prospects: prospectsSettings(process.env.BENCH_LOG_LEVEL || 'info'),
   };
 }
 
 /** BENCH_ONLY: one part alone, printed but not written to bench/results/latest.md. */
 async function runOnly(settings, tmpDir) {
   if (settings.only === 'prospects') {
-    const settingsOfPart = prospectsSettings(settings.logLevel);
-    return (await runProspectsBench({ distMain: DIST_MAIN, tmpDir, settings: settingsOfPart }))
+    return (await runProspectsBench({ distMain: DIST_MAIN, tmpDir, settings: settings.prospects }))
       .table;
   }
   if (settings.only === 'jobs') {
     return (await runJobsBench({ distMain: DIST_MAIN, tmpDir, settings })).table;
   }
-  throw new Error(`BENCH_ONLY must be context, prospects or jobs, not ${settings.only}`);
+  if (settings.only === 'postgres') {
+    return (await runPostgresBench({ distMain: DIST_MAIN, tmpDir, settings })).table;
+  }
+  throw new Error(
+    `BENCH_ONLY must be context, jobs, prospects, sqlite or postgres, not ${settings.only}`,
+  );
 }
 
 async function sqliteCeiling(tmpDir, settings) {
@@ -111,51 +124,40 @@ async function bareNestCeiling(tmpDir, settings) {
   }
 }
 
-async function serviceRun(tmpDir, settings) {
-  if (!fs.existsSync(DIST_MAIN)) throw new Error(`${DIST_MAIN} is missing: run npm run build`);
-  console.log(`Starting the service (LOG_LEVEL=${settings.logLevel}) on a temporary database...`);
-  const service = await startService({ distMain: DIST_MAIN, tmpDir, logLevel: settings.logLevel });
-  const results = [];
-  let peakRssMb;
-  try {
-    console.log(`Seeding ${settings.seed} entries...`);
-    const ids = await seed(service.baseUrl, settings.seed);
-    service.assertRunning();
-    for (const route of serviceRoutes(ids)) {
-      console.log(`Load: ${route.name}...`);
-      const result = await measure(service.baseUrl, route.requests, settings, service.cpuTimeMs);
-      service.assertRunning();
-      results.push({ ...route, result });
-    }
-  } finally {
-    peakRssMb = await service.stop();
-  }
-  return { routes: results, peakRssMb };
-}
-
 async function main() {
   const settings = readSettings();
-  // A hard bound on the whole run, whatever hangs: generous against the expected ~4 minutes.
+  // A hard bound on the whole run, whatever hangs: generous against the expected ~13 minutes,
+  // as a loaded machine can double it.
   const perRoute = settings.duration + settings.warmup;
   const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
-  // The prospects part: about a minute to import and search, bounded at five.
-  installCleanup((420 + 5 * settings.sqliteSeconds + 6 * perRoute + 4 * perJobScenario) * 1000);
+  // Each prospects part: about a minute or two to import and search, bounded at five; the
+  // Postgres part's cluster, raw baseline and peer (with its first install): five more.
+  installCleanup(
+    (1200 + 5 * settings.sqliteSeconds + 10 * perRoute + 12 * perJobScenario) * 1000 +
+      settings.jobSeconds * 18 * 1000,
+  );
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));
   // Removed on every way out (also Ctrl-C), except a failure, whose service logs are worth a look.
-  let keepTmpDir = false;
+  let keepTmpDir = Boolean(process.env.BENCH_KEEP_TMP);
+  if (keepTmpDir) console.log(`Temporary files kept in ${tmpDir} (BENCH_KEEP_TMP)`);
   process.once('exit', () => {
     if (!keepTmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   });
   try {
-    if (settings.only && settings.only !== 'context') {
+    if (settings.only && !['context', 'sqlite'].includes(settings.only)) {
       const report = await runOnly(settings, tmpDir);
       console.log(`\n${report}`);
       return;
     }
     const raw = await sqliteCeiling(tmpDir, settings);
     const bare = await bareNestCeiling(tmpDir, settings);
-    const { routes, peakRssMb } = await serviceRun(tmpDir, settings);
+    const { routes, peakRssMb } = await runContextRoutes({
+      distMain: DIST_MAIN,
+      tmpDir,
+      settings,
+      label: 'a temporary SQLite database',
+    });
     const ceilings = {
       ...raw,
       bareNest: bare.get.rps,
@@ -171,14 +173,23 @@ async function main() {
     const prospects = await runProspectsBench({
       distMain: DIST_MAIN,
       tmpDir,
-      settings: prospectsSettings(settings.logLevel),
+      settings: settings.prospects,
     });
-    const report = [
-      renderReport({ settings, routes, ceilings, peakRssMb }),
-      jobs.table,
-      prospects.table,
-    ].join('\n');
+    const sections = [renderReport({ settings, routes, ceilings, peakRssMb }), jobs.table];
+    sections.push(prospects.table);
+    if (settings.only !== 'sqlite') {
+      const postgres = await runPostgresBench({
+        distMain: DIST_MAIN,
+        tmpDir,
+        settings,
+        sqlite: { routes, jobs: jobs.results, prospects: prospects.results },
+        csv: prospects.results.file,
+      });
+      sections.push(postgres.table);
+    }
+    const report = sections.join('\n');
     console.log(`\n${report}`);
+    if (settings.only) return;
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(RESULTS_FILE, report);
     console.log(`Written to ${path.relative(ROOT, RESULTS_FILE)}`);

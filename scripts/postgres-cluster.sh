@@ -7,6 +7,7 @@
 # scripts/postgres.sh runs a command beside one; test/helpers/postgres-cluster.ts starts one per
 # test file (restart tests stop their own cluster, never the shared one). Its socket and log are
 # in <dir>. The server refuses to run as root: as root, initdb and pg_ctl run as `postgres`.
+# ZIGRAL_PG_DURABLE=1 (init): fsync and synchronous commit stay on, as in production.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -30,17 +31,23 @@ case "$command" in
     if [ ${#as_owner[@]} -gt 0 ]; then chown postgres: "$dir"; fi
     "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
       > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-    # Throwaway data: no fsync (a clean stop still writes everything); enough connections for
-    # several service replicas and parallel test files.
+    # Enough connections for several service replicas and parallel test files.
     cat >> "$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
 max_connections = 300
+CONF
+    # Throwaway data: no fsync (a clean stop still writes everything), unless ZIGRAL_PG_DURABLE=1
+    # keeps Postgres's durable defaults (fsync, full page writes, synchronous commit), as the
+    # benchmark wants.
+    if [ "${ZIGRAL_PG_DURABLE:-}" != 1 ]; then
+      cat >> "$dir/data/postgresql.conf" <<CONF
 fsync = off
 full_page_writes = off
 synchronous_commit = off
 CONF
+    fi
     exec bash "$0" start "$dir"
     ;;
   start)

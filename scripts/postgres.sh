@@ -4,7 +4,9 @@
 # 127.0.0.1 only (its socket in the same folder), and is stopped and removed when the command
 # ends, also on failure or Ctrl-C. The command sees ZIGRAL_TEST_POSTGRES_URL (the superuser's URL
 # of the `postgres` database), ZIGRAL_TEST_POSTGRES_BIN (the server's binaries) and
-# ZIGRAL_TEST_POSTGRES_DATA (its data folder).
+# ZIGRAL_TEST_POSTGRES_DATA (its data folder). ZIGRAL_PG_DURABLE=1 keeps Postgres's durable
+# defaults (fsync, synchronous commit), as the benchmark wants; else the cluster trades them for
+# speed, as tests may.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cluster="$root/scripts/postgres-cluster.sh"

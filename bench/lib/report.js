@@ -20,7 +20,11 @@ const pct = (value) => `${Math.round(value * 100)}%`;
 function gitDescription() {
   try {
     const commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] });
-    const dirty = execSync('git status --porcelain', { stdio: ['ignore', 'pipe', 'ignore'] });
+    // A worktree's node_modules symlink (git ignores node_modules/ folders, not links) is no change.
+    const dirty = execSync('git status --porcelain', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .split('\n')
+      .filter((line) => line && line !== '?? node_modules');
     return `${commit.toString().trim()}${dirty.length > 0 ? ' (with uncommitted changes)' : ''}`;
   } catch {
     return 'unknown';
