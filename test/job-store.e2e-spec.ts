@@ -4,6 +4,7 @@ import { CheckpointService } from '../src/orchestrator/jobs/store/checkpoint.ser
 import { JobStore } from '../src/orchestrator/jobs/store/job-store';
 import type { JobRecord } from '../src/orchestrator/jobs/job.types';
 import { createTestApp, TestApp } from './helpers/create-test-app';
+import { contextRecord, jobRecord } from './helpers/job-records';
 import { testEngine } from './helpers/postgres';
 
 /**
@@ -26,39 +27,10 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.destroy());
 
-function job(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
-  const now = new Date();
-  return {
-    id,
-    jobType: 'test',
-    status: 'waiting_approval',
-    objective: 'Store test',
-    input: {},
-    steps: [],
-    progress: [],
-    currentStep: 0,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    wakeAt: null,
-    client: null,
-    error: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    startedAt: null,
-    finishedAt: null,
-    ...overrides,
-  };
-}
-
-const context = (jobId: string) => ({
-  jobId,
-  jobType: 'test',
-  contextData: {},
-  version: 1,
-  createdAt: new Date(),
-  updatedAt: new Date(),
-});
+/** Written straight to the store: a job waiting for approval unless overridden. */
+const job = (id: string, overrides: Partial<JobRecord> = {}) =>
+  jobRecord(id, { status: 'waiting_approval', ...overrides });
+const context = contextRecord;
 
 describe(`JobStore on ${testEngine()}`, () => {
   it('keeps many checkpoints of the same millisecond distinct and ordered', async () => {

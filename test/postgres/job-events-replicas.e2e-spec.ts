@@ -3,12 +3,12 @@ import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PostgresContextWriter } from '../../src/context/store/postgres-context.writer';
 import type { PostgresConnection } from '../../src/database/database-connection';
-import type { JobRecord } from '../../src/orchestrator/jobs/job.types';
 import { JobEventsService } from '../../src/orchestrator/jobs/events/job-events.service';
 import { JOB_EVENTS_CHANNEL } from '../../src/orchestrator/jobs/events/job-events-channel';
 import { PostgresJobEventsBus } from '../../src/orchestrator/jobs/events/postgres-job-events.bus';
 import type { JobStore } from '../../src/orchestrator/jobs/store/job-store';
 import { PostgresJobStore } from '../../src/orchestrator/jobs/store/postgres-job.store';
+import { jobRecord } from '../helpers/job-records';
 import { replicaConnections } from '../helpers/postgres-connections';
 
 /**
@@ -20,29 +20,7 @@ import { replicaConnections } from '../helpers/postgres-connections';
 const storeOn = (connection: PostgresConnection) =>
   new PostgresJobStore(connection, new PostgresContextWriter());
 
-function job(id: string): JobRecord {
-  const now = new Date();
-  return {
-    id,
-    jobType: 'test',
-    status: 'queued',
-    objective: 'Follow across replicas',
-    input: {},
-    steps: [],
-    progress: [],
-    currentStep: 0,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    wakeAt: null,
-    client: null,
-    error: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    startedAt: null,
-    finishedAt: null,
-  };
-}
+const job = (id: string) => jobRecord(id, { objective: 'Follow across replicas' });
 
 /** Creates a job on replica A (its `job_created` event); the event's id. */
 async function createJob(store: JobStore, jobId: string): Promise<number> {

@@ -6,8 +6,8 @@ import { PostgresContextWriter } from '../../src/context/store/postgres-context.
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { DatabaseConnection, PostgresConnection } from '../../src/database/database-connection';
 import { JOB_EVENTS_CHANNEL } from '../../src/orchestrator/jobs/events/job-events-channel';
-import type { JobRecord } from '../../src/orchestrator/jobs/job.types';
 import { PostgresJobStore } from '../../src/orchestrator/jobs/store/postgres-job.store';
+import { contextRecord, jobRecord } from '../helpers/job-records';
 import { createTestDatabase, dropTestDatabase } from '../helpers/postgres';
 
 /** One service replica: its own pool on the shared database, its own stores. */
@@ -32,39 +32,8 @@ async function startReplica(url: string): Promise<Replica> {
   };
 }
 
-function job(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
-  const now = new Date();
-  return {
-    id,
-    jobType: 'test',
-    status: 'queued',
-    objective: 'Replica test',
-    input: {},
-    steps: [],
-    progress: [],
-    currentStep: 0,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    wakeAt: null,
-    client: null,
-    error: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    startedAt: null,
-    finishedAt: null,
-    ...overrides,
-  };
-}
-
-const context = (jobId: string) => ({
-  jobId,
-  jobType: 'test',
-  contextData: {},
-  version: 1,
-  createdAt: new Date(),
-  updatedAt: new Date(),
-});
+const job = jobRecord;
+const context = contextRecord;
 
 /**
  * Two replicas (two pools, two job stores) on one Postgres database: claims, leases,
