@@ -84,10 +84,11 @@ export class PostgresConnection extends DatabaseConnection {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      broken = await client.query('ROLLBACK').then(
-        () => false,
+      const rolledBack = await client.query('ROLLBACK').then(
         () => true,
+        () => false,
       );
+      broken ||= !rolledBack;
       throw error;
     } finally {
       // A connection whose ROLLBACK failed is in an unknown state: the pool closes it.
