@@ -1,5 +1,5 @@
 import { parse } from 'dotenv';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, parseSize } from './app-config';
@@ -215,9 +215,13 @@ describe('loadAppConfig', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zigral-env-'));
     const envFile = join(dir, '.env');
     writeFileSync(envFile, 'PORT=4000\nLOG_LEVEL=debug\n# comment\n');
-    const config = loadAppConfig({ LOG_LEVEL: 'warn' }, envFile);
-    expect(config.port).toBe(4000);
-    expect(config.logLevel).toBe('warn');
+    try {
+      const config = loadAppConfig({ LOG_LEVEL: 'warn' }, envFile);
+      expect(config.port).toBe(4000);
+      expect(config.logLevel).toBe('warn');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('works without a .env file', () => {
