@@ -109,6 +109,11 @@ export abstract class JobStore {
 /** What a conditional write checks of the stored job. */
 export type JobHead = Pick<JobRecord, 'status' | 'leaseOwner' | 'version'>;
 
+/** The job as a write leaves it: its fields set, one version on, updated now. */
+export function writtenJob(current: JobRecord, set: JobUpdate, now: Date): JobRecord {
+  return { ...current, ...set, version: current.version + 1, updatedAt: now };
+}
+
 /** Whether the stored job meets a write's expectation. */
 export function expectationHolds(head: JobHead, expect: JobExpectation): boolean {
   const { statuses, leaseOwner, version } = expect;

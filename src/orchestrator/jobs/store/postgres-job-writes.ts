@@ -4,7 +4,7 @@ import { POSTGRES_TIMES } from '../../../database/time-columns';
 import { JOB_EVENTS_CHANNEL } from '../events/job-events-channel';
 import type { JobEvent, JobRecord } from '../job.types';
 import { CHECKPOINT_COLUMNS, COLUMN_OF, columnValue } from './job-rows';
-import { contextAssignmentOf, JobUpdate, JobWrite } from './job-store';
+import { contextAssignmentOf, JobUpdate, JobWrite, writtenJob } from './job-store';
 
 /** A job after a write, and the events the write appended. */
 export type Written = { job: JobRecord; events: JobEvent[] };
@@ -20,12 +20,7 @@ export class PostgresJobWrites {
   /** The statements of a write on a job whose row this transaction has locked (`current`). */
   async apply(tx: PostgresTransaction, input: JobWrite, current: JobRecord): Promise<Written> {
     const now = new Date();
-    const job: JobRecord = {
-      ...current,
-      ...input.set,
-      version: current.version + 1,
-      updatedAt: now,
-    };
+    const job = writtenJob(current, input.set, now);
     await this.updateColumns(tx, job, Object.keys(input.set) as (keyof JobUpdate)[]);
     if (input.checkpoint) {
       // The next number of the job's checkpoints: no other writer of the job runs until the

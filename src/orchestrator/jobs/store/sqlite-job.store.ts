@@ -26,6 +26,7 @@ import {
   JobStore,
   JobUpdate,
   JobWrite,
+  writtenJob,
 } from './job-store';
 
 /**
@@ -214,12 +215,7 @@ export class SqliteJobStore extends JobStore {
   /** The statements of a write whose expectation held, on the job as stored (`current`). */
   private apply(input: JobWrite, current: JobRecord): { job: JobRecord; events: JobEvent[] } {
     const now = new Date();
-    const job: JobRecord = {
-      ...current,
-      ...input.set,
-      version: current.version + 1,
-      updatedAt: now,
-    };
+    const job = writtenJob(current, input.set, now);
     this.updateColumns(job, Object.keys(input.set) as (keyof JobUpdate)[]);
     if (input.checkpoint) {
       this.sql.insertCheckpoint.run(
