@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 import { GroupCommit } from './group-commit';
 
@@ -42,10 +42,16 @@ export class SqliteConnection extends DatabaseConnection {
   }
 }
 
+/**
+ * A statement's text, or a named one: prepared (parsed and planned) once per pooled connection
+ * and reused after, for the hot statements whose text never changes. A name stands for one text.
+ */
+export type Statement = string | { name: string; text: string };
+
 /** One transaction on Postgres: the statements several stores run together. */
 export interface PostgresTransaction {
   query<R extends QueryResultRow = QueryResultRow>(
-    sql: string,
+    sql: Statement,
     params?: readonly unknown[],
   ): Promise<{ rows: R[]; rowCount: number }>;
 }
@@ -62,10 +68,10 @@ export class PostgresConnection extends DatabaseConnection {
   }
 
   async query<R extends QueryResultRow = QueryResultRow>(
-    sql: string,
+    sql: Statement,
     params: readonly unknown[] = [],
   ): Promise<{ rows: R[]; rowCount: number }> {
-    const result = await this.pool.query<R>(sql, params as unknown[]);
+    const result = await this.pool.query<R>(queryConfig(sql, params));
     return { rows: result.rows, rowCount: result.rowCount ?? 0 };
   }
 
@@ -100,9 +106,14 @@ export class PostgresConnection extends DatabaseConnection {
 
 function transactionOf(client: PoolClient): PostgresTransaction {
   return {
-    query: async <R extends QueryResultRow>(sql: string, params: readonly unknown[] = []) => {
-      const result = await client.query<R>(sql, params as unknown[]);
+    query: async <R extends QueryResultRow>(sql: Statement, params: readonly unknown[] = []) => {
+      const result = await client.query<R>(queryConfig(sql, params));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
   };
+}
+
+function queryConfig(sql: Statement, params: readonly unknown[]): QueryConfig {
+  const values = params as unknown[];
+  return typeof sql === 'string' ? { text: sql, values } : { ...sql, values };
 }

@@ -170,7 +170,7 @@ describe('PostgresJobStore on two replicas', () => {
     expect(Object.keys(entry?.contextData ?? {})).toHaveLength(20);
   });
 
-  it('notifies the job events channel with the job id when events commit, not before', async () => {
+  it('notifies the job events channel with the job id and its last event id when events commit, not before', async () => {
     const listener = new Client({ connectionString: url });
     await listener.connect();
     try {
@@ -198,9 +198,38 @@ describe('PostgresJobStore on two replicas', () => {
         ],
       });
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(heard).toEqual(['notified', 'notified']);
+      // `<job id> <last event id>`: the job created, then the write of two events.
+      const ids = (await a.jobs.events('notified')).map((event) => event.id);
+      expect(ids).toHaveLength(3);
+      expect(heard).toEqual([`notified ${ids[0]}`, `notified ${ids[2]}`]);
     } finally {
       await listener.end();
     }
+  });
+  it("tells each write the id of the job's event before its own, whichever replica wrote it", async () => {
+    await a.jobs.create(job('preceded', { status: 'waiting_approval' }), context('preceded'));
+    const [created] = await a.jobs.events('preceded');
+    const first = await b.jobs.write({
+      jobId: 'preceded',
+      expect: {},
+      set: {},
+      events: [
+        { type: 'approved', data: {} },
+        { type: 'step_started', data: {} },
+      ],
+    });
+    const second = await a.jobs.write({
+      jobId: 'preceded',
+      expect: {},
+      set: {},
+      events: [{ type: 'step_started', data: {} }],
+    });
+    expect(first?.precededBy).toBe(created.id);
+    expect(second?.precededBy).toBe(first?.events[1].id);
+    expect((await b.jobs.events('preceded')).map((event) => event.id)).toEqual([
+      created.id,
+      ...(first?.events ?? []).map((event) => event.id),
+      ...(second?.events ?? []).map((event) => event.id),
+    ]);
   });
 });

@@ -10,6 +10,17 @@ import { ContextWriter } from './context-writer';
 
 type Row = ContextRow<Date>;
 
+/** An entry, its row locked until the commit (named statements: prepared once per connection). */
+const LOCK_ENTRY = {
+  name: 'zigral_context_lock',
+  text: `SELECT ${CONTEXT_COLUMNS} FROM contexts WHERE job_id = $1 FOR UPDATE`,
+};
+
+const REWRITE_ENTRY = {
+  name: 'zigral_context_rewrite',
+  text: 'UPDATE contexts SET context_data = $1, version = $2, updated_at = $3 WHERE job_id = $4',
+};
+
 /**
  * The `contexts` writes on Postgres, as statements on the caller's transaction (a one-statement
  * write may run on the connection itself). The document stays JSON text, as on SQLite: changes
@@ -105,10 +116,7 @@ export class PostgresContextWriter extends ContextWriter {
     change: (data: Record<string, unknown>) => Record<string, unknown>,
     at: Date,
   ): Promise<ContextRecord | undefined> {
-    const { rows } = await tx.query<Row>(
-      `SELECT ${CONTEXT_COLUMNS} FROM contexts WHERE job_id = $1 FOR UPDATE`,
-      [jobId],
-    );
+    const { rows } = await tx.query<Row>(LOCK_ENTRY, [jobId]);
     if (rows.length === 0) return undefined;
     const current = fromContextRow(rows[0], POSTGRES_TIMES);
     const next = {
@@ -116,10 +124,12 @@ export class PostgresContextWriter extends ContextWriter {
       ...nextRevision(current, at),
       contextData: change(current.contextData),
     };
-    await tx.query(
-      'UPDATE contexts SET context_data = $1, version = $2, updated_at = $3 WHERE job_id = $4',
-      [JSON.stringify(next.contextData), next.version, next.updatedAt, jobId],
-    );
+    await tx.query(REWRITE_ENTRY, [
+      JSON.stringify(next.contextData),
+      next.version,
+      next.updatedAt,
+      jobId,
+    ]);
     return next;
   }
 }

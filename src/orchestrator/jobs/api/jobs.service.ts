@@ -240,7 +240,7 @@ export class JobsService {
       const latest = await this.get(jobId);
       throw new JobStateConflictException(jobId, latest.status, command);
     }
-    this.events.publish(result.events);
+    this.events.publish(result.events, result.precededBy);
     return result.job;
   }
 }

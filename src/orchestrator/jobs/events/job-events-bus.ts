@@ -21,8 +21,11 @@ export interface JobEventsTarget {
 export abstract class JobEventsBus {
   /** Connects the bus to the followers it delivers to (JobEventsService does, once). */
   abstract attach(target: JobEventsTarget): void;
-  /** Events this process has just committed. */
-  abstract published(events: JobEvent[]): void;
+  /**
+   * Events this process has just committed; `precededBy`: the id of their job's event before
+   * them, when the store said (see `Written`).
+   */
+  abstract published(events: JobEvent[], precededBy?: number): void;
 }
 
 /** One process writes every event: a commit's events go to its followers as they are. */

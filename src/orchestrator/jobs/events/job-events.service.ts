@@ -77,10 +77,10 @@ export class JobEventsService implements JobEventsTarget {
     bus.attach(this);
   }
 
-  /** Events this process has just committed. */
-  publish(events: JobEvent[]): void {
+  /** Events this process has just committed (a store's `Written`: events and `precededBy`). */
+  publish(events: JobEvent[], precededBy?: number): void {
     if (events.length === 0 || this.followers.size === 0) return;
-    this.bus.published(events);
+    this.bus.published(events, precededBy);
   }
 
   /**

@@ -22,8 +22,10 @@ class FakeClient extends EventEmitter {
   readonly query = jest.fn(() => Promise.resolve({}));
   readonly end = jest.fn(() => Promise.resolve());
 
-  notify(jobId: string): void {
-    this.emit('notification', { channel: JOB_EVENTS_CHANNEL, payload: jobId, processId: 1 });
+  /** A notice as stores send it (`<job id> <last event id>`), or of the job id alone. */
+  notify(jobId: string, lastId?: number): void {
+    const payload = lastId === undefined ? jobId : `${jobId} ${lastId}`;
+    this.emit('notification', { channel: JOB_EVENTS_CHANNEL, payload, processId: 1 });
   }
 }
 
@@ -161,6 +163,45 @@ describe('PostgresJobEventsBus', () => {
     await following;
     await settle();
     expect(received.flat()).toEqual([1, 2, 3]);
+    await bus.onModuleDestroy();
+  });
+
+  it('hands over its own commit without a read when the followers have the event before it', async () => {
+    const { store, clients, service, received, follow, bus } = await setup();
+    store.commit(event(1));
+    await follow();
+    const reads = store.reads;
+    service.publish(store.commit(event(2), event(3)), 1);
+    clients[0].notify('job-1', 3); // its own notice: nothing new for the followers here
+    await settle();
+    expect(received).toEqual([[1], [2, 3]]);
+    expect(store.reads).toBe(reads);
+    await bus.onModuleDestroy();
+  });
+
+  it('reads when the followers miss an event before its own commit (another replica wrote it)', async () => {
+    const { store, clients, service, received, follow, bus } = await setup();
+    store.commit(event(1));
+    await follow();
+    store.commit(event(5)); // another replica's commit, its notice still on the way
+    service.publish(store.commit(event(6)), 5);
+    await settle();
+    clients[0].notify('job-1', 5);
+    await settle();
+    expect(received).toEqual([[1], [5, 6]]);
+    await bus.onModuleDestroy();
+  });
+
+  it('reads on a notice of an event its followers do not have yet', async () => {
+    const { store, clients, received, follow, bus } = await setup();
+    store.commit(event(1));
+    await follow();
+    const reads = store.reads;
+    store.commit(event(4));
+    clients[0].notify('job-1', 4);
+    await settle();
+    expect(received).toEqual([[1], [4]]);
+    expect(store.reads).toBe(reads + 1);
     await bus.onModuleDestroy();
   });
 

@@ -51,7 +51,7 @@ export class PostgresJobEventsBus extends JobEventsBus implements OnModuleInit, 
       JOB_EVENTS_CHANNEL,
       newClient,
       {
-        notified: (jobId) => this.catchUp(jobId),
+        notified: (payload) => this.notified(payload),
         connected: () => this.catchUpAll(),
       },
       this.logger,
@@ -62,8 +62,22 @@ export class PostgresJobEventsBus extends JobEventsBus implements OnModuleInit, 
     this.target = target;
   }
 
-  published(events: JobEvent[]): void {
-    for (const jobId of new Set(events.map((event) => event.jobId))) this.catchUp(jobId);
+  /**
+   * A write of this process: its events go to the followers as they are when every follower has
+   * the job's event before them and no read of the job is under way; otherwise the job is read.
+   */
+  published(events: JobEvent[], precededBy?: number): void {
+    const jobIds = new Set(events.map((event) => event.jobId));
+    if (precededBy !== undefined && jobIds.size === 1) {
+      const jobId = events[0].jobId;
+      const cursor = this.target?.cursorOf(jobId);
+      if (cursor === undefined) return;
+      if (cursor >= precededBy && !this.readings.has(jobId)) {
+        this.target?.deliver(jobId, events);
+        return;
+      }
+    }
+    for (const jobId of jobIds) this.catchUp(jobId);
   }
 
   /** Whether LISTEN is in place right now. */
@@ -79,6 +93,19 @@ export class PostgresJobEventsBus extends JobEventsBus implements OnModuleInit, 
     this.stopped = true;
     for (const timer of this.retries) clearTimeout(timer);
     await this.listener.stop();
+  }
+
+  /**
+   * `<job id> <last event id>` (see PostgresJobWrites.appendEvents): nothing to read when every
+   * follower here has that event already (this replica's own writes, delivered as committed).
+   */
+  private notified(payload: string): void {
+    const space = payload.lastIndexOf(' ');
+    const lastId = space > 0 ? Number(payload.slice(space + 1)) : Number.NaN;
+    const jobId = Number.isInteger(lastId) ? payload.slice(0, space) : payload;
+    const cursor = this.target?.cursorOf(jobId);
+    if (cursor !== undefined && cursor >= lastId && !this.readings.has(jobId)) return;
+    this.catchUp(jobId);
   }
 
   private catchUpAll(): void {

@@ -130,7 +130,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         },
       });
       if (!claimed) return undefined;
-      this.events.publish(claimed.events);
+      this.events.publish(claimed.events, claimed.precededBy);
       if (began) {
         this.startRecorded.add(`${claimed.job.id}:${began.index}`);
         this.firstParams.set(claimed.job.id, { index: began.index, params: began.params });
@@ -316,7 +316,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       expect: { statuses: ['running'], leaseOwner: this.owner },
     });
     if (!result) return undefined;
-    this.events.publish(result.events);
+    this.events.publish(result.events, result.precededBy);
     return result.job;
   }
 }

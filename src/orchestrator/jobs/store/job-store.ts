@@ -54,6 +54,12 @@ export type ClaimBegin = Omit<JobWrite, 'jobId' | 'expect' | 'base'>;
 export type CheckpointSelector = { seq: number } | { at: Date } | undefined;
 
 /**
+ * A job after a write, and the events the write appended. `precededBy`: the id of the job's last
+ * event before these, when the store knows it (a follower who has it can take these as they are).
+ */
+export type Written = { job: JobRecord; events: JobEvent[]; precededBy?: number };
+
+/**
  * Storage of durable jobs. Every write is one transaction over the job row, its checkpoint, its
  * context entry and its events, so a crash never leaves them disagreeing.
  */
@@ -87,13 +93,13 @@ export abstract class JobStore {
     now: Date;
     leaseMs: number;
     begin?: (job: JobRecord) => ClaimBegin | undefined;
-  }): Promise<{ job: JobRecord; events: JobEvent[] } | undefined>;
+  }): Promise<Written | undefined>;
   /** Extends a lease this owner holds; false when it was lost. */
   abstract renewLease(jobId: string, owner: string, until: Date): Promise<boolean>;
   /** Lets the running jobs of an owner that stops be taken over at once (their leases expire now). */
   abstract releaseLeases(owner: string, now: Date): Promise<number>;
   /** Applies a write if the expectation holds; undefined when it does not (a lost race). */
-  abstract write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined>;
+  abstract write(input: JobWrite): Promise<Written | undefined>;
   /** A job's events, oldest first, after the given id. */
   abstract events(jobId: string, afterId?: number): Promise<JobEvent[]>;
   abstract checkpoints(jobId: string): Promise<Checkpoint[]>;

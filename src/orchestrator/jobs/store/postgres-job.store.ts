@@ -23,8 +23,9 @@ import {
   JobIdTakenError,
   JobStore,
   JobWrite,
+  Written,
 } from './job-store';
-import { PostgresJobWrites, Written } from './postgres-job-writes';
+import { PostgresJobWrites } from './postgres-job-writes';
 
 type CreateOutcome = Awaited<ReturnType<JobStore['create']>>;
 
@@ -40,7 +41,9 @@ const CLIENT_SUBMISSIONS_LOCK = 7_262_100;
  * LOCKED: a job another replica is claiming or writing right now is passed over, not waited for,
  * so concurrent claims take different jobs and never block each other.
  */
-const CLAIM = `
+const CLAIM = {
+  name: 'zigral_job_claim',
+  text: `
   UPDATE jobs SET status = 'running', lease_owner = $1, lease_expires_at = $2, wake_at = NULL,
     version = version + 1, updated_at = $3, started_at = COALESCE(started_at, $3)
   WHERE id = (
@@ -52,7 +55,24 @@ const CLAIM = `
     LIMIT 1
     FOR UPDATE SKIP LOCKED
   )
-  RETURNING ${JOB_COLUMNS}`;
+  RETURNING ${JOB_COLUMNS}`,
+};
+
+/** The head of a job row (status, lease, version), locked until the commit. */
+const LOCK_HEAD = {
+  name: 'zigral_job_lock_head',
+  text: 'SELECT status, lease_owner, version FROM jobs WHERE id = $1 FOR UPDATE',
+};
+
+const RENEW_LEASE = {
+  name: 'zigral_job_renew_lease',
+  text: "UPDATE jobs SET lease_expires_at = $1 WHERE id = $2 AND lease_owner = $3 AND status = 'running'",
+};
+
+const EVENTS_AFTER = {
+  name: 'zigral_job_events_after',
+  text: 'SELECT id, job_id, type, data, created_at FROM job_events WHERE job_id = $1 AND id > $2 ORDER BY id',
+};
 
 /**
  * Postgres, for one service or several replicas on one database: raw SQL on TypeORM's pool.
@@ -146,10 +166,7 @@ export class PostgresJobStore extends JobStore {
   }
 
   async renewLease(jobId: string, owner: string, until: Date): Promise<boolean> {
-    const { rowCount } = await this.connection.query(
-      "UPDATE jobs SET lease_expires_at = $1 WHERE id = $2 AND lease_owner = $3 AND status = 'running'",
-      [until, jobId, owner],
-    );
+    const { rowCount } = await this.connection.query(RENEW_LEASE, [until, jobId, owner]);
     return rowCount === 1;
   }
 
@@ -170,10 +187,7 @@ export class PostgresJobStore extends JobStore {
   }
 
   async events(jobId: string, afterId = 0): Promise<JobEvent[]> {
-    const { rows } = await this.connection.query<EventRow<Date>>(
-      'SELECT id, job_id, type, data, created_at FROM job_events WHERE job_id = $1 AND id > $2 ORDER BY id',
-      [jobId, afterId],
-    );
+    const { rows } = await this.connection.query<EventRow<Date>>(EVENTS_AFTER, [jobId, afterId]);
     return rows.map((row) => fromEventRow(row, POSTGRES_TIMES));
   }
 
@@ -224,7 +238,7 @@ export class PostgresJobStore extends JobStore {
   private async lockJob(tx: PostgresTransaction, input: JobWrite): Promise<JobRecord | undefined> {
     if (input.base) {
       const { rows } = await tx.query<Pick<JobRow<Date>, 'status' | 'lease_owner' | 'version'>>(
-        'SELECT status, lease_owner, version FROM jobs WHERE id = $1 FOR UPDATE',
+        LOCK_HEAD,
         [input.jobId],
       );
       const head = rows[0];
