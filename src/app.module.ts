@@ -10,6 +10,7 @@ import {
   isOutsideCommandRateLimit,
 } from './common/throttling/command-rate-limit';
 import { throttlerStorageFor } from './common/throttling/throttler-storage.factory';
+import { TimeModule } from './common/time/time.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ContextModule } from './context/context.module';
@@ -30,6 +31,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule,
+        TimeModule,
         DatabaseModule,
         ThrottlerModule.forRootAsync({
           inject: [AppConfig, DatabaseConnection],

@@ -93,6 +93,8 @@ export class AppConfig {
   /** Where recipients reach this service (unsubscribe links), without a trailing slash. */
   readonly publicUrl: string;
   readonly exports: ExportConfig;
+  /** Tests only: the clock offset file (ZIGRAL_TEST_CLOCK_FILE); unset, the clock is the system's. */
+  readonly testClockFile?: string;
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT;
@@ -149,6 +151,7 @@ export class AppConfig {
       googleSpreadsheetId: env.GOOGLE_SHEETS_SPREADSHEET_ID,
       googleSheetsRootUrl: env.GOOGLE_SHEETS_ROOT_URL,
     };
+    this.testClockFile = env.ZIGRAL_TEST_CLOCK_FILE?.trim() || undefined;
     this.jobs = {
       concurrency: env.JOB_CONCURRENCY,
       leaseMs: env.JOB_LEASE_SECONDS * 1000,

@@ -199,6 +199,26 @@ describe('environment schema', () => {
     expect(() => validateEnv({ OPENAI_BASE_URL: 'ftp://u:hunter22@h' })).not.toThrow(/hunter22/);
   });
 
+  it('takes a test clock file, and refuses it with NODE_ENV=production, naming the variable', () => {
+    expect(new AppConfig(validateEnv({})).testClockFile).toBeUndefined();
+    expect(
+      new AppConfig(validateEnv({ ZIGRAL_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'test' }))
+        .testClockFile,
+    ).toBe('/tmp/clock');
+    expect(() =>
+      validateEnv({ ZIGRAL_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' }),
+    ).toThrow(
+      /^Invalid configuration: ZIGRAL_TEST_CLOCK_FILE="\/tmp\/clock": ZIGRAL_TEST_CLOCK_FILE is a test-only setting and is refused with NODE_ENV=production$/,
+    );
+    expect(() =>
+      loadAppConfig(
+        { ZIGRAL_TEST_CLOCK_FILE: '/tmp/clock', NODE_ENV: 'production' },
+        join(tmpdir(), 'no-such-dir', '.env'),
+      ),
+    ).toThrow(ConfigValidationError);
+    expect(validateEnv({ NODE_ENV: 'production' }).NODE_ENV).toBe('production');
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnv({ PORT: '' }).PORT).toBe(3000);
   });

@@ -132,6 +132,17 @@ class IsPriceTable implements ValidatorConstraintInterface {
   }
 }
 
+/** Test-only settings are refused when the process runs as production. */
+@ValidatorConstraint({ name: 'isNotInProduction' })
+class IsNotInProduction implements ValidatorConstraintInterface {
+  validate(_value: unknown, args: ValidationArguments): boolean {
+    return (args.object as EnvironmentVariables).NODE_ENV !== 'production';
+  }
+  defaultMessage(args?: ValidationArguments): string {
+    return `${args?.property ?? 'The variable'} is a test-only setting and is refused with NODE_ENV=production`;
+  }
+}
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
 const trimmed = ({ value }: { value: unknown }) =>
@@ -426,6 +437,23 @@ export class EnvironmentVariables {
   @Min(0)
   @IsInt()
   PLANNER_HISTORY_TOKENS = 1500;
+
+  /** `production` in deployments (the Docker image sets it): test-only settings are then refused. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /**
+   * Tests only: a file holding a clock offset in milliseconds (an integer, may be negative) that
+   * the injectable clock adds to the system time, re-read when the file changes (checked at most
+   * every 50 ms), so a test can move the time of a running service; a missing file is offset 0.
+   * Refused with NODE_ENV=production.
+   */
+  @IsOptional()
+  @Validate(IsNotInProduction)
+  @IsNotEmpty()
+  @IsString()
+  ZIGRAL_TEST_CLOCK_FILE?: string;
 }
 
 /** Variables whose values may hold credentials: never echoed in an error or a log. */
