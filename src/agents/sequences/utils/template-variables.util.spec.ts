@@ -1,5 +1,5 @@
 import { TEMPLATE_VARIABLES } from '../../email/utils/draft-templates.util';
-import { templateProblems, templateVariables } from './template-variables.util';
+import { templateProblems } from './template-variables.util';
 
 describe('templateProblems', () => {
   it('accepts text without placeholders and every variable the drafting fills', () => {
@@ -34,14 +34,5 @@ describe('templateProblems', () => {
 
   it('leaves single braces alone: they are text', () => {
     expect(templateProblems('a {b} c')).toEqual([]);
-  });
-});
-
-describe('templateVariables', () => {
-  it('lists the variables used, each once, in order', () => {
-    expect(templateVariables('{{company}} {{ first_name }} {{company}}')).toEqual([
-      'company',
-      'first_name',
-    ]);
   });
 });

@@ -23,8 +23,3 @@ export function templateProblems(text: string): string[] {
   }
   return problems;
 }
-
-/** The variables a template uses, each once, in order of first use. */
-export function templateVariables(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map(([, name]) => name))];
-}
