@@ -53,6 +53,8 @@ const BOTH_ENGINES = [
   'research-private-addresses',
   'research-score-fit',
   'research-website-fetcher',
+  'sequences-api',
+  'sequences-api-enrollments',
   'rest-contract',
   'demo',
   'bad-input',

@@ -36,6 +36,12 @@ interface ClientModule {
     client: unknown,
     filters: { title: string[]; country: string[] },
   ): Promise<{ total: number; items: { title: string | null; country: string | null }[] }>;
+  defineSequence(client: unknown, name: string): Promise<{ id: string; status: string }>;
+  enrolBySearch(
+    client: unknown,
+    sequenceId: string,
+    filter: { title: string[]; country: string[]; include_sample?: boolean },
+  ): Promise<{ enrolled: unknown[]; skipped: { reason: string }[] }>;
 }
 
 /** The compiler's complaints about the generated types and the client, under the client's tsconfig (strict). */
@@ -57,7 +63,8 @@ function strictCompileErrors(): string[] {
 /**
  * A client generated from the running service's /docs-json with openapi-typescript compiles under
  * `tsc --strict` (so paging parameters are optional, arrays are arrays…), and works against the
- * service listening on 127.0.0.1: a context entry, a command, a prospect search.
+ * service listening on 127.0.0.1: a context entry, a command, a prospect search, a
+ * sequence and an enrolment.
  */
 describe('The typed client generated from /docs-json', () => {
   let t: TestApp;
@@ -79,7 +86,7 @@ describe('The typed client generated from /docs-json', () => {
     expect(strictCompileErrors()).toEqual([]);
   });
 
-  it('creates a context entry, submits a command and finds prospects over HTTP', async () => {
+  it('creates a context entry, submits a command, finds prospects and enrols them over HTTP', async () => {
     const modulePath = join(CLIENT_DIR, 'zigral-client');
     const client: ClientModule = await import(modulePath);
     const zigral = client.createZigralClient(baseUrl);
@@ -106,5 +113,17 @@ describe('The typed client generated from /docs-json', () => {
     expect(new Set(page.items.map((prospect) => prospect.country))).toEqual(
       new Set(['Germany', 'Austria']),
     );
+
+    // The sample prospects are found, and never enrolled.
+    const sequence = await client.defineSequence(zigral, 'Typed client');
+    expect(sequence.status).toBe('active');
+    const outcome = await client.enrolBySearch(zigral, sequence.id, {
+      title: ['VP Sales'],
+      country: ['Germany'],
+      include_sample: true,
+    });
+    expect(outcome.enrolled).toEqual([]);
+    expect(outcome.skipped.length).toBeGreaterThan(0);
+    for (const skip of outcome.skipped) expect(skip.reason).toBe('sample_data');
   });
 });

@@ -81,6 +81,8 @@ describe('The OpenAPI document', () => {
       'GET /jobs',
       'GET /outbox',
       'GET /prospects',
+      'GET /sequences',
+      'GET /sequences/{id}/enrollments',
       'GET /suppressions',
     ]);
     for (const { key, operation } of paged) {

@@ -170,6 +170,32 @@ async function previewedPlan(t: TestApp): Promise<Record<string, string>> {
   return { plan_id: response.body.plan_id };
 }
 
+const SEQUENCE_BODY = {
+  name: 'Examples walk',
+  steps: [{ type: 'email', subject: 'Hi {{first_name}}', body: 'Hello {{first_name}}' }],
+};
+
+async function newSequence(t: TestApp): Promise<Record<string, string>> {
+  const response = await request(t.server).post('/sequences').send(SEQUENCE_BODY).expect(201);
+  return { id: response.body.id };
+}
+
+async function pausedSequence(t: TestApp): Promise<Record<string, string>> {
+  const { id } = await newSequence(t);
+  await request(t.server).post(`/sequences/${id}/pause`).expect(200);
+  return { id };
+}
+
+/** A sequence with a prospect enrolled; its id and the enrollment's. */
+async function enrolled(t: TestApp): Promise<{ sequenceId: string; enrollmentId: string }> {
+  const { id: sequenceId } = await newSequence(t);
+  const response = await request(t.server)
+    .post(`/sequences/${sequenceId}/enrollments`)
+    .send({ prospect_ids: [await newProspectId(t)] })
+    .expect(201);
+  return { sequenceId, enrollmentId: response.body.enrolled[0].id };
+}
+
 const nonEmptyPage = (sent: Sent) =>
   expect((sent.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
@@ -270,6 +296,29 @@ const FIXTURES: Record<string, Fixture> = {
       expect([201, 409]).toContain(added.status);
       return {};
     },
+  },
+  'POST /sequences': {},
+  'GET /sequences': { prepare: async (t) => (await newSequence(t), {}), check: nonEmptyPage },
+  'GET /sequences/{id}': { prepare: newSequence },
+  'POST /sequences/{id}/pause': { prepare: newSequence },
+  'POST /sequences/{id}/resume': { prepare: pausedSequence },
+  'POST /sequences/{id}/enrollments': { prepare: newSequence },
+  'GET /sequences/{id}/enrollments': {
+    prepare: async (t) => ({ id: (await enrolled(t)).sequenceId }),
+    check: nonEmptyPage,
+  },
+  'POST /enrollments/{id}/pause': {
+    prepare: async (t) => ({ id: (await enrolled(t)).enrollmentId }),
+  },
+  'POST /enrollments/{id}/resume': {
+    prepare: async (t) => {
+      const { enrollmentId } = await enrolled(t);
+      await request(t.server).post(`/enrollments/${enrollmentId}/pause`).expect(200);
+      return { id: enrollmentId };
+    },
+  },
+  'POST /enrollments/{id}/stop': {
+    prepare: async (t) => ({ id: (await enrolled(t)).enrollmentId }),
   },
   'GET /unsubscribe/{token}': { app: 'mailing', prepare: unsubscribeToken },
   'POST /unsubscribe/{token}': { app: 'mailing', prepare: unsubscribeToken },

@@ -4,8 +4,12 @@ import { EmailAgentModule } from './email/email.module';
 import { ExportAgentModule } from './export/export.module';
 import { ProspectsAgentModule } from './prospects/prospects.module';
 import { ResearchAgentModule } from './research/research.module';
+import { SequencesModule } from './sequences/sequences.module';
 
-/** The built-in agents; each lives in its own module and is found by the AgentRegistry. */
+/**
+ * The built-in agents, each in its own module and found by the AgentRegistry, and the modules
+ * built on them (sequences).
+ */
 @Module({
   imports: [
     CoreAgentModule,
@@ -13,6 +17,7 @@ import { ResearchAgentModule } from './research/research.module';
     ResearchAgentModule,
     EmailAgentModule,
     ExportAgentModule,
+    SequencesModule,
   ],
 })
 export class AgentsModule {}

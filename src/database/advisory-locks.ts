@@ -8,4 +8,6 @@ export const ADVISORY_LOCKS = {
   llmAdmission: 7_262_101,
   /** Taking an outbox message for sending: today's count is made and raised under it. */
   emailDailyLimit: 7_262_102,
+  /** Enrolling prospects in a sequence: the places they hold are read and taken under it. */
+  sequenceEnrollment: 7_262_103,
 } as const;

@@ -8,6 +8,8 @@ export type ZigralClient = ReturnType<typeof createClient<paths>>;
 export type ContextEntry = components['schemas']['ContextEntryDto'];
 export type JobPlan = components['schemas']['JobPlanResponseDto'];
 export type ProspectPage = components['schemas']['ProspectPageDto'];
+export type Sequence = components['schemas']['SequenceDto'];
+export type EnrollResult = components['schemas']['EnrollResultDto'];
 
 /** A client of the service at `baseUrl`; `apiKey` when the service has API_KEYS set. */
 export function createZigralClient(baseUrl: string, apiKey?: string): ZigralClient {
@@ -55,5 +57,42 @@ export async function findProspects(
     params: { query: filters },
   });
   if (!data) throw new Error(`GET /prospects answered ${response.status}: ${error?.message}`);
+  return data;
+}
+
+/** Defines a sequence of two touches three business days apart (POST /sequences). */
+export async function defineSequence(client: ZigralClient, name: string): Promise<Sequence> {
+  const { data, error, response } = await client.POST('/sequences', {
+    body: {
+      name,
+      steps: [
+        { type: 'email', subject: 'Hi {{first_name}}', body: 'Would a pilot help {{company}}?' },
+        { type: 'wait', business_days: 3 },
+        { type: 'email', draft: 'llm', instructions: 'A short follow-up' },
+      ],
+      settings: {
+        time_zone: 'Europe/Berlin',
+        window: { days: ['mon'], start: '09:00', end: '12:00' },
+      },
+    },
+  });
+  if (!data) throw new Error(`POST /sequences answered ${response.status}: ${error?.message}`);
+  return data;
+}
+
+/** Enrols every prospect a search finds in a sequence (POST /sequences/{id}/enrollments). */
+export async function enrolBySearch(
+  client: ZigralClient,
+  sequenceId: string,
+  filter: { title: string[]; country: string[]; include_sample?: boolean },
+): Promise<EnrollResult> {
+  const { data, error, response } = await client.POST('/sequences/{id}/enrollments', {
+    params: { path: { id: sequenceId } },
+    body: { filter },
+  });
+  if (!data)
+    throw new Error(
+      `POST /sequences/{id}/enrollments answered ${response.status}: ${error?.message}`,
+    );
   return data;
 }

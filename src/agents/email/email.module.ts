@@ -41,8 +41,9 @@ import { UnsubscribeService } from './unsubscribe.service';
     mailTransportProvider,
     ...sendLimitsProviders,
   ],
-  // DraftRecipientsService: who a plan's drafts would go to, for its preview.
-  exports: [OutboxViewService, DraftRecipientsService],
+  // DraftRecipientsService: who a plan's drafts would go to, for its preview. SuppressionsService:
+  // sequences skip suppressed prospects when enrolling.
+  exports: [OutboxViewService, DraftRecipientsService, SuppressionsService],
 })
 export class EmailAgentModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null) {}

@@ -27,6 +27,33 @@ describe('migrations', () => {
         rows.map((row) => `${row.type} ${row.name}`),
       );
 
+  it('allows one active or paused enrollment per prospect and sequence, and any number ended', async () => {
+    await dataSource.runMigrations();
+    const now = new Date().toISOString();
+    await dataSource.query(
+      "INSERT INTO prospects (id, name, tags, created_at, updated_at) VALUES ('p', 'P', '[]', ?, ?)",
+      [now, now],
+    );
+    await dataSource.query(
+      "INSERT INTO sequences VALUES ('s', 'S', '[]', '{}', 'active', 1, ?, ?)",
+      [now, now],
+    );
+    const enrol = (id: string, status: string) =>
+      dataSource.query(
+        'INSERT INTO sequence_enrollments (id, sequence_id, prospect_id, status, step_index, ' +
+          "source, created_at, updated_at) VALUES (?, 's', 'p', ?, 0, 'ids', ?, ?)",
+        [id, status, now, now],
+      );
+    await enrol('e1', 'stopped');
+    await enrol('e2', 'finished');
+    await enrol('e3', 'paused');
+    await expect(enrol('e4', 'active')).rejects.toThrow(/UNIQUE constraint failed/);
+    await enrol('e5', 'replied');
+    await dataSource.query("DELETE FROM prospects WHERE id = 'p'");
+    expect(await dataSource.query('SELECT id FROM sequence_enrollments')).toEqual([]);
+    await dataSource.query("DELETE FROM sequences WHERE id = 's'");
+  });
+
   it('undoes every migration, newest first, and runs them all again', async () => {
     await dataSource.runMigrations();
     const schema = await objects();
@@ -34,6 +61,7 @@ describe('migrations', () => {
     expect(schema).toContain('index IDX_companies_industry_family');
     expect(schema).toContain('index IDX_prospects_is_sample');
     expect(schema).toContain('index IDX_prospects_fit_score');
+    expect(schema).toContain('index UQ_sequence_enrollments_holding');
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();
     expect(await objects()).toEqual(['table migrations']);
     await dataSource.runMigrations();

@@ -123,6 +123,44 @@ function variantOf(id: string, count: number): number {
   return createHash('sha256').update(id).digest().readUInt32BE(0) % count;
 }
 
+/**
+ * The variables a draft template fills, each from the prospect, the research or the offer (see
+ * templateFields). Sequence email templates may use exactly these, as `{{variable}}`.
+ */
+export const TEMPLATE_VARIABLES = [
+  'first_name',
+  'name',
+  'title',
+  'role',
+  'company',
+  'department',
+  'offer',
+  'offer_name',
+  'summary',
+] as const;
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+
+/**
+ * The value of each template variable for one prospect; undefined where there is none. `title`,
+ * `role`, `company` and `department` fall back to words that read well in a sentence.
+ */
+export function templateFields(
+  input: Pick<TemplateInput, 'prospect' | 'companySummary' | 'offer'>,
+): Record<TemplateVariable, string | undefined> {
+  const { prospect, offer } = input;
+  return {
+    first_name: firstNameOf(prospect.name),
+    name: prospect.name,
+    title: prospect.title ?? 'a leader',
+    role: prospect.title ?? 'part of the team',
+    company: prospect.company?.name || 'your company',
+    department: prospect.department?.toLowerCase() ?? 'your',
+    offer: offer.description ?? offer.name,
+    offer_name: offer.name ?? 'an introduction',
+    summary: input.companySummary,
+  };
+}
+
 /** Replaces `{field}` with its value; a field without a value leaves nothing behind. */
 export function fillTemplate(template: string, fields: Record<string, string | undefined>): string {
   return template.replace(/\{([a-z_]+)\}/g, (_, key: string) => fields[key] ?? '');
@@ -148,20 +186,9 @@ function signature(sender: Sender): string[] {
  */
 export function renderTemplateDraft(input: TemplateInput): DraftText {
   const { prospect, sender, offer, tone } = input;
-  const company = prospect.company?.name || 'your company';
   const group = GROUPS[prospect.seniority ?? 'senior'] ?? 'individual';
   const variant = variantOf(prospect.id ?? prospect.name, 2);
-  const fields = {
-    first_name: firstNameOf(prospect.name),
-    name: prospect.name,
-    title: prospect.title ?? 'a leader',
-    role: prospect.title ?? 'part of the team',
-    company,
-    department: prospect.department?.toLowerCase() ?? 'your',
-    offer: offer.description ?? offer.name,
-    offer_name: offer.name ?? 'an introduction',
-    summary: input.companySummary,
-  };
+  const fields = templateFields(input);
   const style = TONES[tone];
   // Each paragraph is filled once, so a value is pasted as it is and never read as a template.
   const fill = (parts: (string | undefined)[]) =>

@@ -243,27 +243,41 @@ export class ListProspectsQueryDto extends PageQueryDto {
 
   /** The filters as the service takes them. */
   toCriteria(): ProspectSearchCriteria {
-    return {
-      titles: this.title,
-      seniorities: this.seniority,
-      departments: this.department,
-      industries: this.industry,
-      countries: this.country,
-      excludeCountries: this.exclude_country,
-      cities: this.city,
-      companies: this.company,
-      excludeCompanies: this.exclude_company,
-      employeesMin: this.employees_min,
-      employeesMax: this.employees_max,
-      q: this.q?.trim() || undefined,
-      tags: this.tag,
-      sources: this.source,
-      batches: this.batch,
-      notContactedDays: this.not_contacted_days,
-      neverEmailed: this.never_emailed,
-      optedOut: this.opted_out,
-      includeSample: this.include_sample,
-      minScore: this.min_score,
-    };
+    return toSearchCriteria(this);
   }
+}
+
+/**
+ * The filters of GET /prospects without paging and order: what a body's `filter` takes where
+ * other routes select prospects the same way (POST /sequences/{id}/enrollments).
+ */
+export type ProspectFilters = Omit<
+  ListProspectsQueryDto,
+  'skip' | 'limit' | 'sort' | 'no_reply' | 'toCriteria'
+>;
+
+/** Filters as the search service takes them. */
+export function toSearchCriteria(filters: ProspectFilters): ProspectSearchCriteria {
+  return {
+    titles: filters.title,
+    seniorities: filters.seniority,
+    departments: filters.department,
+    industries: filters.industry,
+    countries: filters.country,
+    excludeCountries: filters.exclude_country,
+    cities: filters.city,
+    companies: filters.company,
+    excludeCompanies: filters.exclude_company,
+    employeesMin: filters.employees_min,
+    employeesMax: filters.employees_max,
+    q: filters.q?.trim() || undefined,
+    tags: filters.tag,
+    sources: filters.source,
+    batches: filters.batch,
+    notContactedDays: filters.not_contacted_days,
+    neverEmailed: filters.never_emailed,
+    optedOut: filters.opted_out,
+    includeSample: filters.include_sample,
+    minScore: filters.min_score,
+  };
 }

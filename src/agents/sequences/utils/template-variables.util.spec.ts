@@ -1,0 +1,38 @@
+import { TEMPLATE_VARIABLES } from '../../email/utils/draft-templates.util';
+import { templateProblems } from './template-variables.util';
+
+describe('templateProblems', () => {
+  it('accepts text without placeholders and every variable the drafting fills', () => {
+    expect(templateProblems('Hello there')).toEqual([]);
+    const all = TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(' ');
+    expect(templateProblems(all)).toEqual([]);
+    expect(templateProblems('Hi {{ first_name }}, about {{company}}')).toEqual([]);
+  });
+
+  it('names each unknown variable once', () => {
+    const problems = templateProblems('{{first_name}} {{favourite_colour}} {{favourite_colour}}');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^uses the unknown variable \{\{favourite_colour\}\} \(known: first_name,/,
+    );
+  });
+
+  it.each([
+    ['a name with a space', '{{first name}}', '{{first name}}'],
+    ['an empty placeholder', 'Hi {{}}', '{{}}'],
+    ['upper case', '{{FIRST_NAME}}', '{{FIRST_NAME}}'],
+  ])('refuses %s', (_label, text, named) => {
+    expect(templateProblems(text)[0]).toContain(named);
+  });
+
+  it.each(['Hi {{first_name}', 'Hi {{first_name', 'Hi first_name}}', '{{first_name}}}}'])(
+    'refuses stray braces in %j',
+    (text) => {
+      expect(templateProblems(text)).toContain('has a {{ or }} that is not part of a {{variable}}');
+    },
+  );
+
+  it('leaves single braces alone: they are text', () => {
+    expect(templateProblems('a {b} c')).toEqual([]);
+  });
+});
