@@ -4,6 +4,11 @@
  * of a transaction.
  */
 export const ADVISORY_LOCKS = {
+  /**
+   * One client's job submissions (the queue limit): the first key of a two-key lock, the second a
+   * hash of the client. Two-key advisory locks never collide with one-key ones.
+   */
+  clientSubmissions: 7_262_100,
   /** Admitting an LLM call: the calls of the last minute and the job's budget are counted under it. */
   llmAdmission: 7_262_101,
   /** Taking an outbox message for sending: today's count is made and raised under it. */

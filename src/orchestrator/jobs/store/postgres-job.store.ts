@@ -4,6 +4,7 @@ import type {
   PostgresConnection,
   PostgresTransaction,
 } from '../../../database/database-connection';
+import { ADVISORY_LOCKS } from '../../../database/advisory-locks';
 import { POSTGRES_TIMES } from '../../../database/time-columns';
 import type { Checkpoint, JobEvent, JobRecord, JobStatus } from '../job.types';
 import {
@@ -28,12 +29,6 @@ import {
 import { PostgresJobWrites } from './postgres-job-writes';
 
 type CreateOutcome = Awaited<ReturnType<JobStore['create']>>;
-
-/**
- * The first key of the advisory locks that serialise one client's submissions (the second is a
- * hash of the client). Two-key advisory locks never collide with one-key ones.
- */
-const CLIENT_SUBMISSIONS_LOCK = 7_262_100;
 
 /**
  * Takes the lease of the job that has been runnable longest (queued since its creation, running
@@ -101,7 +96,7 @@ export class PostgresJobStore extends JobStore {
           // One submission of a client at a time, on every replica: each counts after the one
           // before it committed, so two cannot both pass the limit.
           await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-            CLIENT_SUBMISSIONS_LOCK,
+            ADVISORY_LOCKS.clientSubmissions,
             job.client,
           ]);
           if ((await this.countActive(tx, job.client)) >= limitPerClient) return 'queue_full';
