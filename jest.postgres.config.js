@@ -18,6 +18,7 @@ const BOTH_ENGINES = [
   'jobs',
   'jobs-runners',
   'jobs-waiting',
+  'jobs-repeating',
   'jobs-repair',
   'crash-recovery',
   'orchestrator',

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import {
   DatabaseConnection,
   PostgresConnection,
@@ -15,6 +15,8 @@ import { CheckpointService } from './jobs/store/checkpoint.service';
 import { JobEventsBus } from './jobs/events/job-events-bus';
 import { jobEventsBusFor } from './jobs/events/job-events-bus.factory';
 import { JobEventsService } from './jobs/events/job-events.service';
+import { JobControl } from './job-control/job-control';
+import { JobControlService } from './jobs/api/job-control.service';
 import { JobRunner } from './jobs/runner/job-runner.service';
 import { JobSubmissionService } from './jobs/api/job-submission.service';
 import { JobsController } from './jobs/api/jobs.controller';
@@ -34,7 +36,9 @@ import { PlansModule } from './plans/plans.module';
  * From a command to a finished job: planners, the agent registry, the LLM, and the durable job
  * runner with its checkpoints, events and approvals; plan previews (the `plans` module owns their
  * table and audiences; previewing and running one plans and submits, so that part lives here).
+ * Global for one thing only: JobControl, the door other modules (sequences) use to jobs.
  */
+@Global()
 @Module({
   imports: [AgentRegistryModule, LlmModule, ContextModule, PlansModule],
   controllers: [CommandController, JobsController, PlansController],
@@ -51,7 +55,10 @@ import { PlansModule } from './plans/plans.module';
     JobsService,
     CheckpointRetention,
     CheckpointService,
+    JobControlService,
+    { provide: JobControl, useExisting: JobControlService },
   ],
+  exports: [JobControl],
 })
 export class OrchestratorModule {}
 

@@ -1,8 +1,9 @@
+import { SystemClock } from '../../common/time/system.clock';
 import { validateParams } from '../../orchestrator/agents/action-params.util';
 import { CoreAgent, MAX_WAIT_SECONDS, WaitParams } from './core.agent';
 
 describe('CoreAgent', () => {
-  const agent = new CoreAgent();
+  const agent = new CoreAgent(new SystemClock());
 
   it('set_context writes the given values into the state', async () => {
     await expect(

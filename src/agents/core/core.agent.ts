@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { Clock } from '../../common/time/clock';
 import { Action, Agent } from '../../orchestrator/agents/agent.decorators';
 import type { ActionResult } from '../../orchestrator/agents/agent.types';
 
@@ -34,6 +35,8 @@ export class WaitParams {
 @Injectable()
 @Agent({ name: 'core', description: 'Job plumbing: put values into the job state, pause' })
 export class CoreAgent {
+  constructor(private readonly clock: Clock) {}
+
   @Action({
     name: 'set_context',
     description: 'Merges the given values into the job state, for later steps to read',
@@ -68,7 +71,8 @@ export class CoreAgent {
     params: WaitParams,
   })
   wait(params: WaitParams): Promise<ActionResult> {
-    const wakeAt = new Date(Date.now() + params.seconds * 1000);
+    // The injected clock's time, as the runner compares wake-up times with it.
+    const wakeAt = new Date(this.clock.now().getTime() + params.seconds * 1000);
     return Promise.resolve({
       summary: `Waits ${params.seconds} s, until ${wakeAt.toISOString()}`,
       wakeAt,

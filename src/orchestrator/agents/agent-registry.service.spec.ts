@@ -1,3 +1,5 @@
+import { Clock } from '../../common/time/clock';
+import { SystemClock } from '../../common/time/system.clock';
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
@@ -102,7 +104,7 @@ class UnknownParamNeedAgent {
 async function registryWith(...providers: unknown[]): Promise<AgentRegistry> {
   const moduleRef = await Test.createTestingModule({
     imports: [DiscoveryModule],
-    providers: [AgentRegistry, ...(providers as [])],
+    providers: [AgentRegistry, { provide: Clock, useClass: SystemClock }, ...(providers as [])],
   }).compile();
   await moduleRef.init();
   return moduleRef.get(AgentRegistry);

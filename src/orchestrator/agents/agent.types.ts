@@ -78,9 +78,16 @@ export interface ActionResult {
   summary?: string;
   /**
    * The step is done, but the job parks in `waiting` until this time before its next step: it
-   * holds no runner slot meanwhile and survives restarts (core.wait).
+   * holds no runner slot meanwhile and survives restarts (core.wait). Compared with the injected
+   * Clock.
    */
   wakeAt?: Date;
+  /**
+   * With `wakeAt`: the step is not done; the job parks in `waiting` until `wakeAt` (or until it is
+   * woken earlier, see JobControl.wakeBy) and then runs this same step again, with a fresh count
+   * of attempts (a scheduler's tick: sequences.run). Its writes and summary are kept each time.
+   */
+  repeat?: boolean;
 }
 
 export type ActionHandler<P> = (params: P, context: ActionContext) => Promise<ActionResult>;

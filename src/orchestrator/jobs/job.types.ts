@@ -16,8 +16,9 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
 
+/** `waiting`: a repeating step (sequences.run) parked until the job's `wake_at`, to run again. */
 export type StepStatus =
-  'pending' | 'running' | 'waiting_approval' | 'succeeded' | 'failed' | 'cancelled';
+  'pending' | 'running' | 'waiting_approval' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
 
 /** What a human decided about a step that needs approval. */
 export type Approval = 'approved' | 'rejected';

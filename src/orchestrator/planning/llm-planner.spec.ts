@@ -2,6 +2,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import OpenAI from 'openai';
 import { CoreAgent } from '../../agents/core/core.agent';
+import { Clock } from '../../common/time/clock';
+import { SystemClock } from '../../common/time/system.clock';
 import { AppConfig } from '../../config/app-config';
 import { validateEnv } from '../../config/env.schema';
 import { ContextService } from '../../context/context.service';
@@ -66,6 +68,7 @@ beforeEach(async () => {
       LlmPlanner,
       LlmService,
       AgentRegistry,
+      { provide: Clock, useClass: SystemClock },
       CoreAgent,
       FixtureProspectsAgent,
       FixtureResearchAgent,

@@ -103,7 +103,9 @@ export class JobSubmissionService {
     }
   }
 
+  /** An explicit plan as a job; `jobId` chooses the job's id (409 context_exists when taken). */
   submitPlan(input: {
+    jobId?: string;
     plan: { objective: unknown; steps: unknown };
     context?: Record<string, unknown>;
     jobType?: string;
@@ -112,7 +114,7 @@ export class JobSubmissionService {
     const context = input.context ?? {};
     const { plan, interpretation } = this.planner.validateExplicit(input.plan, context);
     return this.store({
-      jobId: randomUUID(),
+      jobId: input.jobId ?? randomUUID(),
       jobType: input.jobType ?? DEFAULT_JOB_TYPE,
       context,
       plan,

@@ -15,8 +15,10 @@ export const JOB_EVENT_TYPES: Readonly<Record<string, string>> = {
   rejected: '`step`, `reason`',
   job_retried:
     "`step` (where the job resumes); `context_keys` (the top-level keys the retry patched) and `params` (the step's new params) when the retry changed them",
+  step_waiting:
+    '`step`, `summary`, `output_keys`, `wake_at`: a repeating step (sequences.run) ran and parked the job, to run again then',
   job_waiting:
-    '`wake_at`: the job parked in `waiting` after a core.wait step, holding no runner, until then',
+    '`wake_at`: the job parked in `waiting` after a core.wait step or a repeating one, holding no runner, until then (or until woken earlier)',
   job_finished:
     '`status` (succeeded, failed or cancelled; `from` on a cancel): the last event, the stream ends after it (a failed run followed by `job_retried` does not end the replay)',
 };

@@ -1,3 +1,4 @@
+import { SystemClock } from '../../../common/time/system.clock';
 import type { AppConfig } from '../../../config/app-config';
 import type { AgentRegistry } from '../../agents/agent-registry.service';
 import type { JobEventsService } from '../events/job-events.service';
@@ -33,6 +34,7 @@ describe('JobRunner wake-up', () => {
       {} as AgentRegistry,
       {} as JobEventsService,
       config,
+      new SystemClock(),
     );
     runner.onApplicationBootstrap();
     expect(store.claim).toHaveBeenCalledTimes(1);

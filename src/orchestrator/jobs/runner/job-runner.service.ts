@@ -7,6 +7,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Clock } from '../../../common/time/clock';
 import { AppConfig } from '../../../config/app-config';
 import { validateParams } from '../../agents/action-params.util';
 import { AgentRegistry } from '../../agents/agent-registry.service';
@@ -19,6 +20,7 @@ import {
   runStart,
   RunnerWrite,
   stepStartWrite,
+  StepOutcome,
   stepSucceededWrite,
   succeededJobWrite,
 } from './job-writes.util';
@@ -64,6 +66,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly registry: AgentRegistry,
     private readonly events: JobEventsService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -122,6 +125,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       const claimed = await this.store.claim({
         owner: this.owner,
         now: new Date(),
+        // Wake-up times are the injected clock's (tests move it); leases stay on the machine's.
+        wakeNow: this.clock.now(),
         leaseMs: this.config.jobs.leaseMs,
         // The first step's start commits with the claim: one transaction less per run.
         begin: (job) => {
@@ -179,7 +184,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         // No explicit yield: each step's commit waits for the next group commit (a setImmediate
         // in the SQLite store, real I/O elsewhere), so HTTP requests get in between steps.
         ({ job, state } = result);
-        // Parked until its wake-up time: the slot is free, the claim takes the job up again.
+        // Parked until its wake-up time (to run its next step, or this one again): the slot is
+        // free, the claim takes the job up again.
         if (job.status === 'waiting') return;
       }
       // The last step's commit normally ended the job already; not when no step was left to run.
@@ -279,7 +285,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     job: JobRecord,
     index: number,
     state: Record<string, unknown>,
-    outcome: { writes: Record<string, unknown>; summary?: string },
+    outcome: StepOutcome,
   ): Promise<StepResult> {
     const { write, nextStarted } = stepSucceededWrite({
       job,
@@ -288,6 +294,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       outcome,
       runner: this.owner,
       now: new Date(),
+      wakeNow: this.clock.now(),
     });
     const done = await this.commit(job, write);
     if (done && nextStarted !== undefined) this.startRecorded.add(`${job.id}:${nextStarted}`);

@@ -1,5 +1,5 @@
 import type { ValidatedStep } from '../../agents/plan-validation.util';
-import { canApply, isTerminal, nextMove } from './job-state.util';
+import { canApply, earliestWake, isTerminal, nextMove } from './job-state.util';
 import type { StepProgress } from '../job.types';
 
 const step = (requiresApproval = false): ValidatedStep => ({
@@ -46,5 +46,19 @@ describe('job state machine', () => {
       index: 1,
     });
     expect(nextMove({ steps, progress, currentStep: 3 })).toEqual({ kind: 'finish' });
+  });
+});
+
+describe('earliestWake', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it("keeps a park's own time unless an earlier wake-up is pending", () => {
+    expect(earliestWake(at('2026-03-02T09:00:00Z'), null)).toEqual(at('2026-03-02T09:00:00Z'));
+    expect(earliestWake(at('2026-03-02T09:00:00Z'), at('2026-03-01T12:00:00Z'))).toEqual(
+      at('2026-03-01T12:00:00Z'),
+    );
+    expect(earliestWake(at('2026-03-02T09:00:00Z'), at('2026-03-05T12:00:00Z'))).toEqual(
+      at('2026-03-02T09:00:00Z'),
+    );
   });
 });

@@ -32,3 +32,13 @@ export function nextMove(job: Pick<JobRecord, 'steps' | 'progress' | 'currentSte
     job.steps[index].requiresApproval && job.progress[index].approval !== 'approved';
   return needsApproval ? { kind: 'park', index } : { kind: 'run', index };
 }
+
+/**
+ * When a job a write parks in `waiting` wakes: at the time its step asked for, or earlier when a
+ * wake-up for an earlier time was asked for while the step ran (JobControl.wakeBy on a running
+ * job leaves it pending in `wake_at`), so a wake-up never falls between a step's reads and its
+ * park.
+ */
+export function earliestWake(asked: Date, pending: Date | null | undefined): Date {
+  return pending && pending < asked ? pending : asked;
+}

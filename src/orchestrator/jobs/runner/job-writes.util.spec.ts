@@ -67,6 +67,7 @@ describe('stepSucceededWrite', () => {
       finishedAt: now,
       leaseOwner: null,
       leaseExpiresAt: null,
+      wakeAt: null,
     });
     expect(write.context).toMatchObject({ status: 'succeeded' });
     expect(write.contextChanges).toEqual({ stateKeys: ['b'], steps: [1] });
@@ -128,6 +129,92 @@ describe('stepSucceededWrite of a step that asks to pause', () => {
   });
 });
 
+describe('stepSucceededWrite of a step that repeats', () => {
+  const tick = (
+    wakeAt: Date,
+    outcome: { writes?: Record<string, unknown>; summary?: string } = {},
+    wakeNow = now,
+  ) =>
+    stepSucceededWrite({
+      job: job([step('draft'), step('run'), step('after')], 1),
+      index: 1,
+      state: { a: 1, ...outcome.writes },
+      outcome: { writes: outcome.writes ?? {}, summary: outcome.summary, wakeAt, repeat: true },
+      runner: 'runner-1',
+      now,
+      wakeNow,
+    });
+
+  it('parks the job at the same step, waiting, with a fresh count of attempts', () => {
+    const wakeAt = new Date(now.getTime() + 86_400_000);
+    const { write, nextStarted } = tick(wakeAt, { summary: 'Sent 3; next at 09:00' });
+    expect(nextStarted).toBeUndefined();
+    expect(write.set).toEqual({
+      status: 'waiting',
+      wakeAt,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      progress: [
+        { status: 'succeeded', attempts: 1 },
+        expect.objectContaining({
+          status: 'waiting',
+          attempts: 0,
+          summary: 'Sent 3; next at 09:00',
+          outputKeys: [],
+        }),
+        { status: 'pending', attempts: 0 },
+      ],
+    });
+    expect(write.set).not.toHaveProperty('currentStep');
+    expect(write.checkpoint).toBeUndefined();
+    expect(write.context).toMatchObject({ status: 'waiting' });
+    expect(write.contextChanges).toEqual({ stateKeys: [], steps: [1] });
+    expect(write.events).toEqual([
+      {
+        type: 'step_waiting',
+        data: {
+          step: 1,
+          summary: 'Sent 3; next at 09:00',
+          output_keys: [],
+          wake_at: wakeAt.toISOString(),
+        },
+      },
+      { type: 'job_waiting', data: { wake_at: wakeAt.toISOString() } },
+    ]);
+  });
+
+  it('keeps what a run wrote in the state and a checkpoint', () => {
+    const { write } = tick(new Date(now.getTime() + 1000), { writes: { ticks: 4 } });
+    expect(write.checkpoint).toEqual({ stepIndex: 1, state: { a: 1, ticks: 4 } });
+    expect(write.contextChanges).toEqual({ stateKeys: ['ticks'], steps: [1] });
+  });
+
+  it('parks even when the time is already up: the claim takes it again at once', () => {
+    const { write } = tick(new Date(now.getTime() - 1000));
+    expect(write.set).toMatchObject({ status: 'waiting' });
+    expect(write.set).not.toHaveProperty('currentStep');
+  });
+});
+
+describe('stepSucceededWrite compares wake-up times with the injected clock', () => {
+  const pause = (wakeAt: Date, wakeNow: Date) =>
+    stepSucceededWrite({
+      job: job([step('wait'), step('two')], 0),
+      index: 0,
+      state: {},
+      outcome: { writes: {}, wakeAt },
+      runner: 'runner-1',
+      now,
+      wakeNow,
+    });
+
+  it('parks for a time after the clock, goes on for one before it', () => {
+    const clock = new Date('2026-03-02T08:00:00.000Z');
+    expect(pause(new Date('2026-03-03T08:00:00.000Z'), clock).write.set.status).toBe('waiting');
+    expect(pause(new Date('2026-03-01T08:00:00.000Z'), clock).write.set.status).toBeUndefined();
+  });
+});
+
 describe('failedWrite', () => {
   it('fails the job at the step, with the error in the job, its context and its events', () => {
     const write = failedWrite(job([step('one')], 0), 0, 'boom', now);
@@ -135,6 +222,7 @@ describe('failedWrite', () => {
       status: 'failed',
       error: 'Step 0 (core.one) failed: boom',
       leaseOwner: null,
+      wakeAt: null,
     });
     expect(write.contextErrors).toEqual([
       { step: 0, agent: 'core', action: 'one', attempt: 1, message: 'boom', at: now.toISOString() },

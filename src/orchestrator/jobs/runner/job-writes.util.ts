@@ -16,7 +16,14 @@ export const NOTHING_ELSE: ContextChanges = { stateKeys: [], steps: [] };
 /** What a job's successful end writes: job row, context status, and the closing event. */
 export function succeededJobWrite(now: Date): RunnerWrite {
   return {
-    set: { status: 'succeeded', finishedAt: now, leaseOwner: null, leaseExpiresAt: null },
+    // wakeAt: a wake asked for while the last step ran has nothing left to wake.
+    set: {
+      status: 'succeeded',
+      finishedAt: now,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      wakeAt: null,
+    },
     context: { status: 'succeeded' },
     contextChanges: NOTHING_ELSE,
     events: [{ type: JOB_FINISHED, data: { status: 'succeeded' } }],
@@ -87,22 +94,36 @@ export function runStart(input: {
   return { index: move.index, params: params.value, write };
 }
 
+/** What a step's action handed back, as the runner commits it. */
+export interface StepOutcome {
+  writes: Record<string, unknown>;
+  summary?: string;
+  wakeAt?: Date;
+  /** Run this step again at `wakeAt` instead of moving on (a scheduler's tick). */
+  repeat?: boolean;
+}
+
 /**
  * The one commit of a completed step: its outputs in the state, its checkpoint, the context,
  * its event — and the next step's start when it runs right away, the job's end after the last
- * step, or the job parked in `waiting` when the step asked to pause until `outcome.wakeAt`.
- * `nextStarted` is the step whose first attempt this commit records.
+ * step, or the job parked in `waiting` when the step asked to pause until `outcome.wakeAt` (and,
+ * with `repeat`, to run again then). `nextStarted` is the step whose first attempt this commit
+ * records. Wake-up times are compared with `wakeNow` (the injected clock; `now` when absent).
  */
 export function stepSucceededWrite(input: {
   job: JobRecord;
   index: number;
   state: Record<string, unknown>;
-  outcome: { writes: Record<string, unknown>; summary?: string; wakeAt?: Date };
+  outcome: StepOutcome;
   runner: string;
   now: Date;
+  wakeNow?: Date;
 }): { write: RunnerWrite; nextStarted?: number } {
   const { job, index, state, outcome, now } = input;
-  if (outcome.wakeAt && outcome.wakeAt > now) {
+  if (outcome.wakeAt && outcome.repeat) {
+    return { write: repeatingWrite({ ...input, wakeAt: outcome.wakeAt }) };
+  }
+  if (outcome.wakeAt && outcome.wakeAt > (input.wakeNow ?? now)) {
     return { write: waitingWrite({ ...input, wakeAt: outcome.wakeAt }) };
   }
   const outputKeys = Object.keys(outcome.writes);
@@ -139,6 +160,11 @@ export function stepSucceededWrite(input: {
   return { write, nextStarted: next.kind === 'run' ? next.index : undefined };
 }
 
+/** The job parked in `waiting` until `wakeAt`, its lease released: the claim takes it again then. */
+function parkedJobSet(wakeAt: Date) {
+  return { status: 'waiting' as const, wakeAt, leaseOwner: null, leaseExpiresAt: null };
+}
+
 /**
  * A completed step that parks its job until `wakeAt`: the step's outputs and checkpoint as for
  * any step, the lease released, and the job `waiting` (the claim takes it again when it is due).
@@ -147,7 +173,7 @@ function waitingWrite(input: {
   job: JobRecord;
   index: number;
   state: Record<string, unknown>;
-  outcome: { writes: Record<string, unknown>; summary?: string };
+  outcome: StepOutcome;
   wakeAt: Date;
   now: Date;
 }): RunnerWrite {
@@ -162,14 +188,7 @@ function waitingWrite(input: {
   });
   const wakeAtIso = wakeAt.toISOString();
   return {
-    set: {
-      status: 'waiting',
-      progress,
-      currentStep: index + 1,
-      wakeAt,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-    },
+    set: { ...parkedJobSet(wakeAt), progress, currentStep: index + 1 },
     checkpoint: { stepIndex: index, state },
     context: {
       status: 'waiting',
@@ -181,6 +200,52 @@ function waitingWrite(input: {
       {
         type: 'step_succeeded',
         data: { step: index, summary: outcome.summary, output_keys: outputKeys },
+      },
+      { type: 'job_waiting', data: { wake_at: wakeAtIso } },
+    ],
+  };
+}
+
+/**
+ * A run of a repeating step that parks its job until `wakeAt` to run the same step again: the
+ * step stays current, `waiting`, its attempts counted afresh for the next run; its outputs (if
+ * any) go into the state and a checkpoint, as for any step. Even a `wakeAt` already past parks
+ * the job: the claim takes it again at once, and other jobs get their turn in between.
+ */
+function repeatingWrite(input: {
+  job: JobRecord;
+  index: number;
+  state: Record<string, unknown>;
+  outcome: StepOutcome;
+  wakeAt: Date;
+  now: Date;
+}): RunnerWrite {
+  const { job, index, state, outcome, wakeAt, now } = input;
+  const outputKeys = Object.keys(outcome.writes);
+  const progress = withStep(job.progress, index, {
+    status: 'waiting',
+    attempts: 0,
+    finishedAt: now.toISOString(),
+    summary: outcome.summary,
+    outputKeys,
+    error: undefined,
+  });
+  const wakeAtIso = wakeAt.toISOString();
+  return {
+    set: { ...parkedJobSet(wakeAt), progress },
+    // A tick that wrote nothing leaves the state as the last checkpoint has it: none is added.
+    checkpoint: outputKeys.length > 0 ? { stepIndex: index, state } : undefined,
+    context: { status: 'waiting', state, steps: contextSteps({ steps: job.steps, progress }) },
+    contextChanges: { stateKeys: outputKeys, steps: [index] },
+    events: [
+      {
+        type: 'step_waiting',
+        data: {
+          step: index,
+          summary: outcome.summary,
+          output_keys: outputKeys,
+          wake_at: wakeAtIso,
+        },
       },
       { type: 'job_waiting', data: { wake_at: wakeAtIso } },
     ],
@@ -213,6 +278,7 @@ export function failedWrite(job: JobRecord, index: number, message: string, now:
       finishedAt: now,
       leaseOwner: null,
       leaseExpiresAt: null,
+      wakeAt: null,
     },
     context: { status: 'failed', steps: contextSteps({ steps: job.steps, progress }) },
     contextErrors: [errorEntry(job, index, progress[index].attempts, message, now)],

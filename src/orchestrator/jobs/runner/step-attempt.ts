@@ -3,7 +3,13 @@ import type { ActionContext } from '../../agents/agent.types';
 import { ActionError } from '../../agents/retry-policy.util';
 
 export type AttemptOutcome =
-  | { ok: true; writes: Record<string, unknown>; summary?: string; wakeAt?: Date }
+  | {
+      ok: true;
+      writes: Record<string, unknown>;
+      summary?: string;
+      wakeAt?: Date;
+      repeat?: boolean;
+    }
   | { ok: false; error: unknown; message: string };
 
 /** Why a step's signal aborted when its time limit passed. */
@@ -50,7 +56,13 @@ export async function attemptStep(input: {
       const error = new ActionError(`wrote undeclared state keys: ${undeclared.join(', ')}`);
       return { ok: false, error, message: error.message };
     }
-    return { ok: true, writes, summary: result.summary, wakeAt: result.wakeAt };
+    return {
+      ok: true,
+      writes,
+      summary: result.summary,
+      wakeAt: result.wakeAt,
+      ...(result.repeat && result.wakeAt ? { repeat: true } : {}),
+    };
   } catch (error) {
     if (signal.reason instanceof StepTimeoutError && !input.jobSignal.aborted) {
       return { ok: false, error, message: signal.reason.message };

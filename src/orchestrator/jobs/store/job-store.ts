@@ -1,6 +1,7 @@
 import type { ContextAssignment, ContextChanges } from '../../../context/context.types';
 import type { ContextRecord } from '../../../context/store/context-store';
 import type { Checkpoint, JobEvent, JobRecord, JobStatus } from '../job.types';
+import { earliestWake } from '../runner/job-state.util';
 
 /** The fields of a job a write may change. */
 export type JobUpdate = Partial<
@@ -90,7 +91,10 @@ export abstract class JobStore {
    */
   abstract claim(input: {
     owner: string;
+    /** The machine's time: leases are measured in it. */
     now: Date;
+    /** The time parked jobs are due by (the injected clock's); `now` when absent. */
+    wakeNow?: Date;
     leaseMs: number;
     begin?: (job: JobRecord) => ClaimBegin | undefined;
   }): Promise<Written | undefined>;
@@ -98,8 +102,17 @@ export abstract class JobStore {
   abstract renewLease(jobId: string, owner: string, until: Date): Promise<boolean>;
   /** Lets the running jobs of an owner that stops be taken over at once (their leases expire now). */
   abstract releaseLeases(owner: string, now: Date): Promise<number>;
-  /** Applies a write if the expectation holds; undefined when it does not (a lost race). */
+  /**
+   * Applies a write if the expectation holds; undefined when it does not (a lost race). A write
+   * that parks the job (`set.wakeAt`) keeps an earlier wake-up asked for meanwhile (wakeBy).
+   */
   abstract write(input: JobWrite): Promise<Written | undefined>;
+  /**
+   * Asks a job to run again no later than `at`: a `waiting` job's wake_at becomes the earlier of
+   * the two (`LEAST(wake_at, at)`); a `running` one keeps `at` as a pending wake-up that its next
+   * park honours. False when the job is in neither status, or already wakes by `at`.
+   */
+  abstract wakeBy(jobId: string, at: Date): Promise<boolean>;
   /** A job's events, oldest first, after the given id. */
   abstract events(jobId: string, afterId?: number): Promise<JobEvent[]>;
   abstract checkpoints(jobId: string): Promise<Checkpoint[]>;
@@ -112,12 +125,17 @@ export abstract class JobStore {
   abstract pruneCheckpoints(finishedBefore: Date): Promise<number>;
 }
 
-/** What a conditional write checks of the stored job. */
-export type JobHead = Pick<JobRecord, 'status' | 'leaseOwner' | 'version'>;
+/** What a conditional write checks of the stored job (and the wake-up pending on it). */
+export type JobHead = Pick<JobRecord, 'status' | 'leaseOwner' | 'version' | 'wakeAt'>;
 
 /** The job as a write leaves it: its fields set, one version on, updated now. */
 export function writtenJob(current: JobRecord, set: JobUpdate, now: Date): JobRecord {
   return { ...current, ...set, version: current.version + 1, updatedAt: now };
+}
+
+/** A write's changes, a park keeping the earlier wake-up pending on the stored job. */
+export function withPendingWake(set: JobUpdate, stored: Date | null): JobUpdate {
+  return set.wakeAt instanceof Date ? { ...set, wakeAt: earliestWake(set.wakeAt, stored) } : set;
 }
 
 /** Whether the stored job meets a write's expectation. */

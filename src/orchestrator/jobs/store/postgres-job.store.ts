@@ -24,6 +24,7 @@ import {
   JobIdTakenError,
   JobStore,
   JobWrite,
+  withPendingWake,
   Written,
 } from './job-store';
 import { PostgresJobWrites } from './postgres-job-writes';
@@ -45,7 +46,7 @@ const CLAIM = {
     SELECT id FROM jobs
     WHERE status = 'queued'
       OR (status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < $3))
-      OR (status = 'waiting' AND wake_at <= $3)
+      OR (status = 'waiting' AND wake_at <= $4)
     ORDER BY CASE WHEN status = 'waiting' THEN wake_at ELSE created_at END, id
     LIMIT 1
     FOR UPDATE SKIP LOCKED
@@ -56,7 +57,18 @@ const CLAIM = {
 /** The head of a job row (status, lease, version), locked until the commit. */
 const LOCK_HEAD = {
   name: 'zigral_job_lock_head',
-  text: 'SELECT status, lease_owner, version FROM jobs WHERE id = $1 FOR UPDATE',
+  text: 'SELECT status, lease_owner, version, wake_at FROM jobs WHERE id = $1 FOR UPDATE',
+};
+
+/**
+ * The earlier of the two wake-up times, on a parked job or (pending its next park) a running
+ * one. A write holding the row lock goes first; this statement then sees the row it left.
+ */
+const WAKE_BY = {
+  name: 'zigral_job_wake_by',
+  text:
+    'UPDATE jobs SET wake_at = LEAST(wake_at, $2), version = version + 1, updated_at = $3 ' +
+    "WHERE id = $1 AND status IN ('waiting', 'running') AND (wake_at IS NULL OR wake_at > $2)",
 };
 
 const RENEW_LEASE = {
@@ -151,7 +163,12 @@ export class PostgresJobStore extends JobStore {
   async claim(input: Parameters<JobStore['claim']>[0]): Promise<Written | undefined> {
     const until = new Date(input.now.getTime() + input.leaseMs);
     return this.connection.transaction(async (tx) => {
-      const { rows } = await tx.query<JobRow<Date>>(CLAIM, [input.owner, until, input.now]);
+      const { rows } = await tx.query<JobRow<Date>>(CLAIM, [
+        input.owner,
+        until,
+        input.now,
+        input.wakeNow ?? input.now,
+      ]);
       if (rows.length === 0) return undefined;
       const job = fromJobRow(rows[0], POSTGRES_TIMES);
       const begin = input.begin?.(job);
@@ -177,8 +194,14 @@ export class PostgresJobStore extends JobStore {
     return this.connection.transaction(async (tx) => {
       const current = await this.lockJob(tx, input);
       if (!current || !expectationHolds(current, input.expect)) return undefined;
-      return this.writes.apply(tx, input, current);
+      const set = withPendingWake(input.set, current.wakeAt);
+      return this.writes.apply(tx, { ...input, set }, current);
     });
+  }
+
+  async wakeBy(jobId: string, at: Date): Promise<boolean> {
+    const { rowCount } = await this.connection.query(WAKE_BY, [jobId, at, new Date()]);
+    return rowCount === 1;
   }
 
   async events(jobId: string, afterId = 0): Promise<JobEvent[]> {
@@ -232,10 +255,9 @@ export class PostgresJobStore extends JobStore {
    */
   private async lockJob(tx: PostgresTransaction, input: JobWrite): Promise<JobRecord | undefined> {
     if (input.base) {
-      const { rows } = await tx.query<Pick<JobRow<Date>, 'status' | 'lease_owner' | 'version'>>(
-        LOCK_HEAD,
-        [input.jobId],
-      );
+      const { rows } = await tx.query<
+        Pick<JobRow<Date>, 'status' | 'lease_owner' | 'version' | 'wake_at'>
+      >(LOCK_HEAD, [input.jobId]);
       const head = rows[0];
       return (
         head && {
@@ -243,6 +265,7 @@ export class PostgresJobStore extends JobStore {
           status: head.status as JobStatus,
           leaseOwner: head.lease_owner,
           version: head.version,
+          wakeAt: head.wake_at,
         }
       );
     }

@@ -26,6 +26,7 @@ import {
   JobStore,
   JobUpdate,
   JobWrite,
+  withPendingWake,
   writtenJob,
 } from './job-store';
 
@@ -57,7 +58,7 @@ export class SqliteJobStore extends JobStore {
         `INSERT INTO jobs (${JOB_COLUMNS}) VALUES (${JOB_COLUMNS.replace(/\w+/g, '?')}) ON CONFLICT (id) DO NOTHING`,
       ),
       getJob: db.prepare(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
-      getHead: db.prepare('SELECT status, lease_owner, version FROM jobs WHERE id = ?'),
+      getHead: db.prepare('SELECT status, lease_owner, version, wake_at FROM jobs WHERE id = ?'),
       page: db.prepare(
         `SELECT ${JOB_COLUMNS} FROM jobs ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
       ),
@@ -78,6 +79,11 @@ export class SqliteJobStore extends JobStore {
       ),
       takeLease: db.prepare(
         "UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?, wake_at = NULL, version = version + 1, updated_at = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
+      ),
+      // The earlier of the two, on a parked job or (pending its next park) a running one.
+      wakeBy: db.prepare(
+        'UPDATE jobs SET wake_at = ?, version = version + 1, updated_at = ? ' +
+          "WHERE id = ? AND status IN ('waiting', 'running') AND (wake_at IS NULL OR wake_at > ?)",
       ),
       renew: db.prepare(
         "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
@@ -166,7 +172,8 @@ export class SqliteJobStore extends JobStore {
       const now = toSqliteDatetime(input.now);
       // The one runnable longest: queued since its creation, or due since its wake-up time.
       const queued = this.sql.runnable.get(now) as Candidate | undefined;
-      const due = this.sql.dueWaiting.get(now) as Candidate | undefined;
+      const wakeNow = input.wakeNow ? toSqliteDatetime(input.wakeNow) : now;
+      const due = this.sql.dueWaiting.get(wakeNow) as Candidate | undefined;
       const candidate = queued && due ? (due.since < queued.since ? due : queued) : (queued ?? due);
       if (!candidate) return undefined;
       const until = toSqliteDatetime(new Date(input.now.getTime() + input.leaseMs));
@@ -199,16 +206,30 @@ export class SqliteJobStore extends JobStore {
     return this.sql.release.run(toSqliteDatetime(now), owner).changes;
   }
 
+  async wakeBy(jobId: string, at: Date): Promise<boolean> {
+    return this.commits.run(() => {
+      const time = toSqliteDatetime(at);
+      const now = toSqliteDatetime(new Date());
+      return this.sql.wakeBy.run(time, now, jobId, time).changes === 1;
+    });
+  }
+
   async write(input: JobWrite): Promise<{ job: JobRecord; events: JobEvent[] } | undefined> {
     return this.commits.run(() => {
       const row = this.sql.getHead.get(input.jobId) as HeadRow | undefined;
-      const head = row && { status: row.status, leaseOwner: row.lease_owner, version: row.version };
+      const head = row && {
+        status: row.status,
+        leaseOwner: row.lease_owner,
+        version: row.version,
+        wakeAt: row.wake_at === null ? null : SQLITE_TIMES.read(row.wake_at),
+      };
       if (!head || !expectationHolds(head, input.expect)) return undefined;
       // The lease holder's copy is current (nobody else writes a leased job's plan or
       // progress); anyone else's write reads the row.
       const base =
         input.base ?? fromJobRow(this.sql.getJob.get(input.jobId) as JobRow<string>, SQLITE_TIMES);
-      return this.apply(input, { ...base, status: head.status, version: head.version });
+      const set = withPendingWake(input.set, head.wakeAt);
+      return this.apply({ ...input, set }, { ...base, status: head.status, version: head.version });
     });
   }
 
@@ -288,4 +309,5 @@ interface HeadRow {
   status: JobRecord['status'];
   lease_owner: string | null;
   version: number;
+  wake_at: string | null;
 }

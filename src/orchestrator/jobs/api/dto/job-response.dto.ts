@@ -7,7 +7,10 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export class JobStepDto extends PlanStepDto {
   /** @example 0 */
   index: number;
-  /** pending, running, waiting_approval, succeeded, failed or cancelled. @example succeeded */
+  /**
+   * pending, running, waiting_approval, waiting (a repeating step parked until the job's
+   * wake_at, when it runs again), succeeded, failed or cancelled. @example succeeded
+   */
   status: string;
   /** @example 1 */
   attempts: number;
@@ -38,8 +41,8 @@ export class JobDto {
   current_step: number;
   steps: JobStepDto[];
   /**
-   * While the job is `waiting` (parked by a `core.wait` step, holding no runner): when it runs
-   * again. @example 2026-12-07T09:00:00.000Z
+   * While the job is `waiting` (parked by a `core.wait` step or a repeating step such as
+   * `sequences.run`, holding no runner): when it runs again. @example 2026-12-07T09:00:00.000Z
    */
   wake_at: string | null;
   /** Why the job failed or was stopped. */
