@@ -37,17 +37,9 @@ export type EmailStep = TemplateEmailStep | DraftedEmailStep;
 export type SequenceStep = EmailStep | WaitStep | TaskStep;
 export const STEP_TYPES = ['email', 'wait', 'task'] as const;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** When touches may go out, in the recipient's time zone (else the sequence's). */
-export interface SendingWindow {
-  days: Weekday[];
-  /** `HH:MM`, 24-hour. */
-  start: string;
-  /** `HH:MM`, later than `start`. */
-  end: string;
-}
+/** Days of the week and the sending window: the schedule's own types (one definition of each). */
+export { WEEKDAYS, type SendingWindow, type Weekday } from './schedule/sending-window.util';
+import type { SendingWindow } from './schedule/sending-window.util';
 
 export interface SequenceSettings {
   /** IANA zone, used when a prospect's own zone is unknown. */

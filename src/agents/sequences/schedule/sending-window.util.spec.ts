@@ -3,6 +3,7 @@ import {
   SendingWindow,
   validateSendingWindow,
   windowMinutes,
+  windowTimeMinutes,
 } from './sending-window.util';
 
 const valid: SendingWindow = {
@@ -65,6 +66,30 @@ describe('validateSendingWindow', () => {
     expect(fields({ days: 'mon', start: 9, end: null })).toEqual(['days', 'start', 'end']);
     expect(fields({})).toEqual(['days', 'start', 'end']);
     expect(fields(undefined)).toEqual(['days', 'start', 'end']);
+  });
+});
+
+describe('windowTimeMinutes', () => {
+  it.each([
+    ['00:00', 'start', 0],
+    ['09:00', 'start', 540],
+    ['23:59', 'start', 1439],
+    ['17:30', 'end', 1050],
+    ['24:00', 'end', 1440],
+  ] as const)('reads %s as a %s at minute %i', (time, edge, minutes) => {
+    expect(windowTimeMinutes(time, edge)).toBe(minutes);
+  });
+
+  it.each([
+    ['24:00', 'start'],
+    ['24:01', 'end'],
+    ['9:00', 'end'],
+    ['09:60', 'start'],
+    ['09:00:00', 'start'],
+    [' 09:00', 'end'],
+    [9, 'start'],
+  ] as const)('refuses %j as a %s', (time, edge) => {
+    expect(windowTimeMinutes(time, edge)).toBeUndefined();
   });
 });
 

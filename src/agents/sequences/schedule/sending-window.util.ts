@@ -19,8 +19,15 @@ export interface SendingWindowProblem {
   message: string;
 }
 
-const START_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const END_TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
+/** A time a window may start at: `HH:MM` from 00:00 to 23:59. */
+export const START_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+/** A time a window may end at: `HH:MM` from 00:00 to 24:00 (midnight). */
+export const END_TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
+
+/** Minutes after midnight of a window's `start` or `end` time; undefined when it is not one. */
+export function windowTimeMinutes(value: unknown, edge: 'start' | 'end'): number | undefined {
+  return minutesOf(value, edge === 'start' ? START_TIME : END_TIME);
+}
 
 /** Every problem of a window (none: it is valid). Tolerates any input, as a DTO may pass one. */
 export function validateSendingWindow(window: SendingWindow): SendingWindowProblem[] {

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CLOCK_TIME } from '../../utils/clock-time.util';
+import { END_TIME, START_TIME } from '../../schedule/sending-window.util';
 import {
   DEFAULT_SETTINGS,
   WEEKDAYS,
@@ -28,8 +28,10 @@ import {
 import { IsKnownTimeZone, IsLaterThan } from '../validators/sequence-input.validators';
 
 export const MAX_DAILY_CAP = 10_000;
-const clockTime = (field: string) =>
-  Matches(CLOCK_TIME, { message: `${field} must be a time HH:MM from 00:00 to 23:59` });
+const windowTime = (field: 'start' | 'end') =>
+  field === 'start'
+    ? Matches(START_TIME, { message: 'start must be a time HH:MM from 00:00 to 23:59' })
+    : Matches(END_TIME, { message: 'end must be a time HH:MM from 00:00 to 24:00 (midnight)' });
 
 /** When touches may go out: days of the week and hours, in the prospect's time zone. */
 export class SendingWindowDto {
@@ -44,12 +46,12 @@ export class SendingWindowDto {
 
   /** The first minute touches may go out, `HH:MM` (24-hour). @example "09:00" */
   @IsString()
-  @clockTime('start')
+  @windowTime('start')
   start: string;
 
-  /** When the window closes, `HH:MM`, later than `start`. @example "17:00" */
+  /** When the window closes, `HH:MM` up to `24:00`, later than `start`. @example "17:00" */
   @IsString()
-  @clockTime('end')
+  @windowTime('end')
   @IsLaterThan('start')
   end: string;
 

@@ -1,7 +1,7 @@
 import { isUUID, registerDecorator, ValidationArguments } from 'class-validator';
-import { minutesOfDay } from '../../utils/clock-time.util';
+import { windowTimeMinutes } from '../../schedule/sending-window.util';
 import { templateProblems } from '../../utils/template-variables.util';
-import { isKnownTimeZone } from '../../utils/time-zone.util';
+import { isValidTimeZone } from '../../schedule/time-zone.util';
 
 /** The smallest and largest wait, in days or business days. */
 export const MIN_WAIT_DAYS = 1;
@@ -43,20 +43,20 @@ export function IsKnownTimeZone() {
   return rule({
     name: 'isKnownTimeZone',
     problem: (value) =>
-      typeof value !== 'string' || isKnownTimeZone(value)
+      typeof value !== 'string' || isValidTimeZone(value)
         ? undefined
-        : `must be an IANA time zone such as Europe/Berlin or UTC, not "${value.slice(0, 64)}"`,
+        : `must be an IANA time zone such as Europe/Berlin or UTC, not "${String(value).slice(0, 64)}"`,
   });
 }
 
-/** A `HH:MM` time later than the one in `property` (when both are times). */
+/** A window's end, later than its start in `property` (when both are window times). */
 export function IsLaterThan(property: string) {
   return rule({
     name: 'isLaterThan',
     problem: (value, object) => {
-      const end = typeof value === 'string' ? minutesOfDay(value) : undefined;
+      const end = windowTimeMinutes(value, 'end');
       const other = object[property];
-      const start = typeof other === 'string' ? minutesOfDay(other) : undefined;
+      const start = windowTimeMinutes(other, 'start');
       if (end === undefined || start === undefined || end > start) return undefined;
       return `must be later than ${property} (${String(other)}): the window would have no hours`;
     },
