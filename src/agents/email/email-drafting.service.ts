@@ -41,6 +41,9 @@ export interface DraftRequest {
   signal: AbortSignal;
 }
 
+/** What composing drafts without storing them takes: a draft request without its step. */
+export type ComposeRequest = Omit<DraftRequest, 'stepKey'>;
+
 export interface DraftOutcome {
   drafts: DraftInState[];
   skipped: ProspectSkip[];
@@ -97,7 +100,23 @@ export class EmailDraftingService {
     return { drafts, skipped, usedLlm: this.llm.enabled, ...texts };
   }
 
-  private template(item: DraftFacts, request: DraftRequest): DraftText {
+  /**
+   * The text of one draft per prospect, by prospect id, written as `draft` writes them (the LLM
+   * in batches, the templates for what it leaves and without a key, from cleaned prospect data)
+   * but neither checked nor stored: a sequence checks its prospects when it sends and stores its
+   * touches itself.
+   */
+  async compose(request: ComposeRequest): Promise<Map<string, DraftText>> {
+    const items = request.prospects.map((prospect) =>
+      draftFacts(prospect, companySummaryFor(prospect, request.companies)),
+    );
+    const texts = this.llm.enabled
+      ? (await this.modelTexts(items, request)).texts
+      : items.map((item) => this.template(item, request));
+    return new Map(items.map((item, index) => [item.prospect.id, texts[index]]));
+  }
+
+  private template(item: DraftFacts, request: ComposeRequest): DraftText {
     return renderTemplateDraft({
       prospect: item.prospect,
       companySummary: item.summary,
@@ -109,7 +128,7 @@ export class EmailDraftingService {
 
   private async modelTexts(
     items: DraftFacts[],
-    request: DraftRequest,
+    request: ComposeRequest,
   ): Promise<{ texts: DraftText[]; byModel: number; failedCalls: number }> {
     const batches: DraftFacts[][] = [];
     for (let start = 0; start < items.length; start += DRAFT_BATCH_SIZE) {
@@ -139,7 +158,7 @@ export class EmailDraftingService {
   private async askModel(
     batch: DraftFacts[],
     ids: string[],
-    request: DraftRequest,
+    request: ComposeRequest,
   ): Promise<Map<string, DraftText> | undefined> {
     const shown = batch.map((item, index) =>
       prospectForModel(ids[index], item.prospect, item.summary),

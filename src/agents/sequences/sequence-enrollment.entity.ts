@@ -38,6 +38,14 @@ export class SequenceEnrollmentEntity {
   @Column({ type: 'varchar', length: 16 })
   source: EnrollmentSource;
 
+  /** When a launch's approval scheduled its first touch; null while it waits for a launch. */
+  @Column({ name: 'launched_at', type: Date, nullable: true })
+  launchedAt: Date | null;
+
+  /** The launch's approval covered its follow-ups (the sequence does not review them). */
+  @Column({ name: 'follow_ups_approved', type: 'boolean', default: false })
+  followUpsApproved: boolean;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

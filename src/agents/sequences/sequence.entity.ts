@@ -22,6 +22,14 @@ export class SequenceEntity {
   @Column({ type: 'varchar', length: 16 })
   status: SequenceStatus;
 
+  /** The job whose repeating `sequences.run` step schedules it; null before its first run. */
+  @Column({ name: 'run_job_id', type: 'varchar', length: 128, nullable: true })
+  runJobId: string | null;
+
+  /** The job of its latest launch (drafts, review, run); null before the first. */
+  @Column({ name: 'launch_job_id', type: 'varchar', length: 128, nullable: true })
+  launchJobId: string | null;
+
   /** 1 when created, one more on each change. */
   @Column({ type: 'integer' })
   version: number;

@@ -54,6 +54,8 @@ export class SequencesService {
       steps: input.steps,
       settings: input.settings,
       status: 'active',
+      runJobId: null,
+      launchJobId: null,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -35,7 +35,8 @@ describe('migrations', () => {
       [now, now],
     );
     await dataSource.query(
-      "INSERT INTO sequences VALUES ('s', 'S', '[]', '{}', 'active', 1, ?, ?)",
+      'INSERT INTO sequences (id, name, steps, settings, status, version, created_at, updated_at) ' +
+        "VALUES ('s', 'S', '[]', '{}', 'active', 1, ?, ?)",
       [now, now],
     );
     const enrol = (id: string, status: string) =>
@@ -62,6 +63,8 @@ describe('migrations', () => {
     expect(schema).toContain('index IDX_prospects_is_sample');
     expect(schema).toContain('index IDX_prospects_fit_score');
     expect(schema).toContain('index UQ_sequence_enrollments_holding');
+    expect(schema).toContain('index IDX_sequence_enrollments_sequence_due');
+    expect(schema).toContain('index UQ_sequence_tasks_enrollment_step');
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();
     expect(await objects()).toEqual(['table migrations']);
     await dataSource.runMigrations();

@@ -1,4 +1,6 @@
+import type { NewEnrollmentEvent } from '../events/enrollment-event.types';
 import type { SequenceEnrollmentEntity } from '../sequence-enrollment.entity';
+import type { EnrollmentChange, TaskCompletion } from './enrollment-change';
 import type { EnrollmentSource } from '../sequence.types';
 import type { EnrollmentSkip, HeldPlace } from '../utils/enrollment-plan.util';
 
@@ -21,14 +23,21 @@ export interface EnrollmentOutcome {
 }
 
 /**
- * Where enrollments are made: the places held are read, the plan decides, and the rows are
- * inserted, in one transaction that no other enrolment interleaves with, on any replica (an
- * IMMEDIATE transaction on SQLite; an advisory lock on Postgres). The partial unique index
- * (one active or paused enrollment per prospect and sequence) is the last line of defence: a row
- * it refuses is a skip, never an error.
+ * Where enrollments are made and changed. Enrolment: the places held are read, the plan decides,
+ * and the rows are inserted, in one transaction that no other enrolment interleaves with, on any
+ * replica (an IMMEDIATE transaction on SQLite; an advisory lock on Postgres). The partial unique
+ * index (one active or paused enrollment per prospect and sequence) is the last line of defence:
+ * a row it refuses is a skip, never an error. Changes: one conditional UPDATE of the enrollment,
+ * with its events and tasks in the same transaction (the group commit's on SQLite).
  */
 export abstract class EnrollmentStore {
   abstract enrol(work: EnrollmentWork): Promise<EnrollmentOutcome>;
+  /** Applies a change while the enrollment is as expected; false when it was not (nothing written). */
+  abstract change(change: EnrollmentChange): Promise<boolean>;
+  /** Completes an open task (`not_open` when it is not: done, cancelled or unknown). */
+  abstract completeTask(completion: TaskCompletion): Promise<'completed' | 'not_open'>;
+  /** Records events that change no enrollment (a reply after it ended). */
+  abstract addEvents(events: NewEnrollmentEvent[]): Promise<void>;
 }
 
 /** The SQL of the places held by some prospects, with their sequences' names and settings. */
@@ -69,6 +78,8 @@ export function newEnrollment(
     exitReason: null,
     exitedAt: null,
     source: work.source,
+    launchedAt: null,
+    followUpsApproved: false,
     createdAt: work.now,
     updatedAt: work.now,
   };

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ADVISORY_LOCKS } from '../../../database/advisory-locks';
 import type { PostgresConnection } from '../../../database/database-connection';
+import type { NewEnrollmentEvent } from '../events/enrollment-event.types';
+import type { EnrollmentChange, TaskCompletion } from './enrollment-change';
+import { PostgresEnrollmentChanges } from './postgres-enrollment-changes';
 import {
   EnrollmentStore,
   EnrollmentOutcome,
@@ -30,8 +33,23 @@ const INSERT =
  * enrollment committed before it.
  */
 export class PostgresEnrollmentStore extends EnrollmentStore {
+  private readonly changes = new PostgresEnrollmentChanges();
+
   constructor(private readonly connection: PostgresConnection) {
     super();
+  }
+
+  /** One transaction; the conditional UPDATE locks the enrollment's row until the commit. */
+  change(change: EnrollmentChange): Promise<boolean> {
+    return this.connection.transaction((tx) => this.changes.change(tx, change));
+  }
+
+  completeTask(completion: TaskCompletion): Promise<'completed' | 'not_open'> {
+    return this.connection.transaction((tx) => this.changes.completeTask(tx, completion));
+  }
+
+  addEvents(events: NewEnrollmentEvent[]): Promise<void> {
+    return this.connection.transaction((tx) => this.changes.addEvents(tx, events));
   }
 
   enrol(work: EnrollmentWork): Promise<EnrollmentOutcome> {

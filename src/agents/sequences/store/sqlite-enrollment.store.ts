@@ -3,7 +3,10 @@ import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from '../../../database/database-connection';
 import { toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { SequenceEnrollmentEntity } from '../sequence-enrollment.entity';
+import type { NewEnrollmentEvent } from '../events/enrollment-event.types';
 import type { EnrollmentSkip } from '../utils/enrollment-plan.util';
+import type { EnrollmentChange, TaskCompletion } from './enrollment-change';
+import { SqliteEnrollmentChanges } from './sqlite-enrollment-changes';
 import {
   EnrollmentStore,
   EnrollmentOutcome,
@@ -21,10 +24,12 @@ import {
  */
 export class SqliteEnrollmentStore extends EnrollmentStore {
   private readonly sql: Record<'held' | 'insert' | 'prospectExists', Statement>;
+  private readonly changes: SqliteEnrollmentChanges;
 
   constructor(private readonly connection: SqliteConnection) {
     super();
     const db = connection.db;
+    this.changes = new SqliteEnrollmentChanges(db);
     this.sql = {
       held: db.prepare(`${HELD_PLACES_SELECT} e.prospect_id IN (SELECT value FROM json_each(?))`),
       // Only for a prospect that still exists; the partial unique index refuses a second place.
@@ -64,5 +69,17 @@ export class SqliteEnrollmentStore extends EnrollmentStore {
       }
       return { enrolled, skipped };
     });
+  }
+
+  change(change: EnrollmentChange): Promise<boolean> {
+    return this.connection.commits.run(() => this.changes.change(change));
+  }
+
+  completeTask(completion: TaskCompletion): Promise<'completed' | 'not_open'> {
+    return this.connection.commits.run(() => this.changes.completeTask(completion));
+  }
+
+  addEvents(events: NewEnrollmentEvent[]): Promise<void> {
+    return this.connection.commits.run(() => this.changes.addEvents(events));
   }
 }

@@ -1,5 +1,5 @@
 import { TEMPLATE_VARIABLES } from '../../email/utils/draft-templates.util';
-import { templateProblems } from './template-variables.util';
+import { fillTemplateVariables, templateProblems } from './template-variables.util';
 
 describe('templateProblems', () => {
   it('accepts text without placeholders and every variable the drafting fills', () => {
@@ -34,5 +34,23 @@ describe('templateProblems', () => {
 
   it('leaves single braces alone: they are text', () => {
     expect(templateProblems('a {b} c')).toEqual([]);
+  });
+});
+
+describe('fillTemplateVariables', () => {
+  it('fills each placeholder, spaces inside the braces or not, and leaves nothing for no value', () => {
+    expect(
+      fillTemplateVariables('Hi {{ first_name }}, {{company}}{{summary}}: {{offer}}', {
+        first_name: 'Ana',
+        company: 'Gamma GmbH',
+        offer: 'a pilot',
+      }),
+    ).toBe('Hi Ana, Gamma GmbH: a pilot');
+  });
+
+  it('pastes values as they are, never reading them as placeholders', () => {
+    expect(fillTemplateVariables('{{company}}', { company: '{{first_name}} & Co' })).toBe(
+      '{{first_name}} & Co',
+    );
   });
 });

@@ -23,3 +23,15 @@ export function templateProblems(text: string): string[] {
   }
   return problems;
 }
+
+/**
+ * A template with each `{{variable}}` replaced by its value (`values`, e.g. the email drafting's
+ * templateFields for a prospect); a variable without a value leaves nothing. Values are pasted as
+ * they are, never read as placeholders themselves.
+ */
+export function fillTemplateVariables(
+  text: string,
+  values: Readonly<Record<string, string | undefined>>,
+): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? '');
+}
