@@ -15,6 +15,7 @@ import { ProspectResearch1765300000000 } from './1765300000000-prospect-research
 import { ProspectLastContacted1765400000000 } from './1765400000000-prospect-last-contacted';
 import { PlanPreviews1765500000000 } from './1765500000000-plan-previews';
 import { SharedLimits1765610000000 } from './1765610000000-shared-limits';
+import { OutboxTouches1765800000000 } from './1765800000000-outbox-touches';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   ProspectLastContacted1765400000000,
   PlanPreviews1765500000000,
   SharedLimits1765610000000,
+  OutboxTouches1765800000000,
 ];
