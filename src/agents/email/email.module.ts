@@ -13,6 +13,7 @@ import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
 import { OutboxViewService } from './outbox-view.service';
 import { sendLimitsProviders } from './send-limits/send-limits.providers';
+import { OutboxMessageSender } from './sending/outbox-message-sender';
 import { SuppressionEntity } from './suppression.entity';
 import { SuppressionsController } from './suppressions.controller';
 import { SuppressionsService } from './suppressions.service';
@@ -33,6 +34,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     DraftRecipientsService,
     EmailDraftingService,
     EmailSendingService,
+    OutboxMessageSender,
     OutboxService,
     OutboxViewService,
     SuppressionsService,
@@ -41,8 +43,9 @@ import { UnsubscribeService } from './unsubscribe.service';
     mailTransportProvider,
     ...sendLimitsProviders,
   ],
-  // DraftRecipientsService: who a plan's drafts would go to, for its preview.
-  exports: [OutboxViewService, DraftRecipientsService],
+  // DraftRecipientsService: who a plan's drafts would go to, for its preview. OutboxService and
+  // EmailSendingService: sequences queue their touches (queueTouch, threadOf) and send them (sendTouch).
+  exports: [OutboxViewService, DraftRecipientsService, OutboxService, EmailSendingService],
 })
 export class EmailAgentModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null) {}
