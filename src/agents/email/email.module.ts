@@ -4,6 +4,7 @@ import { LlmModule } from '../../orchestrator/llm/llm.module';
 import { ProspectsAgentModule } from '../prospects/prospects.module';
 import { DraftRecipientsService } from './draft-recipients.service';
 import { EmailAgent } from './email.agent';
+import { EmailListeners } from './email-listeners';
 import { EmailDraftingService } from './email-drafting.service';
 import { EmailSendingService } from './email-sending.service';
 import { EmailSettingEntity } from './email-setting.entity';
@@ -11,6 +12,7 @@ import { MAIL_TRANSPORT, MailTransport, mailTransportProvider } from './mail-tra
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
+import { OutboxReviewService } from './outbox-review.service';
 import { OutboxViewService } from './outbox-view.service';
 import { sendLimitsProviders } from './send-limits/send-limits.providers';
 import { OutboxMessageSender } from './sending/outbox-message-sender';
@@ -34,7 +36,9 @@ import { UnsubscribeService } from './unsubscribe.service';
     DraftRecipientsService,
     EmailDraftingService,
     EmailSendingService,
+    EmailListeners,
     OutboxMessageSender,
+    OutboxReviewService,
     OutboxService,
     OutboxViewService,
     SuppressionsService,
@@ -46,12 +50,16 @@ import { UnsubscribeService } from './unsubscribe.service';
   // DraftRecipientsService: who a plan's drafts would go to, for its preview. SuppressionsService:
   // sequences skip suppressed prospects when enrolling. OutboxService and EmailSendingService:
   // sequences queue their touches (queueTouch, threadOf) and send them (sendTouch).
+  // EmailDraftingService: sequences write LLM touches as email.draft does. EmailListeners:
+  // sequences hear of unsubscribes and of touches approved or deleted through the outbox API.
   exports: [
     OutboxViewService,
     DraftRecipientsService,
     SuppressionsService,
     OutboxService,
     EmailSendingService,
+    EmailDraftingService,
+    EmailListeners,
   ],
 })
 export class EmailAgentModule implements OnApplicationShutdown {

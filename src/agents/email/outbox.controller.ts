@@ -9,6 +9,7 @@ import {
   Param,
   ParseUUIDPipe,
   Patch,
+  Post,
   Query,
 } from '@nestjs/common';
 import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -20,6 +21,7 @@ import {
 import { ListOutboxQueryDto } from './dto/list-outbox-query.dto';
 import { OutboxMessageDto, OutboxPageDto } from './dto/outbox-message.dto';
 import { UpdateOutboxMessageDto } from './dto/update-outbox-message.dto';
+import { OutboxReviewService } from './outbox-review.service';
 import { OutboxService } from './outbox.service';
 
 const MessageId = () =>
@@ -49,7 +51,10 @@ const conflict = (change: string): ErrorResponseSpec => ({
 @ApiKeyAuth()
 @Controller('outbox')
 export class OutboxController {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly review: OutboxReviewService,
+  ) {}
 
   /** Lists outbox messages, newest first, optionally of one job and in one status */
   @Get()
@@ -58,6 +63,7 @@ export class OutboxController {
   async list(@Query() query: ListOutboxQueryDto): Promise<OutboxPageDto> {
     const page = await this.outbox.list({
       jobId: query.job_id,
+      sequenceId: query.sequence_id,
       status: query.status,
       skip: query.skip,
       limit: query.limit,
@@ -92,8 +98,29 @@ export class OutboxController {
   }
 
   /**
+   * Approves a sequence touch that waits for its own approval
+   * @remarks A follow-up of a sequence with `review_follow_ups`, drafted when it fell due: once
+   * approved it goes out in the prospect's next sending window. Approving an approved touch again
+   * changes nothing. 409 for a job's draft (approving its job's step approves it:
+   * POST /jobs/{id}/approve) and for a touch being sent, sent, skipped or failed.
+   */
+  @Post(':id/approve')
+  @HttpCode(HttpStatus.OK)
+  @MESSAGE_ID
+  @ApiResponse({ status: 200, type: OutboxMessageDto })
+  @ApiErrorResponses(BAD_ID, NOT_FOUND, {
+    status: 409,
+    message: 'Outbox message "0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f" is not a sequence touch',
+  })
+  async approve(@MessageId() id: string): Promise<OutboxMessageDto> {
+    return OutboxMessageDto.from(await this.review.approveTouch(id));
+  }
+
+  /**
    * Deletes an outbox message nothing was sent for
    * @remarks A draft, approved, skipped or failed message; 409 for one being sent or sent.
+   * Deleting a sequence touch takes its prospect out of the sequence (the enrollment ends as
+   * `stopped`, exit reason `removed`).
    */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -101,6 +128,6 @@ export class OutboxController {
   @ApiResponse({ status: 204, description: 'Deleted' })
   @ApiErrorResponses(BAD_ID, NOT_FOUND, conflict('deleted'))
   async delete(@MessageId() id: string): Promise<void> {
-    await this.outbox.delete(id);
+    await this.review.delete(id);
   }
 }

@@ -155,12 +155,14 @@ export class OutboxService {
 
   async list(filter: {
     jobId?: string;
+    sequenceId?: string;
     status?: OutboxStatus;
     skip: number;
     limit: number;
   }): Promise<OutboxPage> {
     const where = {
       ...(filter.jobId ? { jobId: filter.jobId } : {}),
+      ...(filter.sequenceId ? { sequenceId: filter.sequenceId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     };
     const [items, total] = await this.messages.findAndCount({

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ProspectNotFoundException } from '../prospects/exceptions/prospects.exceptions';
 import { ProspectsService } from '../prospects/prospects.service';
+import { EmailListeners } from './email-listeners';
 import type { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 import { SuppressionsService } from './suppressions.service';
@@ -17,6 +18,7 @@ export class UnsubscribeService {
     private readonly outbox: OutboxService,
     private readonly suppressions: SuppressionsService,
     private readonly prospects: ProspectsService,
+    private readonly listeners: EmailListeners,
   ) {}
 
   /** The message a token names, or undefined when the token is not valid (or the message is gone). */
@@ -28,7 +30,8 @@ export class UnsubscribeService {
 
   /**
    * Opts the recipient out at once: the prospect's flag, and the address on the suppression list
-   * (so no other prospect with it is emailed either). Doing it twice changes nothing.
+   * (so no other prospect with it is emailed either); then the listeners hear of it (sequences end
+   * every active enrollment of the address). Doing it twice changes nothing more.
    */
   async unsubscribe(token: string): Promise<OutboxMessageEntity | undefined> {
     const message = await this.resolve(token);
@@ -44,6 +47,11 @@ export class UnsubscribeService {
       { outboxId: message.id, jobId: message.jobId, prospectId: message.prospectId },
       'Recipient unsubscribed',
     );
+    await this.listeners.unsubscribed({
+      email: message.to.trim().toLowerCase(),
+      prospectId: message.prospectId,
+      outboxId: message.id,
+    });
     return message;
   }
 }

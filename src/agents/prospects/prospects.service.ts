@@ -171,6 +171,14 @@ export class ProspectsService {
       .execute();
   }
 
+  /** The ids of the prospects at this email address (normalised as stored): none, or one. */
+  async idsWithEmail(email: string): Promise<string[]> {
+    const normalised = normaliseEmail(email);
+    if (!normalised) return [];
+    const rows = await this.prospects.find({ select: { id: true }, where: { email: normalised } });
+    return rows.map((row) => row.id);
+  }
+
   /** The opt-out flag of each of `ids` that exists (the email agent checks it before drafting). */
   async optOutFlags(ids: string[]): Promise<Map<string, boolean>> {
     const flags = new Map<string, boolean>();

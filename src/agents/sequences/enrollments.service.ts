@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { Clock } from '../../common/time/clock';
 import { ProspectsService } from '../prospects/prospects.service';
 import type { ProspectSearchCriteria } from '../prospects/search/prospect-search.types';
 import { SuppressionsService } from '../email/suppressions.service';
@@ -9,6 +10,8 @@ import {
   InvalidEnrollmentTransitionException,
   TooManyProspectsException,
 } from './exceptions/sequences.exceptions';
+import { EnrollmentEventEntity } from './events/enrollment-event.entity';
+import { enrollmentEvent, exitChange } from './events/exit.util';
 import { SequenceEnrollmentEntity } from './sequence-enrollment.entity';
 import type { EnrollmentSource, EnrollmentStatus } from './sequence.types';
 import { CHANGED_MEANWHILE, SequencesService } from './sequences.service';
@@ -28,8 +31,14 @@ import {
 /** Whom to enrol: listed prospect ids, or every prospect a search finds. */
 export type EnrollmentTarget = { prospectIds: string[] } | { criteria: ProspectSearchCriteria };
 
+/** An enrollment with its timeline, oldest event first. */
+export interface EnrollmentWithTimeline {
+  enrollment: SequenceEnrollmentEntity;
+  timeline: EnrollmentEventEntity[];
+}
+
 export interface EnrollmentPage {
-  items: SequenceEnrollmentEntity[];
+  items: EnrollmentWithTimeline[];
   total: number;
   skip: number;
   limit: number;
@@ -49,6 +58,9 @@ export class EnrollmentsService {
     private readonly store: EnrollmentStore,
     @InjectRepository(SequenceEnrollmentEntity)
     private readonly enrollments: Repository<SequenceEnrollmentEntity>,
+    @InjectRepository(EnrollmentEventEntity)
+    private readonly events: Repository<EnrollmentEventEntity>,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -79,7 +91,7 @@ export class EnrollmentsService {
       sequenceId,
       candidates: checked.candidates,
       source,
-      now: new Date(),
+      now: this.clock.now(),
       plan: (held) =>
         checkPlaces({
           sequenceId,
@@ -94,40 +106,80 @@ export class EnrollmentsService {
     };
   }
 
-  /** A sequence's enrollments, oldest first; 404 for an unknown sequence. */
+  /** A sequence's enrollments with their timelines, oldest first; 404 for an unknown sequence. */
   async list(
     sequenceId: string,
     query: { status?: EnrollmentStatus; skip: number; limit: number },
   ): Promise<EnrollmentPage> {
     await this.sequences.get(sequenceId);
-    const [items, total] = await this.enrollments.findAndCount({
+    const [found, total] = await this.enrollments.findAndCount({
       where: { sequenceId, ...(query.status ? { status: query.status } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: query.skip,
       take: query.limit,
     });
-    return { items, total, skip: query.skip, limit: query.limit };
+    return { items: await this.withTimelines(found), total, skip: query.skip, limit: query.limit };
+  }
+
+  /** One enrollment with its timeline; 404 for an unknown one. */
+  async get(id: string): Promise<EnrollmentWithTimeline> {
+    const enrollment = await this.enrollments.findOneBy({ id });
+    if (!enrollment) throw new EnrollmentNotFoundException(id);
+    return (await this.withTimelines([enrollment]))[0];
+  }
+
+  private async withTimelines(
+    enrollments: SequenceEnrollmentEntity[],
+  ): Promise<EnrollmentWithTimeline[]> {
+    const events =
+      enrollments.length === 0
+        ? []
+        : await this.events.find({
+            where: { enrollmentId: In(enrollments.map((enrollment) => enrollment.id)) },
+            order: { at: 'ASC' },
+          });
+    return enrollments.map((enrollment) => ({
+      enrollment,
+      timeline: events.filter((event) => event.enrollmentId === enrollment.id),
+    }));
   }
 
   /**
-   * Pauses, resumes or stops an enrollment; 404 for an unknown one, 409 when its status does not
-   * allow it. A stop records the exit (`stopped`, now) and leaves nothing due.
+   * Pauses, resumes or stops an enrollment, recorded in its timeline; 404 for an unknown one, 409
+   * when its status does not allow it. A stop records the exit (`stopped`, now), leaves nothing
+   * due and cancels its open tasks; a resume wakes the sequence's run, which goes on from the
+   * step it was at.
    */
   async transition(id: string, action: EnrollmentAction): Promise<SequenceEnrollmentEntity> {
     const transition = ENROLLMENT_TRANSITIONS[action];
-    const now = new Date();
-    const exit =
-      transition.to === 'stopped' ? { exitReason: 'stopped', exitedAt: now, nextDueAt: null } : {};
-    const result = await this.enrollments
-      .createQueryBuilder()
-      .update(SequenceEnrollmentEntity)
-      .set({ status: transition.to, updatedAt: now, ...exit })
-      .where('id = :id', { id })
-      .andWhere('status IN (:...from)', { from: transition.from })
-      .execute();
+    const now = this.clock.now();
+    const current = await this.enrollments.findOneBy({ id });
+    if (!current) throw new EnrollmentNotFoundException(id);
+    const { steps } = await this.sequences.get(current.sequenceId);
+    const changed = await this.store.change(
+      action === 'stop'
+        ? exitChange({ enrollment: current, steps, reason: 'stopped', now })
+        : {
+            id,
+            from: { statuses: transition.from },
+            set: { status: transition.to },
+            events: [
+              enrollmentEvent({
+                enrollment: current,
+                steps,
+                type: action === 'pause' ? 'paused' : 'resumed',
+                data: {},
+                at: now,
+                stepIndex: null,
+              }),
+            ],
+            now,
+          },
+    );
     const enrollment = await this.enrollments.findOneBy({ id });
     if (!enrollment) throw new EnrollmentNotFoundException(id);
-    if (!result.affected) {
+    if (changed && action === 'resume') await this.sequences.wakeRun(enrollment.sequenceId, now);
+    if (!changed) {
       const { status } = enrollment;
       const refusal =
         transitionRefusal({ what: 'enrollment', action, transition, status }) ?? CHANGED_MEANWHILE;

@@ -6,6 +6,17 @@ import {
   SqliteConnection,
 } from '../../database/database-connection';
 import { EmailAgentModule } from '../email/email.module';
+import { SequencesAgent } from './agent/sequences.agent';
+import { TasksController } from './api/tasks.controller';
+import { EnrollmentEventEntity } from './events/enrollment-event.entity';
+import { EnrollmentEventsService } from './events/enrollment-events.service';
+import { SequenceEmailListener } from './events/sequence-email.listener';
+import { SequenceLaunchService } from './launch/sequence-launch.service';
+import { EnrollmentStepHandler } from './run/enrollment-step.handler';
+import { SequenceRunService } from './run/sequence-run.service';
+import { TouchComposer } from './run/touch-composer.service';
+import { SequenceTaskEntity } from './tasks/sequence-task.entity';
+import { TasksService } from './tasks/tasks.service';
 import { ProspectsAgentModule } from '../prospects/prospects.module';
 import { EnrollmentsController } from './api/enrollments.controller';
 import { SequencesController } from './api/sequences.controller';
@@ -18,16 +29,24 @@ import { PostgresEnrollmentStore } from './store/postgres-enrollment.store';
 import { SqliteEnrollmentStore } from './store/sqlite-enrollment.store';
 
 /**
- * Sequences: multi-touch outreach definitions and the enrollments of prospects in them (tables
- * `sequences` and `sequence_enrollments`, written here only), with their REST API.
+ * Sequences: multi-touch outreach definitions, the enrollments of prospects in them, their
+ * timelines and manual tasks (tables `sequences`, `sequence_enrollments`,
+ * `sequence_enrollment_events`, `sequence_tasks`, written here only), with their REST API; the
+ * `sequences` agent, whose launch job drafts, reviews and runs a sequence on the job runner
+ * (JobControl); and the exit rules, which also hear the email module (EmailListeners).
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SequenceEntity, SequenceEnrollmentEntity]),
+    TypeOrmModule.forFeature([
+      SequenceEntity,
+      SequenceEnrollmentEntity,
+      EnrollmentEventEntity,
+      SequenceTaskEntity,
+    ]),
     ProspectsAgentModule,
     EmailAgentModule,
   ],
-  controllers: [SequencesController, EnrollmentsController],
+  controllers: [SequencesController, EnrollmentsController, TasksController],
   providers: [
     {
       provide: EnrollmentStore,
@@ -42,6 +61,14 @@ import { SqliteEnrollmentStore } from './store/sqlite-enrollment.store';
     },
     SequencesService,
     EnrollmentsService,
+    EnrollmentEventsService,
+    SequenceEmailListener,
+    SequenceLaunchService,
+    SequenceRunService,
+    EnrollmentStepHandler,
+    TouchComposer,
+    TasksService,
+    SequencesAgent,
   ],
   exports: [SequencesService, EnrollmentsService],
 })

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../../common/dto/page-query.dto';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../outbox-message.entity';
 
@@ -12,6 +12,11 @@ export class ListOutboxQueryDto extends PageQueryDto {
     message: 'job_id must be 1-128 characters of A-Za-z0-9_.:-',
   })
   job_id?: string;
+
+  /** Only the touches of this sequence (its launches' first touches and its follow-ups). */
+  @IsOptional()
+  @IsUUID('all', { message: 'sequence_id must be a UUID' })
+  sequence_id?: string;
 
   /** Only messages in this status. @example draft */
   @IsOptional()

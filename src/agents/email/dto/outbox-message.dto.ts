@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { OutboxMessageEntity, OutboxStatus } from '../outbox-message.entity';
 import type { OutboxPage } from '../outbox.service';
 
@@ -7,8 +8,20 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export class OutboxMessageDto {
   /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
   id: string;
-  /** The job whose email.draft step wrote it. @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
+  /**
+   * The job whose email.draft step wrote it, or for a sequence touch the job that queued it (the
+   * launch, or the sequence's run). @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55
+   */
   job_id: string;
+  /** For a sequence touch: its enrollment (null for a job's draft). */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  enrollment_id: string | null;
+  /** For a sequence touch: its place in the enrollment's emails, from 0 (the first touch). */
+  @ApiProperty({ type: 'integer', nullable: true, example: null })
+  touch_index: number | null;
+  /** For a sequence touch: its sequence. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  sequence_id: string | null;
   /** @example 7d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6 */
   prospect_id: string;
   /** Recipient address. @example anna.beispielmann@nordlicht.example */
@@ -19,7 +32,10 @@ export class OutboxMessageDto {
   subject: string;
   /** Plain text; the unsubscribe line is added when it is sent. */
   body: string;
-  /** draft (editable), approved (its send step runs), sending, sent, skipped or failed. @example draft */
+  /**
+   * draft (editable), approved (its send step runs, or a touch waits for its time), sending,
+   * sent, skipped or failed. @example draft
+   */
   status: OutboxStatus;
   /** Why it was skipped or failed. @example opted out */
   reason: string | null;
@@ -36,6 +52,9 @@ export class OutboxMessageDto {
     return {
       id: message.id,
       job_id: message.jobId,
+      enrollment_id: message.enrollmentId,
+      touch_index: message.touchIndex,
+      sequence_id: message.sequenceId,
       prospect_id: message.prospectId,
       to: message.to,
       name: message.name,

@@ -3,10 +3,15 @@ import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiKeyAuth } from '../../../common/decorators/api-docs.decorators';
 import { toSearchCriteria } from '../../prospects/dto/list-prospects-query.dto';
 import { EnrollmentsService } from '../enrollments.service';
+import { EnrollmentEventsService } from '../events/enrollment-events.service';
+import { EnrollmentEventInputDto } from './dto/enrollment-event-input.dto';
 import type { EnrollmentAction } from '../utils/transitions.util';
 import { CreateEnrollmentsDto, MAX_ENROLLMENTS_PER_CALL } from './dto/create-enrollments.dto';
 import {
+  EnrollmentDetailDto,
   EnrollmentDto,
+  EnrollmentEventDto,
+  EnrollmentEventResultDto,
   EnrollmentPageDto,
   EnrollmentSkipDto,
   EnrollResultDto,
@@ -39,7 +44,10 @@ const conflict = (status: string, action: string, from: string) => ({
 @ApiKeyAuth()
 @Controller()
 export class EnrollmentsController {
-  constructor(private readonly enrollments: EnrollmentsService) {}
+  constructor(
+    private readonly enrollments: EnrollmentsService,
+    private readonly events: EnrollmentEventsService,
+  ) {}
 
   /**
    * Enrols prospects in a sequence
@@ -77,7 +85,11 @@ export class EnrollmentsController {
     };
   }
 
-  /** Lists a sequence's enrollments, oldest first, optionally in one status */
+  /**
+   * Lists a sequence's enrollments, oldest first, optionally in one status
+   * @remarks Each with its timeline: launched, sent (touch, Message-ID), deferred, waiting for
+   * approval, tasks, pauses, replies and other events, and its exit.
+   */
   @Get('sequences/:id/enrollments')
   @SEQUENCE_ID
   @ApiResponse({ status: 200, type: EnrollmentPageDto })
@@ -93,6 +105,49 @@ export class EnrollmentsController {
         limit: query.limit,
       }),
     );
+  }
+
+  /** Reads an enrollment, with its timeline */
+  @Get('enrollments/:id')
+  @ENROLLMENT_ID
+  @ApiResponse({ status: 200, type: EnrollmentDetailDto })
+  @ApiErrorResponses(BAD_ID, ENROLLMENT_NOT_FOUND)
+  async get(@IdParam() id: string): Promise<EnrollmentDetailDto> {
+    return EnrollmentDetailDto.withTimeline(await this.enrollments.get(id));
+  }
+
+  /**
+   * Records what happened to an enrollment: a reply, a bounce, an unsubscribe, a meeting booked
+   * @remarks An active or paused enrollment ends at once with that reason (a meeting booked ends
+   * it as `finished`, exit reason `meeting_booked`), and nothing more is sent to it. A bounce also
+   * puts the address on the suppression list; an unsubscribe opts the prospect out, suppresses
+   * the address and ends its other active enrollments; a reply, with the sequence's
+   * `stop_on_company_reply`, ends the enrollments of the same company domain in the sequence
+   * (`ended`). An enrollment that ended already keeps its status; the event is recorded and
+   * counted all the same.
+   */
+  @Post('enrollments/:id/events')
+  @ENROLLMENT_ID
+  @ApiBody({ type: EnrollmentEventInputDto })
+  @ApiResponse({ status: 201, type: EnrollmentEventResultDto })
+  @ApiErrorResponses(
+    { status: 400, message: 'type must be one of replied, bounced, unsubscribed, meeting_booked' },
+    ENROLLMENT_NOT_FOUND,
+  )
+  async recordEvent(
+    @IdParam() id: string,
+    @Body() body: EnrollmentEventInputDto,
+  ): Promise<EnrollmentEventResultDto> {
+    const recorded = await this.events.record(id, {
+      type: body.type,
+      at: body.at === undefined ? undefined : new Date(body.at),
+      note: body.note,
+    });
+    return {
+      enrollment: EnrollmentDto.from(recorded.enrollment),
+      event: EnrollmentEventDto.from(recorded.event),
+      ended: recorded.ended,
+    };
   }
 
   /**
@@ -111,7 +166,8 @@ export class EnrollmentsController {
 
   /**
    * Resumes a paused enrollment
-   * @remarks It goes on from the step it was at. 409 unless it is paused.
+   * @remarks It goes on from the step it was at (a touch that fell due meanwhile goes out in the
+   * prospect's next window). 409 unless it is paused.
    */
   @Post('enrollments/:id/resume')
   @HttpCode(HttpStatus.OK)
@@ -124,8 +180,9 @@ export class EnrollmentsController {
 
   /**
    * Stops an enrollment for good
-   * @remarks It ends as `stopped` (exit_reason `stopped`, exited_at now) and nothing more is
-   * sent; the prospect may be enrolled again. 409 unless it is active or paused.
+   * @remarks It ends as `stopped` (exit_reason `stopped`, exited_at now), nothing more is sent
+   * and its open task is cancelled; the prospect may be enrolled again. 409 unless it is active
+   * or paused.
    */
   @Post('enrollments/:id/stop')
   @HttpCode(HttpStatus.OK)

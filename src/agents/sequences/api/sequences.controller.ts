@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiKeyAuth } from '../../../common/decorators/api-docs.decorators';
+import { SequenceLaunchService } from '../launch/sequence-launch.service';
 import { SequencesService } from '../sequences.service';
+import { LaunchSequenceDto, SequenceLaunchDto } from './dto/launch.dto';
 import { CreateSequenceDto } from './dto/create-sequence.dto';
 import { ListSequencesQueryDto } from './dto/list-sequences-query.dto';
 import { SequenceSettingsInputDto } from './dto/sequence-settings.dto';
@@ -62,7 +64,10 @@ const CONFLICT = (state: string, action: string) => ({
 @ApiExtraModels(...STEP_DTOS)
 @Controller('sequences')
 export class SequencesController {
-  constructor(private readonly sequences: SequencesService) {}
+  constructor(
+    private readonly sequences: SequencesService,
+    private readonly launches: SequenceLaunchService,
+  ) {}
 
   /**
    * Defines a sequence
@@ -101,20 +106,69 @@ export class SequencesController {
     );
   }
 
-  /** Reads a sequence, with its enrollments counted by status */
+  /**
+   * Reads a sequence, with its enrollments counted by status and each step's counts
+   * @remarks `step_stats`: per step, the enrollments at it now (`due`) and past it
+   * (`finished`), its touches sent, the replies, bounces, unsubscribes and meetings that came
+   * after its touch (the last one the prospect received), and its reply rate.
+   */
   @Get(':id')
   @SEQUENCE_ID
   @ApiResponse({ status: 200, type: SequenceDetailDto })
   @ApiErrorResponses(BAD_ID, SEQUENCE_NOT_FOUND)
   async get(@IdParam() id: string): Promise<SequenceDetailDto> {
-    const { sequence, counts } = await this.sequences.detail(id);
-    return SequenceDetailDto.withCounts(sequence, counts);
+    return SequenceDetailDto.ofDetail(await this.sequences.detail(id));
+  }
+
+  /**
+   * Launches a sequence
+   * @remarks Creates the launch job (`job_id`), which drafts the first touch of every active
+   * enrollment not launched yet into the outbox, then waits for approval
+   * (`waiting_approval`; the drafts are in GET /outbox?job_id=…, editable with PATCH and
+   * removable with DELETE — a removed one takes its prospect out of the sequence). Approving the
+   * job (POST /jobs/{id}/approve) schedules them, and the follow-ups too unless the sequence has
+   * `review_follow_ups`; its last step then sends each touch in the prospect's window and parks
+   * until the next is due. Enrollments made later are launched by launching again once that
+   * approval is done: 409 `launch_in_progress` before. 422 `nothing_to_launch` when no
+   * enrollment waits for a launch; 422 `sending_unavailable` without SMTP.
+   */
+  @Post(':id/launch')
+  @SEQUENCE_ID
+  @ApiBody({ type: LaunchSequenceDto, required: false })
+  @ApiResponse({ status: 201, type: SequenceLaunchDto })
+  @ApiErrorResponses(
+    BAD_ID,
+    SEQUENCE_NOT_FOUND,
+    {
+      status: 409,
+      error: 'launch_in_progress',
+      message:
+        'Sequence "5a7c9e1f-2b3d-4f6a-8c0e-1d2f3a4b5c6d" has a launch waiting for its review (job 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55): approve or reject that job first, then launch again for the enrollments it does not hold',
+    },
+    {
+      status: 422,
+      error: 'nothing_to_launch',
+      message:
+        'Sequence "5a7c9e1f-2b3d-4f6a-8c0e-1d2f3a4b5c6d" has no active enrollment waiting for a launch: enrol prospects first (POST /sequences/{id}/enrollments)',
+    },
+  )
+  async launch(
+    @IdParam() id: string,
+    @Body() body: LaunchSequenceDto = {},
+  ): Promise<SequenceLaunchDto> {
+    const outcome = await this.launches.launch(id, { sender: body?.sender, offer: body?.offer });
+    return {
+      job_id: outcome.jobId,
+      sequence_id: outcome.sequenceId,
+      enrollments: outcome.enrollments,
+      run_only: outcome.runOnly,
+    };
   }
 
   /**
    * Pauses a sequence
-   * @remarks Nothing of it is sent while it is paused; its enrollments keep their places and
-   * steps. 409 when it is paused already.
+   * @remarks Nothing of it is sent while it is paused (a run under way stops within a few
+   * touches); its enrollments keep their places and steps. 409 when it is paused already.
    */
   @Post(':id/pause')
   @HttpCode(HttpStatus.OK)
@@ -127,7 +181,8 @@ export class SequencesController {
 
   /**
    * Resumes a paused sequence
-   * @remarks Its enrollments go on from the steps they were at. 409 when it is active.
+   * @remarks Its enrollments go on from the steps they were at (its run job is woken: touches
+   * that fell due meanwhile go out in their prospects' windows). 409 when it is active.
    */
   @Post(':id/resume')
   @HttpCode(HttpStatus.OK)

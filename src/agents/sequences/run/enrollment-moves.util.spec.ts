@@ -5,6 +5,7 @@ import {
   lastTouchStep,
   nextUtcDay,
   runEnd,
+  stepOfTouch,
   Timing,
   touchIndexOf,
   touchMove,
@@ -86,8 +87,14 @@ describe('advanceFrom', () => {
 });
 
 describe('touchIndexOf and lastTouchStep', () => {
-  it('numbers the email steps from 0', () => {
+  it('numbers the email steps from 0, and finds the step of each touch', () => {
     expect([0, 2, 4].map((step) => touchIndexOf(THREE_TOUCHES, step))).toEqual([0, 1, 2]);
+    expect([0, 1, 2, 3].map((touch) => stepOfTouch(THREE_TOUCHES, touch))).toEqual([
+      0,
+      2,
+      4,
+      undefined,
+    ]);
   });
 
   it('names the email step an enrollment last received', () => {

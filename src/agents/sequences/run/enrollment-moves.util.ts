@@ -54,6 +54,18 @@ export function touchIndexOf(steps: readonly SequenceStep[], stepIndex: number):
   return steps.slice(0, stepIndex).filter((step) => step.type === 'email').length;
 }
 
+/** The step index of touch `touchIndex` (the touchIndex-th email step), or undefined. */
+export function stepOfTouch(
+  steps: readonly SequenceStep[],
+  touchIndex: number,
+): number | undefined {
+  let seen = -1;
+  for (const [index, step] of steps.entries()) {
+    if (step.type === 'email' && ++seen === touchIndex) return index;
+  }
+  return undefined;
+}
+
 /**
  * The email step an enrollment at `stepIndex` last received (the latest email step before it),
  * which a reply, bounce or unsubscribe is counted against; undefined before the first touch.

@@ -1,5 +1,7 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { SequenceEntity } from '../../sequence.entity';
+import type { SequenceDetail } from '../../sequences.service';
+import type { StepStats } from '../../stats/step-stats.util';
 import type { EnrollmentStatus, SequenceStatus, SequenceStep } from '../../sequence.types';
 import { SequenceSettingsDto } from './sequence-settings.dto';
 import { STEP_DTOS } from './sequence-step.dto';
@@ -20,6 +22,12 @@ export class SequenceDto {
   /** active, or paused (nothing of it is sent). @example active */
   @ApiProperty({ enum: ['active', 'paused'] })
   status: SequenceStatus;
+  /** The job whose `sequences.run` step sends it (GET /jobs/{id}); null before its first run. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  run_job_id: string | null;
+  /** The job of its latest launch (drafts, review, run); null before the first launch. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  launch_job_id: string | null;
   /** 1 when created, one more on each change. @example 1 */
   @ApiProperty({ type: 'integer' })
   version: number;
@@ -35,6 +43,8 @@ export class SequenceDto {
       steps: sequence.steps,
       settings: SequenceSettingsDto.from(sequence.settings),
       status: sequence.status,
+      run_job_id: sequence.runJobId,
+      launch_job_id: sequence.launchJobId,
       version: sequence.version,
       created_at: sequence.createdAt.toISOString(),
       updated_at: sequence.updatedAt.toISOString(),
@@ -69,15 +79,56 @@ export class EnrollmentCountsDto {
   }
 }
 
-/** A sequence with its enrollments counted by status. */
+/** How one step is doing. */
+export class StepStatsDto {
+  /** @example 0 */
+  @ApiProperty({ type: 'integer' })
+  index: number;
+  /** email, wait or task. @example email */
+  @ApiProperty({ enum: ['email', 'wait', 'task'] })
+  type: 'email' | 'wait' | 'task';
+  /** Active or paused enrollments at this step now. @example 4 */
+  @ApiProperty({ type: 'integer' })
+  due: number;
+  /** Touches of this step sent. @example 18 */
+  @ApiProperty({ type: 'integer' })
+  sent: number;
+  /** Replies after this step's touch (the last one the prospect received). @example 3 */
+  @ApiProperty({ type: 'integer' })
+  replied: number;
+  /** @example 1 */
+  @ApiProperty({ type: 'integer' })
+  bounced: number;
+  /** @example 0 */
+  @ApiProperty({ type: 'integer' })
+  unsubscribed: number;
+  /** @example 1 */
+  @ApiProperty({ type: 'integer' })
+  meeting_booked: number;
+  /** Enrollments that went past this step (touch sent, task done, wait over). @example 14 */
+  @ApiProperty({ type: 'integer' })
+  finished: number;
+  /** replied / sent for an email step that sent anything, else null. @example 0.167 */
+  @ApiProperty({ type: Number, nullable: true })
+  reply_rate: number | null;
+
+  static from(stats: StepStats): StepStatsDto {
+    return { ...stats };
+  }
+}
+
+/** A sequence with its enrollments counted by status, and each step's counts. */
 export class SequenceDetailDto extends SequenceDto {
   enrollments: EnrollmentCountsDto;
+  /** Per step, in order: who is at it, what it sent and what came back. */
+  step_stats: StepStatsDto[];
 
-  static withCounts(
-    sequence: SequenceEntity,
-    counts: Record<EnrollmentStatus, number>,
-  ): SequenceDetailDto {
-    return { ...SequenceDto.from(sequence), enrollments: EnrollmentCountsDto.from(counts) };
+  static ofDetail(detail: SequenceDetail): SequenceDetailDto {
+    return {
+      ...SequenceDto.from(detail.sequence),
+      enrollments: EnrollmentCountsDto.from(detail.counts),
+      step_stats: detail.steps.map((stats) => StepStatsDto.from(stats)),
+    };
   }
 }
 

@@ -132,3 +132,21 @@ export function IsIdList(max: number) {
     },
   });
 }
+
+/** Text of 1 to `max` characters, or a plain object (a sender or an offer, as email.draft takes them). */
+export function IsTextOrObject(max: number) {
+  return rule({
+    name: 'isTextOrObject',
+    problem: (value) => {
+      if (value === undefined) return undefined;
+      if (typeof value === 'string') {
+        return value.trim().length > 0 && value.length <= max
+          ? undefined
+          : `must be text of 1 to ${max} characters, or an object`;
+      }
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? undefined
+        : 'must be text or an object';
+    },
+  });
+}
