@@ -57,6 +57,8 @@ const BOTH_ENGINES = [
   'research-website-fetcher',
   'sequences-api',
   'sequences-api-enrollments',
+  'sequences-run',
+  'sequences-run-rules',
   'rest-contract',
   'demo',
   'bad-input',
