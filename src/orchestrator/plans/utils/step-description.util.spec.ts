@@ -93,6 +93,10 @@ describe('describeStep', () => {
         'prospects.search',
         'research.company_summary',
         'research.score_fit',
+        'sequences.approve_launch',
+        'sequences.draft_first_touches',
+        'sequences.launch',
+        'sequences.run',
       ].sort(),
     );
   });

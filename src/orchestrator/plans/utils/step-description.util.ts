@@ -128,6 +128,12 @@ const DESCRIBE: Record<string, (params: Params) => string> = {
   'core.set_context': setContext,
   'core.review': review,
   'core.wait': wait,
+  'sequences.launch': () => 'Launch the sequence: its first touches drafted for review',
+  'sequences.draft_first_touches': () => 'Draft the first touch of each enrollment to launch',
+  'sequences.approve_launch': () =>
+    'Wait for a human to approve the first touches, then schedule them',
+  'sequences.run': () =>
+    "Send the sequence's touches when due, in each prospect's window, until every enrollment ends",
 };
 
 /** "a=1, b=[2 values]": a short, one-line summary of parameters. */
