@@ -51,8 +51,8 @@ export interface LaunchOutcome {
  * (parks for a human; running it approves the drafts and schedules the enrollments) and
  * `sequences.run` (the scheduler's repeating step). Only one launch is under review at a time;
  * enrollments made later are launched by launching again once it is approved. A launch with
- * nothing new, when the run job ended (cancelled) while launched enrollments remain, is a job
- * of the run step alone.
+ * nothing new, when the run job ended (cancelled or failed) while launched enrollments remain, is
+ * a job of the run step alone.
  */
 @Injectable()
 export class SequenceLaunchService {
