@@ -59,6 +59,7 @@ const BOTH_ENGINES = [
   'sequences-api-enrollments',
   'sequences-run',
   'sequences-run-rules',
+  'sequences-crash-recovery',
   'rest-contract',
   'demo',
   'bad-input',
