@@ -45,6 +45,7 @@ const BOTH_ENGINES = [
   'email-draft',
   'email-unsubscribe',
   'email-crash-recovery',
+  'email-touches',
   'export-demo',
   'export-google-sheets',
   'export-outbox',

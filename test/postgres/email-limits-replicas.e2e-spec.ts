@@ -43,6 +43,7 @@ describe('email daily limit and pacing across replicas (Postgres)', () => {
             id,
             sendKey: `job:2:p-${i}`,
             messageId: `<${id}@zigral.example>`,
+            now: new Date(),
             dayStart,
             dailyLimit: 3,
           }),
@@ -71,12 +72,56 @@ describe('email daily limit and pacing across replicas (Postgres)', () => {
       id,
       sendKey: `k:${id}`,
       messageId: `<${id}@zigral.example>`,
+      now: new Date(),
       dayStart: utcDayStart(new Date()),
       dailyLimit: 2,
     });
     expect(await claims.claim(input(first))).toBe(true);
     expect(await claims.claim(input(first))).toBe(false);
     expect(await claims.claim(input(second))).toBe(false);
+  });
+
+  it("lets racing touches of two sequences on 3 replicas take only each sequence's cap", async () => {
+    for (let round = 0; round < 3; round++) {
+      await connections[0].query('DELETE FROM outbox_messages');
+      const ids = await approvedMessages(12);
+      // Even messages are touches of seq-a (cap 2), odd ones of seq-b (cap 3); a job's sent
+      // message of today counts towards the global limit only.
+      for (const [i, id] of ids.entries()) {
+        await connections[0].query(
+          'UPDATE outbox_messages SET sequence_id = $2, enrollment_id = $3, touch_index = 0 ' +
+            'WHERE id = $1',
+          [id, i % 2 === 0 ? 'seq-a' : 'seq-b', `enr-${i}`],
+        );
+      }
+      const claimers = connections.map((connection) => new PostgresOutboxClaims(connection));
+      const dayStart = utcDayStart(new Date());
+      const claimed = await Promise.all(
+        ids.map((id, i) =>
+          claimers[i % 3].claim({
+            id,
+            sendKey: `enr-${i}:0`,
+            messageId: `<${id}@zigral.example>`,
+            now: new Date(),
+            dayStart,
+            dailyLimit: 100,
+            sequenceCap: {
+              sequenceId: i % 2 === 0 ? 'seq-a' : 'seq-b',
+              limit: i % 2 === 0 ? 2 : 3,
+            },
+          }),
+        ),
+      );
+      expect(claimed.filter(Boolean)).toHaveLength(5);
+      const { rows } = await connections[1].query<{ sequence_id: string; n: number }>(
+        "SELECT sequence_id, count(*) AS n FROM outbox_messages WHERE status = 'sending' " +
+          'GROUP BY sequence_id ORDER BY sequence_id',
+      );
+      expect(rows).toEqual([
+        { sequence_id: 'seq-a', n: 2 },
+        { sequence_id: 'seq-b', n: 3 },
+      ]);
+    }
   });
 
   it('gives senders on 3 replicas slots EMAIL_PACING_MS apart, in one queue', async () => {

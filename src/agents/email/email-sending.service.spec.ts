@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { SystemClock } from '../../common/time/system.clock';
 import { AppConfig } from '../../config/app-config';
 import { validateEnv } from '../../config/env.schema';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
@@ -8,6 +9,7 @@ import type { MailTransport } from './mail-transport.provider';
 import type { OutboxMessageEntity } from './outbox-message.entity';
 import type { OutboxService } from './outbox.service';
 import { InProcessSendPacer } from './send-limits/send-pacer';
+import { OutboxMessageSender } from './sending/outbox-message-sender';
 import type { SuppressionsService } from './suppressions.service';
 import type { UnsubscribeKeyService } from './unsubscribe-key.service';
 import { SAMPLE_PROSPECT_REASON } from './utils/do-not-email.util';
@@ -35,6 +37,11 @@ const row = (change: Partial<OutboxMessageEntity> = {}): OutboxMessageEntity =>
     status: 'approved',
     sendKey: null,
     messageId: null,
+    enrollmentId: null,
+    touchIndex: null,
+    sequenceId: null,
+    inReplyTo: null,
+    threadReferences: null,
     ...change,
   }) as OutboxMessageEntity;
 
@@ -49,6 +56,7 @@ function setup(
     approve: jest.fn(),
     claim: jest.fn().mockResolvedValue('claimed'),
     countTowardsDailyLimit: jest.fn().mockResolvedValue(0),
+    countTowardsSequenceDailyLimit: jest.fn().mockResolvedValue(0),
     markSent: jest.fn(),
     markFailed: jest.fn(),
     markSkipped: jest.fn(),
@@ -59,7 +67,7 @@ function setup(
     emailFlags: jest.fn().mockResolvedValue(new Map()),
     recordContacted: jest.fn(),
   };
-  const service = new EmailSendingService(
+  const sender = new OutboxMessageSender(
     appConfig,
     transport,
     outbox as unknown as OutboxService,
@@ -67,7 +75,9 @@ function setup(
     prospects as unknown as ProspectsService,
     { signingKey: () => Promise.resolve('k'.repeat(32)) } as unknown as UnsubscribeKeyService,
     new InProcessSendPacer(),
+    new SystemClock(),
   );
+  const service = new EmailSendingService(outbox as unknown as OutboxService, sender);
   const send = (count = 1) =>
     service.send({
       drafts: Array.from({ length: count }, () => ({
@@ -81,7 +91,9 @@ function setup(
       idempotencyKey: 'job:2',
       signal: new AbortController().signal,
     });
-  return { outbox, transport, prospects, send };
+  const sendTouch = (sequenceDailyCap?: number) =>
+    service.sendTouch({ outboxId: ID, signal: new AbortController().signal, sequenceDailyCap });
+  return { outbox, transport, prospects, send, sendTouch };
 }
 
 // The service logs each message; not the point here.
@@ -246,5 +258,119 @@ describe('EmailSendingService', () => {
     await send(2);
     expect(times).toHaveLength(2);
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe('EmailSendingService.sendTouch', () => {
+  const touch = (change: Partial<OutboxMessageEntity> = {}) =>
+    row({ enrollmentId: 'enr-1', touchIndex: 1, sequenceId: 'seq-1', ...change });
+
+  it('sends a touch under its own key, threaded, and holds it to its sequence cap in the claim', async () => {
+    const { outbox, transport, sendTouch } = setup(
+      touch({
+        subject: 'Re: Hello',
+        inReplyTo: '<a@zigral.example>',
+        threadReferences: '<a@zigral.example>',
+      }),
+      delivered,
+    );
+    const result = await sendTouch(2);
+    expect(outbox.claim).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: ID,
+        sendKey: 'enr-1:1',
+        dailyLimit: 50,
+        sequenceCap: { sequenceId: 'seq-1', limit: 2 },
+      }),
+    );
+    expect(outbox.countTowardsSequenceDailyLimit).toHaveBeenCalledWith('seq-1', expect.any(Date));
+    expect(outbox.markSent).toHaveBeenCalledWith(ID, 'enr-1:1');
+    const mail = transport.sendMail.mock.calls[0][0];
+    expect(mail).toMatchObject({
+      subject: 'Re: Hello',
+      inReplyTo: '<a@zigral.example>',
+      references: '<a@zigral.example>',
+    });
+    expect(result).toEqual({
+      id: ID,
+      prospect_id: 'p1',
+      to: 'ben@beta.example',
+      status: 'sent',
+      message_id: mail.messageId,
+    });
+  });
+
+  it('defers a touch over its sequence cap or the daily limit, and leaves it sendable', async () => {
+    const capped = setup(touch(), delivered);
+    capped.outbox.countTowardsSequenceDailyLimit.mockResolvedValue(2);
+    expect(await capped.sendTouch(2)).toMatchObject({
+      status: 'deferred',
+      deferred: 'sequence_daily_limit',
+    });
+    const daily = setup(touch(), delivered);
+    daily.outbox.countTowardsDailyLimit.mockResolvedValue(50);
+    expect(await daily.sendTouch(2)).toMatchObject({
+      status: 'deferred',
+      deferred: 'daily_limit',
+    });
+    for (const { outbox, transport } of [capped, daily]) {
+      expect(transport.sendMail).not.toHaveBeenCalled();
+      expect(outbox.claim).not.toHaveBeenCalled();
+      expect(outbox.markSkipped).not.toHaveBeenCalled();
+    }
+  });
+
+  it('defers when another sender took the last place of the day between count and claim', async () => {
+    const { outbox, transport, sendTouch } = setup(touch(), delivered);
+    outbox.countTowardsSequenceDailyLimit
+      .mockResolvedValueOnce(0)
+      .mockResolvedValueOnce(1)
+      .mockResolvedValue(2);
+    outbox.claim.mockResolvedValueOnce('sequence_daily_limit');
+    expect(await sendTouch(2)).toMatchObject({
+      status: 'deferred',
+      deferred: 'sequence_daily_limit',
+    });
+    expect(outbox.claim).toHaveBeenCalledTimes(1);
+    expect(transport.sendMail).not.toHaveBeenCalled();
+    expect(outbox.markSkipped).not.toHaveBeenCalled();
+  });
+
+  it('counts no sequence cap without one, and keeps a draft touch for its approval', async () => {
+    const uncapped = setup(touch(), delivered);
+    expect(await uncapped.sendTouch()).toMatchObject({ status: 'sent' });
+    expect(uncapped.outbox.countTowardsSequenceDailyLimit).not.toHaveBeenCalled();
+    expect(uncapped.outbox.claim.mock.calls[0][0].sequenceCap).toBeUndefined();
+    const draft = setup(touch({ status: 'draft' }), delivered);
+    expect(await draft.sendTouch(2)).toMatchObject({
+      status: 'deferred',
+      deferred: 'awaiting_approval',
+    });
+    expect(draft.outbox.claim).not.toHaveBeenCalled();
+  });
+
+  it('never resends a touch left sending: it is failed as interrupted', async () => {
+    const { outbox, transport, sendTouch } = setup(
+      touch({ status: 'sending', sendKey: 'enr-1:1' }),
+      delivered,
+    );
+    expect(await sendTouch(2)).toMatchObject({ status: 'failed', reason: INTERRUPTED_REASON });
+    expect(outbox.markFailed).toHaveBeenCalledWith(ID, INTERRUPTED_REASON);
+    expect(transport.sendMail).not.toHaveBeenCalled();
+  });
+
+  it('skips a suppressed or opted-out touch for good, and refuses a job draft', async () => {
+    const { outbox, prospects, sendTouch } = setup(touch(), delivered);
+    prospects.emailFlags.mockResolvedValue(new Map([['p1', { optedOut: true, isSample: false }]]));
+    expect(await sendTouch(2)).toMatchObject({ status: 'skipped', reason: 'opted out' });
+    expect(outbox.markSkipped).toHaveBeenCalledWith(ID, 'opted out');
+    const job = setup(row(), delivered);
+    await expect(job.sendTouch(2)).rejects.toThrow('is not a sequence touch');
+  });
+
+  it("sends a touch a job's send step hands over under the touch's own key", async () => {
+    const { outbox, send } = setup(touch(), delivered);
+    expect((await send())[0]).toMatchObject({ status: 'sent' });
+    expect(outbox.markSent).toHaveBeenCalledWith(ID, 'enr-1:1');
   });
 });

@@ -11,8 +11,9 @@ import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { ProspectInState } from '../prospects/prospect.types';
 import { DraftParams, SendParams } from './dto/email-action.params';
 import { EmailDraftingService } from './email-drafting.service';
-import { EmailSendingService, sendingUnavailableReason } from './email-sending.service';
+import { EmailSendingService } from './email-sending.service';
 import type { DraftInState, SentInState } from './email-state.types';
+import { sendingUnavailableReason } from './sending/outbox-message-sender';
 import { draftCleaningNote } from './utils/draft-cleaning.util';
 import { offerFrom, senderFrom } from './utils/draft-inputs.util';
 

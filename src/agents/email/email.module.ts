@@ -13,6 +13,7 @@ import { OutboxController } from './outbox.controller';
 import { OutboxService } from './outbox.service';
 import { OutboxViewService } from './outbox-view.service';
 import { sendLimitsProviders } from './send-limits/send-limits.providers';
+import { OutboxMessageSender } from './sending/outbox-message-sender';
 import { SuppressionEntity } from './suppression.entity';
 import { SuppressionsController } from './suppressions.controller';
 import { SuppressionsService } from './suppressions.service';
@@ -33,6 +34,7 @@ import { UnsubscribeService } from './unsubscribe.service';
     DraftRecipientsService,
     EmailDraftingService,
     EmailSendingService,
+    OutboxMessageSender,
     OutboxService,
     OutboxViewService,
     SuppressionsService,
@@ -42,8 +44,15 @@ import { UnsubscribeService } from './unsubscribe.service';
     ...sendLimitsProviders,
   ],
   // DraftRecipientsService: who a plan's drafts would go to, for its preview. SuppressionsService:
-  // sequences skip suppressed prospects when enrolling.
-  exports: [OutboxViewService, DraftRecipientsService, SuppressionsService],
+  // sequences skip suppressed prospects when enrolling. OutboxService and EmailSendingService:
+  // sequences queue their touches (queueTouch, threadOf) and send them (sendTouch).
+  exports: [
+    OutboxViewService,
+    DraftRecipientsService,
+    SuppressionsService,
+    OutboxService,
+    EmailSendingService,
+  ],
 })
 export class EmailAgentModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null) {}

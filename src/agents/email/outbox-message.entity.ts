@@ -11,7 +11,11 @@ export const OUTBOX_STATUSES = [
 ] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-/** One drafted email and its sending state. Indexes: see the create-email migration. */
+/**
+ * One drafted email and its sending state: a job's draft, or a touch of a sequence enrollment
+ * (then `enrollmentId`, `touchIndex` and `sequenceId` are set). Indexes: see the create-email and
+ * outbox-touches migrations.
+ */
 @Entity({ name: 'outbox_messages' })
 export class OutboxMessageEntity {
   /** A UUID; also what an unsubscribe token names. */
@@ -47,13 +51,36 @@ export class OutboxMessageEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   reason: string | null;
 
-  /** `{send step key}:{prospect id}`, set when sending starts: the message's exactly-once key. */
+  /**
+   * The message's exactly-once key, set when sending starts: `{send step key}:{prospect id}` for a
+   * job's draft, `{enrollment id}:{touch index}` for a sequence touch.
+   */
   @Column({ name: 'send_key', type: 'varchar', length: 300, nullable: true })
   sendKey: string | null;
 
   /** The Message-ID header, derived from the send key. */
   @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
   messageId: string | null;
+
+  /** The sequence enrollment this touch belongs to; null for a job's draft. */
+  @Column({ name: 'enrollment_id', type: 'varchar', length: 64, nullable: true })
+  enrollmentId: string | null;
+
+  /** The touch's place in its enrollment (0: the first email); unique with the enrollment. */
+  @Column({ name: 'touch_index', type: 'integer', nullable: true })
+  touchIndex: number | null;
+
+  /** The touch's sequence, for its daily cap. */
+  @Column({ name: 'sequence_id', type: 'varchar', length: 64, nullable: true })
+  sequenceId: string | null;
+
+  /** The Message-ID this message answers (`In-Reply-To`), for a follow-up in a thread. */
+  @Column({ name: 'in_reply_to', type: 'varchar', length: 255, nullable: true })
+  inReplyTo: string | null;
+
+  /** The `References` header: the thread's earlier Message-IDs, space-separated, newest last. */
+  @Column({ name: 'thread_references', type: 'text', nullable: true })
+  threadReferences: string | null;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
+import { Clock } from '../../common/time/clock';
 import {
   OutboxMessageConflictException,
   OutboxMessageNotFoundException,
+  OutboxTouchNotStoredException,
 } from './exceptions/email.exceptions';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 import {
@@ -12,7 +14,10 @@ import {
   DAILY_COUNT_CONDITION,
   OutboxClaims,
   SENDABLE,
+  SEQUENCE_DAILY_COUNT_CONDITION,
 } from './send-limits/outbox-claims';
+import type { NewTouch, TouchThread } from './outbox-touch.types';
+import type { SendLimit } from './utils/daily-limit.util';
 
 /** A draft as email.draft hands it to the outbox. */
 export interface NewDraft {
@@ -30,8 +35,8 @@ export interface OutboxPage {
   limit: number;
 }
 
-/** What trying to take a message for sending found. */
-export type ClaimOutcome = 'claimed' | 'daily_limit' | 'not_sendable';
+/** What trying to take a message for sending found: taken, held back by a limit, or not sendable. */
+export type ClaimOutcome = 'claimed' | SendLimit | 'not_sendable';
 
 /**
  * Statuses a message may be deleted in: nothing was or is being sent. An approved message is
@@ -50,6 +55,7 @@ export class OutboxService {
     @InjectRepository(OutboxMessageEntity)
     private readonly messages: Repository<OutboxMessageEntity>,
     private readonly claims: OutboxClaims,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -63,7 +69,7 @@ export class OutboxService {
     stepKey: string;
     drafts: NewDraft[];
   }): Promise<OutboxMessageEntity[]> {
-    const now = new Date();
+    const now = this.clock.now();
     const rows = input.drafts.map((draft) => ({
       ...draft,
       id: randomUUID(),
@@ -88,6 +94,63 @@ export class OutboxService {
     const stored = await this.messages.find({ where: { stepKey: input.stepKey } });
     const byProspect = new Map(stored.map((row) => [row.prospectId, row]));
     return input.drafts.flatMap((draft) => byProspect.get(draft.prospectId) ?? []);
+  }
+
+  /**
+   * Stores one touch of a sequence enrollment, once: a second call for the same enrollment and
+   * touch index answers the row already stored, unchanged (the unique index decides, also between
+   * replicas queuing at the same time: the later insert is ignored, never an error).
+   */
+  async queueTouch(touch: NewTouch): Promise<OutboxMessageEntity> {
+    const now = this.clock.now();
+    await this.messages
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id: randomUUID(),
+        jobId: touch.jobId,
+        // Unique with the prospect like a draft step's key; a touch is its own "step".
+        stepKey: `touch:${touch.enrollmentId}:${touch.touchIndex}`,
+        prospectId: touch.prospectId,
+        to: touch.to,
+        name: touch.name,
+        subject: touch.subject,
+        body: touch.body,
+        status: touch.status,
+        reason: null,
+        sendKey: null,
+        messageId: null,
+        enrollmentId: touch.enrollmentId,
+        touchIndex: touch.touchIndex,
+        sequenceId: touch.sequenceId,
+        inReplyTo: touch.inReplyTo ?? null,
+        threadReferences: touch.references ?? null,
+        createdAt: now,
+        updatedAt: now,
+        sentAt: null,
+      })
+      .orIgnore()
+      .execute();
+    const stored = await this.findTouch(touch.enrollmentId, touch.touchIndex);
+    // Only a delete between the insert and this read leaves nothing.
+    if (!stored) throw new OutboxTouchNotStoredException(touch.enrollmentId, touch.touchIndex);
+    return stored;
+  }
+
+  async findTouch(enrollmentId: string, touchIndex: number): Promise<OutboxMessageEntity | null> {
+    return this.messages.findOne({ where: { enrollmentId, touchIndex } });
+  }
+
+  /** The sent touches of an enrollment, as the thread its next touch answers. */
+  async threadOf(enrollmentId: string): Promise<TouchThread> {
+    const sent = await this.messages.find({
+      where: { enrollmentId, status: 'sent' },
+      order: { touchIndex: 'ASC' },
+    });
+    return {
+      messageIds: sent.flatMap((touch) => (touch.messageId ? [touch.messageId] : [])),
+      subject: sent[0]?.subject ?? null,
+    };
   }
 
   async list(filter: {
@@ -140,7 +203,7 @@ export class OutboxService {
     ) as { subject?: string; body?: string };
     const result = await this.messages.update(
       { id, status: 'draft' },
-      { ...set, updatedAt: new Date() },
+      { ...set, updatedAt: this.clock.now() },
     );
     if (!result.affected) {
       const message = await this.get(id);
@@ -163,12 +226,12 @@ export class OutboxService {
     for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
       await this.messages.update(
         { id: In(ids.slice(start, start + INSERT_CHUNK)), status: 'draft' },
-        { status: 'approved', updatedAt: new Date() },
+        { status: 'approved', updatedAt: this.clock.now() },
       );
     }
   }
 
-  /** Messages sent since `dayStart`, and those taken for sending since then, across all jobs. */
+  /** Messages sent since `dayStart`, and those taken for sending since then (jobs and sequences). */
   async countTowardsDailyLimit(dayStart: Date): Promise<number> {
     return this.messages
       .createQueryBuilder('counted')
@@ -176,21 +239,40 @@ export class OutboxService {
       .getCount();
   }
 
+  /** A sequence's messages sent since `dayStart`, and those taken for sending since then. */
+  async countTowardsSequenceDailyLimit(sequenceId: string, dayStart: Date): Promise<number> {
+    return this.messages
+      .createQueryBuilder('counted')
+      .where(SEQUENCE_DAILY_COUNT_CONDITION, {
+        sequenceId,
+        sending: 'sending',
+        sent: 'sent',
+        dayStart,
+      })
+      .getCount();
+  }
+
   /**
    * Takes a message for sending: `sending`, with its exactly-once key and Message-ID, committed
    * at once, only while the daily limit (messages sent since `dayStart` plus those taken for
-   * sending since then, across all jobs and replicas) is not reached; see OutboxClaims. Only one
-   * caller can ever take a message.
+   * sending since then, across all jobs and replicas) and the sequence's cap, if any, are not
+   * reached; see OutboxClaims. Only one caller can ever take a message.
    */
   async claim(input: ClaimInput): Promise<ClaimOutcome> {
     if (await this.claims.claim(input)) return 'claimed';
     const current = await this.messages.findOne({ where: { id: input.id } });
-    return current && SENDABLE.includes(current.status) ? 'daily_limit' : 'not_sendable';
+    if (!current || !SENDABLE.includes(current.status)) return 'not_sendable';
+    // Which limit held it back: read after the fact, only to name it.
+    const cap = input.sequenceCap;
+    const overCap =
+      cap !== undefined &&
+      (await this.countTowardsSequenceDailyLimit(cap.sequenceId, input.dayStart)) >= cap.limit;
+    return overCap ? 'sequence_daily_limit' : 'daily_limit';
   }
 
   /** Records a delivered message; by its send key, so it holds even if the row was marked failed meanwhile. */
   async markSent(id: string, sendKey: string): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     await this.messages.update(
       { id, sendKey },
       { status: 'sent', reason: null, sentAt: now, updatedAt: now },
@@ -201,14 +283,14 @@ export class OutboxService {
   async markFailed(id: string, reason: string, from: OutboxStatus[] = ['sending']): Promise<void> {
     await this.messages.update(
       { id, status: In(from) },
-      { status: 'failed', reason: reason.slice(0, 1000), updatedAt: new Date() },
+      { status: 'failed', reason: reason.slice(0, 1000), updatedAt: this.clock.now() },
     );
   }
 
   async markSkipped(id: string, reason: string): Promise<void> {
     await this.messages.update(
       { id, status: In(SENDABLE) },
-      { status: 'skipped', reason: reason.slice(0, 1000), updatedAt: new Date() },
+      { status: 'skipped', reason: reason.slice(0, 1000), updatedAt: this.clock.now() },
     );
   }
 
@@ -216,7 +298,7 @@ export class OutboxService {
   async release(id: string, sendKey: string): Promise<void> {
     await this.messages.update(
       { id, sendKey, status: 'sending' },
-      { status: 'approved', sendKey: null, messageId: null, updatedAt: new Date() },
+      { status: 'approved', sendKey: null, messageId: null, updatedAt: this.clock.now() },
     );
   }
 }

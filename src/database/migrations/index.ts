@@ -16,6 +16,7 @@ import { ProspectLastContacted1765400000000 } from './1765400000000-prospect-las
 import { PlanPreviews1765500000000 } from './1765500000000-plan-previews';
 import { SharedLimits1765610000000 } from './1765610000000-shared-limits';
 import { Sequences1765700000000 } from './1765700000000-sequences';
+import { OutboxTouches1765800000000 } from './1765800000000-outbox-touches';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PlanPreviews1765500000000,
   SharedLimits1765610000000,
   Sequences1765700000000,
+  OutboxTouches1765800000000,
 ];

@@ -62,6 +62,8 @@ describe('migrations', () => {
     expect(schema).toContain('index IDX_prospects_is_sample');
     expect(schema).toContain('index IDX_prospects_fit_score');
     expect(schema).toContain('index UQ_sequence_enrollments_holding');
+    expect(schema).toContain('index UQ_outbox_messages_enrollment_touch');
+    expect(schema).toContain('index IDX_outbox_messages_sequence_day');
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();
     expect(await objects()).toEqual(['table migrations']);
     await dataSource.runMigrations();

@@ -25,3 +25,17 @@ export class SuppressionExistsException extends ConflictException {
     super(`"${value}" is already on the suppression list`);
   }
 }
+
+/** A touch queued and gone before it could be read back (deleted at that very moment). */
+export class OutboxTouchNotStoredException extends ConflictException {
+  constructor(enrollmentId: string, touchIndex: number) {
+    super(`Touch ${touchIndex} of enrollment "${enrollmentId}" was not stored; queue it again`);
+  }
+}
+
+/** sendTouch was handed an outbox message that belongs to no sequence enrollment. */
+export class NotASequenceTouchException extends ConflictException {
+  constructor(id: string) {
+    super(`Outbox message "${id}" is not a sequence touch`);
+  }
+}

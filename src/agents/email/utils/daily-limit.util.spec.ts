@@ -1,4 +1,4 @@
-import { dailyLimitDecision, utcDayStart } from './daily-limit.util';
+import { dailyLimitDecision, sendLimitDecision, utcDayStart } from './daily-limit.util';
 
 describe('daily limit', () => {
   it('counts from midnight UTC', () => {
@@ -19,5 +19,24 @@ describe('daily limit', () => {
       reason: expect.stringContaining('daily limit of 2'),
     });
     expect(dailyLimitDecision({ sentToday: 0, limit: 0 }).allowed).toBe(false);
+  });
+
+  it("holds a sequence's touch back at its own cap, and names the global limit first", () => {
+    const sequence = (sentToday: number) => ({ sentToday, cap: 2 });
+    expect(sendLimitDecision({ sentToday: 5, dailyLimit: 50 })).toEqual({ allowed: true });
+    expect(sendLimitDecision({ sentToday: 5, dailyLimit: 50, sequence: sequence(1) })).toEqual({
+      allowed: true,
+    });
+    expect(sendLimitDecision({ sentToday: 5, dailyLimit: 50, sequence: sequence(2) })).toEqual({
+      allowed: false,
+      limit: 'sequence_daily_limit',
+      reason: expect.stringContaining('daily cap of 2'),
+    });
+    expect(
+      sendLimitDecision({ sentToday: 50, dailyLimit: 50, sequence: sequence(2) }),
+    ).toMatchObject({ allowed: false, limit: 'daily_limit' });
+    expect(
+      sendLimitDecision({ sentToday: 0, dailyLimit: 50, sequence: { sentToday: 0, cap: 0 } }),
+    ).toMatchObject({ allowed: false, limit: 'sequence_daily_limit' });
   });
 });

@@ -19,3 +19,31 @@ export function dailyLimitDecision(input: {
     reason: `daily limit of ${input.limit} messages reached (EMAIL_DAILY_LIMIT); not sent`,
   };
 }
+
+/** A limit that holds a message back for the rest of the UTC day. */
+export type SendLimit = 'daily_limit' | 'sequence_daily_limit';
+
+export type SendLimitDecision =
+  { allowed: true } | { allowed: false; limit: SendLimit; reason: string };
+
+/**
+ * Whether one more message may go out today: under EMAIL_DAILY_LIMIT (all jobs and sequences
+ * together) and, for a sequence's touch, under that sequence's daily cap; both count from
+ * midnight UTC. When both are reached, the global limit is the one named.
+ */
+export function sendLimitDecision(input: {
+  sentToday: number;
+  dailyLimit: number;
+  sequence?: { sentToday: number; cap: number };
+}): SendLimitDecision {
+  const global = dailyLimitDecision({ sentToday: input.sentToday, limit: input.dailyLimit });
+  if (!global.allowed) return { ...global, limit: 'daily_limit' };
+  if (input.sequence && input.sequence.sentToday >= input.sequence.cap) {
+    return {
+      allowed: false,
+      limit: 'sequence_daily_limit',
+      reason: `the sequence's daily cap of ${input.sequence.cap} messages is reached; not sent today`,
+    };
+  }
+  return { allowed: true };
+}

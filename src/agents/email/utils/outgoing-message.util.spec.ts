@@ -34,5 +34,42 @@ describe('outgoing messages', () => {
     expect(mail.text).toBe(
       `Hi Ben,\n\nBest,\nAna\n\n--\nTo stop receiving these emails, unsubscribe here: ${url}\n`,
     );
+    // A first message (and every job draft) is no reply: no threading headers at all.
+    expect(mail).not.toHaveProperty('inReplyTo');
+    expect(mail).not.toHaveProperty('references');
+  });
+
+  it('threads a follow-up: In-Reply-To the previous message, References the chain', () => {
+    const mail = buildOutgoingMail({
+      from: 'ana@acme.example',
+      to: 'ben@beta.example',
+      name: null,
+      subject: 'Re: Hello',
+      body: 'Hi again',
+      messageId: '<c@acme.example>',
+      unsubscribeUrl: 'https://zigral.example.com/unsubscribe/t',
+      inReplyTo: '<b@acme.example>',
+      references: '<a@acme.example> <b@acme.example>',
+    });
+    expect(mail).toMatchObject({
+      to: 'ben@beta.example',
+      subject: 'Re: Hello',
+      messageId: '<c@acme.example>',
+      inReplyTo: '<b@acme.example>',
+      references: '<a@acme.example> <b@acme.example>',
+    });
+    const first = buildOutgoingMail({
+      from: 'ana@acme.example',
+      to: 'ben@beta.example',
+      name: null,
+      subject: 'Hello',
+      body: 'Hi',
+      messageId: '<a@acme.example>',
+      unsubscribeUrl: 'https://zigral.example.com/unsubscribe/t',
+      inReplyTo: null,
+      references: null,
+    });
+    expect(first).not.toHaveProperty('inReplyTo');
+    expect(first).not.toHaveProperty('references');
   });
 });

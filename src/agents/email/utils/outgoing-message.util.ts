@@ -7,6 +7,10 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   messageId: string;
+  /** `In-Reply-To`: the Message-ID a follow-up answers. */
+  inReplyTo?: string;
+  /** `References`: the thread's earlier Message-IDs, space-separated, newest last. */
+  references?: string;
   headers: Record<string, string>;
 }
 
@@ -36,7 +40,9 @@ export function unsubscribeUrl(publicUrl: string, token: string): string {
 
 /**
  * One outbox message as sent: the current text with an unsubscribe line at the end, and the
- * RFC 2369 / RFC 8058 headers that let mail clients offer one-click unsubscribe.
+ * RFC 2369 / RFC 8058 headers that let mail clients offer one-click unsubscribe. A follow-up in a
+ * thread also gets `In-Reply-To` and `References` (RFC 5322 §3.6.4), so mail clients show one
+ * conversation.
  */
 export function buildOutgoingMail(input: {
   from: string;
@@ -46,6 +52,8 @@ export function buildOutgoingMail(input: {
   body: string;
   messageId: string;
   unsubscribeUrl: string;
+  inReplyTo?: string | null;
+  references?: string | null;
 }): OutgoingMail {
   const footer = `--\nTo stop receiving these emails, unsubscribe here: ${input.unsubscribeUrl}`;
   return {
@@ -54,6 +62,8 @@ export function buildOutgoingMail(input: {
     subject: input.subject,
     text: `${input.body.trimEnd()}\n\n${footer}\n`,
     messageId: input.messageId,
+    ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
+    ...(input.references ? { references: input.references } : {}),
     headers: {
       'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
