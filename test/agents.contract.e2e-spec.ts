@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { validateParams } from '../src/orchestrator/agents/action-params.util';
 import { AgentRegistry, RegisteredAction } from '../src/orchestrator/agents/agent-registry.service';
+import { JobControl } from '../src/orchestrator/job-control/job-control';
 import type { ActionContext } from '../src/orchestrator/agents/agent.types';
 import { ActionError } from '../src/orchestrator/agents/retry-policy.util';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import { exportDrafts, exportProspects } from './helpers/export-fixtures';
 import { FakeGoogleSheets, startFakeGoogleSheets } from './helpers/fake-google-sheets-server';
+import { createSequence, storeProspects } from './helpers/sequences';
 import { TestSmtpServer } from './helpers/test-smtp-server';
 
 /**
@@ -70,6 +74,15 @@ const CASES: Record<string, ContractCase> = {
     state: { prospects: exportProspects },
     badState: { prospects: 'nobody' },
   },
+  // Sequences of their own, made in beforeAll (the ids below are filled in there).
+  'sequences.launch': {
+    params: {},
+    state: {},
+    badState: { sequence: { id: randomUUID() } },
+  },
+  'sequences.draft_first_touches': { params: { sequence_id: '' }, state: {} },
+  'sequences.approve_launch': { params: { sequence_id: '' }, state: { drafts: [] } },
+  'sequences.run': { params: { sequence_id: '' }, state: {} },
 };
 // score_fit without any ICP (no params.icp, no state.icp) cannot succeed on retry; nor can
 // import_csv of a CSV without a usable row, or an export whose prospects are not a list.
@@ -80,6 +93,8 @@ const BAD_PARAMS: Record<string, Record<string, unknown>> = {
   'email.send': {},
   'export.spreadsheet': {},
   'export.google_sheets': {},
+  'sequences.launch': {},
+  'sequences.draft_first_touches': { sequence_id: randomUUID() },
 };
 
 let fakeGoogle: FakeGoogleSheets;
@@ -108,7 +123,47 @@ const IDEMPOTENT_EFFECTS: Record<
     proof: 'appends once under one key',
     count: () => fakeGoogle.appends().length,
   },
+  'sequences.launch': {
+    proof: 'creates one launch job under one key',
+    count: () => launchJobs,
+    state: async () => ({ sequence: { id: await enrolledSequence() } }),
+  },
+  'sequences.run': {
+    proof: 'sends each touch once under one key',
+    count: () => smtp.received.length,
+    // The case's sequence, launched by its own steps: its first touch is due now.
+    state: async () => {
+      const params = CASES['sequences.run'].params;
+      const draft = actions.find((action) => label(action) === 'sequences.draft_first_touches')!;
+      const drafted = await draft.invoke(params, context({}, 'contract-run:0'));
+      const approve = actions.find((action) => label(action) === 'sequences.approve_launch')!;
+      await approve.invoke(params, context({ drafts: drafted.writes!.drafts }, 'contract-run:1'));
+      return {};
+    },
+  },
 };
+
+/** Launch jobs the contract created (sequences.launch). */
+let launchJobs = 0;
+
+/** A sequence sending at any hour, with one new prospect enrolled; its id. */
+async function enrolledSequence(): Promise<string> {
+  const [prospectId] = await storeProspects(testApp, [{ country: 'Germany' }]);
+  const sequence = await createSequence(testApp, {
+    settings: {
+      window: {
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+        start: '00:00',
+        end: '24:00',
+      },
+    },
+  });
+  await request(testApp.server)
+    .post(`/sequences/${sequence.id}/enrollments`)
+    .send({ prospect_ids: [prospectId] })
+    .expect(201);
+  return sequence.id;
+}
 
 let testApp: TestApp;
 let actions: RegisteredAction[];
@@ -134,6 +189,18 @@ beforeAll(async () => {
   const draft = actions.find((action) => label(action) === 'email.draft')!;
   const drafted = await draft.invoke({}, context(CASES['email.draft'].state, 'contract-draft:0'));
   CASES['email.send'].state = { drafts: drafted.writes!.drafts };
+  CASES['sequences.launch'].state = { sequence: { id: await enrolledSequence() } };
+  for (const name of ['draft_first_touches', 'approve_launch', 'run']) {
+    CASES[`sequences.${name}`].params = { sequence_id: await enrolledSequence() };
+  }
+  // Counts the jobs sequences.launch creates.
+  const jobs = testApp.app.get(JobControl);
+  const submit = jobs.submit.bind(jobs);
+  jest.spyOn(jobs, 'submit').mockImplementation(async (input) => {
+    const submitted = await submit(input);
+    if (submitted.created) launchJobs++;
+    return submitted;
+  });
 });
 afterAll(async () => {
   await testApp.destroy();

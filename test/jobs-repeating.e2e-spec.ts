@@ -47,7 +47,11 @@ describe('a repeating step', () => {
 
     // Woken before its time: the step runs again at once, and parks again.
     expect(await jobs.wakeBy(jobId, clock.now())).toBe(true);
-    await waitForJob(testApp, jobId, (job) => runsOf(jobId) === 2 && job.status === 'waiting');
+    await waitForJob(
+      testApp,
+      jobId,
+      (job) => job.status === 'waiting' && job.steps[1].summary === 'tick 2',
+    );
     // Waking for a time after its own changes nothing.
     expect(await jobs.wakeBy(jobId, new Date('2026-03-09T00:00:00Z'))).toBe(false);
 

@@ -42,6 +42,13 @@ interface ClientModule {
     sequenceId: string,
     filter: { title: string[]; country: string[]; include_sample?: boolean },
   ): Promise<{ enrolled: unknown[]; skipped: { reason: string }[] }>;
+  launchSequence(
+    client: unknown,
+    sequenceId: string,
+    offer: string,
+  ): Promise<{ launch?: unknown; refused?: string }>;
+  stepStats(client: unknown, sequenceId: string): Promise<{ index: number; sent: number }[]>;
+  openTasks(client: unknown, sequenceId: string): Promise<{ total: number }>;
 }
 
 /** The compiler's complaints about the generated types and the client, under the client's tsconfig (strict). */
@@ -64,7 +71,7 @@ function strictCompileErrors(): string[] {
  * A client generated from the running service's /docs-json with openapi-typescript compiles under
  * `tsc --strict` (so paging parameters are optional, arrays are arrays…), and works against the
  * service listening on 127.0.0.1: a context entry, a command, a prospect search, a
- * sequence and an enrolment.
+ * sequence, an enrolment, a launch refused, step counts and the to-do list.
  */
 describe('The typed client generated from /docs-json', () => {
   let t: TestApp;
@@ -125,5 +132,17 @@ describe('The typed client generated from /docs-json', () => {
     expect(outcome.enrolled).toEqual([]);
     expect(outcome.skipped.length).toBeGreaterThan(0);
     for (const skip of outcome.skipped) expect(skip.reason).toBe('sample_data');
+
+    // No SMTP here: a launch is refused with its code; the stats and the to-do list read.
+    expect(await client.launchSequence(zigral, sequence.id, 'a pilot')).toEqual({
+      refused: 'sending_unavailable',
+    });
+    const stats = await client.stepStats(zigral, sequence.id);
+    expect(stats.map((step) => [step.index, step.sent])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+    ]);
+    expect((await client.openTasks(zigral, sequence.id)).total).toBe(0);
   });
 });

@@ -84,6 +84,7 @@ describe('The OpenAPI document', () => {
       'GET /sequences',
       'GET /sequences/{id}/enrollments',
       'GET /suppressions',
+      'GET /tasks',
     ]);
     for (const { key, operation } of paged) {
       const paging = operation.parameters

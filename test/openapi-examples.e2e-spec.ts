@@ -187,13 +187,55 @@ async function pausedSequence(t: TestApp): Promise<Record<string, string>> {
 }
 
 /** A sequence with a prospect enrolled; its id and the enrollment's. */
-async function enrolled(t: TestApp): Promise<{ sequenceId: string; enrollmentId: string }> {
-  const { id: sequenceId } = await newSequence(t);
+async function enrolled(
+  t: TestApp,
+  body: object = SEQUENCE_BODY,
+): Promise<{ sequenceId: string; enrollmentId: string }> {
+  const { id: sequenceId } = (await request(t.server).post('/sequences').send(body).expect(201))
+    .body;
   const response = await request(t.server)
     .post(`/sequences/${sequenceId}/enrollments`)
     .send({ prospect_ids: [await newProspectId(t)] })
     .expect(201);
   return { sequenceId, enrollmentId: response.body.enrolled[0].id };
+}
+
+/** A sequence sending at any hour: its touches go out at once, whatever the time of the test. */
+const ANY_HOUR = {
+  window: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' },
+};
+
+/** A sequence launched on the mailing service, its first touch in review; the draft's id. */
+async function touchInReview(t: TestApp): Promise<Record<string, string>> {
+  const { sequenceId } = await enrolled(t);
+  const launched = await request(t.server).post(`/sequences/${sequenceId}/launch`).expect(201);
+  await waitForJob(t, launched.body.job_id, hasStatus('waiting_approval'));
+  const outbox = await request(t.server)
+    .get('/outbox')
+    .query({ job_id: launched.body.job_id })
+    .expect(200);
+  return { id: outbox.body.items[0].id };
+}
+
+/** A sequence of an email and a call, launched and run on the mailing service: its open task. */
+async function openTask(t: TestApp): Promise<Record<string, string>> {
+  const { sequenceId } = await enrolled(t, {
+    name: 'Examples walk with a call',
+    steps: [...SEQUENCE_BODY.steps, { type: 'task', kind: 'call', instructions: 'Call' }],
+    settings: ANY_HOUR,
+  });
+  const launched = await request(t.server).post(`/sequences/${sequenceId}/launch`).expect(201);
+  await waitForJob(t, launched.body.job_id, hasStatus('waiting_approval'));
+  await request(t.server).post(`/jobs/${launched.body.job_id}/approve`).send({}).expect(200);
+  for (let tries = 0; tries < 500; tries++) {
+    const tasks = await request(t.server)
+      .get('/tasks')
+      .query({ sequence_id: sequenceId, status: 'open' })
+      .expect(200);
+    if (tasks.body.items.length > 0) return { id: tasks.body.items[0].id };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no task was created');
 }
 
 const nonEmptyPage = (sent: Sent) =>
@@ -320,6 +362,19 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /enrollments/{id}/stop': {
     prepare: async (t) => ({ id: (await enrolled(t)).enrollmentId }),
   },
+  'GET /enrollments/{id}': { prepare: async (t) => ({ id: (await enrolled(t)).enrollmentId }) },
+  'POST /enrollments/{id}/events': {
+    prepare: async (t) => ({ id: (await enrolled(t)).enrollmentId }),
+    check: (sent) => expect(sent.body).toMatchObject({ enrollment: { status: 'replied' } }),
+  },
+  'POST /sequences/{id}/launch': {
+    app: 'mailing',
+    prepare: async (t) => ({ id: (await enrolled(t)).sequenceId }),
+    check: (sent) => expect(sent.body).toMatchObject({ enrollments: 1, run_only: false }),
+  },
+  'POST /outbox/{id}/approve': { app: 'mailing', prepare: touchInReview },
+  'GET /tasks': {},
+  'POST /tasks/{id}/complete': { app: 'mailing', prepare: openTask },
   'GET /unsubscribe/{token}': { app: 'mailing', prepare: unsubscribeToken },
   'POST /unsubscribe/{token}': { app: 'mailing', prepare: unsubscribeToken },
   'GET /exports': { prepare: async (t) => (await exportOf(t), {}), check: nonEmptyPage },

@@ -20,6 +20,7 @@ describe('orchestrator without an LLM', () => {
         'export',
         'prospects',
         'research',
+        'sequences',
       ]);
       const core = response.body[0];
       expect(core.actions.map((action: { name: string }) => action.name)).toEqual([
@@ -256,6 +257,7 @@ describe('orchestrator with only the built-in agents', () => {
         'export',
         'prospects',
         'research',
+        'sequences',
       ]);
     } finally {
       await testApp.destroy();

@@ -59,6 +59,7 @@ describe('enrolling prospects', () => {
         exit_reason: null,
         exited_at: null,
         source: 'ids',
+        launched_at: null,
         created_at: expect.any(String),
         updated_at: expect.any(String),
       })),

@@ -40,6 +40,8 @@ describe('sequences', () => {
         stop_on_company_reply: false,
       },
       status: 'active',
+      run_job_id: null,
+      launch_job_id: null,
       version: 1,
       created_at: expect.any(String),
       updated_at: expect.any(String),

@@ -144,6 +144,9 @@ describe('a sequence run', () => {
     await request(t.server).post(`/jobs/${jobId}/approve`).send({}).expect(200);
     const started = await waitForJob(t, jobId, hasStatus('waiting'));
     expect(started.current_step).toBe(2);
+    expect(started.steps[1].summary).toBe(
+      'Launched 21 enrollments; 1 removed or ended during the review',
+    );
     const seq = (await request(t.server).get(`/sequences/${sequence.id}`).expect(200)).body;
     expect(seq.run_job_id).toBe(jobId);
     const run = new RunDriver(t, clock, jobId);

@@ -10,6 +10,9 @@ export type JobPlan = components['schemas']['JobPlanResponseDto'];
 export type ProspectPage = components['schemas']['ProspectPageDto'];
 export type Sequence = components['schemas']['SequenceDto'];
 export type EnrollResult = components['schemas']['EnrollResultDto'];
+export type SequenceLaunch = components['schemas']['SequenceLaunchDto'];
+export type SequenceDetail = components['schemas']['SequenceDetailDto'];
+export type TaskPage = components['schemas']['TaskPageDto'];
 
 /** A client of the service at `baseUrl`; `apiKey` when the service has API_KEYS set. */
 export function createZigralClient(baseUrl: string, apiKey?: string): ZigralClient {
@@ -94,5 +97,44 @@ export async function enrolBySearch(
     throw new Error(
       `POST /sequences/{id}/enrollments answered ${response.status}: ${error?.message}`,
     );
+  return data;
+}
+
+/**
+ * Launches a sequence (POST /sequences/{id}/launch); answers the launch, or the refusal's code
+ * (`nothing_to_launch`, `launch_in_progress`, `sending_unavailable`).
+ */
+export async function launchSequence(
+  client: ZigralClient,
+  sequenceId: string,
+  offer: string,
+): Promise<{ launch?: SequenceLaunch; refused?: string }> {
+  const { data, error, response } = await client.POST('/sequences/{id}/launch', {
+    params: { path: { id: sequenceId } },
+    body: { offer },
+  });
+  if (data) return { launch: data };
+  if (response.status === 409 || response.status === 422) return { refused: error?.error };
+  throw new Error(`POST /sequences/{id}/launch answered ${response.status}: ${error?.message}`);
+}
+
+/** How a sequence's steps are doing (GET /sequences/{id}: step_stats). */
+export async function stepStats(
+  client: ZigralClient,
+  sequenceId: string,
+): Promise<SequenceDetail['step_stats']> {
+  const { data, error, response } = await client.GET('/sequences/{id}', {
+    params: { path: { id: sequenceId } },
+  });
+  if (!data) throw new Error(`GET /sequences/{id} answered ${response.status}: ${error?.message}`);
+  return data.step_stats;
+}
+
+/** The open manual tasks of a sequence, oldest first (GET /tasks). */
+export async function openTasks(client: ZigralClient, sequenceId: string): Promise<TaskPage> {
+  const { data, error, response } = await client.GET('/tasks', {
+    params: { query: { status: 'open', sequence_id: sequenceId } },
+  });
+  if (!data) throw new Error(`GET /tasks answered ${response.status}: ${error?.message}`);
   return data;
 }

@@ -140,7 +140,7 @@ export class EnrollmentsService {
         ? []
         : await this.events.find({
             where: { enrollmentId: In(enrollments.map((enrollment) => enrollment.id)) },
-            order: { at: 'ASC' },
+            order: { at: 'ASC', id: 'ASC' },
           });
     return enrollments.map((enrollment) => ({
       enrollment,

@@ -14,6 +14,7 @@ import { EnrollmentEventsService } from './events/enrollment-events.service';
 import { SequenceEmailListener } from './events/sequence-email.listener';
 import { SequenceLaunchService } from './launch/sequence-launch.service';
 import { EnrollmentStepHandler } from './run/enrollment-step.handler';
+import { EnrollmentWriter } from './run/enrollment-writer';
 import { SequenceRunService } from './run/sequence-run.service';
 import { TouchComposer } from './run/touch-composer.service';
 import { SequenceTaskEntity } from './tasks/sequence-task.entity';
@@ -67,6 +68,7 @@ import { SqliteEnrollmentStore } from './store/sqlite-enrollment.store';
     SequenceLaunchService,
     SequenceRunService,
     EnrollmentStepHandler,
+    EnrollmentWriter,
     TouchComposer,
     TasksService,
     JobSequenceService,

@@ -43,7 +43,14 @@ export class SequenceRuns1765900000000 implements MigrationInterface {
       new Table({
         name: 'sequence_enrollment_events',
         columns: [
-          { name: 'id', type: 'varchar', length: '36', isPrimary: true },
+          // Increasing: a timeline's order among events of the same instant.
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'enrollment_id', type: 'varchar', length: '36' },
           { name: 'sequence_id', type: 'varchar', length: '36' },
           { name: 'type', type: 'varchar', length: '32' },

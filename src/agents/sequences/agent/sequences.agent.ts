@@ -154,7 +154,8 @@ export class SequencesAgent implements AgentAvailability {
     const outcome = await known(
       this.launches.approveLaunch(params.sequence_id, context.jobId, drafts as LaunchDraft[]),
     );
-    const removed = outcome.removed > 0 ? `; ${outcome.removed} removed during the review` : '';
+    const removed =
+      outcome.removed > 0 ? `; ${outcome.removed} removed or ended during the review` : '';
     return { summary: `Launched ${outcome.launched} enrollments${removed}` };
   }
 

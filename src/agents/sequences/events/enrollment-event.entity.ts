@@ -1,12 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EnrollmentEventType } from './enrollment-event.types';
 
 /** One entry of an enrollment's timeline. Indexes: see the sequence-runs migration. */
 @Entity({ name: 'sequence_enrollment_events' })
 export class EnrollmentEventEntity {
-  /** A UUID. */
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  /** Increasing: the order of events of the same instant. */
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
 
   @Column({ name: 'enrollment_id', type: 'varchar', length: 36 })
   enrollmentId: string;

@@ -51,8 +51,8 @@ export interface LaunchOutcome {
  * (parks for a human; running it approves the drafts and schedules the enrollments) and
  * `sequences.run` (the scheduler's repeating step). Only one launch is under review at a time;
  * enrollments made later are launched by launching again once it is approved. A launch with
- * nothing new, when the run job ended (cancelled) while launched enrollments remain, is a job
- * of the run step alone.
+ * nothing new, when the run job ended (cancelled or failed) while launched enrollments remain, is
+ * a job of the run step alone.
  */
 @Injectable()
 export class SequenceLaunchService {
@@ -182,6 +182,7 @@ export class SequenceLaunchService {
    * Step (b), once approved: the first touches still in the outbox are approved and their
    * enrollments launched (due now; the follow-ups pre-approved unless the sequence reviews them);
    * an enrollment whose first touch was deleted from the outbox during the review ends (`removed`).
+   * `removed`: the drafts not launched (deleted, or their enrollment ended during the review).
    */
   async approveLaunch(
     sequenceId: string,
@@ -229,7 +230,8 @@ export class SequenceLaunchService {
         if (changed) launched++;
       }
     }
-    return { launched, removed };
+    // Removed in the review (the outbox listener ended them already, or here), or ended meanwhile.
+    return { launched, removed: Math.max(removed, drafts.length - launched) };
   }
 
   /** Active or paused enrollments of the sequence that no launch has scheduled yet. */

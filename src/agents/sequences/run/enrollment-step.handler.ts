@@ -10,52 +10,25 @@ import type { TouchSendResult } from '../../email/outbox-touch.types';
 import { OutboxService } from '../../email/outbox.service';
 import { followUpSubject, replyHeaders } from '../../email/utils/threading.util';
 import type { ProspectInState } from '../../prospects/prospect.types';
-import type { ExitReason } from '../events/enrollment-event.types';
-import { enrollmentEvent, exitChange } from '../events/exit.util';
+import { enrollmentEvent } from '../events/exit.util';
 import { nextSendTime } from '../schedule/next-send-time.util';
 import { resolveProspectZone } from '../schedule/zones/prospect-zone.util';
 import { SequenceEnrollmentEntity } from '../sequence-enrollment.entity';
-import type { SequenceEntity } from '../sequence.entity';
-import {
-  HOLDING_STATUSES,
-  type EmailStep,
-  type SequenceSettings,
-  type TaskStep,
-} from '../sequence.types';
-import type { EnrollmentChange, EnrollmentSet } from '../store/enrollment-change';
-import { EnrollmentStore } from '../store/enrollment.store';
+import type { EmailStep, SequenceSettings, TaskStep } from '../sequence.types';
 import { SequenceTaskEntity } from '../tasks/sequence-task.entity';
-import {
-  advanceFrom,
-  Timing,
-  touchIndexOf,
-  touchMove,
-  type TouchMove,
-} from './enrollment-moves.util';
+import { Timing, touchIndexOf, touchMove } from './enrollment-moves.util';
+import { EnrollmentWriter, type HandledAs, type RunScope } from './enrollment-writer';
 import { TouchComposer, type TouchInputs } from './touch-composer.service';
 
-/** What handling one due enrollment did, for the run's summary. */
-export type HandledAs =
-  | 'sent'
-  | 'scheduled'
-  | 'deferred'
-  | 'awaiting_approval'
-  | 'task'
-  | 'advanced'
-  | 'ended'
-  | 'unchanged';
+export type { HandledAs } from './enrollment-writer';
 
-/** The run an enrollment is handled in. */
-export interface RunScope {
-  sequence: SequenceEntity;
+/** The run an enrollment is handled in: its sequence, and what its touches are written with. */
+export interface HandlerScope extends RunScope {
   inputs: TouchInputs;
 }
 
 /** Sending is impossible for now (SMTP not configured, unreachable, or refusing the login). */
 export class SendingUnavailableError extends Error {}
-
-/** How long a touch someone else holds (being sent elsewhere) waits before it is looked at again. */
-const HELD_ELSEWHERE_MS = 60_000;
 
 /** Where a prospect's touches are timed: the sequence's window in the prospect's own zone. */
 export function timingOf(prospect: ProspectInState, settings: SequenceSettings): Timing {
@@ -79,7 +52,7 @@ export function timingOf(prospect: ProspectInState, settings: SequenceSettings):
 @Injectable()
 export class EnrollmentStepHandler {
   constructor(
-    private readonly store: EnrollmentStore,
+    private readonly writes: EnrollmentWriter,
     private readonly outbox: OutboxService,
     private readonly sending: EmailSendingService,
     private readonly composer: TouchComposer,
@@ -93,12 +66,13 @@ export class EnrollmentStepHandler {
   async handle(
     enrollment: SequenceEnrollmentEntity,
     prospect: ProspectInState,
-    scope: RunScope,
+    scope: HandlerScope,
   ): Promise<HandledAs> {
     const step = scope.sequence.steps[enrollment.stepIndex];
-    if (!step) return this.exit(enrollment, scope, 'finished');
+    if (!step) return this.writes.exit(enrollment, scope, 'finished');
     const timing = timingOf(prospect, scope.sequence.settings);
-    if (step.type === 'wait') return this.advance(enrollment, scope, timing, this.clock.now());
+    if (step.type === 'wait')
+      return this.writes.advance(enrollment, scope, timing, this.clock.now());
     if (step.type === 'task') return this.task(enrollment, step, prospect, scope, timing);
     return this.email(enrollment, step, prospect, scope, timing);
   }
@@ -107,43 +81,48 @@ export class EnrollmentStepHandler {
     enrollment: SequenceEnrollmentEntity,
     step: EmailStep,
     prospect: ProspectInState,
-    scope: RunScope,
+    scope: HandlerScope,
     timing: Timing,
   ): Promise<HandledAs> {
     const touchIndex = touchIndexOf(scope.sequence.steps, enrollment.stepIndex);
     let touch = await this.outbox.findTouch(enrollment.id, touchIndex);
     if (!touch) {
       // The launch's review queued the first touch: gone, it was deleted from the outbox.
-      if (touchIndex === 0) return this.exit(enrollment, scope, 'removed');
-      if (!prospect.email) return this.exit(enrollment, scope, 'no_email');
+      if (touchIndex === 0) return this.writes.exit(enrollment, scope, 'removed');
+      if (!prospect.email) return this.writes.exit(enrollment, scope, 'no_email');
       touch = await this.queueFollowUp(enrollment, step, touchIndex, prospect, scope);
     }
     const now = this.clock.now();
     switch (touch.status) {
       case 'sent':
-        return this.afterSend(enrollment, scope, timing, touch, touch.sentAt ?? now);
+        return this.writes.afterSend(enrollment, scope, timing, touch, touch.sentAt ?? now);
       case 'draft':
-        return this.move(enrollment, scope, touch, { kind: 'await_approval' });
+        return this.writes.move(enrollment, scope, touch, { kind: 'await_approval' });
       case 'skipped':
       case 'failed': {
         const send = { status: touch.status, reason: touch.reason ?? undefined };
-        return this.move(enrollment, scope, touch, touchMove({ send, now, timing }));
+        return this.writes.move(enrollment, scope, touch, touchMove({ send, now, timing }));
       }
     }
     const sendAt = nextSendTime({ notBefore: now, ...timing });
-    if (sendAt > now) return this.schedule(enrollment, sendAt);
+    if (sendAt > now) return this.writes.schedule(enrollment, sendAt);
     // Right before sending: an exit or a pause since the batch was read keeps it from going out.
     const fresh = await this.enrollments.findOneBy({ id: enrollment.id });
     if (fresh?.status !== 'active' || fresh.stepIndex !== enrollment.stepIndex) return 'unchanged';
     const result = await this.send(touch, scope);
     const sentAt = this.clock.now();
     if (result.status === 'sent') {
-      return this.afterSend(enrollment, scope, timing, touch, sentAt, result.message_id);
+      return this.writes.afterSend(enrollment, scope, timing, touch, sentAt, result.message_id);
     }
-    return this.move(enrollment, scope, touch, touchMove({ send: result, now: sentAt, timing }));
+    return this.writes.move(
+      enrollment,
+      scope,
+      touch,
+      touchMove({ send: result, now: sentAt, timing }),
+    );
   }
 
-  private async send(touch: OutboxMessageEntity, scope: RunScope): Promise<TouchSendResult> {
+  private async send(touch: OutboxMessageEntity, scope: HandlerScope): Promise<TouchSendResult> {
     try {
       return await this.sending.sendTouch({
         outboxId: touch.id,
@@ -163,7 +142,7 @@ export class EnrollmentStepHandler {
     step: EmailStep,
     touchIndex: number,
     prospect: ProspectInState,
-    scope: RunScope,
+    scope: HandlerScope,
   ): Promise<OutboxMessageEntity> {
     const text = (await this.composer.compose(step, [prospect], scope.inputs)).get(prospect.id)!;
     const thread = await this.outbox.threadOf(enrollment.id);
@@ -184,52 +163,11 @@ export class EnrollmentStepHandler {
     });
   }
 
-  /** A touch sent (just now, or before a crash): its event, and on to the next step. */
-  private async afterSend(
-    enrollment: SequenceEnrollmentEntity,
-    scope: RunScope,
-    timing: Timing,
-    touch: OutboxMessageEntity,
-    sentAt: Date,
-    messageId = touch.messageId,
-  ): Promise<HandledAs> {
-    const sent = enrollmentEvent({
-      enrollment,
-      steps: scope.sequence.steps,
-      type: 'sent',
-      data: { touch_index: touch.touchIndex, outbox_id: touch.id, message_id: messageId },
-      at: sentAt,
-      stepIndex: enrollment.stepIndex,
-    });
-    await this.advance(enrollment, scope, timing, sentAt, sent);
-    return 'sent';
-  }
-
-  /** Past the current step from `at`: the next step when due, or finished after the last. */
-  private async advance(
-    enrollment: SequenceEnrollmentEntity,
-    scope: RunScope,
-    timing: Timing,
-    at: Date,
-    event?: ReturnType<typeof enrollmentEvent>,
-  ): Promise<HandledAs> {
-    const { steps } = scope.sequence;
-    const move = advanceFrom({ steps, stepIndex: enrollment.stepIndex, at, timing });
-    const events = event ? [event] : [];
-    if (move.kind === 'finish') {
-      const exit = exitChange({ enrollment, steps, reason: 'finished', now: at, atStep: true });
-      await this.store.change({ ...exit, events: [...events, ...(exit.events ?? [])] });
-      return 'ended';
-    }
-    await this.change(enrollment, { stepIndex: move.stepIndex, nextDueAt: move.nextDueAt }, events);
-    return 'advanced';
-  }
-
   private async task(
     enrollment: SequenceEnrollmentEntity,
     step: TaskStep,
     prospect: ProspectInState,
-    scope: RunScope,
+    scope: HandlerScope,
     timing: Timing,
   ): Promise<HandledAs> {
     const task = await this.tasks.findOneBy({
@@ -237,10 +175,10 @@ export class EnrollmentStepHandler {
       stepIndex: enrollment.stepIndex,
     });
     if (task?.status === 'done') {
-      return this.advance(enrollment, scope, timing, task.completedAt ?? this.clock.now());
+      return this.writes.advance(enrollment, scope, timing, task.completedAt ?? this.clock.now());
     }
     if (task) {
-      await this.change(enrollment, { nextDueAt: null });
+      await this.writes.change(enrollment, { nextDueAt: null });
       return 'task';
     }
     const now = this.clock.now();
@@ -265,80 +203,7 @@ export class EnrollmentStepHandler {
       stepIndex: enrollment.stepIndex,
     });
     // Nothing is due until the task is done (completing it makes the enrollment due).
-    await this.change(enrollment, { nextDueAt: null }, [event], created);
+    await this.writes.change(enrollment, { nextDueAt: null }, [event], created);
     return 'task';
-  }
-
-  /** What the outbox's answer means for the enrollment. */
-  private async move(
-    enrollment: SequenceEnrollmentEntity,
-    scope: RunScope,
-    touch: OutboxMessageEntity,
-    move: TouchMove,
-  ): Promise<HandledAs> {
-    const now = this.clock.now();
-    const touchData = { touch_index: touch.touchIndex, outbox_id: touch.id };
-    const event = (type: 'deferred' | 'awaiting_approval', data: Record<string, unknown>) =>
-      enrollmentEvent({
-        enrollment,
-        steps: scope.sequence.steps,
-        type,
-        data: { ...touchData, ...data },
-        at: now,
-        stepIndex: enrollment.stepIndex,
-      });
-    switch (move.kind) {
-      case 'advance':
-        return 'unchanged';
-      case 'defer':
-        await this.change(enrollment, { nextDueAt: move.until }, [
-          event('deferred', { reason: move.reason, until: move.until.toISOString() }),
-        ]);
-        return 'deferred';
-      case 'await_approval':
-        // Recorded once: the approval through the outbox API makes it due again.
-        if (enrollment.nextDueAt === null) return 'awaiting_approval';
-        await this.change(enrollment, { nextDueAt: null }, [event('awaiting_approval', {})]);
-        return 'awaiting_approval';
-      case 'exit':
-        return this.exit(enrollment, scope, move.reason, { ...touchData, detail: move.detail });
-      case 'again':
-        await this.change(enrollment, { nextDueAt: new Date(now.getTime() + HELD_ELSEWHERE_MS) });
-        return 'unchanged';
-    }
-  }
-
-  private async schedule(enrollment: SequenceEnrollmentEntity, at: Date): Promise<HandledAs> {
-    await this.change(enrollment, { nextDueAt: at });
-    return 'scheduled';
-  }
-
-  private async exit(
-    enrollment: SequenceEnrollmentEntity,
-    scope: RunScope,
-    reason: ExitReason,
-    detail?: Record<string, unknown>,
-  ): Promise<HandledAs> {
-    const now = this.clock.now();
-    const steps = scope.sequence.steps;
-    await this.store.change(exitChange({ enrollment, steps, reason, now, detail, atStep: true }));
-    return 'ended';
-  }
-
-  /** A change of the enrollment while it is still active or paused at the step it was read at. */
-  private change(
-    enrollment: SequenceEnrollmentEntity,
-    set: EnrollmentSet,
-    events: EnrollmentChange['events'] = [],
-    task?: SequenceTaskEntity,
-  ): Promise<boolean> {
-    return this.store.change({
-      id: enrollment.id,
-      from: { statuses: HOLDING_STATUSES, stepIndex: enrollment.stepIndex },
-      set,
-      events,
-      task,
-      now: this.clock.now(),
-    });
   }
 }

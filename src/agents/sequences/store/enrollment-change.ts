@@ -62,6 +62,6 @@ export function changedFields(set: EnrollmentSet): (keyof EnrollmentSet)[] {
   );
 }
 
-export const EVENT_COLUMNS = 'id, enrollment_id, sequence_id, type, step_index, data, at';
+export const EVENT_COLUMNS = 'enrollment_id, sequence_id, type, step_index, data, at';
 export const TASK_COLUMNS =
   'id, sequence_id, enrollment_id, prospect_id, step_index, kind, instructions, status, created_at, completed_at';

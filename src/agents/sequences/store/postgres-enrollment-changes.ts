@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { PostgresTransaction } from '../../../database/database-connection';
 import type { NewEnrollmentEvent } from '../events/enrollment-event.types';
 import {
@@ -89,13 +88,12 @@ export class PostgresEnrollmentChanges {
   async addEvents(tx: PostgresTransaction, events: readonly NewEnrollmentEvent[]): Promise<void> {
     if (events.length === 0) return;
     const rows = events.map((_, i) => {
-      const at = i * 7;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7})`;
+      const at = i * 6;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
     });
     await tx.query(
       `INSERT INTO sequence_enrollment_events (${EVENT_COLUMNS}) VALUES ${rows.join(', ')}`,
       events.flatMap((event) => [
-        randomUUID(),
         event.enrollmentId,
         event.sequenceId,
         event.type,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { toSqliteDatetime } from '../../../database/sqlite-datetime';
 import type { NewEnrollmentEvent } from '../events/enrollment-event.types';
@@ -33,7 +32,7 @@ export class SqliteEnrollmentChanges {
   constructor(private readonly db: Database) {
     this.sql = {
       insertEvent: db.prepare(
-        `INSERT INTO sequence_enrollment_events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sequence_enrollment_events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       insertTask: db.prepare(
         `INSERT INTO sequence_tasks (${TASK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
@@ -106,7 +105,6 @@ export class SqliteEnrollmentChanges {
   addEvents(events: readonly NewEnrollmentEvent[]): void {
     for (const event of events) {
       this.sql.insertEvent.run(
-        randomUUID(),
         event.enrollmentId,
         event.sequenceId,
         event.type,

@@ -123,17 +123,6 @@ function createSequence(params: Params): string {
   ].join('; ');
 }
 
-const SEQUENCE_STEPS: Record<string, (params: Params) => string> = {
-  'sequences.create': createSequence,
-  'sequences.launch': () =>
-    'Launch the sequence: a job drafts its first emails for review; approving that job sends them and the follow-ups',
-  'sequences.draft_first_touches': () => 'Draft the first email of each enrollment for review',
-  'sequences.approve_launch': () =>
-    'Wait for a human to approve the first emails; approving schedules them and the follow-ups',
-  'sequences.run': () =>
-    "Send each touch when it is due, in the prospect's window, until no enrollment is left",
-};
-
 /** "90 s", "15 min", "2 h", "3 days": the largest unit that divides the seconds. */
 export function duration(seconds: number): string {
   const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
@@ -158,7 +147,13 @@ const DESCRIBE: Record<string, (params: Params) => string> = {
   'core.set_context': setContext,
   'core.review': review,
   'core.wait': wait,
-  ...SEQUENCE_STEPS,
+  'sequences.create': createSequence,
+  'sequences.launch': () => 'Launch the sequence: its first touches drafted for review',
+  'sequences.draft_first_touches': () => 'Draft the first touch of each enrollment to launch',
+  'sequences.approve_launch': () =>
+    'Wait for a human to approve the first touches, then schedule them',
+  'sequences.run': () =>
+    "Send the sequence's touches when due, in each prospect's window, until every enrollment ends",
 };
 
 /** "a=1, b=[2 values]": a short, one-line summary of parameters. */
