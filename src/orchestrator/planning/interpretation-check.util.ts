@@ -125,6 +125,7 @@ export function droppedIssues(input: {
     const honoured = constraints.some(
       (constraint) =>
         wordsOverlap(phrase, constraint.words ?? '') &&
+        sameNumbers(phrase, constraint.words ?? '') &&
         (!negated || LEAVES_OUT.test(constraint.param)),
     );
     const listed = notUnderstood.some((item) => wordsOverlap(phrase, item.words));
@@ -137,6 +138,15 @@ export function droppedIssues(input: {
       },
     ];
   });
+}
+
+/**
+ * Whether the words of a constraint say every number of a phrase: "20 heads" (a limit) is not
+ * honoured by "heads of marketing", nor "7 business days" by "after 3 business days".
+ */
+function sameNumbers(phrase: string, words: string): boolean {
+  const numbers = new Set(words.match(/\d+/g) ?? []);
+  return (phrase.match(/\d+/g) ?? []).every((number) => numbers.has(number));
 }
 
 function referencePhrases(reference: Interpretation): string[] {
