@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.destroy());
 beforeEach(async () => {
-  await dataSource.getRepository(ProspectEntity).clear();
+  await dataSource.createQueryBuilder().delete().from(ProspectEntity).execute();
   await dataSource.createQueryBuilder().delete().from(CompanyEntity).execute();
 });
 

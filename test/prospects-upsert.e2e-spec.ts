@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => testApp.destroy());
 beforeEach(async () => {
   const dataSource = testApp.app.get(DataSource);
-  await dataSource.getRepository(ProspectEntity).clear();
+  await dataSource.createQueryBuilder().delete().from(ProspectEntity).execute();
   await dataSource.createQueryBuilder().delete().from(CompanyEntity).execute();
 });
 
