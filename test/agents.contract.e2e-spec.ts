@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { SequencesService } from '../src/agents/sequences/sequences.service';
 import { validateParams } from '../src/orchestrator/agents/action-params.util';
 import { AgentRegistry, RegisteredAction } from '../src/orchestrator/agents/agent-registry.service';
 import { JobControl } from '../src/orchestrator/job-control/job-control';
@@ -74,6 +75,12 @@ const CASES: Record<string, ContractCase> = {
     state: { prospects: exportProspects },
     badState: { prospects: 'nobody' },
   },
+  // A stored prospect of its own (filled in beforeAll), enrolled in the sequence it creates.
+  'sequences.create': {
+    params: { name: 'Contract', steps: [{ type: 'email', draft: 'llm' }] },
+    state: { prospects: [] },
+    badState: { prospects: 'nobody' },
+  },
   // Sequences of their own, made in beforeAll (the ids below are filled in there).
   'sequences.launch': {
     params: {},
@@ -93,6 +100,7 @@ const BAD_PARAMS: Record<string, Record<string, unknown>> = {
   'email.send': {},
   'export.spreadsheet': {},
   'export.google_sheets': {},
+  'sequences.create': { name: 'Contract', steps: [{ type: 'email', draft: 'llm' }] },
   'sequences.launch': {},
   'sequences.draft_first_touches': { sequence_id: randomUUID() },
 };
@@ -123,6 +131,11 @@ const IDEMPOTENT_EFFECTS: Record<
     proof: 'appends once under one key',
     count: () => fakeGoogle.appends().length,
   },
+  'sequences.create': {
+    proof: 'creates one sequence under one key',
+    count: () => sequencesCreated,
+    state: async () => ({ prospects: await storedProspects() }),
+  },
   'sequences.launch': {
     proof: 'creates one launch job under one key',
     count: () => launchJobs,
@@ -143,8 +156,15 @@ const IDEMPOTENT_EFFECTS: Record<
   },
 };
 
-/** Launch jobs the contract created (sequences.launch). */
+/** Launch jobs the contract created (sequences.launch), and sequences (sequences.create). */
 let launchJobs = 0;
+let sequencesCreated = 0;
+
+/** A new stored prospect, as a search writes it to the state. */
+async function storedProspects(): Promise<Record<string, unknown>[]> {
+  const [id] = await storeProspects(testApp, [{ country: 'Germany' }]);
+  return [{ ...prospect, id }];
+}
 
 /** A sequence sending at any hour, with one new prospect enrolled; its id. */
 async function enrolledSequence(): Promise<string> {
@@ -189,10 +209,19 @@ beforeAll(async () => {
   const draft = actions.find((action) => label(action) === 'email.draft')!;
   const drafted = await draft.invoke({}, context(CASES['email.draft'].state, 'contract-draft:0'));
   CASES['email.send'].state = { drafts: drafted.writes!.drafts };
+  CASES['sequences.create'].state = { prospects: await storedProspects() };
   CASES['sequences.launch'].state = { sequence: { id: await enrolledSequence() } };
   for (const name of ['draft_first_touches', 'approve_launch', 'run']) {
     CASES[`sequences.${name}`].params = { sequence_id: await enrolledSequence() };
   }
+  // Counts the sequences sequences.create creates.
+  const sequences = testApp.app.get(SequencesService);
+  const create = sequences.create.bind(sequences);
+  jest.spyOn(sequences, 'create').mockImplementation(async (input) => {
+    const created = await create(input);
+    sequencesCreated++;
+    return created;
+  });
   // Counts the jobs sequences.launch creates.
   const jobs = testApp.app.get(JobControl);
   const submit = jobs.submit.bind(jobs);

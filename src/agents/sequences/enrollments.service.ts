@@ -28,8 +28,12 @@ import {
   type EnrollmentAction,
 } from './utils/transitions.util';
 
-/** Whom to enrol: listed prospect ids, or every prospect a search finds. */
-export type EnrollmentTarget = { prospectIds: string[] } | { criteria: ProspectSearchCriteria };
+/**
+ * Whom to enrol: listed prospect ids (`source` 'ids' by default; 'job' for a plan step's
+ * prospects), or every prospect a search finds.
+ */
+export type EnrollmentTarget =
+  { prospectIds: string[]; source?: 'ids' | 'job' } | { criteria: ProspectSearchCriteria };
 
 /** An enrollment with its timeline, oldest event first. */
 export interface EnrollmentWithTimeline {
@@ -192,7 +196,9 @@ export class EnrollmentsService {
     target: EnrollmentTarget,
     max: number,
   ): Promise<{ ids: string[]; source: EnrollmentSource }> {
-    if ('prospectIds' in target) return { ids: [...new Set(target.prospectIds)], source: 'ids' };
+    if ('prospectIds' in target) {
+      return { ids: [...new Set(target.prospectIds)], source: target.source ?? 'ids' };
+    }
     const found = await this.prospects.count(target.criteria);
     if (found > max) throw new TooManyProspectsException(found, max);
     const page = await this.prospects.search(target.criteria, { skip: 0, limit: max });

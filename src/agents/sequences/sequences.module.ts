@@ -6,6 +6,7 @@ import {
   SqliteConnection,
 } from '../../database/database-connection';
 import { EmailAgentModule } from '../email/email.module';
+import { JobSequenceService } from './agent/job-sequence.service';
 import { SequencesAgent } from './agent/sequences.agent';
 import { TasksController } from './api/tasks.controller';
 import { EnrollmentEventEntity } from './events/enrollment-event.entity';
@@ -70,6 +71,7 @@ import { SqliteEnrollmentStore } from './store/sqlite-enrollment.store';
     EnrollmentWriter,
     TouchComposer,
     TasksService,
+    JobSequenceService,
     SequencesAgent,
   ],
   exports: [SequencesService, EnrollmentsService],

@@ -32,6 +32,8 @@ export interface NewSequence {
   name: string;
   steps: SequenceStep[];
   settings: SequenceSettings;
+  /** Its id, when the caller derives one (a plan step's re-run finds its sequence); else random. */
+  id?: string;
 }
 
 export interface SequencePage {
@@ -70,7 +72,7 @@ export class SequencesService {
   async create(input: NewSequence): Promise<SequenceEntity> {
     const now = this.clock.now();
     const sequence = this.sequences.create({
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       name: input.name.trim(),
       steps: input.steps,
       settings: input.settings,

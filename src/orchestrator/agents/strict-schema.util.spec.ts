@@ -68,4 +68,42 @@ describe('fromStrictOutput', () => {
     expect(fromStrictOutput(strictRequired, { a: 'not json' })).toEqual({ a: 'not json' });
     expect(fromStrictOutput(schema, { titles: null })).toEqual({ titles: null });
   });
+
+  it('drops the nulls of the variant of an anyOf that the value was written for', () => {
+    const steps = {
+      type: 'array',
+      items: {
+        anyOf: [
+          {
+            type: 'object',
+            properties: { type: { enum: ['email'] }, subject: { type: 'string' } },
+            required: ['type', 'subject'],
+          },
+          {
+            type: 'object',
+            properties: { type: { enum: ['email'] }, draft: { enum: ['llm'] }, note: {} },
+            required: ['type', 'draft'],
+          },
+          {
+            type: 'object',
+            properties: { type: { enum: ['wait'] }, days: {}, business_days: {} },
+            required: ['type'],
+          },
+        ],
+      },
+    };
+    expect(
+      fromStrictOutput(steps, [
+        { type: 'email', subject: 'Hi' },
+        { type: 'email', draft: 'llm', note: null },
+        { type: 'wait', days: null, business_days: 3 },
+        { type: 'call', days: null },
+      ]),
+    ).toEqual([
+      { type: 'email', subject: 'Hi' },
+      { type: 'email', draft: 'llm' },
+      { type: 'wait', business_days: 3 },
+      { type: 'call', days: null },
+    ]);
+  });
 });

@@ -58,7 +58,10 @@ export function toStrictSchema(schema: JsonSchema): JsonSchema {
   return result;
 }
 
-/** Turns a strict answer back into what the original schema validates: nulls of optional fields dropped, JSON strings decoded. */
+/**
+ * Turns a strict answer back into what the original schema validates: nulls of optional fields
+ * dropped (in the variant of an `anyOf` the value was written for), JSON strings decoded.
+ */
 export function fromStrictOutput(schema: JsonSchema, value: unknown): unknown {
   if (isFreeFormObject(schema) && typeof value === 'string') {
     try {
@@ -66,6 +69,10 @@ export function fromStrictOutput(schema: JsonSchema, value: unknown): unknown {
     } catch {
       return value; // validation reports it as "must be an object"
     }
+  }
+  if (Array.isArray(schema.anyOf) && value !== null) {
+    const variant = variantOf(schema.anyOf as JsonSchema[], value);
+    return variant ? fromStrictOutput(variant, value) : value;
   }
   if (Array.isArray(value) && schema.items && typeof schema.items === 'object') {
     return value.map((item) => fromStrictOutput(schema.items as JsonSchema, item));
@@ -79,6 +86,24 @@ export function fromStrictOutput(schema: JsonSchema, value: unknown): unknown {
     result[name] = properties[name] ? fromStrictOutput(properties[name], item) : item;
   }
   return result;
+}
+
+/**
+ * The variant of an `anyOf` an answer's value was written for: for an object, the first variant
+ * that has every property it gives, with the one value of each single-value enum (a step's
+ * `type`); for anything else, the first variant that is not null.
+ */
+function variantOf(variants: JsonSchema[], value: unknown): JsonSchema | undefined {
+  if (!isPlainObject(value)) return variants.find((variant) => variant.type !== 'null');
+  return variants.find((variant) => {
+    const properties = (variant.properties ?? {}) as Record<string, JsonSchema>;
+    return Object.entries(value).every(([name, item]) => {
+      const property = properties[name];
+      if (!property) return false;
+      const values = property.enum as unknown[] | undefined;
+      return values?.length !== 1 || values[0] === item;
+    });
+  });
 }
 
 function nullable(schema: JsonSchema): JsonSchema {

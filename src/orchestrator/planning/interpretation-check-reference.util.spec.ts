@@ -78,4 +78,22 @@ describe('checkInterpretation with a reference interpretation', () => {
       expect.objectContaining({ message: expect.stringContaining('"outside Germany"') }),
     ]);
   });
+
+  it('does not count a number honoured by words without it', () => {
+    const issues = check({
+      command: 'Email 20 heads of marketing, follow up after 3 and 7 days',
+      plan: search({ titles: ['Head of Marketing'] }),
+      answer: answerOf([claim('heads of marketing', 'titles', 'Head of Marketing')]),
+      reference: {
+        constraints: [
+          { words: '20 heads', step: 0, param: 'limit', value: '20' },
+          { words: 'heads of marketing', step: 0, param: 'titles', value: 'Head of Marketing' },
+        ],
+        not_understood: [],
+      },
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('the command says "20 heads"') }),
+    ]);
+  });
 });

@@ -231,4 +231,56 @@ describe('checkInterpretation', () => {
       expect(check({ command, plan, answer })).toEqual([]);
     });
   });
+
+  describe('of a sequence', () => {
+    const command = 'Email CTOs, follow up after 3 and 7 business days unless they reply';
+    const sequence = (waits: number[]) =>
+      planOf(
+        ['prospects.search', { titles: ['CTO'] }],
+        [
+          'sequences.create',
+          {
+            name: 'CTOs',
+            steps: [
+              { type: 'email', draft: 'llm' },
+              ...waits.flatMap((days) => [
+                { type: 'wait', business_days: days },
+                { type: 'email', draft: 'llm' },
+              ]),
+            ],
+          },
+        ],
+      );
+    const claims = [
+      claim('CTOs', 'titles', 'CTO'),
+      claim('after 3', 'steps.1.business_days', '3', 1),
+      claim('7 business days', 'steps.3.business_days', '4', 1),
+    ];
+    const replies = [{ words: 'unless they reply', kind: 'other', reason: 'the sequence stops' }];
+
+    it('finds each wait in the list of steps', () => {
+      expect(check({ command, plan: sequence([3, 4]), answer: answerOf(claims, replies) })).toEqual(
+        [],
+      );
+      const wrong = answerOf([claims[0], claims[1], { ...claims[2], value: '7' }], replies);
+      expect(check({ command, plan: sequence([3, 4]), answer: wrong })).toContainEqual(
+        expect.objectContaining({
+          path: 'interpretation.constraints[2]',
+          message: expect.stringContaining('steps[1].params.steps.3.business_days holds "7"'),
+        }),
+      );
+    });
+
+    it('refuses a follow-up nobody asked for', () => {
+      expect(
+        check({ command, plan: sequence([3, 4, 5]), answer: answerOf(claims, replies) }),
+      ).toEqual([
+        {
+          path: 'steps[1].params.steps.5.business_days',
+          message:
+            '"5" schedules a follow-up, but no constraint quotes the words asking for it: remove it unless the user said so',
+        },
+      ]);
+    });
+  });
 });

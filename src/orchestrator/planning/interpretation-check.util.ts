@@ -1,10 +1,10 @@
-import { isPlainObject } from '../../context/utils/json-merge-patch.util';
 import type { PlanIssue, ValidatedPlan, ValidatedStep } from '../agents/plan-validation.util';
 import {
   constraintValues,
   InterpretedConstraint,
   Interpretation,
   narrowsAudience,
+  paramAt,
 } from './interpretation';
 import { readInterpretation } from './interpretation-read.util';
 import {
@@ -15,6 +15,7 @@ import {
 } from './interpretation-text.util';
 
 const SEARCH = 'prospects.search';
+const SEQUENCE = 'sequences.create';
 
 export type InterpretationCheck =
   { ok: true; interpretation: Interpretation } | { ok: false; issues: PlanIssue[] };
@@ -92,7 +93,7 @@ export function inventedIssues(input: {
   constraints: InterpretedConstraint[];
 }): PlanIssue[] {
   return input.plan.steps.flatMap((step, index) =>
-    narrowingValues(step).flatMap(({ param, value }) => {
+    narrowingValues(step).flatMap(({ param, value, effect }) => {
       const claimed = input.constraints.some(
         (constraint) =>
           constraint.step === index &&
@@ -103,7 +104,7 @@ export function inventedIssues(input: {
       return [
         {
           path: `steps[${index}].params.${param}`,
-          message: `"${value}" narrows the prospects, but no constraint quotes the words asking for it: remove it unless the user said so`,
+          message: `"${value}" ${effect}, but no constraint quotes the words asking for it: remove it unless the user said so`,
         },
       ];
     }),
@@ -124,6 +125,7 @@ export function droppedIssues(input: {
     const honoured = constraints.some(
       (constraint) =>
         wordsOverlap(phrase, constraint.words ?? '') &&
+        sameNumbers(phrase, constraint.words ?? '') &&
         (!negated || LEAVES_OUT.test(constraint.param)),
     );
     const listed = notUnderstood.some((item) => wordsOverlap(phrase, item.words));
@@ -136,6 +138,15 @@ export function droppedIssues(input: {
       },
     ];
   });
+}
+
+/**
+ * Whether the words of a constraint say every number of a phrase: "20 heads" (a limit) is not
+ * honoured by "heads of marketing", nor "7 business days" by "after 3 business days".
+ */
+function sameNumbers(phrase: string, words: string): boolean {
+  const numbers = new Set(words.match(/\d+/g) ?? []);
+  return (phrase.match(/\d+/g) ?? []).every((number) => numbers.has(number));
 }
 
 function referencePhrases(reference: Interpretation): string[] {
@@ -152,9 +163,13 @@ function referencePhrases(reference: Interpretation): string[] {
   });
 }
 
-/** The values of a step that narrow (or pick) the audience, each of which a constraint must claim. */
-function narrowingValues(step: ValidatedStep): { param: string; value: string }[] {
+/**
+ * The values of a step that narrow (or pick) the audience, or schedule a follow-up (each wait of
+ * a sequence), each of which a constraint must claim.
+ */
+function narrowingValues(step: ValidatedStep): { param: string; value: string; effect: string }[] {
   const label = `${step.agent}.${step.action}`;
+  if (label === SEQUENCE) return waitValues(step.params);
   const params = Object.entries(step.params).filter(([param, value]) => {
     if (label === 'research.score_fit') return param === 'threshold';
     if (label !== SEARCH || param === 'include_sample') return false;
@@ -162,15 +177,41 @@ function narrowingValues(step: ValidatedStep): { param: string; value: string }[
     return param !== 'sort' || value !== 'name';
   });
   return params.flatMap(([param, value]) =>
-    constraintValues(value).map((text) => ({ param, value: text })),
+    constraintValues(value).map((text) => ({
+      param,
+      value: text,
+      effect: 'narrows the prospects',
+    })),
   );
 }
 
-/** Whether the step's params hold the constraint's value; `icp.countries` looks inside `icp`. */
+/** The waits of a sequence's steps, as `steps.1.days` and its value. */
+function waitValues(
+  params: Record<string, unknown>,
+): { param: string; value: string; effect: string }[] {
+  const steps = Array.isArray(params.steps) ? (params.steps as unknown[]) : [];
+  return steps.flatMap((item, index) =>
+    (['days', 'business_days'] as const).flatMap((unit) => {
+      const count = (item as Record<string, unknown> | null)?.[unit];
+      return typeof count === 'number'
+        ? [
+            {
+              param: `steps.${index}.${unit}`,
+              value: String(count),
+              effect: 'schedules a follow-up',
+            },
+          ]
+        : [];
+    }),
+  );
+}
+
+/**
+ * Whether the step's params hold the constraint's value; `icp.countries` looks inside `icp`,
+ * `steps.1.days` inside the list `steps`.
+ */
 function holds(step: ValidatedStep, constraint: InterpretedConstraint): boolean {
-  const value = constraint.param
-    .split('.')
-    .reduce<unknown>((at, key) => (isPlainObject(at) ? at[key] : undefined), step.params);
+  const value = paramAt(step.params, constraint.param);
   return constraintValues(value).some((held) => sameValue(value, constraint.value, held));
 }
 

@@ -102,3 +102,14 @@ export function constraintValues(value: unknown): string[] {
   if (typeof value === 'object') return [JSON.stringify(value)];
   return [String(value as string | number | boolean)];
 }
+
+/**
+ * The value of a step's parameter a constraint names: `titles`, or a dotted path into objects and
+ * lists (`icp.countries`, `steps.1.business_days`).
+ */
+export function paramAt(params: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((at, key) => {
+    if (Array.isArray(at)) return /^\d+$/.test(key) ? at[Number(key)] : undefined;
+    return typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+  }, params);
+}

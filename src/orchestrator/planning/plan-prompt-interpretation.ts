@@ -14,7 +14,7 @@ export const INTERPRETATION_RULES = [
   '- "from our webinar list", "tagged webinar" → tags ["webinar"]; "from the march-expo import" → batches ["march-expo"]; "source hubspot" → sources ["hubspot"]',
   '- "not contacted in the last 3 months" → not_contacted_days 90 (30 days a month); "never emailed", "skip anyone we already emailed" → never_emailed true',
   '- "we scored above 70" (a score already stored, no new scoring) → min_score 70; "the 10 best-fitting" → sort "-score" and limit 10',
-  '- "no reply yet", "unless they reply": replies are not tracked yet (until the mailbox feature) → not_understood, kind filter',
+  '- "no reply yet", "who haven\'t replied" (a filter on past replies): replies are not tracked as a filter yet (until the mailbox feature) → not_understood, kind filter; for "unless they reply" see Follow-ups',
   '- a place you do not recognise, e.g. a typo ("Germny") → not_understood, kind place, suggestion "Germany?"; a list or a company you cannot identify → not_understood, kind list or company',
   'Example: "Find CTOs not in Germany, except Acme" → prospects.search params { titles: ["CTO"], exclude_countries: ["Germany"], exclude_companies: ["Acme"] }, interpretation { constraints: [{ words: "CTOs", step: 0, param: "titles", value: "CTO" }, { words: "not in Germany", step: 0, param: "exclude_countries", value: "Germany" }, { words: "except Acme", step: 0, param: "exclude_companies", value: "Acme" }], not_understood: [] }.',
 ];

@@ -4,6 +4,7 @@ import type { PlanIssue } from '../agents/plan-validation.util';
 import type { PlanExample } from './plan-history';
 import { planSchema, ResponseMode } from './plan-response-format';
 import { INTERPRETATION_RULES } from './plan-prompt-interpretation';
+import { SEQUENCE_RULES } from './plan-prompt-sequences';
 
 const MAX_CONTEXT_CHARS = 8000;
 
@@ -26,9 +27,14 @@ export function systemPrompt(input: {
   examples: PlanExample[];
   mode: ResponseMode;
 }): string {
+  const sequences = input.agents.some(
+    (agent) =>
+      agent.name === 'sequences' && agent.actions.some((action) => action.name === 'create'),
+  );
   const parts = [
     RULES.join('\n'),
     INTERPRETATION_RULES.join('\n'),
+    ...(sequences ? [SEQUENCE_RULES.join('\n')] : []),
     'Actions:',
     ...input.agents.flatMap(describeAgent),
   ];

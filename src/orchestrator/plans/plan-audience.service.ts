@@ -47,7 +47,9 @@ const NONE: AudienceExclusions = {
 /**
  * Who a plan would work on, computed as its run would: the search of its prospects.search step
  * (the action's own params → criteria, default limit, order and sample rule), a dry run of its
- * import of context.csv, or the list it is given; and, when it drafts, who email.draft would skip.
+ * import of context.csv, or the list it is given; and, when it drafts, who email.draft would skip
+ * (a sequence's enrolment skips the same, and sample prospects; not yet those the
+ * one-active-sequence rule keeps out, which the run's `sequence.skipped` lists).
  * Reads only: no job, no write, no fetch, no LLM call.
  */
 @Injectable()
@@ -70,7 +72,12 @@ export class PlanAudienceService {
     const excluded = { ...NONE, ...origin.excluded };
     let recipients: number | null = null;
     if (shape.drafts) {
-      const selected = await this.recipients.select(origin.prospects);
+      // A sequence enrols no sample prospect (a search finds them when nothing real matches).
+      const sample = shape.enrols ? origin.prospects.filter((prospect) => prospect.sample) : [];
+      excluded.sample += sample.length;
+      const selected = await this.recipients.select(
+        origin.prospects.filter((prospect) => !sample.includes(prospect)),
+      );
       for (const skip of selected.skipped) excluded[skip.kind] += 1;
       recipients = selected.draftable.length;
     }

@@ -15,7 +15,7 @@ export interface AudienceProspect {
 
 /** Prospects left out, by reason. Each count is 0 where the reason cannot apply. */
 export interface AudienceExclusions {
-  /** Sample prospects that match the search, left out because real prospects exist. */
+  /** Sample prospects that match the search, left out because real prospects exist (or, by a sequence, always: it enrols none). */
   sample: number;
   /** Prospects that match the search beyond its limit. */
   beyond_limit: number;

@@ -7,12 +7,17 @@ import type {
   ActionResult,
   AgentAvailability,
 } from '../../../orchestrator/agents/agent.types';
+import { nothingToDo } from '../../../orchestrator/agents/nothing-to-do.util';
 import { ActionError } from '../../../orchestrator/agents/retry-policy.util';
 import { offerFrom, senderFrom } from '../../email/utils/draft-inputs.util';
 import { sendingUnavailableReason } from '../../email/sending/outbox-message-sender';
+import { CreateSequenceDto } from '../api/dto/create-sequence.dto';
+import { SequenceSettingsInputDto } from '../api/dto/sequence-settings.dto';
+import { toSequenceStep } from '../api/dto/sequence-step.dto';
 import { LaunchDraft, SequenceLaunchService } from '../launch/sequence-launch.service';
 import { SequenceRunService } from '../run/sequence-run.service';
 import type { TouchInputs } from '../run/touch-composer.service';
+import { JobSequenceService, type SequenceInState } from './job-sequence.service';
 import { LaunchParams, SequenceStepParams } from './sequence-action.params';
 
 /** Drafting a launch's first touches with an LLM takes a while; so does a run's sending. */
@@ -20,18 +25,20 @@ const DRAFT_TIMEOUT_MS = 30 * 60 * 1000;
 const RUN_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
 /**
- * Sequences as an agent: `launch` (a plan step launching a sequence), and the steps of the launch
- * job it creates — the first touches drafted, the review, and the scheduler's repeating run.
+ * Sequences as an agent: `create` and `launch` (plan steps: a sequence for the job's prospects,
+ * then its launch), and the steps of the launch job — the first touches drafted, the review, and
+ * the scheduler's repeating run.
  */
 @Injectable()
 @Agent({
   name: 'sequences',
   description:
-    'Multi-touch email sequences: launches one (its first touches reviewed, then sent and followed up in each prospect’s working hours)',
+    'Multi-touch email sequences: creates one for the prospects and launches it (its first touches reviewed, then sent and followed up in each prospect’s working hours)',
 })
 export class SequencesAgent implements AgentAvailability {
   constructor(
     private readonly config: AppConfig,
+    private readonly jobSequences: JobSequenceService,
     private readonly launches: SequenceLaunchService,
     private readonly runs: SequenceRunService,
   ) {}
@@ -40,6 +47,34 @@ export class SequencesAgent implements AgentAvailability {
     return action === 'launch' || action === 'run'
       ? sendingUnavailableReason(this.config)
       : undefined;
+  }
+
+  @Action({
+    name: 'create',
+    description:
+      'Creates a sequence (as POST /sequences: a name, steps — the first an email; waits of days or business days between the touches — and settings) and enrols the prospects in it; sends nothing. Each enrollment ends when its prospect replies, bounces or unsubscribes. Use it with sequences.launch for outreach with follow-ups; for one email without follow-ups use email.draft and email.send. Writes the sequence, how many were enrolled and who was skipped to `sequence`',
+    params: CreateSequenceDto,
+    reads: ['prospects'],
+    writes: ['sequence'],
+    sideEffect: true,
+  })
+  async create(params: CreateSequenceDto, context: ActionContext): Promise<ActionResult> {
+    const ids = prospectIds(context.state.prospects);
+    if (ids.length === 0) return { writes: { sequence: null }, summary: nothingToDo('prospects') };
+    const sequence = await known(
+      this.jobSequences.create({
+        // The same step (its idempotency key) always creates the same sequence: a re-run after a
+        // crash finds it instead of making a second one.
+        id: uuidFrom(`sequences.create:${context.idempotencyKey}`),
+        definition: {
+          name: params.name,
+          steps: params.steps.map(toSequenceStep),
+          settings: SequenceSettingsInputDto.withDefaults(params.settings),
+        },
+        prospectIds: ids,
+      }),
+    );
+    return { writes: { sequence }, summary: createSummary(sequence, ids.length) };
   }
 
   @Action({
@@ -58,7 +93,11 @@ export class SequencesAgent implements AgentAvailability {
     sideEffect: true,
   })
   async launch(params: LaunchParams, context: ActionContext): Promise<ActionResult> {
-    const sequenceId = params.sequence_id ?? idOf(context.state.sequence);
+    const fromState = context.state.sequence;
+    if (!params.sequence_id && (fromState === null || enrolledOf(fromState) === 0)) {
+      return { writes: { launch: null }, summary: nothingToDo('prospects enrolled to launch') };
+    }
+    const sequenceId = params.sequence_id ?? idOf(fromState);
     if (!sequenceId) throw new ActionError('No sequence to launch: give sequence_id');
     // The same step (its idempotency key) always launches under the same job id: a re-run after
     // a crash finds its launch instead of making a second one.
@@ -153,6 +192,33 @@ async function known<T>(work: Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/** The ids of the state's `prospects` (a list of prospects, each with its id). */
+function prospectIds(value: unknown): string[] {
+  if (!Array.isArray(value)) throw new ActionError('The job state\'s "prospects" must be a list');
+  return value.map((prospect: unknown, index) => {
+    const id = idOf(prospect);
+    if (id === undefined) throw new ActionError(`prospects[${index}] has no id`);
+    return id;
+  });
+}
+
+function createSummary(sequence: SequenceInState, of: number): string {
+  const reasons = new Map<string, number>();
+  for (const { reason } of sequence.skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const skipped = [...reasons].map(([reason, count]) => `${count} ${reason}`).join(', ');
+  return [
+    `Created sequence "${sequence.name}" and enrolled ${sequence.enrolled} of ${of} prospects`,
+    ...(skipped ? [`skipped ${sequence.skipped.length} (${skipped})`] : []),
+  ].join('; ');
+}
+
+/** The `enrolled` count of a state's sequence, when it has one. */
+function enrolledOf(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { enrolled } = value as { enrolled?: unknown };
+  return typeof enrolled === 'number' ? enrolled : undefined;
 }
 
 function idOf(value: unknown): string | undefined {

@@ -206,11 +206,29 @@ const LENGTH_TONE = /\b(?:short|concise|brief|succinct)\b/i;
  * direct, so "short, friendly emails" are friendly.
  */
 export function findTone(clauses: readonly Clause[]): EmailTone | undefined {
-  for (const { text } of clauses) {
-    const match = TONE.exec(text);
-    if (match) return match[1] ? 'friendly' : match[2] ? 'formal' : 'direct';
+  return findToneWords(clauses)?.tone;
+}
+
+/** The tone of the email clauses (see findTone) and the words that say it. */
+export function findToneWords(
+  clauses: readonly Clause[],
+): (Span & { tone: EmailTone }) | undefined {
+  const at = (clause: Clause, match: RegExpExecArray) => ({
+    start: clause.start + match.index,
+    end: clause.start + match.index + match[0].length,
+  });
+  for (const clause of clauses) {
+    const match = TONE.exec(clause.text);
+    if (match) {
+      const tone = match[1] ? 'friendly' : match[2] ? 'formal' : 'direct';
+      return { ...at(clause, match), tone };
+    }
   }
-  return clauses.some(({ text }) => LENGTH_TONE.test(text)) ? 'direct' : undefined;
+  for (const clause of clauses) {
+    const match = LENGTH_TONE.exec(clause.text);
+    if (match) return { ...at(clause, match), tone: 'direct' };
+  }
+  return undefined;
 }
 
 const INSTRUCTION_CUE = anyOf(

@@ -595,10 +595,127 @@ export const COMMAND_TABLE: CommandCase[] = [
     context: ['sender'],
     refuses: [{ words: "haven't replied", kind: 'filter' }],
   },
+  // A single email has nothing to stop at a reply: refused, unlike with follow-ups (below).
   {
     command: 'Email CTOs in Spain unless they reply',
     context: ['sender'],
     refuses: [{ words: 'unless they reply', kind: 'filter' }],
+    actions: ['email.send'],
+    withoutActions: ['sequences.create'],
+  },
+  {
+    command: 'Email CTOs in Spain until they reply',
+    context: ['sender'],
+    honours: [{ param: 'countries', value: 'Spain', words: 'Spain' }],
+    refuses: [{ words: 'until they reply', kind: 'filter' }],
+    withoutActions: ['sequences.create'],
+  },
+  // Follow-ups: a sequence (created, then launched), whose waits say when each follow-up goes
+  // out; the days of "after 3 and 7 days" count from the first email, "then again" from the
+  // follow-up before. A reply always ends an enrollment (a note, not a constraint).
+  {
+    command:
+      'email the VPs of Sales in Germany we scored above 70, follow up after 3 and 7 business days unless they reply',
+    honours: [
+      { param: 'titles', value: 'VP of Sales', words: 'VPs of Sales' },
+      { param: 'countries', value: 'Germany', words: 'Germany' },
+      { param: 'min_score', value: '70', words: 'scored above 70' },
+      { param: 'steps.1.business_days', value: '3', words: 'after 3', step: 1 },
+      { param: 'steps.3.business_days', value: '4', words: '7 business days', step: 1 },
+    ],
+    actions: ['prospects.search', 'sequences.create', 'sequences.launch'],
+    withoutActions: ['email.draft', 'email.send', 'research.score_fit'],
+  },
+  {
+    command: 'Email CTOs in Berlin, follow up after 3 days, then again after 4 days',
+    honours: [
+      { param: 'cities', value: 'Berlin', words: 'Berlin' },
+      { param: 'steps.1.days', value: '3', words: 'after 3 days', step: 1 },
+      { param: 'steps.3.days', value: '4', words: 'then again after 4 days', step: 1 },
+    ],
+    never: [{ param: 'steps.3.days', value: '7', step: 1 }],
+    actions: ['sequences.create', 'sequences.launch'],
+  },
+  {
+    command: "Email VPs of Sales in Spain, follow up after a week if they don't reply",
+    honours: [{ param: 'steps.1.days', value: '7', words: 'after a week', step: 1 }],
+    actions: ['sequences.create'],
+    withoutActions: ['email.send'],
+  },
+  {
+    command:
+      'Find CTOs in Germany, send them an email and 2 follow-ups 3 business days apart, unless they reply',
+    honours: [
+      { param: 'countries', value: 'Germany', words: 'Germany' },
+      { param: 'steps.1.business_days', value: '3', words: '2 follow-ups', step: 1 },
+      { param: 'steps.3.business_days', value: '3', words: '3 business days apart', step: 1 },
+    ],
+    actions: ['sequences.create', 'sequences.launch'],
+  },
+  {
+    command:
+      'Email 20 heads of marketing in London, follow up twice, 4 business days apart, until they reply',
+    honours: [
+      { param: 'limit', value: '20', words: '20' },
+      { param: 'steps.3.business_days', value: '4', words: 'follow up twice', step: 1 },
+    ],
+    never: [{ param: 'steps.5.business_days', value: '4', step: 1 }],
+  },
+  {
+    command: 'Draft emails to CTOs at SaaS companies in France with a follow-up 5 days later',
+    honours: [
+      { param: 'industries', value: 'Software', words: 'SaaS' },
+      { param: 'steps.1.days', value: '5', words: '5 days', step: 1 },
+    ],
+    actions: ['sequences.create'],
+    withoutActions: ['email.draft'],
+  },
+  {
+    command: 'Email the 10 best-fitting CTOs in Austria, then follow up after 3 working days',
+    honours: [
+      { param: 'sort', value: '-score', words: 'best-fitting' },
+      { param: 'limit', value: '10', words: '10' },
+      { param: 'steps.1.business_days', value: '3', words: 'after 3 working days', step: 1 },
+    ],
+    withoutActions: ['research.score_fit'],
+  },
+  {
+    command: 'Email CTOs in Berlin, follow up after 3 days, skip anyone we already emailed',
+    honours: [
+      { param: 'never_emailed', value: 'true', words: 'skip anyone we already emailed' },
+      { param: 'steps.1.days', value: '3', words: 'after 3 days', step: 1 },
+    ],
+  },
+  // The sending window, always in each prospect's zone: "working hours" is the default said aloud.
+  {
+    command: 'Email CTOs in Berlin between 9am and 5:30pm, follow up after 2 and 5 days',
+    honours: [
+      { param: 'settings.window.start', value: '09:00', words: 'between 9am and 5:30pm', step: 1 },
+      { param: 'settings.window.end', value: '17:30', words: 'between 9am and 5:30pm', step: 1 },
+      { param: 'steps.1.days', value: '2', words: 'after 2', step: 1 },
+      { param: 'steps.3.days', value: '3', words: '5 days', step: 1 },
+    ],
+  },
+  {
+    command:
+      'Email CTOs in Munich during working hours, follow up after 3 days, Tuesday to Thursday',
+    honours: [
+      { param: 'settings.window.start', value: '09:00', words: 'during working hours', step: 1 },
+      { param: 'settings.window.end', value: '17:00', words: 'during working hours', step: 1 },
+      { param: 'settings.window.days', value: 'tue', words: 'Tuesday to Thursday', step: 1 },
+      { param: 'settings.window.days', value: 'thu', words: 'Tuesday to Thursday', step: 1 },
+    ],
+    never: [{ param: 'settings.window.days', value: 'mon', step: 1 }],
+  },
+  {
+    command: 'Email CTOs in Berlin on weekends, follow up after 3 days',
+    refuses: [{ words: 'on weekends', kind: 'filter' }],
+  },
+  // A sequence's emails are friendly: another tone is refused, not dropped.
+  {
+    command: 'Write formal emails to CTOs in Berlin, follow up after 3 days',
+    honours: [{ param: 'steps.1.days', value: '3', words: 'after 3 days', step: 1 }],
+    refuses: [{ words: 'formal', kind: 'filter' }],
   },
   // Negations
   {

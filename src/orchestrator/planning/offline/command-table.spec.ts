@@ -1,4 +1,4 @@
-import { narrowsAudience } from '../interpretation';
+import { narrowsAudience, paramAt } from '../interpretation';
 import type { Plan } from '../plan.types';
 import { COMMAND_TABLE, CommandCase } from './command-table.fixture';
 import { planOffline } from './offline-planner';
@@ -9,7 +9,8 @@ const overlaps = (a: string, b: string) =>
 const actionsOf = (plan: Plan) => plan.steps.map((step) => `${step.agent}.${step.action}`);
 
 function holds(plan: Plan, step: number, param: string, value: string): boolean {
-  const held = plan.steps[step]?.params[param];
+  const params = plan.steps[step]?.params;
+  const held = params ? paramAt(params, param) : undefined;
   if (Array.isArray(held)) return held.some((item) => collapse(String(item)) === collapse(value));
   return held !== undefined && String(held as string) === value;
 }

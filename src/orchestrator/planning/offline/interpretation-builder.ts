@@ -3,6 +3,7 @@ import {
   Interpretation,
   NotUnderstoodKind,
   NotUnderstoodPhrase,
+  paramAt,
 } from '../interpretation';
 import type { PlanStep } from '../plan.types';
 import { Evidence, Unclear } from './evidence';
@@ -26,13 +27,17 @@ const KIND_OF_PARAM: Record<string, NotUnderstoodKind> = {
 const UNUSED =
   'The plan has no step that applies it (the prospects come from the context or a CSV, not a search).';
 
+// A sequence's definition: `steps.1.business_days`, `settings.window.start`.
+const SEQUENCE_PARAM = /^(?:steps|settings)\./;
+
 function stepIndex(steps: readonly PlanStep[], param: string): number {
-  const name = STEP_OF_PARAM[param] ?? 'prospects.search';
+  const name =
+    STEP_OF_PARAM[param] ?? (SEQUENCE_PARAM.test(param) ? 'sequences.create' : 'prospects.search');
   return steps.findIndex((step) => `${step.agent}.${step.action}` === name);
 }
 
 function holds(step: PlanStep | undefined, param: string, value: string): boolean {
-  const held = step?.params[param];
+  const held = step ? paramAt(step.params, param) : undefined;
   const values = Array.isArray(held) ? held : held === undefined ? [] : [held];
   return values.some((item) => String(item).toLowerCase() === value.toLowerCase());
 }

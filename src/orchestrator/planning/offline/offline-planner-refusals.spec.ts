@@ -20,7 +20,12 @@ describe('planOffline refusals', () => {
     ['Call them all tomorrow', ['prospects'], 'cannot make phone calls'],
     ['Send them a LinkedIn connection request', ['prospects'], 'cannot act on LinkedIn'],
     ['Add the CTOs in Berlin to HubSpot', [], 'cannot update a CRM'],
-    ['Send a follow-up in 3 days', ['prospects'], 'cannot wait or schedule steps'],
+    [
+      'Send a follow-up in 3 days',
+      ['prospects'],
+      'asks for follow-ups but not for the first email',
+    ],
+    ['Send them the emails in 3 days', ['prospects'], 'cannot wait or schedule steps'],
     ['Draft emails', [], 'does not say which prospects to work on'],
     ['Find prospects', [], 'does not say which prospects to work on'],
     ['Export everything to Excel', ['sender'], 'does not say which prospects to work on'],

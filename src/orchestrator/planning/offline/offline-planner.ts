@@ -6,7 +6,9 @@ import { CommandIntents } from './command-intents';
 import { ReadCommand } from './command-reading';
 import { readGuarded, removeNegatedSteps } from './guarded-reading';
 import { buildInterpretation } from './interpretation-builder';
-import { normaliseMapped } from './text-matching';
+import { Evidence } from './evidence';
+import { readOutreach, sequenceRefusal, sequenceSteps, toneRefusal } from './sequence-plan';
+import { maskSpans, normaliseMapped } from './text-matching';
 
 export type OfflinePlanResult =
   { ok: true; plan: Plan; interpretation: Interpretation } | { ok: false; reason: string };
@@ -15,9 +17,9 @@ export type OfflinePlanResult =
 export const OFFLINE_PLANNER_HELP =
   'Without an LLM, Zigral understands commands that find prospects (by title, seniority, ' +
   'department, industry, country, city, company size, keywords) or import them from context.csv, ' +
-  'then research their companies, score them against an ICP, draft or send emails, and export ' +
-  'them to a spreadsheet, a CSV file or Google Sheets. Set OPENAI_API_KEY to enable free-form ' +
-  'commands.';
+  'then research their companies, score them against an ICP, draft or send emails (with ' +
+  'follow-ups: "follow up after 3 and 7 business days"), and export them to a spreadsheet, a ' +
+  'CSV file or Google Sheets. Set OPENAI_API_KEY to enable free-form commands.';
 
 const MAX_OBJECTIVE_LENGTH = 200;
 const NO_CSV =
@@ -38,35 +40,66 @@ export function planOffline(input: { command: string; contextKeys: string[] }): 
   const normalised = normaliseMapped(input.command);
   const text = normalised.text;
   if (!/[\p{L}\p{N}]/u.test(text)) return refuse('The command is empty.');
-  const reading = readGuarded(text);
+  const outreach = readOutreach(text);
+  if (!outreach.ok) return refuse(outreach.reason);
+  const rest = maskSpans(text, outreach.spans);
+  const reading = readGuarded(rest);
   if (!reading.ok) return refuse(reading.reason);
   const { command } = reading;
   const keys = new Set(input.contextKeys);
   const params = searchParams(command);
   const source = chooseSource({ ...command, params, keys });
   if (typeof source !== 'string') return refuse(notUnderstood(reading.masked) + source.reason);
+  const followsUp = outreach.followUps.length > 0;
+  const refusal = followsUp ? sequenceRefusal(command, reading.actions) : undefined;
+  if (refusal) return refuse(refusal);
+  const sequence = followsUp
+    ? sequenceSteps({
+        ...outreach,
+        name: objectiveOf(input.command),
+        instructions: command.instructions,
+      })
+    : undefined;
   // Scoring without an ICP in the context or the command is refused by plan validation
   // (research.score_fit needs one), with the same missing_input as any client's plan.
   const icp = keys.has('icp') ? undefined : icpOf(command.criteria);
   const { steps, unclear } = removeNegatedSteps(
-    buildSteps({ ...command, params, source, icp }),
+    buildSteps({ ...command, params, source, icp, sequence: sequence?.steps }),
     reading.actions,
   );
   if (steps.length === 0) {
     return refuse(`The offline planner does not understand "${objectiveOf(text)}".`);
   }
+  const evidence: Evidence[] = [
+    ...command.evidence,
+    ...outreach.evidence,
+    ...(sequence?.evidence ?? []),
+  ];
   const interpretation: Interpretation = buildInterpretation({
     command: normalised,
     steps,
-    ...command,
-    unclear: [...command.unclear, ...unclear],
+    evidence,
+    unclear: [
+      ...command.unclear,
+      ...unclear,
+      ...outreach.unclear,
+      ...(followsUp ? toneRefusal(rest) : []),
+    ],
   });
   return { ok: true, plan: { objective: objectiveOf(input.command), steps }, interpretation };
 }
 
-/** The steps in a fixed order: source, company_summary, score_fit, draft, send, export. */
+/**
+ * The steps in a fixed order: source, company_summary, score_fit, draft and send (or, with
+ * follow-ups, the sequence's create and launch), export.
+ */
 function buildSteps(
-  input: ReadCommand & { params: Record<string, unknown>; source: Source; icp?: object },
+  input: ReadCommand & {
+    params: Record<string, unknown>;
+    source: Source;
+    icp?: object;
+    sequence?: PlanStep[];
+  },
 ): PlanStep[] {
   const { intents, criteria } = input;
   const steps: PlanStep[] = [];
@@ -76,10 +109,13 @@ function buildSteps(
   if (intents.score) {
     steps.push(step('research.score_fit', { icp: input.icp, threshold: criteria.threshold }));
   }
-  if (intents.draft) {
-    steps.push(step('email.draft', { tone: input.tone, instructions: input.instructions }));
+  if (input.sequence) steps.push(...input.sequence);
+  else {
+    if (intents.draft) {
+      steps.push(step('email.draft', { tone: input.tone, instructions: input.instructions }));
+    }
+    if (intents.send) steps.push(step('email.send', {}));
   }
-  if (intents.send) steps.push(step('email.send', {}));
   if (intents.spreadsheet) {
     steps.push(step('export.spreadsheet', { format: intents.csvExport ? 'csv' : undefined }));
   }

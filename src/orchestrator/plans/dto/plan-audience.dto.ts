@@ -30,7 +30,7 @@ export class AudienceProspectDto implements AudienceProspect {
 
 /** Prospects left out, by reason; a reason that cannot apply to the plan counts 0. */
 export class AudienceExclusionsDto implements AudienceExclusions {
-  /** Matching sample prospects, left out because real prospects exist. @example 12 */
+  /** Matching sample prospects, left out because real prospects exist (or, by a sequence, always: it enrols none). @example 12 */
   sample: number;
   /** Matching prospects beyond the search's limit. @example 0 */
   beyond_limit: number;
@@ -62,7 +62,7 @@ export class PlanAudienceDto implements PlanAudience {
   /** The first ten, in the order the run takes them. */
   first_10: AudienceProspectDto[];
   excluded: AudienceExclusionsDto;
-  /** How many would get a draft (`count` minus the exclusions of drafting); null when the plan does not draft. @example 2 */
+  /** How many would get a draft (`count` minus the exclusions of drafting; for a sequence, of its enrolment, sample prospects too); null when the plan does not draft. @example 2 */
   @ApiProperty({ type: 'integer', nullable: true })
   recipients: number | null;
   /**

@@ -22,12 +22,21 @@ describe('audiencePlan', () => {
     expect(audiencePlan({ steps: [search, score(70), draft], context: {} })).toEqual({
       origin: { kind: 'search', step: 0, params: { titles: ['CTO'] } },
       drafts: true,
+      enrols: false,
       threshold: 70,
     });
     expect(audiencePlan({ steps: [search, score()], context: {} })?.threshold).toBe(50);
     expect(audiencePlan({ steps: [search], context: {} })).toMatchObject({
       drafts: false,
       threshold: null,
+    });
+  });
+
+  it('counts a sequence as drafting (its launch drafts the first touches) and enrolling', () => {
+    const create = step('sequences', 'create', { reads: ['prospects'], writes: ['sequence'] });
+    expect(audiencePlan({ steps: [search, create], context: {} })).toMatchObject({
+      drafts: true,
+      enrols: true,
     });
   });
 
@@ -45,6 +54,7 @@ describe('audiencePlan', () => {
     expect(audiencePlan({ steps: [draft], context: { prospects } })).toEqual({
       origin: { kind: 'context', step: null, prospects },
       drafts: true,
+      enrols: false,
       threshold: null,
     });
     const set = step('core', 'set_context', { writes: ['prospects'] }, { values: { prospects } });

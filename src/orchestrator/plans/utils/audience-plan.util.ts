@@ -10,8 +10,10 @@ export type AudienceOrigin =
 /** What a preview needs to know of a plan to compute its audience. */
 export interface AudiencePlan {
   origin: AudienceOrigin;
-  /** The plan drafts emails (email.draft) to the prospects. */
+  /** The plan drafts emails to the prospects (email.draft, or a sequence's first touches). */
   drafts: boolean;
+  /** The plan enrols the prospects in a sequence (sequences.create), which skips sample data. */
+  enrols: boolean;
   /** The fit-score threshold of a research.score_fit step after the origin, or null. */
   threshold: number | null;
 }
@@ -35,7 +37,8 @@ function originOf(step: Step, index: number): AudienceOrigin | undefined {
 /**
  * The audience of a plan: the first step that finds, imports or sets prospects, or the
  * context's `prospects` when a step reads them before any step writes them; null when no step
- * touches prospects. Whether it drafts, and the first fit-score threshold after the origin.
+ * touches prospects. Whether it drafts (or enrols in a sequence, whose launch drafts), and the
+ * first fit-score threshold after the origin.
  */
 export function audiencePlan(input: {
   steps: readonly Step[];
@@ -43,6 +46,7 @@ export function audiencePlan(input: {
 }): AudiencePlan | null {
   let origin: AudienceOrigin | undefined;
   let drafts = false;
+  let enrols = false;
   let threshold: number | null = null;
   input.steps.forEach((step, index) => {
     if (!origin && step.reads.includes('prospects') && 'prospects' in input.context) {
@@ -51,12 +55,13 @@ export function audiencePlan(input: {
     origin ??= originOf(step, index);
     if (!origin) return;
     if (step.agent === 'email' && step.action === 'draft') drafts = true;
+    if (step.agent === 'sequences' && step.action === 'create') drafts = enrols = true;
     if (step.agent === 'research' && step.action === 'score_fit' && threshold === null) {
       const given = step.params.threshold;
       threshold = typeof given === 'number' ? given : DEFAULT_FIT_THRESHOLD;
     }
   });
-  return origin ? { origin, drafts, threshold } : null;
+  return origin ? { origin, drafts, enrols, threshold } : null;
 }
 
 /** The note of an audience counted before a fit-score threshold, or null. */

@@ -79,6 +79,39 @@ describe('describeStep', () => {
     expect(describeStep(step('crm', 'sync'))).toBe('crm.sync');
   });
 
+  it('words a sequence: its schedule, window and exit rule', () => {
+    const create = step('sequences', 'create', {
+      name: 'VPs of Sales',
+      steps: [
+        { type: 'email', draft: 'llm' },
+        { type: 'wait', business_days: 3 },
+        { type: 'email', draft: 'llm' },
+        { type: 'wait', business_days: 4 },
+        { type: 'email', draft: 'llm' },
+      ],
+    });
+    expect(describeStep(create)).toBe(
+      'Create the sequence "VPs of Sales" and enrol the prospects (nothing is sent yet): the first email, drafted for each prospect; after 3 business days, a follow-up email, drafted for each prospect; after 4 more business days (7 business days after the first email), a follow-up email, drafted for each prospect; ' +
+        "sent Mon–Fri 09:00–17:00 in each prospect's time zone (UTC when unknown); " +
+        'each enrollment ends when its prospect replies, bounces or unsubscribes (until mailbox watching exists, replies are recorded with POST /enrollments/{id}/events)',
+    );
+    const windowed = step('sequences', 'create', {
+      name: 'x',
+      steps: [
+        { type: 'email', subject: 'Hi', body: 'Hello' },
+        { type: 'wait', days: 1 },
+      ],
+      settings: {
+        time_zone: 'Europe/Berlin',
+        window: { days: ['tue', 'thu'], start: '10:00', end: '12:00' },
+      },
+    });
+    expect(describeStep(windowed)).toContain(
+      "the first email from its template; after 1 day; sent Tue, Thu 10:00–12:00 in each prospect's time zone (Europe/Berlin when unknown)",
+    );
+    expect(describeStep(step('sequences', 'launch'))).toMatch(/^Launch the sequence/);
+  });
+
   it('covers the built-in actions', () => {
     expect(DESCRIBED_ACTIONS.sort()).toEqual(
       [
@@ -94,6 +127,7 @@ describe('describeStep', () => {
         'research.company_summary',
         'research.score_fit',
         'sequences.approve_launch',
+        'sequences.create',
         'sequences.draft_first_touches',
         'sequences.launch',
         'sequences.run',

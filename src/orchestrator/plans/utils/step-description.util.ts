@@ -1,5 +1,11 @@
 import { DEFAULT_SEARCH_LIMIT } from '../../../agents/prospects/search/search-prospects.params';
 import { DEFAULT_FIT_THRESHOLD } from '../../../agents/research/dto/score-fit.params';
+import { DEFAULT_SETTINGS } from '../../../agents/sequences/sequence.types';
+import {
+  describeSequenceSteps,
+  describeWindow,
+  REPLY_EXIT_NOTE,
+} from '../../../agents/sequences/utils/sequence-words.util';
 import type { PlanStep } from '../../planning/plan.types';
 
 type Params = Record<string, unknown>;
@@ -104,6 +110,19 @@ function wait(params: Params): string {
   return `Pause for ${duration(seconds)}`;
 }
 
+function createSequence(params: Params): string {
+  const settings = (params.settings ?? {}) as Params;
+  const steps = Array.isArray(params.steps) ? describeSequenceSteps(params.steps) : '';
+  const window = describeWindow(settings.window ?? DEFAULT_SETTINGS.window);
+  const zone =
+    typeof settings.time_zone === 'string' ? settings.time_zone : DEFAULT_SETTINGS.time_zone;
+  return [
+    `Create the sequence "${String(params.name)}" and enrol the prospects (nothing is sent yet): ${steps}`,
+    `sent ${window} in each prospect's time zone (${zone} when unknown)`,
+    REPLY_EXIT_NOTE,
+  ].join('; ');
+}
+
 /** "90 s", "15 min", "2 h", "3 days": the largest unit that divides the seconds. */
 export function duration(seconds: number): string {
   const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
@@ -128,6 +147,7 @@ const DESCRIBE: Record<string, (params: Params) => string> = {
   'core.set_context': setContext,
   'core.review': review,
   'core.wait': wait,
+  'sequences.create': createSequence,
   'sequences.launch': () => 'Launch the sequence: its first touches drafted for review',
   'sequences.draft_first_touches': () => 'Draft the first touch of each enrollment to launch',
   'sequences.approve_launch': () =>

@@ -10,14 +10,23 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { IsNotBlank } from '../../../../common/validation/not-blank.validator';
 import { SequenceSettingsInputDto } from './sequence-settings.dto';
-import { STEP_DTOS, toStepInstance, type SequenceStepDto } from './sequence-step.dto';
+import {
+  STEP_DTOS,
+  STEP_JSON_SCHEMA,
+  toStepInstance,
+  type SequenceStepDto,
+} from './sequence-step.dto';
 import { StartsWithEmail } from '../validators/sequence-input.validators';
 
 export const MAX_STEPS = 30;
 
-/** A new sequence: a name, ordered steps and settings. */
+/**
+ * A new sequence: a name, ordered steps and settings. Also the parameters of the plan step
+ * `sequences.create` (the JSON Schema decorators are for that step's schema).
+ */
 export class CreateSequenceDto {
   /** @example "Germany VP Sales, Q1" */
   @IsString()
@@ -31,6 +40,14 @@ export class CreateSequenceDto {
     type: 'array',
     items: { oneOf: STEP_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })) },
   })
+  @JSONSchema(() => ({
+    type: 'array',
+    description:
+      'The steps in order, the first an email: an email touch (a template, or `draft: "llm"`), a wait of days or business days, or a manual task',
+    items: STEP_JSON_SCHEMA,
+    minItems: 1,
+    maxItems: MAX_STEPS,
+  }))
   // As parsed: each step becomes the class of its type, which validates it (see toStepInstance).
   @Transform(
     ({ obj }) => {

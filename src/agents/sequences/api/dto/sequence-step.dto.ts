@@ -115,6 +115,66 @@ export type SequenceStepDto = EmailTemplateStepDto | EmailDraftStepDto | WaitSte
 /** Every step class, for the OpenAPI document. */
 export const STEP_DTOS = [EmailTemplateStepDto, EmailDraftStepDto, WaitStepDto, TaskStepDto];
 
+const text = (description: string, maxLength: number) => ({
+  type: 'string' as const,
+  minLength: 1,
+  maxLength,
+  description,
+});
+const waitLength = (description: string) => ({
+  type: 'integer' as const,
+  minimum: MIN_WAIT_DAYS,
+  maximum: MAX_WAIT_DAYS,
+  description,
+});
+const object = <P extends object>(properties: P, required: (keyof P & string)[]) => ({
+  type: 'object' as const,
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+/**
+ * The JSON Schema of one step, as plan steps (`sequences.create`) declare it: the classes above
+ * validate, and the schema generator cannot read a list whose items are chosen by `type`.
+ */
+export const STEP_JSON_SCHEMA = {
+  anyOf: [
+    object(
+      {
+        type: { type: 'string' as const, enum: ['email'] },
+        subject: text(`The subject; may use ${VARIABLES}`, 300),
+        body: text(`Plain text; may use ${VARIABLES}`, 20000),
+      },
+      ['type', 'subject', 'body'],
+    ),
+    object(
+      {
+        type: { type: 'string' as const, enum: ['email'] },
+        draft: { type: 'string' as const, enum: ['llm'], description: 'Drafted per prospect' },
+        instructions: text('What the draft should say or do', MAX_INSTRUCTIONS),
+      },
+      ['type', 'draft'],
+    ),
+    object(
+      {
+        type: { type: 'string' as const, enum: ['wait'] },
+        days: waitLength('Calendar days to wait (or give business_days)'),
+        business_days: waitLength('Business days (Monday to Friday) to wait (or give days)'),
+      },
+      ['type'],
+    ),
+    object(
+      {
+        type: { type: 'string' as const, enum: ['task'] },
+        kind: { type: 'string' as const, enum: [...TASK_KINDS] },
+        instructions: text('What to do', MAX_INSTRUCTIONS),
+      },
+      ['type', 'kind', 'instructions'],
+    ),
+  ],
+};
+
 /**
  * A step as given, as the class that validates it: by `type`, and for an email by whether it
  * names a `draft` (LLM-written) or is a template. Anything else validates as an unknown type.
