@@ -249,6 +249,11 @@ describe('a sequence run', () => {
           expect(mail.header('in-reply-to')).toBe(earlier[earlier.length - 1]);
           expect(mail.header('references')?.replace(/\s+/g, ' ')).toBe(earlier.join(' '));
         }
+        if (touch.touch_index === 2) {
+          // Drafted offline (no LLM key): a short reply to the thread, not the first email again.
+          expect(touch.body).toContain('One more short note from me on the message below.');
+          expect(touch.body).not.toBe(sent[0].body);
+        }
       }
     }
 

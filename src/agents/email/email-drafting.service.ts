@@ -14,7 +14,7 @@ import {
   ProspectSkip,
   Sender,
 } from './utils/draft-inputs.util';
-import { DraftText, renderTemplateDraft } from './utils/draft-templates.util';
+import { DraftText, renderFollowUpDraft, renderTemplateDraft } from './utils/draft-templates.util';
 import {
   DRAFT_SYSTEM_PROMPT,
   DRAFTS_SCHEMA,
@@ -42,7 +42,11 @@ export interface DraftRequest {
 }
 
 /** What composing drafts without storing them takes: a draft request without its step. */
-export type ComposeRequest = Omit<DraftRequest, 'stepKey'>;
+/**
+ * A `draft` request without its storage; `followUp`: the number of a sequence's follow-up (1 for
+ * the first), which the offline templates write as a short reply rather than a first email.
+ */
+export type ComposeRequest = Omit<DraftRequest, 'stepKey'> & { followUp?: number };
 
 export interface DraftOutcome {
   drafts: DraftInState[];
@@ -117,6 +121,15 @@ export class EmailDraftingService {
   }
 
   private template(item: DraftFacts, request: ComposeRequest): DraftText {
+    if (request.followUp !== undefined) {
+      return renderFollowUpDraft({
+        prospect: item.prospect,
+        sender: request.sender,
+        offer: request.offer,
+        tone: request.tone,
+        followUp: request.followUp,
+      });
+    }
     return renderTemplateDraft({
       prospect: item.prospect,
       companySummary: item.summary,

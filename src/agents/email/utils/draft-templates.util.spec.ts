@@ -1,5 +1,10 @@
 import type { ProspectInState } from '../../prospects/prospect.types';
-import { fillTemplate, renderTemplateDraft, TemplateInput } from './draft-templates.util';
+import {
+  fillTemplate,
+  renderFollowUpDraft,
+  renderTemplateDraft,
+  TemplateInput,
+} from './draft-templates.util';
 
 const ana: ProspectInState = {
   id: 'p1',
@@ -88,6 +93,29 @@ describe('renderTemplateDraft', () => {
   it('pastes a field as it is, never reading it as a template', () => {
     const draft = renderTemplateDraft(input({ prospect: { ...ana, title: 'Head of {offer}' } }));
     expect(draft.body).toContain('As Head of {offer}, you');
+  });
+});
+
+describe('renderFollowUpDraft', () => {
+  it('writes a short reply pointing at the earlier note, not the first email again', () => {
+    const first = renderTemplateDraft(input());
+    const followUp = renderFollowUpDraft({ ...input(), followUp: 1 });
+    expect(followUp.body).toBe(
+      'Hi Ana,\n\nJust following up on my note below, in case it got buried.\n\n' +
+        'Would you be up for a short chat in the next couple of weeks?\n\nBest,\nBen Exemple\nZigral',
+    );
+    expect(followUp.body).not.toContain('I read that');
+    expect(followUp.body).not.toBe(first.body);
+  });
+
+  it('says a later follow-up differently, in the tone asked, with the call to action given', () => {
+    const later = renderFollowUpDraft({
+      ...input({ tone: 'direct', offer: { callToAction: 'Free on Tuesday?' } }),
+      followUp: 2,
+    });
+    expect(later.body).toBe(
+      'Ana,\n\nLast follow-up on the note below.\n\nFree on Tuesday?\n\nThanks,\nBen Exemple\nZigral',
+    );
   });
 });
 

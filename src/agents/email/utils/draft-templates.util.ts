@@ -222,3 +222,38 @@ function finishSentences(body: string): string {
     )
     .join('\n\n');
 }
+
+/** The lines of a follow-up by its number (1: the first follow-up), by tone. */
+const FOLLOW_UP_LINES: Record<DraftTone, { first: string; later: string }> = {
+  friendly: {
+    first: 'Just following up on my note below, in case it got buried.',
+    later: 'One more short note from me on the message below.',
+  },
+  formal: {
+    first: 'I am following up on my message below.',
+    later: 'Allow me to follow up once more on my message below.',
+  },
+  direct: {
+    first: 'Following up on the note below.',
+    later: 'Last follow-up on the note below.',
+  },
+};
+
+/**
+ * A follow-up from templates, for a sequence's later touches without an LLM: short, pointing at
+ * the earlier message it answers (it goes out as a reply in the same thread), with the offer's
+ * name and the call to action; never the first email's text again.
+ */
+export function renderFollowUpDraft(input: TemplateInput & { followUp: number }): DraftText {
+  const { sender, offer, tone } = input;
+  const fields = templateFields(input);
+  const style = TONES[tone];
+  const lines = FOLLOW_UP_LINES[tone];
+  const body = [
+    fillTemplate(style.greeting, fields),
+    input.followUp <= 1 ? lines.first : lines.later,
+    fillTemplate(offer.callToAction ?? style.cta, fields),
+    [fillTemplate(style.closing, fields), ...signature(sender)].join('\n'),
+  ].join('\n\n');
+  return { subject: fillTemplate(style.subjects[0], fields), body };
+}

@@ -144,7 +144,9 @@ export class EnrollmentStepHandler {
     prospect: ProspectInState,
     scope: HandlerScope,
   ): Promise<OutboxMessageEntity> {
-    const text = (await this.composer.compose(step, [prospect], scope.inputs)).get(prospect.id)!;
+    const text = (await this.composer.compose(step, [prospect], scope.inputs, touchIndex)).get(
+      prospect.id,
+    )!;
     const thread = await this.outbox.threadOf(enrollment.id);
     const headers = replyHeaders(thread.messageIds);
     return this.outbox.queueTouch({

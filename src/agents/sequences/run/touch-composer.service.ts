@@ -25,13 +25,16 @@ export interface TouchInputs {
 export class TouchComposer {
   constructor(private readonly drafting: EmailDraftingService) {}
 
+  /** `followUp`: the touch's number among the follow-ups (1 for the first), none for touch 0. */
   async compose(
     step: EmailStep,
     prospects: ProspectInState[],
     inputs: TouchInputs,
+    followUp?: number,
   ): Promise<Map<string, DraftText>> {
     if ('draft' in step) {
       return this.drafting.compose({
+        followUp,
         prospects,
         companies: undefined,
         sender: inputs.sender,
