@@ -1,28 +1,14 @@
 import { Evidence, FilterReading, Unclear } from './evidence';
 import { maskSpans, pickNonOverlapping, Span, WORD_END, WORD_START } from './text-matching';
+import { WORD_NUMBER_PATTERN, WORD_NUMBERS } from './word-numbers';
 
 const NOT =
   "(?:not|never|haven'?t|have\\s+not|hasn'?t|has\\s+not|weren'?t|were\\s+not|wasn'?t|was\\s+not)";
 const CONTACTED =
   '(?:contacted|emailed|reached(?:\\s+out\\s+to)?|messaged|written\\s+to|touched|pinged)';
-const COUNT = '(\\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
+const COUNT = `(\\d{1,4}|${WORD_NUMBER_PATTERN})`;
 const UNIT = '(days?|weeks?|months?|years?)';
 const OBJECT = '(?:\\s+(?:them|him|her|by\\s+us|yet))?';
-const WORD_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-};
 const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 const rule = (pattern: string) => new RegExp(`${WORD_START}${pattern}${WORD_END}`, 'giu');

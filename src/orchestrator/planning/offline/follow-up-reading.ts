@@ -1,4 +1,5 @@
 import { Span, WORD_END, WORD_START } from './text-matching';
+import { WORD_NUMBER_PATTERN, WORD_NUMBERS } from './word-numbers';
 
 // Follow-ups in plain words, read into the waits of a sequence: "follow up after 3 and 7 business
 // days" (days counted from the first email), "then again after 4 days" (from the follow-up
@@ -15,27 +16,7 @@ export type FollowUp = Span & ({ days: number } | { business_days: number });
 export type FollowUpReading =
   { ok: true; followUps: FollowUp[]; spans: Span[] } | { ok: false; reason: string };
 
-const WORD_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
-const NUMBER = `(?:-\\s?\\d+|\\d+(?:[.,]\\d+)?|${Object.keys(WORD_NUMBERS).join('|')})`;
+const NUMBER = `(?:-\\s?\\d+|\\d+(?:[.,]\\d+)?|${WORD_NUMBER_PATTERN})`;
 const UNIT =
   '(?:(?:business|working|work)[\\s-]?days?|week[\\s-]?days?|days?|weeks?|hours?|hrs?|minutes?|mins?|months?|years?)';
 const AMOUNT = `${NUMBER}\\s+${UNIT}`;
