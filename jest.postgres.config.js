@@ -60,6 +60,7 @@ const BOTH_ENGINES = [
   'sequences-run',
   'sequences-run-rules',
   'sequences-crash-recovery',
+  'sequences-plan',
   'rest-contract',
   'demo',
   'bad-input',
