@@ -9,6 +9,7 @@ import {
   startServiceProcess,
   stopServiceProcess,
 } from './helpers/service-process';
+import { http } from './helpers/service-http';
 import { dropTestDatabase, testDatabaseOfFolder, testEngine } from './helpers/postgres';
 
 /**
@@ -51,18 +52,6 @@ interface CheckpointBody {
   seq: number;
   step_index: number;
   state: Record<string, unknown>;
-}
-
-async function http<T>(method: string, url: string, body?: object): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
-  return (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
 }
 
 /** Polls GET /jobs/{id} every 20 ms until `done` holds; throws with the last body after timeoutMs. */

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JobBody } from './helpers/jobs';
-import { dropTestDatabase, testDatabaseOfFolder, testEngine } from './helpers/postgres';
+import { dropTestDatabase, testEngine } from './helpers/postgres';
+import { http, jobWhere, sendingServiceEnv } from './helpers/service-http';
 import {
   ensureBuilt,
   ServiceProcess,
@@ -30,38 +30,6 @@ const PROSPECTS = RECIPIENTS.map((email, index) => ({
   company: { name: 'Crash AB', domain: 'crash.example', industry: 'Software' },
 }));
 
-async function http<T>(method: string, url: string, body?: object): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const jobWhere = (service: ServiceProcess, jobId: string, done: (job: JobBody) => boolean) =>
-  until(
-    `job ${jobId}`,
-    async () => {
-      const job = await http<JobBody>('GET', `${service.baseUrl}/jobs/${jobId}`);
-      return done(job) ? job : undefined;
-    },
-    40_000,
-  );
-
 describe('email.send across a SIGKILL of the built service', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zigral-email-crash-'));
   const smtp = new TestSmtpServer();
@@ -74,23 +42,7 @@ describe('email.send across a SIGKILL of the built service', () => {
     await smtp.start();
     // Both processes on one database: a SQLite file in the folder, or (npm run test:pg) a
     // database of the test cluster.
-    const databaseUrl =
-      testEngine() === 'postgres'
-        ? await testDatabaseOfFolder(dir)
-        : `sqlite:${join(dir, 'zigral.sqlite')}`;
-    env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      LOG_DIR: join(dir, 'logs'),
-      LOG_STDOUT: 'false',
-      JOB_LEASE_SECONDS: '2',
-      RATE_LIMIT: '100000',
-      SEED_SAMPLE_DATA: 'false',
-      SMTP_URL: smtp.url,
-      EMAIL_FROM: 'ana@zigral.example',
-      EMAIL_PACING_MS: '0',
-      PUBLIC_URL: 'https://zigral.test',
-    };
+    env = await sendingServiceEnv({ dir, smtpUrl: smtp.url });
   });
 
   afterAll(async () => {
