@@ -102,55 +102,72 @@ export class OutboxService {
    * replicas queuing at the same time: the later insert is ignored, never an error).
    */
   async queueTouch(touch: NewTouch): Promise<OutboxMessageEntity> {
+    const [stored] = await this.queueTouches([touch]);
+    // Only a delete between the insert and this read leaves nothing.
+    if (!stored) throw new OutboxTouchNotStoredException(touch.enrollmentId, touch.touchIndex);
+    return stored;
+  }
+
+  /**
+   * `queueTouch` for many touches in one statement (a scheduler run's batch); answers the rows
+   * stored for them (one per touch, unless deleted meanwhile), in no particular order.
+   */
+  async queueTouches(touches: readonly NewTouch[]): Promise<OutboxMessageEntity[]> {
+    if (touches.length === 0) return [];
     const now = this.clock.now();
     await this.messages
       .createQueryBuilder()
       .insert()
-      .values({
-        id: randomUUID(),
-        jobId: touch.jobId,
-        // Unique with the prospect like a draft step's key; a touch is its own "step".
-        stepKey: `touch:${touch.enrollmentId}:${touch.touchIndex}`,
-        prospectId: touch.prospectId,
-        to: touch.to,
-        name: touch.name,
-        subject: touch.subject,
-        body: touch.body,
-        status: touch.status,
-        reason: null,
-        sendKey: null,
-        messageId: null,
-        enrollmentId: touch.enrollmentId,
-        touchIndex: touch.touchIndex,
-        sequenceId: touch.sequenceId,
-        inReplyTo: touch.inReplyTo ?? null,
-        threadReferences: touch.references ?? null,
-        createdAt: now,
-        updatedAt: now,
-        sentAt: null,
-      })
+      .values(touches.map((touch) => this.touchRow(touch, now)))
       .orIgnore()
       .execute();
-    const stored = await this.findTouch(touch.enrollmentId, touch.touchIndex);
-    // Only a delete between the insert and this read leaves nothing.
-    if (!stored) throw new OutboxTouchNotStoredException(touch.enrollmentId, touch.touchIndex);
-    return stored;
+    const wanted = new Set(touches.map((touch) => touchKey(touch.enrollmentId, touch.touchIndex)));
+    const stored = await this.touchesOf(touches.map((touch) => touch.enrollmentId));
+    return stored.filter((row) => wanted.has(touchKey(row.enrollmentId!, row.touchIndex!)));
+  }
+
+  private touchRow(touch: NewTouch, now: Date): OutboxMessageEntity {
+    return {
+      id: randomUUID(),
+      jobId: touch.jobId,
+      // Unique with the prospect like a draft step's key; a touch is its own "step".
+      stepKey: `touch:${touch.enrollmentId}:${touch.touchIndex}`,
+      prospectId: touch.prospectId,
+      to: touch.to,
+      name: touch.name,
+      subject: touch.subject,
+      body: touch.body,
+      status: touch.status,
+      reason: null,
+      sendKey: null,
+      messageId: null,
+      enrollmentId: touch.enrollmentId,
+      touchIndex: touch.touchIndex,
+      sequenceId: touch.sequenceId,
+      inReplyTo: touch.inReplyTo ?? null,
+      threadReferences: touch.references ?? null,
+      createdAt: now,
+      updatedAt: now,
+      sentAt: null,
+    };
   }
 
   async findTouch(enrollmentId: string, touchIndex: number): Promise<OutboxMessageEntity | null> {
     return this.messages.findOne({ where: { enrollmentId, touchIndex } });
   }
 
-  /** The sent touches of an enrollment, as the thread its next touch answers. */
-  async threadOf(enrollmentId: string): Promise<TouchThread> {
-    const sent = await this.messages.find({
-      where: { enrollmentId, status: 'sent' },
+  /** Every touch of these enrollments (a scheduler run reads its batch's at once), by touch order. */
+  async touchesOf(enrollmentIds: readonly string[]): Promise<OutboxMessageEntity[]> {
+    if (enrollmentIds.length === 0) return [];
+    return this.messages.find({
+      where: { enrollmentId: In([...new Set(enrollmentIds)]) },
       order: { touchIndex: 'ASC' },
     });
-    return {
-      messageIds: sent.flatMap((touch) => (touch.messageId ? [touch.messageId] : [])),
-      subject: sent[0]?.subject ?? null,
-    };
+  }
+
+  /** The sent touches of an enrollment, as the thread its next touch answers. */
+  async threadOf(enrollmentId: string): Promise<TouchThread> {
+    return threadOfTouches(await this.touchesOf([enrollmentId]));
   }
 
   async list(filter: {
@@ -303,4 +320,20 @@ export class OutboxService {
       { status: 'approved', sendKey: null, messageId: null, updatedAt: this.clock.now() },
     );
   }
+}
+
+/** The key of one touch: its enrollment and its place in it. */
+export function touchKey(enrollmentId: string, touchIndex: number): string {
+  return `${enrollmentId}:${touchIndex}`;
+}
+
+/** The thread of one enrollment's touches (any order): its sent ones, in touch order. */
+export function threadOfTouches(touches: readonly OutboxMessageEntity[]): TouchThread {
+  const sent = touches
+    .filter((touch) => touch.status === 'sent')
+    .sort((a, b) => (a.touchIndex ?? 0) - (b.touchIndex ?? 0));
+  return {
+    messageIds: sent.flatMap((touch) => (touch.messageId ? [touch.messageId] : [])),
+    subject: sent[0]?.subject ?? null,
+  };
 }

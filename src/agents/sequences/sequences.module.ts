@@ -16,6 +16,7 @@ import { SequenceLaunchService } from './launch/sequence-launch.service';
 import { EnrollmentStepHandler } from './run/enrollment-step.handler';
 import { EnrollmentWriter } from './run/enrollment-writer';
 import { SequenceRunService } from './run/sequence-run.service';
+import { TouchBatch } from './run/touch-batch.service';
 import { TouchComposer } from './run/touch-composer.service';
 import { SequenceTaskEntity } from './tasks/sequence-task.entity';
 import { TasksService } from './tasks/tasks.service';
@@ -70,6 +71,7 @@ import { SqliteEnrollmentStore } from './store/sqlite-enrollment.store';
     EnrollmentStepHandler,
     EnrollmentWriter,
     TouchComposer,
+    TouchBatch,
     TasksService,
     JobSequenceService,
     SequencesAgent,

@@ -5,27 +5,25 @@ import { Repository } from 'typeorm';
 import { Clock } from '../../../common/time/clock';
 import { ActionError } from '../../../orchestrator/agents/retry-policy.util';
 import { EmailSendingService } from '../../email/email-sending.service';
+import { OutboxTouchNotStoredException } from '../../email/exceptions/email.exceptions';
 import type { OutboxMessageEntity } from '../../email/outbox-message.entity';
 import type { TouchSendResult } from '../../email/outbox-touch.types';
 import { OutboxService } from '../../email/outbox.service';
-import { followUpSubject, replyHeaders } from '../../email/utils/threading.util';
 import type { ProspectInState } from '../../prospects/prospect.types';
 import { enrollmentEvent } from '../events/exit.util';
 import { nextSendTime } from '../schedule/next-send-time.util';
 import { resolveProspectZone } from '../schedule/zones/prospect-zone.util';
 import { SequenceEnrollmentEntity } from '../sequence-enrollment.entity';
-import type { EmailStep, SequenceSettings, TaskStep } from '../sequence.types';
+import type { SequenceSettings, TaskStep } from '../sequence.types';
 import { SequenceTaskEntity } from '../tasks/sequence-task.entity';
 import { Timing, touchIndexOf, touchMove } from './enrollment-moves.util';
-import { EnrollmentWriter, type HandledAs, type RunScope } from './enrollment-writer';
-import { TouchComposer, type TouchInputs } from './touch-composer.service';
+import { EnrollmentWriter, type HandledAs } from './enrollment-writer';
+import { TouchBatch, type DueEntry, type TouchScope } from './touch-batch.service';
 
 export type { HandledAs } from './enrollment-writer';
 
 /** The run an enrollment is handled in: its sequence, and what its touches are written with. */
-export interface HandlerScope extends RunScope {
-  inputs: TouchInputs;
-}
+export type HandlerScope = TouchScope;
 
 /** Sending is impossible for now (SMTP not configured, unreachable, or refusing the login). */
 export class SendingUnavailableError extends Error {}
@@ -55,7 +53,7 @@ export class EnrollmentStepHandler {
     private readonly writes: EnrollmentWriter,
     private readonly outbox: OutboxService,
     private readonly sending: EmailSendingService,
-    private readonly composer: TouchComposer,
+    private readonly batch: TouchBatch,
     @InjectRepository(SequenceEnrollmentEntity)
     private readonly enrollments: Repository<SequenceEnrollmentEntity>,
     @InjectRepository(SequenceTaskEntity)
@@ -63,10 +61,12 @@ export class EnrollmentStepHandler {
     private readonly clock: Clock,
   ) {}
 
+  /** `touch`: the enrollment's touch at its step when the run read it already (TouchBatch). */
   async handle(
     enrollment: SequenceEnrollmentEntity,
     prospect: ProspectInState,
     scope: HandlerScope,
+    touch?: OutboxMessageEntity,
   ): Promise<HandledAs> {
     const step = scope.sequence.steps[enrollment.stepIndex];
     if (!step) return this.writes.exit(enrollment, scope, 'finished');
@@ -74,23 +74,35 @@ export class EnrollmentStepHandler {
     if (step.type === 'wait')
       return this.writes.advance(enrollment, scope, timing, this.clock.now());
     if (step.type === 'task') return this.task(enrollment, step, prospect, scope, timing);
-    return this.email(enrollment, step, prospect, scope, timing);
+    return this.email({ enrollment, prospect }, scope, timing, touch);
+  }
+
+  /**
+   * Whether handling this enrollment now may send: at an email step whose touch is (or may be)
+   * sendable, with the window open. Those are handled one at a time; the rest together.
+   */
+  maySend(entry: DueEntry, scope: HandlerScope, touch: OutboxMessageEntity | undefined): boolean {
+    const step = scope.sequence.steps[entry.enrollment.stepIndex];
+    if (step?.type !== 'email') return false;
+    if (touch && touch.status !== 'approved' && touch.status !== 'sending') return false;
+    const now = this.clock.now();
+    const timing = timingOf(entry.prospect, scope.sequence.settings);
+    return nextSendTime({ notBefore: now, ...timing }) <= now;
   }
 
   private async email(
-    enrollment: SequenceEnrollmentEntity,
-    step: EmailStep,
-    prospect: ProspectInState,
+    { enrollment, prospect }: DueEntry,
     scope: HandlerScope,
     timing: Timing,
+    read?: OutboxMessageEntity,
   ): Promise<HandledAs> {
     const touchIndex = touchIndexOf(scope.sequence.steps, enrollment.stepIndex);
-    let touch = await this.outbox.findTouch(enrollment.id, touchIndex);
+    let touch = read ?? (await this.outbox.findTouch(enrollment.id, touchIndex));
     if (!touch) {
       // The launch's review queued the first touch: gone, it was deleted from the outbox.
       if (touchIndex === 0) return this.writes.exit(enrollment, scope, 'removed');
       if (!prospect.email) return this.writes.exit(enrollment, scope, 'no_email');
-      touch = await this.queueFollowUp(enrollment, step, touchIndex, prospect, scope);
+      touch = await this.queueFollowUp({ enrollment, prospect }, touchIndex, scope);
     }
     const now = this.clock.now();
     switch (touch.status) {
@@ -138,31 +150,15 @@ export class EnrollmentStepHandler {
 
   /** A follow-up queued when it falls due: a reply in the thread of the enrollment's sent touches. */
   private async queueFollowUp(
-    enrollment: SequenceEnrollmentEntity,
-    step: EmailStep,
+    entry: DueEntry,
     touchIndex: number,
-    prospect: ProspectInState,
     scope: HandlerScope,
   ): Promise<OutboxMessageEntity> {
-    const text = (await this.composer.compose(step, [prospect], scope.inputs, touchIndex)).get(
-      prospect.id,
-    )!;
-    const thread = await this.outbox.threadOf(enrollment.id);
-    const headers = replyHeaders(thread.messageIds);
-    return this.outbox.queueTouch({
-      enrollmentId: enrollment.id,
-      touchIndex,
-      sequenceId: enrollment.sequenceId,
-      jobId: scope.inputs.jobId,
-      prospectId: prospect.id,
-      to: prospect.email!.trim().toLowerCase(),
-      name: prospect.name || null,
-      subject: thread.subject ? followUpSubject(thread.subject) : text.subject,
-      body: text.body,
-      status: enrollment.followUpsApproved ? 'approved' : 'draft',
-      inReplyTo: headers?.inReplyTo ?? null,
-      references: headers?.references ?? null,
-    });
+    const thread = await this.outbox.threadOf(entry.enrollment.id);
+    const [touch] = await this.batch.queue([{ ...entry, touchIndex, thread }], scope);
+    // Only a delete between the insert and its read leaves nothing.
+    if (!touch) throw new OutboxTouchNotStoredException(entry.enrollment.id, touchIndex);
+    return touch;
   }
 
   private async task(

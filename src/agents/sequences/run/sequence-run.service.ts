@@ -16,10 +16,13 @@ import {
   SendingUnavailableError,
 } from './enrollment-step.handler';
 import { runEnd } from './enrollment-moves.util';
+import { TouchBatch, type DueEntry } from './touch-batch.service';
 import type { TouchInputs } from './touch-composer.service';
 
 /** Due enrollments one run handles; more are left to the next run, which follows at once. */
 export const RUN_BATCH = 500;
+/** Due enrollments that send nothing now, handled at the same time (their writes commit together). */
+const QUIET_CHUNK = 100;
 /** How long a run parks when sending is impossible (SMTP down): then it tries again. */
 export const SENDING_RETRY_MS = 5 * 60_000;
 /** Attempts at taking the run over from a job that ended meanwhile. */
@@ -29,8 +32,10 @@ const TAKE_OVER_ATTEMPTS = 3;
  * `sequences.run`, one run (tick) of a sequence's scheduler, on the job runner's repeating parked
  * step: no timer of its own. A run takes the sequence over (one run job per sequence: a launch
  * whose run job is alive hands its enrollments to it), handles up to RUN_BATCH due enrollments
- * (active, next_due_at ≤ now, by the (sequence_id, status, next_due_at) index), then parks the
- * job until the first due time — or ends when no launched enrollment is left active or paused.
+ * (active, next_due_at ≤ now, by the (sequence_id, status, next_due_at) index) — their touches
+ * read and missing follow-ups queued together (TouchBatch), what sends nothing handled
+ * concurrently, what sends one at a time — then parks the job until the first due time, or ends
+ * when no launched enrollment is left active or paused.
  */
 @Injectable()
 export class SequenceRunService {
@@ -39,6 +44,7 @@ export class SequenceRunService {
   constructor(
     private readonly sequences: SequencesService,
     private readonly handler: EnrollmentStepHandler,
+    private readonly batch: TouchBatch,
     private readonly prospects: ProspectsService,
     private readonly jobs: JobControl,
     @InjectRepository(SequenceEnrollmentEntity)
@@ -116,7 +122,30 @@ export class SequenceRunService {
         (prospect) => [prospect.id, toProspectInState(prospect)],
       ),
     );
-    for (const [index, enrollment] of due.entries()) {
+    // A prospect deleted meanwhile took its enrollment with it.
+    const entries = due.flatMap((enrollment) => {
+      const prospect = prospects.get(enrollment.prospectId);
+      return prospect ? [{ enrollment, prospect }] : [];
+    });
+    const scope = { sequence, inputs };
+    const touches = await this.batch.prepare(entries, scope);
+    const handle = async (entry: DueEntry) => {
+      const touch = touches.get(entry.enrollment.id);
+      const handled = await this.handler.handle(entry.enrollment, entry.prospect, scope, touch);
+      counts.set(handled, (counts.get(handled) ?? 0) + 1);
+    };
+    const sending = new Set(
+      entries.filter((entry) =>
+        this.handler.maySend(entry, scope, touches.get(entry.enrollment.id)),
+      ),
+    );
+    const quiet = entries.filter((entry) => !sending.has(entry));
+    // What sends nothing is handled together: its writes share commits (one group on SQLite).
+    for (let start = 0; start < quiet.length; start += QUIET_CHUNK) {
+      inputs.signal.throwIfAborted();
+      await Promise.all(quiet.slice(start, start + QUIET_CHUNK).map(handle));
+    }
+    for (const [index, entry] of [...sending].entries()) {
       inputs.signal.throwIfAborted();
       // A pause of the sequence stops the sending within a few touches, not at the batch's end.
       if (
@@ -126,10 +155,7 @@ export class SequenceRunService {
       ) {
         return false;
       }
-      const prospect = prospects.get(enrollment.prospectId);
-      if (!prospect) continue; // deleted meanwhile: its enrollment went with it
-      const handled = await this.handler.handle(enrollment, prospect, { sequence, inputs });
-      counts.set(handled, (counts.get(handled) ?? 0) + 1);
+      await handle(entry);
     }
     return due.length === RUN_BATCH;
   }

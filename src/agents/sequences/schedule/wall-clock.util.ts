@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 
 /** A day on the calendar, in no zone. `month` 1–12. */
 export interface CivilDate {
@@ -8,12 +8,37 @@ export interface CivilDate {
 }
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/** Offsets already found, by zone and minute; emptied when full (a run's touches share a few). */
+const OFFSETS = new Map<string, number>();
+const OFFSETS_MAX = 50_000;
+
+/**
+ * The zone's UTC offset in minutes at an instant. Remembered per zone and minute: offsets change
+ * only on whole minutes (since 1970, in every zone), and luxon formats a date through Intl to
+ * find each one — the scheduler's largest CPU cost per touch before this.
+ */
+function offsetAt(zoneName: string, instantMs: number): number {
+  const key = `${zoneName}|${Math.floor(instantMs / MINUTE_MS)}`;
+  let offset = OFFSETS.get(key);
+  if (offset === undefined) {
+    offset = IANAZone.create(zoneName).offset(instantMs);
+    if (OFFSETS.size >= OFFSETS_MAX) OFFSETS.clear();
+    OFFSETS.set(key, offset);
+  }
+  return offset;
+}
 
 /** The day and the time of day (ms after midnight) the zone's clocks show at an instant. */
 export function localTimeAt(instantMs: number, zone: string): { date: CivilDate; msOfDay: number } {
-  const local = DateTime.fromMillis(instantMs, { zone });
-  const msOfDay = ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond;
-  return { date: { year: local.year, month: local.month, day: local.day }, msOfDay };
+  const local = new Date(instantMs + offsetAt(zone, instantMs) * MINUTE_MS);
+  const date = {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+  };
+  return { date, msOfDay: local.getTime() - Date.UTC(date.year, date.month - 1, date.day) };
 }
 
 /** The date `days` later (or earlier, when negative). */
@@ -41,13 +66,15 @@ export function wallClockInstants(input: {
   msOfDay: number;
   zone: string;
 }): number[] {
-  const zone = IANAZone.create(input.zone);
+  const zone = input.zone;
   const { year, month, day } = input.date;
   const wall = Date.UTC(year, month - 1, day) + input.msOfDay;
-  const offsets = [...new Set([wall - DAY_MS, wall, wall + DAY_MS].map((ms) => zone.offset(ms)))];
+  const offsets = [
+    ...new Set([wall - DAY_MS, wall, wall + DAY_MS].map((ms) => offsetAt(zone, ms))),
+  ];
   const candidates = offsets.map((offset) => ({ offset, instant: wall - offset * 60_000 }));
   const instants = candidates
-    .filter(({ offset, instant }) => zone.offset(instant) === offset)
+    .filter(({ offset, instant }) => offsetAt(zone, instant) === offset)
     .map(({ instant }) => instant);
   if (instants.length > 0) return [...new Set(instants)].sort((a, b) => a - b);
   const bounds = candidates.map(({ instant }) => instant);
@@ -58,19 +85,20 @@ export function wallClockInstants(input: {
  * Instants within [fromMs, toMs] at which the zone's offset changes (at most one a day in every
  * zone today; the span is at most a day here).
  */
-export function offsetChangesBetween(fromMs: number, toMs: number, zoneName: string): number[] {
-  const zone = IANAZone.create(zoneName);
-  return zone.offset(fromMs) === zone.offset(toMs) ? [] : [firstOffsetChange(zone, fromMs, toMs)];
+export function offsetChangesBetween(fromMs: number, toMs: number, zone: string): number[] {
+  return offsetAt(zone, fromMs) === offsetAt(zone, toMs)
+    ? []
+    : [firstOffsetChange(zone, fromMs, toMs)];
 }
 
 /** The first ms after `fromMs` (up to `toMs`) whose offset differs from the one at `fromMs`. */
-function firstOffsetChange(zone: IANAZone, fromMs: number, toMs: number): number {
-  const before = zone.offset(fromMs);
+function firstOffsetChange(zone: string, fromMs: number, toMs: number): number {
+  const before = offsetAt(zone, fromMs);
   let low = fromMs;
   let high = toMs;
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (zone.offset(middle) === before) low = middle;
+    if (offsetAt(zone, middle) === before) low = middle;
     else high = middle;
   }
   return high;
