@@ -27,7 +27,7 @@ const NEGATION = words(
 
 /** "remove me from the CC": the person hands the thread on rather than refusing contact. */
 const REDIRECT_AFTER =
-  /^\s+(?:from|off)\s+(?:the\s+|this\s+)?(?:cc|bcc|copy|loop|thread|conversation|email chain|chain)\b/i;
+  /^\s+(?:(?:from|off)\s+)?(?:the\s+|this\s+)?(?:cc|bcc|copy|loop|thread|conversation|email chain|chain)\b/i;
 
 /** A whole message that is only a one-word request ("STOP", "Unsubscribe."). */
 const ONE_WORD = /^\s*(?:stop|unsubscribe|remove|abmelden|austragen|baja)\s*[.!]*\s*$/i;

@@ -10,9 +10,8 @@ function words(alternatives: string, flags = 'iu'): RegExp {
 const RETURN_BEFORE = words(
   'back|return(?:s|ing|ed)?|in the office|zurück|wieder|retour|reviens|reprendrai|rentre|regres(?:o|aré|are|aremos)|volver(?:é|e)|vuelta',
 );
-/** Words after the date that make it the return day ("ab dem 12. Januar wieder da"). */
-const RETURN_AFTER =
-  /^[^.!?\n]{0,25}?(?<![\p{L}])(?:wieder|zurück|back|de retour|de vuelta)(?![\p{L}])/iu;
+/** German names the return after the date ("ab dem 12. Januar wieder da", "am 12.01. zurück"). */
+const RETURN_AFTER = /^[^.!?\n]{0,15}?(?<![\p{L}])(?:wieder|zurück)(?![\p{L}])/iu;
 /** Words that name the last day away ("until", "bis zum", "jusqu'au", "hasta el"). */
 const UNTIL_BEFORE = words('until|till|through|bis|jusqu|hasta');
 const WINDOW = 40;
