@@ -91,6 +91,8 @@ export class ReplyNotifier implements OnApplicationShutdown {
   }
 
   private async deliver(target: WebhookTarget, payload: ReplyWebhookPayload): Promise<void> {
+    // Off the caller's turn: even the first fetch, which loads its HTTP client, costs it nothing.
+    await new Promise((resolve) => setImmediate(resolve));
     const fields = { webhook: target.origin, replyId: payload.reply_id };
     const body = JSON.stringify(payload);
     for (let attempt = 1; ; attempt += 1) {
