@@ -36,6 +36,9 @@ export const NOT_INTERESTED_CUES: readonly RegExp[] = [
   /\bno need (for|at)\b/,
   /\b(we'll|we will|i'll|i will) pass\b/,
   /\bnot looking\b/,
+  /\bnot in a position to\b/,
+  /\b(signed|went|gone|going|decided to go) with (a|another|an other) (competitor|vendor|provider|solution|supplier)\b/,
+  /^(no|nope|nah|nein|non)[.!]*$/,
   /\balready (have|use|using|work with|working with) (a|an|our|another|one|something|some|a similar)\b/,
   /\bkein bedarf\b/,
   /\bnein,? danke\b/,
@@ -60,11 +63,15 @@ export const STRONG_REFUSAL_CUES: readonly RegExp[] = [
   /\bne (me |nous )?(contactez|ecrivez) plus\b/,
   /\bno (me|nos) (contacte|escriba)s?\b/,
   /\bnunca\b/,
+  /^stop[.!]*$/,
+  /\b(aus (dem|ihrem|ihren) verteiler|austragen|abmelden)\b/,
+  /\b(desinscri|retirez-moi)/,
+  /\b(darme de baja|dar de baja|denme de baja)\b/,
 ];
 
 /** A put-off: not now, perhaps later. */
 export const NOT_NOW_CUES: readonly RegExp[] = [
-  /\bnot (right |just )?now\b/,
+  /\bnot (right |just |for )?now\b/,
   /\bnot at (the|this) (moment|time|stage|point)\b/,
   /\bnot (this|until next) (year|quarter|month)\b/,
   /\bmaybe (later|next|in|after|once)\b/,
@@ -136,7 +143,7 @@ export const WRONG_PERSON_CUES: readonly RegExp[] = [
 /** Someone else named to talk to instead. */
 export const HANDOFF_CUES: readonly RegExp[] = [
   new RegExp(
-    `\\b(reach out|talk|speak|write|get in touch|connect|follow up) (to|with) (my|our|the) ${PEOPLE}`,
+    `\\b(reach out|talk|speak|write|get in touch|connect|follow up) (to|with) (my|our|the) ([a-z-]+ )?${PEOPLE}`,
   ),
   new RegExp(`\\b(?<!(n't|not|never) )(contact|email|e-mail|ask|try|ping) (my|our) ${PEOPLE}`),
   /\b(?<!(n't|not|never) )(contact|reach out to|email|e-mail|write to|talk to|speak to|speak with|get in touch with) (?!me\b|us\b|you\b|again\b|them\b)[a-z][a-z'-]+ (instead|directly|at|who|on|\(|- )/,
@@ -177,8 +184,11 @@ export const INTEREST_CUES: readonly RegExp[] = [
   /\bsounds (good|great|interesting|promising)\b/,
   /\b(let's|let us|happy to|glad to|would love to|i'd love to|keen to|like to|open to) (talk|chat|meet|connect|hop on|set up|schedule|learn|hear|see|find a time|discuss)/,
   /\b(book|schedule|set up|arrange|find) (a |some )?(call|meeting|demo|time|chat|slot)\b/,
-  /\b(send|share) (me |us |over )?(more |some |the )?(info|information|details|pricing|prices|deck|case stud)/,
+  /\b(send|share) (me |us |over )?(more |some |the |a |an )?(info|information|details|pricing|prices|deck|case stud|brochure|proposal|quote|overview)/,
   /\btell me more\b/,
+  /\b(call|ring|phone) me\b/,
+  /^(yes|yep|sure|ja|oui|si)[.!]*$/,
+  /\b(rufen sie mich an|appelez-moi|llame?me)\b/,
   /\b(what|which) (times?|day|days|slot) (works|suit|are you)/,
   /\b(are you|i'm|i am|we are|we're) (free|available)\b/,
   /\b(my calendar|calendly|a demo|the demo)\b/,

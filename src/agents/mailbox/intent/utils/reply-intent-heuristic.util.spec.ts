@@ -43,6 +43,10 @@ describe('classifyReplyIntentHeuristic', () => {
       'Avec plaisir, envoyez-moi une proposition de rendez-vous.',
       'Suena bien, ¿podemos tener una llamada el martes?',
       "Sounds good — I've cc'd my assistant Maria to find a time.",
+      'Thanks for reaching out. Could you call me next week?',
+      'Can you send me a case study?',
+      'Yes!',
+      'Interessant! Rufen Sie mich an.',
     ])('%s', (text) => {
       expect(classify(text)).toBe('interested');
     });
@@ -64,6 +68,8 @@ describe('classifyReplyIntentHeuristic', () => {
       'Ahora no, quizás el próximo trimestre.',
       'No nos interesa por ahora.',
       'Más adelante, dentro de unos meses.',
+      'Unfortunately we are not in a position to buy right now.',
+      'Not for now, thanks.',
     ])('%s', (text) => {
       expect(classify(text)).toBe('not_now');
     });
@@ -81,6 +87,11 @@ describe('classifyReplyIntentHeuristic', () => {
       'Bitte keine weiteren E-Mails.',
       'Non merci, pas besoin.',
       'No, gracias. No lo necesitamos.',
+      'We have just signed with a competitor.',
+      'No.',
+      'Stop.',
+      'Bitte nehmen Sie mich aus dem Verteiler.',
+      "Don't call me.",
     ])('%s', (text) => {
       expect(classify(text)).toBe('not_interested');
     });
@@ -99,6 +110,8 @@ describe('classifyReplyIntentHeuristic', () => {
       'Zuständig ist Frau Schmidt (schmidt@beta.example).',
       'Contactez ma collègue Julie, elle est responsable des achats.',
       'Contacte con mi compañera Lucía, ella lleva este tema.',
+      'Please talk to our procurement team.',
+      'Je transmets à mon collègue.',
     ])('%s', (text) => {
       expect(classify(text)).toBe('referral');
     });
