@@ -69,6 +69,8 @@ describe('email.send', () => {
     expect(toCarla.mail.from?.value).toEqual([
       { name: 'Ana Exemple', address: 'ana@zigral.example' },
     ]);
+    // Without BOUNCE_ADDRESS the envelope sender is the From address.
+    expect(toCarla.envelopeFrom).toBe('ana@zigral.example');
     expect(toCarla.mail.to).toMatchObject({
       value: [{ name: 'Carla Voorbeeld', address: 'carla@gamma.example' }],
     });

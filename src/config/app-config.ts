@@ -41,6 +41,10 @@ export interface EmailConfig {
   pacingMs: number;
   /** Signs unsubscribe tokens; unset, the email module makes one and keeps it in the database. */
   unsubscribeSecret?: string;
+  /** The envelope sender (MAIL FROM) where bounces go; unset, the From address is. */
+  bounceAddress?: string;
+  /** Tag the envelope sender with the outbox id (VERP): `bounces+<id>@…`. */
+  verp: boolean;
 }
 
 /** Spreadsheet exports; `export.google_sheets` is unavailable without the account and the sheet. */
@@ -93,6 +97,8 @@ export class AppConfig {
   /** Where recipients reach this service (unsubscribe links), without a trailing slash. */
   readonly publicUrl: string;
   readonly exports: ExportConfig;
+  /** Where replies classified "interested" are POSTed (REPLY_WEBHOOK_URL); may hold a secret. */
+  readonly replyWebhookUrl?: string;
   /** Tests only: the clock offset file (ZIGRAL_TEST_CLOCK_FILE); unset, the clock is the system's. */
   readonly testClockFile?: string;
 
@@ -142,7 +148,10 @@ export class AppConfig {
       dailyLimit: env.EMAIL_DAILY_LIMIT,
       pacingMs: env.EMAIL_PACING_MS,
       unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
+      bounceAddress: env.BOUNCE_ADDRESS || undefined,
+      verp: env.BOUNCE_VERP === 'true',
     };
+    this.replyWebhookUrl = env.REPLY_WEBHOOK_URL || undefined;
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.exports = {
       dir: env.EXPORT_DIR,
@@ -175,6 +184,7 @@ export class AppConfig {
     if (smtpPassword) secrets.push(smtpPassword, safeDecode(smtpPassword));
     if (this.email.unsubscribeSecret) secrets.push(this.email.unsubscribeSecret);
     secrets.push(...serviceAccountSecrets(this.exports.googleServiceAccountJson));
+    secrets.push(...webhookUrlSecrets(this.replyWebhookUrl));
     return [...new Set(secrets)].filter((secret) => secret.length >= 4);
   }
 }
@@ -230,6 +240,22 @@ function safeDecode(value: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * What of a webhook URL may be a credential: the URL itself, its userinfo and every query value,
+ * as written and percent-decoded. (A secret in its path, as some services use, is covered by the
+ * URL as a whole, and by logging only the URL's origin.)
+ */
+function webhookUrlSecrets(value: string | undefined): string[] {
+  const url = value ? safeUrl(value) : undefined;
+  if (!value || !url) return [];
+  const queryValues = url.search
+    .slice(1)
+    .split('&')
+    .map((pair) => pair.slice(pair.indexOf('=') + 1));
+  const parts = [url.username, url.password, ...queryValues].filter(Boolean);
+  return [value, url.href, ...parts.flatMap((part) => [part, safeDecode(part)])];
 }
 
 /**

@@ -148,6 +148,10 @@ describe('environment schema', () => {
     ['UNSUBSCRIBE_SECRET', 'short', /UNSUBSCRIBE_SECRET must be at least 32 characters/],
     ['GOOGLE_SHEETS_SPREADSHEET_ID', 'a b', /GOOGLE_SHEETS_SPREADSHEET_ID must be the id/],
     ['IMPORT_MAX_BYTES', 'lots', /IMPORT_MAX_BYTES must be a size/],
+    ['BOUNCE_ADDRESS', 'Bounces <b@acme.example>', /BOUNCE_ADDRESS must be a plain address/],
+    ['BOUNCE_ADDRESS', `${'b'.repeat(28)}@acme.example`, /local part of at most 27/],
+    ['BOUNCE_VERP', 'yes', /BOUNCE_VERP must be true or false/],
+    ['REPLY_WEBHOOK_URL', 'hooks.example.com/x', /REPLY_WEBHOOK_URL must be an http\(s\) URL/],
   ])('rejects %s=%s', (key, value, expected) => {
     expect(() => validateEnv({ [key]: value })).toThrow(expected);
   });
@@ -193,6 +197,27 @@ describe('environment schema', () => {
     expect(config.secrets).not.toContain(file);
     const missing = new AppConfig(validateEnv({ GOOGLE_SERVICE_ACCOUNT_JSON: `${file}.gone` }));
     expect(missing.secrets).toEqual([]);
+  });
+
+  it('takes a bounce address, VERP on unless turned off; a long local part only without VERP', () => {
+    const on = new AppConfig(validateEnv({ BOUNCE_ADDRESS: ' bounces@acme.example ' }));
+    expect(on.email).toMatchObject({ bounceAddress: 'bounces@acme.example', verp: true });
+    const long = `${'b'.repeat(40)}@acme.example`;
+    const off = new AppConfig(validateEnv({ BOUNCE_ADDRESS: long, BOUNCE_VERP: 'false' }));
+    expect(off.email).toMatchObject({ bounceAddress: long, verp: false });
+    expect(new AppConfig(validateEnv({})).email.bounceAddress).toBeUndefined();
+  });
+
+  it('keeps the reply webhook URL and its credentials out of logs and errors', () => {
+    const url = 'https://hook-user:hook-pass-9@hooks.example.com/in?token=tok%2Fsecret-7&v=2';
+    const config = new AppConfig(validateEnv({ REPLY_WEBHOOK_URL: url }));
+    expect(config.replyWebhookUrl).toBe(url);
+    expect(config.secrets).toEqual(
+      expect.arrayContaining([url, 'hook-user', 'hook-pass-9', 'tok%2Fsecret-7', 'tok/secret-7']),
+    );
+    expect(() => validateEnv({ REPLY_WEBHOOK_URL: 'ftp://u:hook-pass-8@h' })).not.toThrow(
+      /hook-pass-8/,
+    );
   });
 
   it('never echoes the OpenAI key or base URL', () => {

@@ -17,6 +17,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isIP } from 'node:net';
+import { MAX_LOCAL_PART_LENGTH, splitPlainAddress } from '../common/validation/plain-address.util';
 
 /** Raised when the environment does not pass the schema; its message is one line naming every bad variable. */
 export class ConfigValidationError extends Error {
@@ -103,6 +104,43 @@ class IsSmtpUrl implements ValidatorConstraintInterface {
 class IsPublicUrl extends IsEndpointUrl {
   override defaultMessage(args?: ValidationArguments): string {
     return `${args?.property ?? 'The URL'} must be an http(s) URL without credentials, such as https://zigral.example.com`;
+  }
+}
+
+/**
+ * An http(s) URL that may carry credentials (userinfo, or a token in its query): a webhook's.
+ * Named in the message by its variable; its value is never echoed (SECRET_KEYS).
+ */
+@ValidatorConstraint({ name: 'isWebhookUrl' })
+class IsWebhookUrl implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      const url = new URL(value);
+      return ['http:', 'https:'].includes(url.protocol) && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(args?: ValidationArguments): string {
+    return `${args?.property ?? 'The URL'} must be an http(s) URL, such as https://hooks.example.com/zigral?token=…`;
+  }
+}
+
+/** "+" and an outbox id (a UUID): what VERP adds to BOUNCE_ADDRESS's local part. */
+const VERP_TAG_LENGTH = 37;
+
+/** A plain address (no display name) whose VERP form, with BOUNCE_VERP on, fits a local part. */
+@ValidatorConstraint({ name: 'isBounceAddress' })
+class IsBounceAddress implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    const parts = typeof value === 'string' ? splitPlainAddress(value) : null;
+    if (!parts) return false;
+    const verp = (args.object as EnvironmentVariables).BOUNCE_VERP !== 'false';
+    return !verp || parts.local.length + VERP_TAG_LENGTH <= MAX_LOCAL_PART_LENGTH;
+  }
+  defaultMessage(): string {
+    return `BOUNCE_ADDRESS must be a plain address such as bounces@acme.example (with BOUNCE_VERP=true, a local part of at most ${MAX_LOCAL_PART_LENGTH - VERP_TAG_LENGTH} characters)`;
   }
 }
 
@@ -392,6 +430,29 @@ export class EnvironmentVariables {
   @IsInt()
   EMAIL_PACING_MS = 2000;
 
+  /**
+   * Envelope sender (MAIL FROM, hence Return-Path) of outgoing messages, where bounces go, e.g.
+   * `bounces@acme.example`; unset, the From address is the envelope sender.
+   */
+  @Transform(trimmed)
+  @IsOptional()
+  @Validate(IsBounceAddress)
+  BOUNCE_ADDRESS?: string;
+
+  /** With BOUNCE_ADDRESS: tag each message's envelope sender with its outbox id (`bounces+<id>@…`). */
+  @Transform(trimmed)
+  @IsIn(['true', 'false'], { message: 'BOUNCE_VERP must be true or false' })
+  BOUNCE_VERP = 'true';
+
+  /**
+   * Replies classified "interested" are POSTed here as JSON (fire-and-forget, retried); unset,
+   * nobody is notified. May carry a secret in its userinfo or query: never logged.
+   */
+  @Transform(trimmed)
+  @IsOptional()
+  @Validate(IsWebhookUrl)
+  REPLY_WEBHOOK_URL?: string;
+
   /** The address recipients can reach this service at (unsubscribe links); default http://localhost:PORT. */
   @IsOptional()
   @Validate(IsPublicUrl)
@@ -464,6 +525,7 @@ const SECRET_KEYS = new Set([
   'OPENAI_BASE_URL',
   'SMTP_URL',
   'UNSUBSCRIBE_SECRET',
+  'REPLY_WEBHOOK_URL',
   'GOOGLE_SERVICE_ACCOUNT_JSON',
 ]);
 

@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 
 /** A message the test server received: the envelope, and the message as mailparser reads it. */
 export interface ReceivedMail {
+  /** The envelope sender (MAIL FROM), which the final server writes into Return-Path. */
+  envelopeFrom: string | null;
   envelopeTo: string[];
   mail: ParsedMail;
   /** The raw header lines by lower-case name (mailparser folds some into structured values). */
@@ -48,7 +50,9 @@ export class TestSmtpServer {
         simpleParser(stream)
           .then(async (mail) => {
             const raw = mail.headerLines;
+            const { mailFrom } = session.envelope;
             this.received.push({
+              envelopeFrom: mailFrom ? mailFrom.address : null,
               envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               mail,
               header: (name) => {

@@ -17,6 +17,7 @@ import { doNotEmailReason } from '../utils/do-not-email.util';
 import { buildOutgoingMail, messageIdFor, unsubscribeUrl } from '../utils/outgoing-message.util';
 import { classifySmtpError } from '../utils/smtp-error.util';
 import { signUnsubscribeToken } from '../utils/unsubscribe-token.util';
+import { envelopeSenderFor } from '../utils/verp.util';
 
 export const INTERRUPTED_REASON = 'interrupted during sending; not retried to avoid a duplicate';
 
@@ -193,6 +194,8 @@ export class OutboxMessageSender {
       unsubscribeUrl: unsubscribeUrl(this.config.publicUrl, token),
       inReplyTo: message.inReplyTo,
       references: message.threadReferences,
+      // Bounces come back to BOUNCE_ADDRESS, tagged with this row's id (VERP) unless turned off.
+      envelopeFrom: envelopeSenderFor(this.config.email, message.id),
     });
     try {
       await this.transport!.sendMail(mail);

@@ -37,6 +37,23 @@ describe('outgoing messages', () => {
     // A first message (and every job draft) is no reply: no threading headers at all.
     expect(mail).not.toHaveProperty('inReplyTo');
     expect(mail).not.toHaveProperty('references');
+    // Without BOUNCE_ADDRESS the transport takes the envelope from the headers, as before.
+    expect(mail).not.toHaveProperty('envelope');
+  });
+
+  it('gives the envelope its own sender, with the recipient, when one is set (BOUNCE_ADDRESS)', () => {
+    const mail = buildOutgoingMail({
+      from: 'Ana <ana@acme.example>',
+      to: 'ben@beta.example',
+      name: 'Ben',
+      subject: 'Hello',
+      body: 'Hi Ben',
+      messageId: '<x@acme.example>',
+      unsubscribeUrl: 'https://zigral.example.com/unsubscribe/t',
+      envelopeFrom: 'bounces+abc@acme.example',
+    });
+    expect(mail.envelope).toEqual({ from: 'bounces+abc@acme.example', to: 'ben@beta.example' });
+    expect(mail.from).toBe('Ana <ana@acme.example>');
   });
 
   it('threads a follow-up: In-Reply-To the previous message, References the chain', () => {

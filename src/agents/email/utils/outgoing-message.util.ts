@@ -12,6 +12,11 @@ export interface OutgoingMail {
   /** `References`: the thread's earlier Message-IDs, space-separated, newest last. */
   references?: string;
   headers: Record<string, string>;
+  /**
+   * The SMTP envelope, when its sender is not the From address (BOUNCE_ADDRESS): nodemailer then
+   * takes sender and recipients from here, so the recipient is repeated.
+   */
+  envelope?: { from: string; to: string };
 }
 
 /** The domain of an address such as `Ana from Acme <ana@acme.example>`, for Message-IDs. */
@@ -54,6 +59,8 @@ export function buildOutgoingMail(input: {
   unsubscribeUrl: string;
   inReplyTo?: string | null;
   references?: string | null;
+  /** The envelope sender (MAIL FROM, hence Return-Path); unset, the From address. */
+  envelopeFrom?: string;
 }): OutgoingMail {
   const footer = `--\nTo stop receiving these emails, unsubscribe here: ${input.unsubscribeUrl}`;
   return {
@@ -68,5 +75,6 @@ export function buildOutgoingMail(input: {
       'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
+    ...(input.envelopeFrom ? { envelope: { from: input.envelopeFrom, to: input.to } } : {}),
   };
 }
