@@ -43,6 +43,12 @@ export interface EmailConfig {
   unsubscribeSecret?: string;
 }
 
+/** How the mailbox intake applies what arrives. */
+export interface MailboxIntakeConfig {
+  /** Days an out-of-office answer without a return date postpones a sequence's next touch. */
+  outOfOfficeDefaultDays: number;
+}
+
 /** Spreadsheet exports; `export.google_sheets` is unavailable without the account and the sheet. */
 export interface ExportConfig {
   dir: string;
@@ -90,6 +96,7 @@ export class AppConfig {
   readonly research: { allowPrivateAddresses: boolean; timeoutMs: number };
   readonly importMaxBytes: number;
   readonly email: EmailConfig;
+  readonly mailboxIntake: MailboxIntakeConfig;
   /** Where recipients reach this service (unsubscribe links), without a trailing slash. */
   readonly publicUrl: string;
   readonly exports: ExportConfig;
@@ -143,6 +150,7 @@ export class AppConfig {
       pacingMs: env.EMAIL_PACING_MS,
       unsubscribeSecret: env.UNSUBSCRIBE_SECRET,
     };
+    this.mailboxIntake = { outOfOfficeDefaultDays: env.MAILBOX_OOO_DEFAULT_DAYS };
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.exports = {
       dir: env.EXPORT_DIR,

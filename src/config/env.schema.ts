@@ -392,6 +392,13 @@ export class EnvironmentVariables {
   @IsInt()
   EMAIL_PACING_MS = 2000;
 
+  /** Days an out-of-office answer without a readable return date postpones a sequence's next touch (1–90). */
+  @Transform(toInt)
+  @Max(90)
+  @Min(1)
+  @IsInt()
+  MAILBOX_OOO_DEFAULT_DAYS = 7;
+
   /** The address recipients can reach this service at (unsubscribe links); default http://localhost:PORT. */
   @IsOptional()
   @Validate(IsPublicUrl)
