@@ -9,7 +9,7 @@ export class ListRepliesQueryDto extends PageQueryDto {
   @IsIn(INBOUND_KINDS, { message: `kind must be one of ${INBOUND_KINDS.join(', ')}` })
   kind?: InboundKind;
 
-  /** Only replies the intent classifier labelled so. @example interested */
+  /** Only replies the intent classifier labelled so (e.g. `interested`). */
   @IsOptional()
   @IsString()
   @Matches(/^[a-z0-9_]{1,32}$/, { message: 'intent must be 1-32 characters of a-z0-9_' })
