@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { getRepositoryToken } from '@nestjs/typeorm';
 import request from 'supertest';
+import type { Repository } from 'typeorm';
 import type { InboundMessage } from '../src/agents/mailbox/inbound/inbound-message.types';
 import { InboundIntakeService } from '../src/agents/mailbox/intake/inbound-intake.service';
+import { InboundMessageEntity } from '../src/agents/mailbox/intake/inbound-message.entity';
 import type { InboundKey } from '../src/agents/mailbox/intake/intake.types';
 import { Clock } from '../src/common/time/clock';
 import { createTestApp, TestApp } from './helpers/create-test-app';
@@ -383,7 +386,9 @@ describe('opt-outs and the rest', () => {
     const message = inbound({ from: { address: s.email, name: null }, inReplyTo: s.messageId });
     const { record } = await intake.apply(key(), message);
     // As if the process had stopped before `applied_at`: applying again changes nothing more.
-    const rows = t.app.get(InboundIntakeService)['rows'];
+    const rows = t.app.get<Repository<InboundMessageEntity>>(
+      getRepositoryToken(InboundMessageEntity),
+    );
     await rows.update({ id: record.id }, { appliedAt: null });
     expect(await intake.applyPending()).toBe(1);
     const replied = (await enrollment(s.enrollmentId)).timeline.filter(
