@@ -61,6 +61,7 @@ const BOTH_ENGINES = [
   'sequences-run-rules',
   'sequences-crash-recovery',
   'sequences-plan',
+  'mailbox-intake',
   'rest-contract',
   'demo',
   'bad-input',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { InboundIntakeService } from '../src/agents/mailbox/intake/inbound-intake.service';
 import { JOB_EVENT_TYPES } from '../src/orchestrator/jobs/events/job-event-types';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import {
@@ -238,6 +239,28 @@ async function openTask(t: TestApp): Promise<Record<string, string>> {
   throw new Error('no task was created');
 }
 
+/** A message the mailbox received (an unmatched reply), applied through the intake: its id. */
+async function receivedReply(t: TestApp): Promise<Record<string, string>> {
+  const { record } = await t.app.get(InboundIntakeService).apply(
+    { mailbox: 'examples@imap.example/INBOX', uidValidity: '1', uid: Date.now() % 1e9 },
+    {
+      messageId: `${randomUUID()}@mail.example`,
+      from: { address: 'someone@nordlicht.example', name: null },
+      recipients: ['ana@acme.example'],
+      date: new Date(),
+      subject: 'Re: a question',
+      inReplyTo: null,
+      references: [],
+      text: 'Thanks, not now.',
+      kind: 'reply',
+      returnDate: null,
+      delivery: null,
+      truncated: false,
+    },
+  );
+  return { id: record.id };
+}
+
 const nonEmptyPage = (sent: Sent) =>
   expect((sent.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
@@ -374,6 +397,8 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'POST /outbox/{id}/approve': { app: 'mailing', prepare: touchInReview },
   'GET /tasks': {},
+  'GET /replies': { prepare: async (t) => (await receivedReply(t), {}) },
+  'GET /replies/{id}': { prepare: receivedReply },
   'POST /tasks/{id}/complete': { app: 'mailing', prepare: openTask },
   'GET /unsubscribe/{token}': { app: 'mailing', prepare: unsubscribeToken },
   'POST /unsubscribe/{token}': { app: 'mailing', prepare: unsubscribeToken },

@@ -47,6 +47,12 @@ export interface EmailConfig {
   verp: boolean;
 }
 
+/** How the mailbox intake applies what arrives. */
+export interface MailboxIntakeConfig {
+  /** Days an out-of-office answer without a return date postpones a sequence's next touch. */
+  outOfOfficeDefaultDays: number;
+}
+
 /** Spreadsheet exports; `export.google_sheets` is unavailable without the account and the sheet. */
 export interface ExportConfig {
   dir: string;
@@ -94,6 +100,7 @@ export class AppConfig {
   readonly research: { allowPrivateAddresses: boolean; timeoutMs: number };
   readonly importMaxBytes: number;
   readonly email: EmailConfig;
+  readonly mailboxIntake: MailboxIntakeConfig;
   /** Where recipients reach this service (unsubscribe links), without a trailing slash. */
   readonly publicUrl: string;
   readonly exports: ExportConfig;
@@ -152,6 +159,7 @@ export class AppConfig {
       verp: env.BOUNCE_VERP === 'true',
     };
     this.replyWebhookUrl = env.REPLY_WEBHOOK_URL || undefined;
+    this.mailboxIntake = { outOfOfficeDefaultDays: env.MAILBOX_OOO_DEFAULT_DAYS };
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.exports = {
       dir: env.EXPORT_DIR,

@@ -453,6 +453,13 @@ export class EnvironmentVariables {
   @Validate(IsWebhookUrl)
   REPLY_WEBHOOK_URL?: string;
 
+  /** Days an out-of-office answer without a readable return date postpones a sequence's next touch (1–90). */
+  @Transform(toInt)
+  @Max(90)
+  @Min(1)
+  @IsInt()
+  MAILBOX_OOO_DEFAULT_DAYS = 7;
+
   /** The address recipients can reach this service at (unsubscribe links); default http://localhost:PORT. */
   @IsOptional()
   @Validate(IsPublicUrl)

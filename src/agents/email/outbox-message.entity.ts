@@ -11,6 +11,10 @@ export const OUTBOX_STATUSES = [
 ] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/** What a delivery report said of a sent message. */
+export const DELIVERY_STATUSES = ['delayed', 'bounced'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 /**
  * One drafted email and its sending state: a job's draft, or a touch of a sequence enrollment
  * (then `enrollmentId`, `touchIndex` and `sequenceId` are set). Indexes: see the create-email and
@@ -81,6 +85,17 @@ export class OutboxMessageEntity {
   /** The `References` header: the thread's earlier Message-IDs, space-separated, newest last. */
   @Column({ name: 'thread_references', type: 'text', nullable: true })
   threadReferences: string | null;
+
+  /**
+   * What a delivery report said after it was sent: `delayed` (the server still tries) or
+   * `bounced` (it gave up); null when none came. Written by the mailbox intake (recordDelivery).
+   */
+  @Column({ name: 'delivery_status', type: 'varchar', length: 16, nullable: true })
+  deliveryStatus: DeliveryStatus | null;
+
+  /** The report's status code and diagnostic, e.g. `5.1.1 550 No such user`. */
+  @Column({ name: 'delivery_detail', type: 'varchar', length: 500, nullable: true })
+  deliveryDetail: string | null;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

@@ -8,7 +8,7 @@ import {
   OutboxMessageNotFoundException,
   OutboxTouchNotStoredException,
 } from './exceptions/email.exceptions';
-import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
+import { DeliveryStatus, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 import {
   ClaimInput,
   DAILY_COUNT_CONDITION,
@@ -146,6 +146,8 @@ export class OutboxService {
       sequenceId: touch.sequenceId,
       inReplyTo: touch.inReplyTo ?? null,
       threadReferences: touch.references ?? null,
+      deliveryStatus: null,
+      deliveryDetail: null,
       createdAt: now,
       updatedAt: now,
       sentAt: null,
@@ -210,6 +212,34 @@ export class OutboxService {
       for (const row of rows) found.set(row.id, row);
     }
     return found;
+  }
+
+  /**
+   * The messages sent with any of these Message-IDs (as stored: `<…>`), by the message_id index.
+   * A message's id is written when it is taken for sending, before SMTP, and kept when a crash
+   * leaves it failed, so every message that may have left is found. At most 100 ids are looked up.
+   */
+  async findByMessageIds(messageIds: readonly string[]): Promise<OutboxMessageEntity[]> {
+    if (messageIds.length === 0) return [];
+    return this.messages.find({ where: { messageId: In(messageIds.slice(0, INSERT_CHUNK)) } });
+  }
+
+  /**
+   * Records what a delivery report said of a message (never a resend). A bounce is final: a
+   * later `delayed` report does not replace it.
+   */
+  async recordDelivery(id: string, status: DeliveryStatus, detail: string): Promise<void> {
+    const update = this.messages
+      .createQueryBuilder()
+      .update(OutboxMessageEntity)
+      .set({ deliveryStatus: status, deliveryDetail: detail.slice(0, 500) })
+      .where('id = :id', { id });
+    if (status === 'delayed') {
+      update.andWhere('(delivery_status IS NULL OR delivery_status = :delayed)', {
+        delayed: 'delayed',
+      });
+    }
+    await update.execute();
   }
 
   /** Edits a draft's text; 409 once it is approved or later. */

@@ -13,7 +13,7 @@ import {
 import { EnrollmentEventEntity } from './events/enrollment-event.entity';
 import { enrollmentEvent, exitChange } from './events/exit.util';
 import { SequenceEnrollmentEntity } from './sequence-enrollment.entity';
-import type { EnrollmentSource, EnrollmentStatus } from './sequence.types';
+import { HOLDING_STATUSES, type EnrollmentSource, type EnrollmentStatus } from './sequence.types';
 import { CHANGED_MEANWHILE, SequencesService } from './sequences.service';
 import { EnrollmentStore, type EnrollmentOutcome } from './store/enrollment.store';
 import {
@@ -130,6 +130,30 @@ export class EnrollmentsService {
     const enrollment = await this.enrollments.findOneBy({ id });
     if (!enrollment) throw new EnrollmentNotFoundException(id);
     return (await this.withTimelines([enrollment]))[0];
+  }
+
+  /**
+   * The active or paused enrollment of any of `prospectIds` launched most recently (else the one
+   * made most recently), or null: whom a message from one of their addresses is about.
+   */
+  async latestHolding(prospectIds: readonly string[]): Promise<SequenceEnrollmentEntity | null> {
+    if (prospectIds.length === 0) return null;
+    const holding = await this.enrollments.find({
+      where: { prospectId: In([...prospectIds]), status: In([...HOLDING_STATUSES]) },
+    });
+    const time = (date: Date | null) => date?.getTime() ?? -Infinity;
+    holding.sort(
+      (a, b) =>
+        time(b.launchedAt) - time(a.launchedAt) ||
+        time(b.createdAt) - time(a.createdAt) ||
+        a.id.localeCompare(b.id),
+    );
+    return holding[0] ?? null;
+  }
+
+  /** One enrollment, or null. */
+  find(id: string): Promise<SequenceEnrollmentEntity | null> {
+    return this.enrollments.findOneBy({ id });
   }
 
   private async withTimelines(

@@ -76,6 +76,8 @@ import { SqliteEnrollmentStore } from './store/sqlite-enrollment.store';
     JobSequenceService,
     SequencesAgent,
   ],
-  exports: [SequencesService, EnrollmentsService],
+  // EnrollmentEventsService: the mailbox intake applies replies, bounces, opt-outs and automatic
+  // answers through it.
+  exports: [SequencesService, EnrollmentsService, EnrollmentEventsService],
 })
 export class SequencesModule {}

@@ -67,6 +67,8 @@ describe('migrations', () => {
     expect(schema).toContain('index UQ_sequence_tasks_enrollment_step');
     expect(schema).toContain('index UQ_outbox_messages_enrollment_touch');
     expect(schema).toContain('index IDX_outbox_messages_sequence_day');
+    expect(schema).toContain('index UQ_inbound_messages_message_id');
+    expect(schema).toContain('index IDX_outbox_messages_message_id');
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();
     expect(await objects()).toEqual(['table migrations']);
     await dataSource.runMigrations();

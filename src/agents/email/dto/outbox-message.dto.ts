@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { OutboxMessageEntity, OutboxStatus } from '../outbox-message.entity';
+import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  type OutboxMessageEntity,
+  type OutboxStatus,
+} from '../outbox-message.entity';
 import type { OutboxPage } from '../outbox.service';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -41,6 +46,15 @@ export class OutboxMessageDto {
   reason: string | null;
   /** The Message-ID header it was sent with. @example <3a9f…@acme.example> */
   message_id: string | null;
+  /**
+   * What a delivery report said after it was sent: `delayed` (the receiving server still tries;
+   * nothing is resent) or `bounced`; null when none came.
+   */
+  @ApiProperty({ enum: DELIVERY_STATUSES, nullable: true, example: null })
+  delivery_status: DeliveryStatus | null;
+  /** The report's status code and diagnostic. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  delivery_detail: string | null;
   /** ISO-8601. */
   created_at: string;
   /** ISO-8601. */
@@ -63,6 +77,8 @@ export class OutboxMessageDto {
       status: message.status,
       reason: message.reason,
       message_id: message.messageId,
+      delivery_status: message.deliveryStatus ?? null,
+      delivery_detail: message.deliveryDetail ?? null,
       created_at: message.createdAt.toISOString(),
       updated_at: message.updatedAt.toISOString(),
       sent_at: iso(message.sentAt),

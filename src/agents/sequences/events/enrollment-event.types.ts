@@ -20,6 +20,8 @@ export const ENROLLMENT_EVENT_TYPES = [
   'paused',
   'resumed',
   ...OUTSIDE_EVENT_TYPES,
+  /** An automatic answer (out of office): the next touch waits for the return (`resume_at`). */
+  'out_of_office',
   'exited',
 ] as const;
 export type EnrollmentEventType = (typeof ENROLLMENT_EVENT_TYPES)[number];

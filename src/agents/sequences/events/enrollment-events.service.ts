@@ -5,11 +5,13 @@ import { Clock } from '../../../common/time/clock';
 import { SuppressionsService } from '../../email/suppressions.service';
 import { ProspectsService } from '../../prospects/prospects.service';
 import { EnrollmentNotFoundException } from '../exceptions/sequences.exceptions';
+import { outOfOfficeResume } from '../schedule/out-of-office-resume.util';
 import { SequenceEnrollmentEntity } from '../sequence-enrollment.entity';
 import type { SequenceEntity } from '../sequence.entity';
 import { HOLDING_STATUSES } from '../sequence.types';
 import { SequencesService } from '../sequences.service';
 import { EnrollmentStore } from '../store/enrollment.store';
+import { EnrollmentEventEntity } from './enrollment-event.entity';
 import type { NewEnrollmentEvent, OutsideEventType } from './enrollment-event.types';
 import { enrollmentEvent, exitChange } from './exit.util';
 
@@ -19,6 +21,22 @@ export interface RecordedEvent {
   event: NewEnrollmentEvent;
   /** Other enrollments it ended (a colleague's reply, an address unsubscribed), by id. */
   ended: string[];
+}
+
+/** What an automatic answer did to an enrollment. */
+export interface OutOfOfficeOutcome {
+  /** When the enrollment goes on. */
+  resumeAt: Date;
+  /** Whether its next step was moved to `resumeAt` (false: nothing was due before then). */
+  postponed: boolean;
+}
+
+/**
+ * An event from an inbound message carries its id (`inbound_message_id`: the reply in GET
+ * /replies/{id}), which also makes it once per enrollment: applying the message again adds none.
+ */
+export interface InboundSource {
+  inboundMessageId: string;
 }
 
 /**
@@ -40,18 +58,32 @@ export class EnrollmentEventsService {
     private readonly suppressions: SuppressionsService,
     @InjectRepository(SequenceEnrollmentEntity)
     private readonly enrollments: Repository<SequenceEnrollmentEntity>,
+    @InjectRepository(EnrollmentEventEntity)
+    private readonly events: Repository<EnrollmentEventEntity>,
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Records an outside event. With `inboundMessageId` (the mailbox's), an event of that message
+   * already on the timeline is not recorded again; what the event does beyond its enrollment
+   * (suppression, opt-out, the company's other enrollments) is applied again, and changes nothing
+   * the second time.
+   */
   async record(
     enrollmentId: string,
-    input: { type: OutsideEventType; at?: Date; note?: string },
+    input: { type: OutsideEventType; at?: Date; note?: string; inboundMessageId?: string },
   ): Promise<RecordedEvent> {
     const enrollment = await this.enrollments.findOneBy({ id: enrollmentId });
     if (!enrollment) throw new EnrollmentNotFoundException(enrollmentId);
     const sequence = await this.sequences.get(enrollment.sequenceId);
     const now = this.clock.now();
-    const data = input.note ? { note: input.note } : {};
+    const data = {
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.inboundMessageId ? { inbound_message_id: input.inboundMessageId } : {}),
+    };
+    const seen =
+      input.inboundMessageId !== undefined &&
+      (await this.hasInboundEvent(enrollmentId, input.inboundMessageId));
     const event = (exited: boolean) =>
       enrollmentEvent({
         enrollment,
@@ -61,6 +93,7 @@ export class EnrollmentEventsService {
         at: input.at ?? now,
       });
     const exited =
+      !seen &&
       HOLDING_STATUSES.includes(enrollment.status as (typeof HOLDING_STATUSES)[number]) &&
       (await this.store.change(
         exitChange({
@@ -71,11 +104,66 @@ export class EnrollmentEventsService {
           event: event(true),
         }),
       ));
-    if (!exited) await this.store.addEvents([event(false)]);
+    if (!exited && !seen) await this.store.addEvents([event(false)]);
     const ended = await this.consequences(enrollment, sequence, input.type);
     if (exited || ended.length > 0) await this.sequences.wakeRun(sequence.id);
     const current = (await this.enrollments.findOneBy({ id: enrollmentId })) ?? enrollment;
     return { enrollment: current, event: event(exited), ended };
+  }
+
+  /**
+   * An automatic answer (out of office) from the enrollment's prospect: not a reply, the
+   * enrollment stays. Its next step, if due before the person is back (see outOfOfficeResume, in
+   * the sequence's time zone), is moved to then — in one conditional UPDATE while it is still
+   * active or paused at the same step — and the run job is woken by then; the scheduler sends
+   * nothing of it before. An `out_of_office` event records it either way (once per message).
+   */
+  async outOfOffice(
+    enrollmentId: string,
+    input: InboundSource & { returnDate: string | null; defaultDays: number },
+  ): Promise<OutOfOfficeOutcome> {
+    const enrollment = await this.enrollments.findOneBy({ id: enrollmentId });
+    if (!enrollment) throw new EnrollmentNotFoundException(enrollmentId);
+    const sequence = await this.sequences.get(enrollment.sequenceId);
+    const now = this.clock.now();
+    const resumeAt = outOfOfficeResume({
+      returnDate: input.returnDate,
+      now,
+      zone: sequence.settings.time_zone,
+      defaultDays: input.defaultDays,
+    });
+    if (await this.hasInboundEvent(enrollmentId, input.inboundMessageId)) {
+      return { resumeAt, postponed: false };
+    }
+    const event = (postponed: boolean) =>
+      enrollmentEvent({
+        enrollment,
+        steps: sequence.steps,
+        type: 'out_of_office',
+        data: {
+          inbound_message_id: input.inboundMessageId,
+          return_date: input.returnDate,
+          resume_at: resumeAt.toISOString(),
+          postponed,
+        },
+        at: now,
+      });
+    const due = enrollment.nextDueAt;
+    const postponed =
+      HOLDING_STATUSES.includes(enrollment.status as (typeof HOLDING_STATUSES)[number]) &&
+      due !== null &&
+      due < resumeAt &&
+      (await this.store.change({
+        id: enrollment.id,
+        from: { statuses: HOLDING_STATUSES, stepIndex: enrollment.stepIndex },
+        set: { nextDueAt: resumeAt },
+        events: [event(true)],
+        now,
+      }));
+    if (!postponed) await this.store.addEvents([event(false)]);
+    // The run parked for the old due time wakes, finds nothing due and parks until resumeAt.
+    else await this.sequences.wakeRun(sequence.id, resumeAt);
+    return { resumeAt, postponed };
   }
 
   /**
@@ -116,6 +204,18 @@ export class EnrollmentEventsService {
     }
     this.logger.log({ ended: ended.length }, 'Enrollments of an unsubscribed address ended');
     return ended;
+  }
+
+  /** Whether the enrollment's timeline has an event of this inbound message. */
+  private hasInboundEvent(enrollmentId: string, inboundMessageId: string): Promise<boolean> {
+    // `data` is JSON text on both engines, written by JSON.stringify (no spaces).
+    return this.events
+      .createQueryBuilder('v')
+      .where('v.enrollment_id = :enrollmentId', { enrollmentId })
+      .andWhere('v.data LIKE :needle', {
+        needle: `%${JSON.stringify({ inbound_message_id: inboundMessageId }).slice(1, -1)}%`,
+      })
+      .getExists();
   }
 
   /** What an event does beyond its enrollment; the ids of other enrollments it ended. */
