@@ -82,6 +82,20 @@ export class InboundIntakeService {
   }
 
   /**
+   * Records what a reply wants, once: false when it had an intent already (a second delivery of
+   * the message after a crash), so whoever set it is the one who acts on it.
+   */
+  async setIntent(id: string, intent: string, source: string): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update(InboundMessageEntity)
+      .set({ intent, intentSource: source })
+      .where('id = :id AND intent IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
    * Applies again the messages whose effects a crash cut short (`applied_at` still null), oldest
    * first; answers how many. For a process start, when the watcher will not deliver them again.
    */
