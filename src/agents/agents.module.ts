@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { CoreAgentModule } from './core/core-agent.module';
 import { EmailAgentModule } from './email/email.module';
 import { ExportAgentModule } from './export/export.module';
+import { MailboxModule } from './mailbox/mailbox.module';
 import { ProspectsAgentModule } from './prospects/prospects.module';
 import { ResearchAgentModule } from './research/research.module';
 import { SequencesModule } from './sequences/sequences.module';
 
 /**
  * The built-in agents, each in its own module and found by the AgentRegistry, and the modules
- * built on them (sequences).
+ * built on them (sequences, the mailbox).
  */
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { SequencesModule } from './sequences/sequences.module';
     EmailAgentModule,
     ExportAgentModule,
     SequencesModule,
+    MailboxModule,
   ],
 })
 export class AgentsModule {}
