@@ -9,6 +9,21 @@ const DEBIAN_PACKAGES = resolve(__dirname, '..', '..', 'scripts', 'debian-packag
 const DOVECOT = '/usr/sbin/dovecot';
 const READY_TIMEOUT_MS = 10_000;
 
+/** How the test server is set up. */
+export interface DovecotOptions {
+  /** Its accounts; default DEFAULT_USER. */
+  users?: DovecotUser[];
+  /** Leave IDLE out of the capabilities announced after login (a server that cannot IDLE). */
+  withoutIdle?: boolean;
+}
+
+/** Dovecot 2.3's capabilities after login, less IDLE (imap_capability replaces the list). */
+const CAPABILITIES_WITHOUT_IDLE =
+  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT SORT=DISPLAY THREAD=REFERENCES ' +
+  'THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN ' +
+  'NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES ' +
+  'WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE LITERAL+';
+
 /** A mail account of the test server. */
 export interface DovecotUser {
   user: string;
@@ -24,20 +39,22 @@ export class DovecotServer {
   readonly port: number;
   readonly dir: string;
   private readonly users: DovecotUser[];
+  private readonly withoutIdle: boolean;
   private process?: ChildProcess;
   private readonly onExit = () => this.process?.kill('SIGTERM');
 
-  private constructor(dir: string, port: number, users: DovecotUser[]) {
+  private constructor(dir: string, port: number, options: DovecotOptions) {
     this.dir = dir;
     this.port = port;
-    this.users = users;
+    this.users = options.users ?? [DEFAULT_USER];
+    this.withoutIdle = options.withoutIdle ?? false;
   }
 
   /** Installs dovecot if missing, starts it and resolves once it greets "ready". */
-  static async start(users: DovecotUser[] = [DEFAULT_USER]): Promise<DovecotServer> {
+  static async start(options: DovecotOptions = {}): Promise<DovecotServer> {
     ensureDovecotInstalled();
     const dir = mkdtempSync(join(tmpdir(), 'zigral-dovecot-'));
-    const server = new DovecotServer(dir, await freePort(), users);
+    const server = new DovecotServer(dir, await freePort(), options);
     try {
       server.writeConfig();
       await server.launch();
@@ -129,7 +146,7 @@ export class DovecotServer {
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5000).unref())]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     this.process = undefined;
@@ -171,6 +188,7 @@ export class DovecotServer {
       'auth_failure_delay = 0',
       'login_trusted_networks = 127.0.0.0/8',
       `mail_location = maildir:${mail}/%u`,
+      ...(this.withoutIdle ? [`imap_capability = ${CAPABILITIES_WITHOUT_IDLE}`] : []),
       ...identity,
       'passdb {',
       '  driver = passwd-file',
