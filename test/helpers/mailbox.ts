@@ -29,9 +29,12 @@ export async function createWatcherApp(input: {
   sink: RecordingSink;
   env?: Record<string, string>;
   dir?: string;
+  /** Another app's database, for a second replica on it. */
+  databaseUrl?: string;
 }): Promise<TestApp> {
   return createTestApp({
     dir: input.dir,
+    databaseUrl: input.databaseUrl,
     env: { IMAP_URL: input.imapUrl, IMAP_POLL_SECONDS: '30', ...input.env },
     override: (builder) => builder.overrideProvider(InboundSink).useValue(input.sink),
   });

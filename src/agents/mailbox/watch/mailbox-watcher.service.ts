@@ -68,9 +68,10 @@ export class MailboxWatcher implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     if (!this.mailbox) return;
     // Every failure is handled inside; this only keeps a bug from being an unhandled rejection.
-    this.loop = this.run(this.mailbox).catch((error: unknown) =>
-      this.logger.error({ err: error, mailbox: this.mailbox }, 'The mailbox watcher stopped'),
-    );
+    this.loop = this.run(this.mailbox).catch((error: unknown) => {
+      this.setStatus({ state: 'error', error: 'The watcher stopped on an unexpected error' });
+      this.logger.error({ err: error, mailbox: this.mailbox }, 'The mailbox watcher stopped');
+    });
   }
 
   /** Ends the session after the message in hand, logs out and lets the lease go. */
