@@ -28,7 +28,12 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
     it('gives the lease to one owner until it expires or is released', async () => {
       const now = new Date();
       const a = await store.claim({ mailbox, owner: 'a', now, leaseMs });
-      expect(a).toMatchObject({ mailboxKey: mailbox, leaseOwner: 'a', uidValidity: null, lastUid: 0 });
+      expect(a).toMatchObject({
+        mailboxKey: mailbox,
+        leaseOwner: 'a',
+        uidValidity: null,
+        lastUid: 0,
+      });
       expect(await store.claim({ mailbox, owner: 'b', now, leaseMs })).toBeNull();
       // The holder claims again (renews); the other can write nothing.
       expect(await store.claim({ mailbox, owner: 'a', now, leaseMs })).not.toBeNull();
@@ -47,7 +52,12 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
       expect(await store.advance({ mailbox, owner: 'a', uidValidity: '7', uid: 2 })).toBe(false);
 
       await store.release({ mailbox, owner: 'b', now: later });
-      const back = await store.claim({ mailbox, owner: 'a', now: new Date(later.getTime() + 1), leaseMs });
+      const back = await store.claim({
+        mailbox,
+        owner: 'a',
+        now: new Date(later.getTime() + 1),
+        leaseMs,
+      });
       expect(back?.leaseOwner).toBe('a');
       expect(back?.lastUid).toBe(1);
     });
@@ -55,8 +65,17 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
     it('keeps UIDVALIDITY values above 2^53 exactly, as text', async () => {
       const key = 'big@imap.example:993/INBOX';
       await store.claim({ mailbox: key, owner: 'a', now: new Date(), leaseMs });
-      await store.resetUidValidity({ mailbox: key, owner: 'a', uidValidity: '18446744073709551615' });
-      await store.advance({ mailbox: key, owner: 'a', uidValidity: '18446744073709551615', uid: 4294967295 });
+      await store.resetUidValidity({
+        mailbox: key,
+        owner: 'a',
+        uidValidity: '18446744073709551615',
+      });
+      await store.advance({
+        mailbox: key,
+        owner: 'a',
+        uidValidity: '18446744073709551615',
+        uid: 4294967295,
+      });
       expect(await store.find(key)).toMatchObject({
         uidValidity: '18446744073709551615',
         lastUid: 4294967295,
@@ -121,7 +140,9 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
       const mailbox = watcher.mailbox ?? '';
       // A replica that froze past its lease: another took the mailbox and then died.
       const stolenAt = new Date(Date.now() + 2001);
-      expect(await store.claim({ mailbox, owner: 'frozen', now: stolenAt, leaseMs: 2000 })).not.toBeNull();
+      expect(
+        await store.claim({ mailbox, owner: 'frozen', now: stolenAt, leaseMs: 2000 }),
+      ).not.toBeNull();
       await waitFor('B on standby', async () => (await mailboxHealth(b)).state === 'standby');
       expect((await mailboxHealth(b)).holder).toBe('frozen');
       await waitFor(

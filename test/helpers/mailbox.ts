@@ -19,7 +19,9 @@ export class RecordingSink extends InboundSink {
   }
 
   subjects(): string[] {
-    return this.received.map((message) => /^Subject: (.*)$/m.exec(message.source.toString())?.[1] ?? '');
+    return this.received.map(
+      (message) => /^Subject: (.*)$/m.exec(message.source.toString())?.[1] ?? '',
+    );
   }
 }
 

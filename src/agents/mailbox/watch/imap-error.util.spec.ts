@@ -13,16 +13,19 @@ describe('classifyImapError', () => {
     });
   });
 
-  it.each(['ECONNREFUSED', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'DEPTH_ZERO_SELF_SIGNED_CERT'])(
-    'reads %s as unreachable',
-    (code) => {
-      const error = Object.assign(new Error('connect failed'), { code });
-      expect(classifyImapError(error)).toEqual({
-        state: 'unreachable',
-        message: `${code}: connect failed`,
-      });
-    },
-  );
+  it.each([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'CONNECT_TIMEOUT',
+    'GREETING_TIMEOUT',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+  ])('reads %s as unreachable', (code) => {
+    const error = Object.assign(new Error('connect failed'), { code });
+    expect(classifyImapError(error)).toEqual({
+      state: 'unreachable',
+      message: `${code}: connect failed`,
+    });
+  });
 
   it('reads a failed STARTTLS as unreachable', () => {
     const error = Object.assign(new Error('Server does not support STARTTLS'), { tlsFailed: true });

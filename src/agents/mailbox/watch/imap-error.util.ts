@@ -43,10 +43,14 @@ export function classifyImapError(error: unknown): ImapFailure {
   const parts = [code && !base.includes(code) ? `${code}: ${base}` : base];
   if (response && !base.includes(response)) parts.push(response);
   const message = parts.join(' - ').slice(0, 500);
-  if (fields.authenticationFailed === true || fields.serverResponseCode === 'AUTHENTICATIONFAILED') {
+  if (
+    fields.authenticationFailed === true ||
+    fields.serverResponseCode === 'AUTHENTICATIONFAILED'
+  ) {
     return { state: 'auth_failed', message };
   }
-  const tls = fields.tlsFailed === true || (code?.startsWith('ERR_TLS_') ?? false) || isCertCode(code);
+  const tls =
+    fields.tlsFailed === true || (code?.startsWith('ERR_TLS_') ?? false) || isCertCode(code);
   if (tls || (code !== undefined && UNREACHABLE_CODES.has(code))) {
     return { state: 'unreachable', message };
   }

@@ -96,7 +96,12 @@ export class MailboxWatcher implements OnApplicationBootstrap, BeforeApplication
   private async claim(mailbox: string): Promise<boolean> {
     try {
       const now = new Date();
-      const row = await this.store.claim({ mailbox, owner: this.owner, now, leaseMs: this.leaseMs });
+      const row = await this.store.claim({
+        mailbox,
+        owner: this.owner,
+        now,
+        leaseMs: this.leaseMs,
+      });
       if (row) return true;
       const holder = await this.store.find(mailbox);
       this.setStatus({
