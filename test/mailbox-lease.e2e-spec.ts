@@ -109,8 +109,9 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
         databaseUrl: databaseOf(a),
       });
       apps.push(b);
-      await waitFor('B on standby', async () => (await mailboxHealth(b)).state === 'standby');
+      await waitFor('B on standby', async () => Boolean((await mailboxHealth(b)).holder));
       expect(await mailboxHealth(b)).toMatchObject({
+        state: 'standby',
         holder: a.app.get(MailboxWatcher).owner,
         holderState: 'connected',
       });
@@ -143,8 +144,8 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
       expect(
         await store.claim({ mailbox, owner: 'frozen', now: stolenAt, leaseMs: 2000 }),
       ).not.toBeNull();
-      await waitFor('B on standby', async () => (await mailboxHealth(b)).state === 'standby');
-      expect((await mailboxHealth(b)).holder).toBe('frozen');
+      await waitFor('B on standby', async () => (await mailboxHealth(b)).holder === 'frozen');
+      expect((await mailboxHealth(b)).state).toBe('standby');
       await waitFor(
         'B connected after the expiry',
         async () => (await mailboxHealth(b)).state === 'connected',

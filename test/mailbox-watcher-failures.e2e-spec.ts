@@ -77,7 +77,8 @@ describe('Mailbox watcher (e2e, real Dovecot): failures, polling, re-delivery', 
       const sink = new RecordingSink();
       const t = await watch(noIdle.url(), sink, { IMAP_POLL_SECONDS: '1' });
       await waitFor('connected', async () => (await mailboxHealth(t)).state === 'connected');
-      expect(logs(t)).toMatch(/"idle":false/);
+      // Log lines reach the file asynchronously.
+      await waitFor('the log line saying no IDLE', () => /"idle":false/.test(logs(t)));
       await noIdle.append(rfc822({ subject: 'polled' }));
       await waitFor('the polled message', () => sink.received.length === 1, 5000);
       expect(sink.subjects()).toEqual(['polled']);

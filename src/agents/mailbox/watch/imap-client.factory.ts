@@ -44,7 +44,11 @@ export class ImapClientFactory {
   private imapLogger(): ImapLogger {
     const line = (entry: unknown) => {
       const { msg, cid, src, err } = (entry ?? {}) as Record<string, unknown>;
-      this.logger.debug({ cid, src, err }, typeof msg === 'string' ? msg : 'imap');
+      try {
+        this.logger.debug({ cid, src, err }, typeof msg === 'string' ? msg : 'imap');
+      } catch {
+        // imapflow calls this inside its socket handlers: a failing logger must not break them.
+      }
     };
     return { debug: line, info: line, warn: line, error: line };
   }

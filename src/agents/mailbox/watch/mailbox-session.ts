@@ -59,6 +59,8 @@ export interface MailboxSessionInput {
 export class MailboxSession {
   /** Set by an EXISTS (or a close) that came while scanning: the next wait returns at once. */
   private news = false;
+  /** Set when the poll interval passed: the next scan SELECTs the folder again first. */
+  private pollDue = false;
   private wake?: () => void;
   private failure?: Error;
   private readonly input: MailboxSessionInput;
@@ -88,7 +90,7 @@ export class MailboxSession {
       const idle = client.capabilities.has('IDLE');
       this.input.onConnected({ idle, uidValidity, lastUid });
       while (!signal.aborted) {
-        lastUid = await this.handOverNew(uidValidity, lastUid, idle);
+        lastUid = await this.handOverNew(uidValidity, lastUid);
         await this.waitForNews(idle);
         this.throwIfFailed();
       }
@@ -119,10 +121,12 @@ export class MailboxSession {
    * Hands over every message above `lastUid`, in UID order: the sink first, then `last_uid`
    * (a crash between the two hands the message over again, never loses it).
    */
-  private async handOverNew(uidValidity: string, lastUid: number, idle: boolean): Promise<number> {
+  private async handOverNew(uidValidity: string, lastUid: number): Promise<number> {
     const { client, config, mailbox, owner, store, sink, signal } = this.input;
-    // Without IDLE, a NOOP lets the server report what arrived since the last command.
-    if (!idle) await client.noop();
+    if (this.pollDue) {
+      this.pollDue = false;
+      await this.reselect();
+    }
     const listing = await client.fetchAll(
       `${lastUid + 1}:*`,
       { uid: true, size: true },
@@ -149,6 +153,18 @@ export class MailboxSession {
     return lastUid;
   }
 
+  /**
+   * The safety-net poll SELECTs the folder again: a fresh view of it, as seen by a new session.
+   * Without IDLE that is how new messages show; with IDLE it catches what the open view missed,
+   * e.g. a folder deleted and created again under it (Dovecot may keep the session on the old
+   * one), whose new UIDVALIDITY ends the session (the 'mailboxOpen' listener).
+   */
+  private async reselect(): Promise<void> {
+    const { client, config } = this.input;
+    await client.mailboxOpen(config.folder, { readOnly: !config.markSeen });
+    this.throwIfFailed();
+  }
+
   /** Until an EXISTS, the poll interval, a failure or the abort; IDLE meanwhile when offered. */
   private async waitForNews(idle: boolean): Promise<void> {
     if (this.news || this.failure || this.input.signal.aborted) {
@@ -156,7 +172,10 @@ export class MailboxSession {
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.notify(), this.input.config.pollMs);
+      const timer = setTimeout(() => {
+        this.pollDue = true;
+        this.notify();
+      }, this.input.config.pollMs);
       this.wake = () => {
         clearTimeout(timer);
         this.wake = undefined;

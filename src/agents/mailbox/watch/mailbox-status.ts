@@ -1,7 +1,8 @@
 /**
  * Where the watcher of this process stands, as /health shows it:
  * - `not_configured`: IMAP_URL is unset, nothing is watched;
- * - `standby`: another replica holds the mailbox's lease (this one takes over when it expires);
+ * - `standby`: another replica holds the mailbox's lease (this one takes over when it expires),
+ *   or this process has not tried to take it yet (no `holder`);
  * - `connecting`: this process holds the lease and is connecting (also between two sessions);
  * - `connected`: logged in, the folder open, new messages handed over as they arrive;
  * - `auth_failed`: the server refused the user or password (retried with backoff);
