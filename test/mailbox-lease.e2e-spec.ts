@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { DataSource } from 'typeorm';
 import { MailboxStateStore } from '../src/agents/mailbox/state/mailbox-state.store';
 import { MailboxWatcher } from '../src/agents/mailbox/watch/mailbox-watcher.service';
 import { createTestApp, TestApp } from './helpers/create-test-app';
@@ -91,7 +93,9 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
       dovecot = await DovecotServer.start();
     });
     afterAll(async () => {
-      for (const app of apps.splice(0).reverse()) await app.destroy().catch(() => undefined);
+      for (const app of apps.splice(0).reverse()) {
+        await app.destroy().catch(() => rmSync(app.dir, { recursive: true, force: true }));
+      }
       await dovecot?.stop();
     });
 
@@ -132,6 +136,38 @@ describe('Mailbox lease (e2e): one replica watches a mailbox at a time', () => {
       await waitFor('B has it', () => sinkB.received.length === 1);
       expect(sinkB.subjects()).toEqual(['to B']);
       expect(sinkA.subjects()).toEqual(['to A']);
+    });
+
+    it('hands a message over again when its replica died between the sink and last_uid', async () => {
+      const folder = 'Died';
+      const env = { JOB_LEASE_SECONDS: '2', IMAP_MAILBOX: folder };
+      await dovecot.append(rfc822({ subject: 'first' }), { folder });
+      await dovecot.append(rfc822({ subject: 'second' }), { folder });
+      const dying = new RecordingSink();
+      let unfreeze = () => {};
+      // The replica takes the second message, then freezes before it can record it.
+      dying.onReceive = (message) =>
+        message.uid === 2 ? new Promise<void>((done) => (unfreeze = done)) : undefined;
+      const c = await createWatcherApp({ imapUrl: dovecot.url(), sink: dying, env });
+      apps.push(c);
+      await waitFor('the second message handed to C', () => dying.received.length === 2);
+      // ...and dies: its database connection goes, so it renews nothing any more.
+      await c.app.get(DataSource).destroy();
+
+      const sink = new RecordingSink();
+      const d = await createWatcherApp({
+        imapUrl: dovecot.url(),
+        sink,
+        env,
+        databaseUrl: databaseOf(c),
+      });
+      apps.push(d);
+      await waitFor('the second message handed again, by D', () => sink.received.length === 1);
+      expect(sink.uids).toEqual([2]);
+      expect(sink.subjects()).toEqual(['second']);
+      // Its last write, after the freeze, finds no database: C neither crashes nor records it.
+      unfreeze();
+      await c.app.get(MailboxWatcher).beforeApplicationShutdown();
     });
 
     it('stops watching when the lease is taken from it, and takes over again after expiry', async () => {
