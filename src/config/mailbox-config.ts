@@ -50,7 +50,7 @@ export function parseImapUrl(value: string): ImapServerConfig {
 /** `localhost`, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
 export function isLoopbackHost(host: string): boolean {
   const name = host.toLowerCase();
-  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  if (name === 'localhost') return true;
   if (isIP(name) === 4) return name.startsWith('127.');
   return name === '::1' || name === '0:0:0:0:0:0:0:1';
 }
