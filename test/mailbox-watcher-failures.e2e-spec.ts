@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { AddressInfo, createServer, Socket } from 'node:net';
 import { join } from 'node:path';
 import { DovecotServer, freePort, rfc822 } from './helpers/dovecot';
 import type { TestApp } from './helpers/create-test-app';
@@ -69,6 +70,25 @@ describe('Mailbox watcher (e2e, real Dovecot): failures, polling, re-delivery', 
     const t = await watch(`imap://ana:secret-pass@127.0.0.1:${port}`, sink);
     await waitFor('unreachable', async () => (await mailboxHealth(t)).state === 'unreachable');
     expect((await mailboxHealth(t)).error).toMatch(/ECONNREFUSED/);
+  });
+
+  it('shuts down at once while a server keeps it waiting for its greeting', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const t = await watch(`imap://ana:secret-pass@127.0.0.1:${port}`, new RecordingSink());
+      await waitFor('a connection', () => sockets.size > 0);
+      expect((await mailboxHealth(t)).state).toBe('connecting');
+      const started = Date.now();
+      await t.destroy();
+      apps.splice(apps.indexOf(t), 1);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((done) => silent.close(done));
+    }
   });
 
   it('polls a server without IDLE every IMAP_POLL_SECONDS', async () => {

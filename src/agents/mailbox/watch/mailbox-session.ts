@@ -71,16 +71,20 @@ export class MailboxSession {
 
   async run(): Promise<void> {
     const { client, config, signal } = this.input;
+    let opened = false;
     const notify = () => this.notify();
+    // A shutdown does not wait for a connection attempt (up to its 30 s timeout) to give up.
+    const abort = () => (opened ? this.notify() : client.close());
     client.on('exists', notify);
     client.on('close', () => this.fail(new ConnectionClosedError()));
     // imapflow emits 'error' at most once per connection, then closes it.
     client.on('error', (error: Error) => this.fail(error));
-    signal.addEventListener('abort', notify);
+    signal.addEventListener('abort', abort);
     try {
       await client.connect();
       const folder = await client.mailboxOpen(config.folder, { readOnly: !config.markSeen });
       const uidValidity = folder.uidValidity.toString();
+      opened = true;
       client.on('mailboxOpen', (reopened: MailboxObject) => {
         if (reopened.uidValidity.toString() !== uidValidity) {
           this.fail(new UidValidityChangedError());
@@ -95,7 +99,7 @@ export class MailboxSession {
         this.throwIfFailed();
       }
     } finally {
-      signal.removeEventListener('abort', notify);
+      signal.removeEventListener('abort', abort);
       await this.end();
     }
   }

@@ -129,7 +129,8 @@ export class MailboxWatcher implements OnApplicationBootstrap, BeforeApplication
           this.setStatus({ state: 'connecting' });
           await this.session(mailbox, held.signal, () => (failures = 0));
         } catch (error) {
-          if (error instanceof MailboxLeaseLostError) break;
+          // Stopping (or the lease lost) closed the connection under the session: not a failure.
+          if (error instanceof MailboxLeaseLostError || held.signal.aborted) break;
           if (error instanceof UidValidityChangedError) continue;
           failures += 1;
           await this.backOff(mailbox, error, failures, held.signal);
