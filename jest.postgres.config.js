@@ -65,6 +65,9 @@ const BOTH_ENGINES = [
   'rest-contract',
   'demo',
   'bad-input',
+  'mailbox-watcher',
+  'mailbox-watcher-failures',
+  'mailbox-lease',
 ];
 
 module.exports = {

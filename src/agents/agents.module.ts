@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { CoreAgentModule } from './core/core-agent.module';
 import { EmailAgentModule } from './email/email.module';
 import { ExportAgentModule } from './export/export.module';
-import { MailboxIntakeModule } from './mailbox/intake/mailbox-intake.module';
+import { MailboxModule } from './mailbox/mailbox.module';
 import { ProspectsAgentModule } from './prospects/prospects.module';
 import { ResearchAgentModule } from './research/research.module';
 import { SequencesModule } from './sequences/sequences.module';
 
 /**
  * The built-in agents, each in its own module and found by the AgentRegistry, and the modules
- * built on them (sequences, the mailbox's intake).
+ * built on them (sequences, the mailbox).
  */
 @Module({
   imports: [
@@ -19,7 +19,7 @@ import { SequencesModule } from './sequences/sequences.module';
     EmailAgentModule,
     ExportAgentModule,
     SequencesModule,
-    MailboxIntakeModule,
+    MailboxModule,
   ],
 })
 export class AgentsModule {}

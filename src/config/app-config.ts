@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { EnvironmentVariables, LogLevel } from './env.schema';
+import { MailboxConfig, parseImapUrl } from './mailbox-config';
 
 /** USD per million tokens. */
 export interface ModelPrice {
@@ -106,6 +107,8 @@ export class AppConfig {
   readonly exports: ExportConfig;
   /** Where replies classified "interested" are POSTed (REPLY_WEBHOOK_URL); may hold a secret. */
   readonly replyWebhookUrl?: string;
+  /** The watched mailbox (IMAP_*). */
+  readonly mailbox: MailboxConfig;
   /** Tests only: the clock offset file (ZIGRAL_TEST_CLOCK_FILE); unset, the clock is the system's. */
   readonly testClockFile?: string;
 
@@ -168,6 +171,16 @@ export class AppConfig {
       googleSpreadsheetId: env.GOOGLE_SHEETS_SPREADSHEET_ID,
       googleSheetsRootUrl: env.GOOGLE_SHEETS_ROOT_URL,
     };
+    const imapUrl = env.IMAP_URL?.trim() || undefined;
+    this.mailbox = {
+      url: imapUrl,
+      server: imapUrl ? parseImapUrl(imapUrl) : undefined,
+      tlsCaFile: env.IMAP_TLS_CA?.trim() || undefined,
+      folder: env.IMAP_MAILBOX,
+      pollMs: env.IMAP_POLL_SECONDS * 1000,
+      maxMessageBytes: parseSize(env.IMAP_MAX_MESSAGE_BYTES),
+      markSeen: env.IMAP_MARK_SEEN === 'true',
+    };
     this.testClockFile = env.ZIGRAL_TEST_CLOCK_FILE?.trim() || undefined;
     this.jobs = {
       concurrency: env.JOB_CONCURRENCY,
@@ -190,6 +203,8 @@ export class AppConfig {
     }
     const smtpPassword = this.email.smtpUrl ? safeUrl(this.email.smtpUrl)?.password : undefined;
     if (smtpPassword) secrets.push(smtpPassword, safeDecode(smtpPassword));
+    const imapPassword = this.mailbox.url ? safeUrl(this.mailbox.url)?.password : undefined;
+    if (imapPassword) secrets.push(imapPassword, safeDecode(imapPassword));
     if (this.email.unsubscribeSecret) secrets.push(this.email.unsubscribeSecret);
     secrets.push(...serviceAccountSecrets(this.exports.googleServiceAccountJson));
     secrets.push(...webhookUrlSecrets(this.replyWebhookUrl));

@@ -183,6 +183,75 @@ describe('environment schema', () => {
     );
   });
 
+  it('configures the watched mailbox: TLS by scheme, STARTTLS required except on loopback', () => {
+    expect(new AppConfig(validateEnv({})).mailbox).toEqual({
+      url: undefined,
+      server: undefined,
+      tlsCaFile: undefined,
+      folder: 'INBOX',
+      pollMs: 60_000,
+      maxMessageBytes: 10 * 1024 * 1024,
+      markSeen: false,
+    });
+    const config = new AppConfig(
+      validateEnv({
+        IMAP_URL: 'imaps://ana%40acme.example:p%40ss%2Fw%3Ard@imap.acme.example',
+        IMAP_MAILBOX: 'Replies',
+        IMAP_POLL_SECONDS: '15',
+        IMAP_MAX_MESSAGE_BYTES: '512kb',
+        IMAP_MARK_SEEN: 'true',
+      }),
+    );
+    expect(config.mailbox).toMatchObject({
+      server: {
+        host: 'imap.acme.example',
+        port: 993,
+        implicitTls: true,
+        requireStartTls: false,
+        user: 'ana@acme.example',
+        password: 'p@ss/w:rd',
+      },
+      folder: 'Replies',
+      pollMs: 15_000,
+      maxMessageBytes: 512 * 1024,
+      markSeen: true,
+    });
+    expect(config.secrets).toEqual(['p%40ss%2Fw%3Ard', 'p@ss/w:rd']);
+    const plain = (url: string) => new AppConfig(validateEnv({ IMAP_URL: url })).mailbox.server;
+    expect(plain('imap://u:secret@mail.example')).toMatchObject({
+      port: 143,
+      implicitTls: false,
+      requireStartTls: true,
+    });
+    for (const host of ['127.0.0.1:1143', 'localhost', '[::1]:143']) {
+      expect(plain(`imap://u:secret@${host}`)?.requireStartTls).toBe(false);
+    }
+    expect(plain('imap://u:secret@[::1]:1143')?.host).toBe('::1');
+  });
+
+  it.each([
+    [
+      'IMAP_URL',
+      'https://u:p@mail.example',
+      /IMAP_URL: IMAP_URL must be imaps:\/\/user:password@host:993/,
+    ],
+    ['IMAP_URL', 'imaps://mail.example', /IMAP_URL must be imaps:/],
+    ['IMAP_URL', 'imaps://user@mail.example', /IMAP_URL must be imaps:/],
+    ['IMAP_URL', 'imaps://u:p@mail.example/INBOX', /the folder goes in IMAP_MAILBOX/],
+    ['IMAP_TLS_CA', '/nonexistent/ca.pem', /IMAP_TLS_CA must be the path of a readable file/],
+    ['IMAP_POLL_SECONDS', '0', /IMAP_POLL_SECONDS must not be less than 1/],
+    ['IMAP_POLL_SECONDS', 'often', /IMAP_POLL_SECONDS must be an integer/],
+    ['IMAP_MAX_MESSAGE_BYTES', 'big', /IMAP_MAX_MESSAGE_BYTES must be a size/],
+    ['IMAP_MARK_SEEN', 'yes', /IMAP_MARK_SEEN must be true or false/],
+  ])('rejects %s=%s naming it', (key, value, expected) => {
+    expect(() => validateEnv({ [key]: value })).toThrow(expected);
+  });
+
+  it('never echoes the IMAP password', () => {
+    expect(() => validateEnv({ IMAP_URL: 'imap://u:hunter22-imap@/' })).toThrow(/IMAP_URL: /);
+    expect(() => validateEnv({ IMAP_URL: 'imap://u:hunter22-imap@/' })).not.toThrow(/hunter22/);
+  });
+
   it('scrubs the private key of a service account key file named by path', () => {
     const privateKey =
       '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASD\n-----END PRIVATE KEY-----\n';

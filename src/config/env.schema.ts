@@ -16,6 +16,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { accessSync, constants, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { MAX_LOCAL_PART_LENGTH, splitPlainAddress } from '../common/validation/plain-address.util';
 
@@ -96,6 +97,51 @@ class IsSmtpUrl implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'SMTP_URL must be smtp://user:password@host:587 or smtps://user:password@host:465';
+  }
+}
+
+/**
+ * imaps://user:password@host[:993] (implicit TLS) or imap://user:password@host[:143] (STARTTLS,
+ * required unless the host is loopback), with a user and a password and no folder in the path.
+ */
+@ValidatorConstraint({ name: 'isImapUrl' })
+class IsImapUrl implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      const url = new URL(value);
+      return (
+        ['imap:', 'imaps:'].includes(url.protocol) &&
+        url.hostname.length > 0 &&
+        url.username.length > 0 &&
+        url.password.length > 0 &&
+        ['', '/'].includes(url.pathname) &&
+        !url.search &&
+        !url.hash
+      );
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'IMAP_URL must be imaps://user:password@host:993 or imap://user:password@host:143 (user and password URL-encoded; the folder goes in IMAP_MAILBOX)';
+  }
+}
+
+/** A file that exists and can be read, e.g. a CA certificate. */
+@ValidatorConstraint({ name: 'isReadableFile' })
+class IsReadableFile implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      accessSync(value, constants.R_OK);
+      return statSync(value).isFile();
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(args?: ValidationArguments): string {
+    return `${args?.property ?? 'The variable'} must be the path of a readable file`;
   }
 }
 
@@ -471,6 +517,46 @@ export class EnvironmentVariables {
   @IsString()
   UNSUBSCRIBE_SECRET?: string;
 
+  /**
+   * The mailbox the watcher reads replies, bounces and opt-outs from (docs/mailbox.md):
+   * imaps://user:password@host:993 (implicit TLS) or imap://user:password@host:143 (STARTTLS,
+   * required unless the host is loopback); unset, no mailbox is watched.
+   */
+  @IsOptional()
+  @Validate(IsImapUrl)
+  IMAP_URL?: string;
+
+  /** A CA certificate (PEM file) the IMAP server's certificate is checked against, for a private CA. */
+  @IsOptional()
+  @Validate(IsReadableFile)
+  IMAP_TLS_CA?: string;
+
+  /** The folder watched. */
+  @Transform(trimmed)
+  @MaxLength(200)
+  @IsNotEmpty()
+  @IsString()
+  IMAP_MAILBOX = 'INBOX';
+
+  /** How often the mailbox is checked for new messages, also as a safety net under IDLE. */
+  @Transform(toInt)
+  @Max(3600)
+  @Min(1)
+  @IsInt()
+  IMAP_POLL_SECONDS = 60;
+
+  /** A larger message is fetched as its headers and first part only (`truncated`). */
+  @Transform(trimmed)
+  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
+    message: 'IMAP_MAX_MESSAGE_BYTES must be a size such as 10485760, 512kb or 10mb',
+  })
+  IMAP_MAX_MESSAGE_BYTES = '10mb';
+
+  /** Whether handed-over messages are flagged `\Seen` (the folder is then opened read-write). */
+  @Transform(trimmed)
+  @IsIn(['true', 'false'], { message: 'IMAP_MARK_SEEN must be true or false' })
+  IMAP_MARK_SEEN = 'false';
+
   /** Folder for spreadsheet exports (XLSX and CSV); created if missing. */
   @IsNotEmpty()
   @IsString()
@@ -531,6 +617,7 @@ const SECRET_KEYS = new Set([
   'OPENAI_API_KEY',
   'OPENAI_BASE_URL',
   'SMTP_URL',
+  'IMAP_URL',
   'UNSUBSCRIBE_SECRET',
   'REPLY_WEBHOOK_URL',
   'GOOGLE_SERVICE_ACCOUNT_JSON',

@@ -2,6 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { MailboxHealthIndicator } from '../agents/mailbox/mailbox-health.indicator';
 import { ApiError } from '../common/decorators/api-docs.decorators';
 import { Public } from '../common/decorators/public.decorator';
 import { CodedHttpException } from '../common/http/coded-http.exception';
@@ -14,11 +15,14 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly mailbox: MailboxHealthIndicator,
   ) {}
 
   /**
    * Reports whether the service is ready
-   * @remarks 200 when every check (the database) is up, 503 naming the ones down. No API key
+   * @remarks 200 when every check (the database) is up, 503 naming the ones down. The `mailbox`
+   * entry is informational: always up, its `state` says how the IMAP watcher is doing
+   * (not_configured, standby, connecting, connected, auth_failed, unreachable, error). No API key
    * needed, never rate-limited.
    */
   @Get()
@@ -40,6 +44,7 @@ export class HealthController {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.mailbox.check('mailbox'),
       ]);
     } catch (error) {
       throw unhealthy(error);

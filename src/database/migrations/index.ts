@@ -18,6 +18,7 @@ import { SharedLimits1765610000000 } from './1765610000000-shared-limits';
 import { Sequences1765700000000 } from './1765700000000-sequences';
 import { OutboxTouches1765800000000 } from './1765800000000-outbox-touches';
 import { SequenceRuns1765900000000 } from './1765900000000-sequence-runs';
+import { MailboxStates1766000000000 } from './1766000000000-mailbox-states';
 import { InboundMessages1766100000000 } from './1766100000000-inbound-messages';
 
 /** Every migration, oldest first. A new migration is added here. */
@@ -42,5 +43,6 @@ export const migrations = [
   Sequences1765700000000,
   OutboxTouches1765800000000,
   SequenceRuns1765900000000,
+  MailboxStates1766000000000,
   InboundMessages1766100000000,
 ];

@@ -8,6 +8,7 @@ import { ReplyNotifier } from '../notify/reply-notifier';
 import { InboundIntakeService } from './inbound-intake.service';
 import type { InboundMessageEntity } from './inbound-message.entity';
 import type { MatchHints } from './intake.types';
+import { InboundSink } from '../watch/inbound-sink';
 
 /**
  * What happens to each message the watcher fetches: read and classified (InboundReader), matched
@@ -17,14 +18,16 @@ import type { MatchHints } from './intake.types';
  * watcher does after a crash between this and its UID bookkeeping): nothing happens twice.
  */
 @Injectable()
-export class InboundPipeline {
+export class InboundPipeline extends InboundSink {
   constructor(
     private readonly reader: InboundReader,
     private readonly intake: InboundIntakeService,
     private readonly intents: ReplyIntentService,
     private readonly notifier: ReplyNotifier,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   async receive(raw: RawInboundMessage): Promise<InboundMessageEntity> {
     const message = await this.reader.read(raw);
