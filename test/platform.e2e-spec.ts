@@ -124,6 +124,8 @@ describe('Platform (e2e): headers, request ids, body limit, health, docs', () =>
         '/prospects/sample',
         '/prospects/{id}',
         '/prospects/{id}/opt-out',
+        '/replies',
+        '/replies/{id}',
         '/enrollments/{id}',
         '/enrollments/{id}/events',
         '/enrollments/{id}/pause',
