@@ -69,6 +69,19 @@ export class MailboxSequencesHarness {
     this.t = await createTestApp(this.options());
   }
 
+  /**
+   * Closes the app and starts another on the same database and mailbox (`extra` for its
+   * options); `whileStopped` runs in between.
+   */
+  async restart(
+    extra: Partial<TestAppOptions> = {},
+    whileStopped?: () => Promise<unknown>,
+  ): Promise<void> {
+    await this.t.close();
+    await whileStopped?.();
+    this.t = await createTestApp(this.options(extra));
+  }
+
   async stop(): Promise<void> {
     await this.t?.destroy();
     await this.smtp.stop();
