@@ -1,5 +1,7 @@
 import { In } from 'typeorm';
 import type { RawInboundMessage } from '../src/agents/mailbox/inbound/inbound-message.types';
+import { InboundEffects } from '../src/agents/mailbox/intake/inbound-effects.service';
+import type { InboundMessageEntity } from '../src/agents/mailbox/intake/inbound-message.entity';
 import { InboundPipeline } from '../src/agents/mailbox/intake/inbound-pipeline.service';
 import { InboundSink } from '../src/agents/mailbox/watch/inbound-sink';
 import {
@@ -152,3 +154,43 @@ it('a restart in the middle of a scan applies every message once', async () => {
     expect(await h.enrollment(p.enrollmentId)).toMatchObject({ status });
   }
 }, 90_000);
+
+/** Effects that fail once, after the message was taken out of the mailbox (as if by a person). */
+let crashOnce: ((row: InboundMessageEntity) => Promise<void>) | undefined;
+class CrashingEffects extends InboundEffects {
+  override async apply(row: InboundMessageEntity): Promise<void> {
+    const crash = crashOnce;
+    crashOnce = undefined;
+    if (crash) return crash(row);
+    return super.apply(row);
+  }
+}
+
+it('a start-up finishes the effects of a message a crash cut short and the mailbox lost', async () => {
+  const { prospects } = await h.launch(1);
+  const [lena] = prospects;
+  crashOnce = async (row) => {
+    const client = await h.dovecot.client();
+    await client.mailboxOpen('INBOX');
+    await client.messageDelete(String(row.uid), { uid: true });
+    await client.logout();
+    throw new Error('The process died before the effects');
+  };
+  await h.restart({
+    override: (builder) => builder.overrideProvider(InboundEffects).useClass(CrashingEffects),
+  });
+  const uid = await h.dovecot.append(answer(lena, 'Sounds good, call me.'));
+  // The watcher goes on past the message, which it cannot hand over again.
+  await h.deliver(unknownThreadReply({ messageId: freshId('later') }));
+  expect(crashOnce).toBeUndefined();
+  expect(await h.rows.findOneBy({ mailbox: h.mailbox, uid })).toMatchObject({ appliedAt: null });
+  expect(await h.enrollment(lena.enrollmentId)).toMatchObject({ status: 'active' });
+
+  await h.restart();
+  await waitFor('the reply applied', async () => {
+    const row = await h.rows.findOneBy({ mailbox: h.mailbox, uid });
+    return row?.appliedAt != null;
+  });
+  expect(await h.enrollment(lena.enrollmentId)).toMatchObject({ status: 'replied' });
+  expect(await h.events(lena.enrollmentId, 'replied')).toHaveLength(1);
+}, 60_000);
