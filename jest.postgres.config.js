@@ -68,6 +68,8 @@ const BOTH_ENGINES = [
   'mailbox-watcher',
   'mailbox-watcher-failures',
   'mailbox-lease',
+  'mailbox-sequences',
+  'mailbox-sequences-robustness',
 ];
 
 module.exports = {

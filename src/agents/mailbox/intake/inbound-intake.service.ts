@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
@@ -29,7 +29,7 @@ export interface IntakeResult {
  * InboundEffects for their order.
  */
 @Injectable()
-export class InboundIntakeService {
+export class InboundIntakeService implements OnApplicationBootstrap {
   private readonly logger = new Logger(InboundIntakeService.name);
 
   constructor(
@@ -79,6 +79,23 @@ export class InboundIntakeService {
       }
     }
     throw new Error(`Inbound message ${key.mailbox}/${key.uidValidity}/${key.uid} was not stored`);
+  }
+
+  /**
+   * At start-up, finishes what a crash cut short: the watcher hands such a message over again
+   * only while it is still in the folder (a person may have moved or deleted it meanwhile). A
+   * failure is logged and does not stop the start-up; the message's next delivery finishes it.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      let finished = 0;
+      for (let batch = await this.applyPending(); batch > 0; batch = await this.applyPending()) {
+        finished += batch;
+      }
+      if (finished > 0) this.logger.log({ finished }, 'Finished inbound messages cut short');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not finish the inbound messages cut short');
+    }
   }
 
   /**
