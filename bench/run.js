@@ -37,6 +37,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { runJobsBench } = require('./jobs');
 const { runPostgresBench } = require('./postgres');
+const { runMailboxBench } = require('./mailbox');
 const { runSequencesBench } = require('./sequences');
 const { prospectsSettings, runProspectsBench } = require('./prospects');
 const { forkWorker, installCleanup, stop } = require('./lib/children');
@@ -84,8 +85,9 @@ async function runOnly(settings, tmpDir) {
     return (await runPostgresBench({ distMain: DIST_MAIN, tmpDir, settings })).table;
   }
   if (settings.only === 'sequences') return (await runSequencesBench({ tmpDir })).table;
+  if (settings.only === 'mailbox') return (await runMailboxBench({ tmpDir })).table;
   throw new Error(
-    `BENCH_ONLY must be context, jobs, prospects, sequences, sqlite or postgres, not ${settings.only}`,
+    `BENCH_ONLY must be context, jobs, prospects, sequences, mailbox, sqlite or postgres, not ${settings.only}`,
   );
 }
 
@@ -180,6 +182,7 @@ async function main() {
     const sections = [renderReport({ settings, routes, ceilings, peakRssMb }), jobs.table];
     sections.push(prospects.table);
     sections.push((await runSequencesBench({ tmpDir })).table);
+    sections.push((await runMailboxBench({ tmpDir })).table);
     if (settings.only !== 'sqlite') {
       const postgres = await runPostgresBench({
         distMain: DIST_MAIN,
