@@ -15,7 +15,9 @@
  *      on a service of its own.
  *   4. The prospect database (prospects.js): a 100,000-row CSV imported through
  *      POST /prospects/import, then searches over it, on a service of its own.
- *   5. Postgres (postgres.js), on a throwaway durable cluster of its own: the Context routes,
+ *   5. The sequence scheduler (sequences.js) and the mailbox (mailbox.js): 5,000 messages in a
+ *      throwaway Dovecot applied by the watcher and the intake on 100,000 enrollments.
+ *   6. Postgres (postgres.js), on a throwaway durable cluster of its own: the Context routes,
  *      durable jobs on one replica and on two, the raw baseline of the job store's SQL per step,
  *      LangGraph JS with its Postgres checkpointer (the peer), and the import and searches;
  *      printed beside the SQLite figures of this run.
@@ -24,19 +26,21 @@
  * BENCH_SEED (entries, 1000), BENCH_SQLITE_SECONDS (s per raw operation, 3), BENCH_JOBS_SECONDS
  * (s per job scenario, also of the raw baseline and the peer, 5), BENCH_JOBS_SCENARIOS (e.g.
  * `5x10`: only those job scenarios), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per
- * search, 200), BENCH_SEARCH_JOBS (30), BENCH_ONLY (`context`, `jobs`, `prospects`, `postgres`:
+ * search, 200), BENCH_SEARCH_JOBS (30), BENCH_MAIL_ENROLLMENTS (100000), BENCH_MAIL_MESSAGES
+ * (5000), BENCH_ONLY (`context`, `jobs`, `prospects`, `sequences`, `mailbox`, `postgres`:
  * that part alone; `sqlite`: every part but Postgres; printed but not written to
  * bench/results/latest.md), BENCH_PG_PARTS (e.g. `jobs,baseline`: only those Postgres parts),
  * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose) and BENCH_KEEP_TMP
  * (1: keep the temporary folder, with the services' logs and the Postgres statement trace).
  * Exits 0 when the report is printed, even with missed targets; 1 when the bench itself fails.
- * Every child is killed on the way out, and the Postgres cluster stopped and removed.
+ * Every child is killed on the way out, and the Postgres cluster and Dovecot stopped and removed.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { runJobsBench } = require('./jobs');
 const { runPostgresBench } = require('./postgres');
+const { runMailboxBench } = require('./mailbox');
 const { runSequencesBench } = require('./sequences');
 const { prospectsSettings, runProspectsBench } = require('./prospects');
 const { forkWorker, installCleanup, stop } = require('./lib/children');
@@ -84,8 +88,9 @@ async function runOnly(settings, tmpDir) {
     return (await runPostgresBench({ distMain: DIST_MAIN, tmpDir, settings })).table;
   }
   if (settings.only === 'sequences') return (await runSequencesBench({ tmpDir })).table;
+  if (settings.only === 'mailbox') return (await runMailboxBench({ tmpDir })).table;
   throw new Error(
-    `BENCH_ONLY must be context, jobs, prospects, sequences, sqlite or postgres, not ${settings.only}`,
+    `BENCH_ONLY must be context, jobs, prospects, sequences, mailbox, sqlite or postgres, not ${settings.only}`,
   );
 }
 
@@ -180,6 +185,7 @@ async function main() {
     const sections = [renderReport({ settings, routes, ceilings, peakRssMb }), jobs.table];
     sections.push(prospects.table);
     sections.push((await runSequencesBench({ tmpDir })).table);
+    sections.push((await runMailboxBench({ tmpDir })).table);
     if (settings.only !== 'sqlite') {
       const postgres = await runPostgresBench({
         distMain: DIST_MAIN,

@@ -24,6 +24,14 @@
  */
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
+const {
+  DAY_MS,
+  RUN_JOB_ID,
+  elapsedMs,
+  seedSequence,
+  sqliteTime,
+  startApp,
+} = require('./lib/sequence-seed');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -32,20 +40,6 @@ const ENROLLMENTS = Number(enrollmentsArg);
 const DUE = Number(dueArg);
 const TICKS = Number(ticksArg);
 const DB_FILE = path.join(tmpDir, 'sequences.sqlite');
-const CHUNK = 500;
-const DAY_MS = 86_400_000;
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-// Prospects spread over zones, so each touch resolves a zone as it would in production.
-const PLACES = [
-  ['DE', 'Berlin'],
-  ['US', 'New York'],
-  ['US', 'San Francisco'],
-  ['GB', 'London'],
-  ['FR', 'Paris'],
-  ['IN', 'Bengaluru'],
-  ['BR', 'São Paulo'],
-  ['AU', 'Sydney'],
-];
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -57,94 +51,6 @@ function summary(samplesMs) {
   return { mean, p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
 }
 
-/** A time as TypeORM writes it to SQLite (UTC, `YYYY-MM-DD HH:MM:SS.SSS`), so comparisons hold. */
-function sqliteTime(date) {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
-}
-
-function elapsedMs(start) {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-/** A window open only on the day after tomorrow (UTC): closed now, whatever the weekday. */
-function closedWindow() {
-  const day = new Date(Date.now() + 2 * DAY_MS).getUTCDay();
-  return { days: [WEEKDAYS[day]], start: '09:00', end: '17:00' };
-}
-
-async function seed(app, sequence) {
-  const { DataSource } = require('typeorm');
-  const { ProspectEntity } = require(path.join(DIST, 'agents/prospects/prospect.entity'));
-  const { SequenceEnrollmentEntity } = require(
-    path.join(DIST, 'agents/sequences/sequence-enrollment.entity'),
-  );
-  const { OutboxMessageEntity } = require(path.join(DIST, 'agents/email/outbox-message.entity'));
-  const dataSource = app.get(DataSource, { strict: false });
-  const now = new Date();
-  const launched = new Date(now.getTime() - 3 * DAY_MS);
-  for (let start = 0; start < ENROLLMENTS; start += CHUNK) {
-    const prospects = [];
-    const enrollments = [];
-    const touches = [];
-    for (let i = start; i < Math.min(start + CHUNK, ENROLLMENTS); i++) {
-      const [country, city] = PLACES[i % PLACES.length];
-      const prospectId = randomUUID();
-      const enrollmentId = randomUUID();
-      const email = `person${i}@company${i % 5000}.example`;
-      prospects.push({
-        id: prospectId,
-        name: `Person ${i} Example`,
-        email,
-        title: 'VP of Sales',
-        country,
-        city,
-        tags: [],
-        createdAt: now,
-        updatedAt: now,
-      });
-      enrollments.push({
-        id: enrollmentId,
-        sequenceId: sequence.id,
-        prospectId,
-        status: 'active',
-        stepIndex: 2,
-        // Due in 2 to 30 days: nothing due until the bench makes some due.
-        nextDueAt: new Date(now.getTime() + (2 + (i % 29)) * DAY_MS),
-        source: 'ids',
-        launchedAt: launched,
-        followUpsApproved: true,
-        createdAt: launched,
-        updatedAt: launched,
-      });
-      touches.push({
-        id: randomUUID(),
-        jobId: 'bench-launch',
-        stepKey: `touch:${enrollmentId}:0`,
-        prospectId,
-        to: email,
-        name: `Person ${i} Example`,
-        subject: 'A quick question',
-        body: 'Hello,\n\nA first touch.\n',
-        status: 'sent',
-        sendKey: `${enrollmentId}:0`,
-        messageId: `<${enrollmentId}.0@bench.example>`,
-        enrollmentId,
-        touchIndex: 0,
-        sequenceId: sequence.id,
-        createdAt: launched,
-        updatedAt: launched,
-        sentAt: launched,
-      });
-    }
-    await dataSource.transaction(async (manager) => {
-      await manager.getRepository(ProspectEntity).insert(prospects);
-      await manager.getRepository(SequenceEnrollmentEntity).insert(enrollments);
-      await manager.getRepository(OutboxMessageEntity).insert(touches);
-    });
-  }
-  return dataSource;
-}
-
 /** Makes DUE enrollments due within the last minute (the first DUE by id), and clears their touch 1. */
 async function makeDue(run) {
   run(
@@ -154,60 +60,14 @@ async function makeDue(run) {
   );
 }
 
-async function startApp() {
-  process.chdir(tmpDir);
-  Object.assign(process.env, {
-    DATABASE_URL: `sqlite:${DB_FILE}`,
-    LOG_LEVEL: 'warn',
-    LOG_DIR: path.join(tmpDir, 'logs'),
-    EMAIL_PACING_MS: '0',
-  });
-  const { NestFactory } = require('@nestjs/core');
-  const { AppModule } = require(path.join(DIST, 'app.module'));
-  const { loadAppConfig } = require(path.join(DIST, 'config/load-environment'));
-  return NestFactory.createApplicationContext(AppModule.forRoot(loadAppConfig()), {
-    logger: ['error'],
-  });
-}
-
-const RUN_JOB_ID = 'bench-run';
-
 /** `seed`: the sequence and its enrollments, in this process; answers the sequence id. */
 async function seedMode() {
-  const app = await startApp();
-  const { SequencesService } = require(path.join(DIST, 'agents/sequences/sequences.service'));
-  const sequences = app.get(SequencesService, { strict: false });
-  const sequence = await sequences.create({
-    name: 'Bench sequence',
-    steps: [
-      { type: 'email', subject: 'A quick question', body: 'Hi {{first_name}},\n\nA first touch.' },
-      { type: 'wait', business_days: 3 },
-      {
-        type: 'email',
-        subject: 'Following up',
-        body: 'Hi {{first_name}},\n\nFollowing up on {{offer_name}}.',
-      },
-    ],
-    settings: {
-      time_zone: 'UTC',
-      window: closedWindow(),
-      daily_cap: 1_000_000,
-      review_follow_ups: false,
-      one_active_sequence_per_prospect: true,
-      stop_on_company_reply: false,
-    },
-  });
-  await sequences.swapJob(sequence.id, 'runJobId', null, RUN_JOB_ID);
-  const start = process.hrtime.bigint();
-  await seed(app, sequence);
-  const ms = elapsedMs(start);
-  await app.close();
-  process.send({ sequenceId: sequence.id, seeding: { ms, rows: ENROLLMENTS } });
+  process.send(await seedSequence({ tmpDir, dbFile: DB_FILE, count: ENROLLMENTS }));
 }
 
 /** `measure`: idle ticks, then the due touches, then the raw baseline; in a fresh process. */
 async function measureMode(sequenceId) {
-  const app = await startApp();
+  const app = await startApp({ tmpDir, dbFile: DB_FILE });
   const { DataSource } = require('typeorm');
   const { SequenceRunService } = require(
     path.join(DIST, 'agents/sequences/run/sequence-run.service'),

@@ -1,21 +1,16 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-
-const DEBIAN_PACKAGES = resolve(__dirname, '..', '..', 'scripts', 'debian-packages.sh');
-const DOVECOT = '/usr/sbin/dovecot';
-const READY_TIMEOUT_MS = 10_000;
+import {
+  dovecotLog,
+  ensureDovecotInstalled,
+  launchDovecot,
+  stopDovecot,
+  writeDovecotConfig,
+} from '../../scripts/dovecot-server';
 
 /** How the test server is set up. */
 export interface DovecotOptions {
@@ -24,13 +19,6 @@ export interface DovecotOptions {
   /** Leave IDLE out of the capabilities announced after login (a server that cannot IDLE). */
   withoutIdle?: boolean;
 }
-
-/** Dovecot 2.3's capabilities after login, less IDLE (imap_capability replaces the list). */
-const CAPABILITIES_WITHOUT_IDLE =
-  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT SORT=DISPLAY THREAD=REFERENCES ' +
-  'THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN ' +
-  'NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES ' +
-  'WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE LITERAL+';
 
 /** A mail account of the test server. */
 export interface DovecotUser {
@@ -64,8 +52,21 @@ export class DovecotServer {
     const dir = mkdtempSync(join(tmpdir(), 'zigral-dovecot-'));
     const server = new DovecotServer(dir, await freePort(), options);
     try {
-      server.writeConfig();
-      await server.launch();
+      writeDovecotConfig({
+        dir,
+        port: server.port,
+        users: server.users,
+        withoutIdle: server.withoutIdle,
+      });
+      await launchDovecot({
+        dir,
+        port: server.port,
+        // A test that fails (or a worker that exits) must not leave the server running.
+        onSpawn: (child) => {
+          server.process = child;
+          process.on('exit', server.onExit);
+        },
+      });
     } catch (error) {
       await server.stop();
       throw error;
@@ -140,126 +141,18 @@ export class DovecotServer {
 
   /** The server's log (authentication failures, errors). */
   log(): string {
-    try {
-      return readFileSync(join(this.dir, 'dovecot.log'), 'utf8');
-    } catch {
-      return '';
-    }
+    return dovecotLog(this.dir);
   }
 
   /** SIGTERM to the master process, then the folder is removed. */
   async stop(): Promise<void> {
     process.removeListener('exit', this.onExit);
-    const child = this.process;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 5000).unref())]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
+    await stopDovecot(this.process, this.dir);
     this.process = undefined;
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  private writeConfig(): void {
-    const asRoot = process.getuid?.() === 0;
-    const self = userInfo().username;
-    const mail = join(this.dir, 'mail');
-    for (const folder of ['run', 'state', 'mail']) mkdirSync(join(this.dir, folder));
-    // The login and mail processes (nobody) must reach their files through the folder.
-    chmodSync(this.dir, 0o755);
-    if (asRoot) chownSync(mail, uidOf('nobody'), gidOf('nogroup'));
-    writeFileSync(
-      join(this.dir, 'passwd'),
-      this.users.map(({ user, password }) => `${user}:{PLAIN}${password}::::::\n`).join(''),
-      { mode: 0o644 },
-    );
-    const identity = asRoot
-      ? ['mail_uid = nobody', 'mail_gid = nogroup', 'first_valid_uid = 1']
-      : [
-          // Not root: every process runs as this user.
-          `default_login_user = ${self}`,
-          `default_internal_user = ${self}`,
-          'first_valid_uid = 1',
-        ];
-    const config = [
-      `base_dir = ${join(this.dir, 'run')}`,
-      `state_dir = ${join(this.dir, 'state')}`,
-      `instance_name = zigral-test-${this.port}`,
-      `log_path = ${join(this.dir, 'dovecot.log')}`,
-      'protocols = imap',
-      'listen = 127.0.0.1',
-      'ssl = no',
-      'disable_plaintext_auth = no',
-      'auth_mechanisms = plain login',
-      // Wrong-password tests should not wait for the default 2 s penalty of each failure.
-      'auth_failure_delay = 0',
-      'login_trusted_networks = 127.0.0.0/8',
-      `mail_location = maildir:${mail}/%u`,
-      ...(this.withoutIdle ? [`imap_capability = ${CAPABILITIES_WITHOUT_IDLE}`] : []),
-      ...identity,
-      'passdb {',
-      '  driver = passwd-file',
-      `  args = scheme=PLAIN username_format=%u ${join(this.dir, 'passwd')}`,
-      '}',
-      'userdb {',
-      '  driver = static',
-      `  args = home=${mail}/%u`,
-      '}',
-      'service imap-login {',
-      `  inet_listener imap {\n    port = ${this.port}\n  }`,
-      '  inet_listener imaps {\n    port = 0\n  }',
-      '}',
-      '',
-    ].join('\n');
-    writeFileSync(join(this.dir, 'dovecot.conf'), config);
-  }
-
-  private async launch(): Promise<void> {
-    const child = spawn(DOVECOT, ['-F', '-c', join(this.dir, 'dovecot.conf')], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    this.process = child;
-    // A test that fails (or a worker that exits) must not leave the server running.
-    process.on('exit', this.onExit);
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) {
-        throw new Error(`dovecot exited with ${child.exitCode}: ${stderr}${this.log()}`);
-      }
-      if (await greetsReady(this.port)) return;
-      await new Promise((done) => setTimeout(done, 10));
-    }
-    throw new Error(`dovecot did not greet within ${READY_TIMEOUT_MS} ms: ${stderr}${this.log()}`);
   }
 }
 
 export const DEFAULT_USER: DovecotUser = { user: 'ana@zigral.test', password: 'p@ss w/rd%1' };
-
-/** The Debian package, installed by the project's script when missing (as root). */
-function ensureDovecotInstalled(): void {
-  execFileSync('bash', [DEBIAN_PACKAGES, 'dovecot-imapd'], { stdio: 'inherit' });
-}
-
-/** Whether the server on `port` answers with its `* OK … ready.` greeting. */
-function greetsReady(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect(port, '127.0.0.1');
-    let text = '';
-    const finish = (ready: boolean) => {
-      socket.destroy();
-      done(ready);
-    };
-    socket.setTimeout(1000, () => finish(false));
-    socket.on('error', () => finish(false));
-    socket.on('data', (chunk) => {
-      text += chunk.toString();
-      if (text.includes('\n')) finish(/^\* OK .*ready/i.test(text));
-    });
-  });
-}
 
 /** A port nothing listens on at the moment (also for "unreachable" tests). */
 export function freePort(): Promise<number> {
@@ -270,14 +163,6 @@ export function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
-}
-
-function uidOf(user: string): number {
-  return Number(execFileSync('id', ['-u', user]).toString().trim());
-}
-
-function gidOf(group: string): number {
-  return Number(execFileSync('getent', ['group', group]).toString().split(':')[2]);
 }
 
 /** A small RFC 822 message. */

@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { InboundKind } from '../inbound/inbound-message.types';
+import { UID_COLUMN } from '../state/uid-column.transformer';
 import type { InboundOutcome, MatchSource } from './intake.types';
-
-const asNumber = { to: (value: number) => value, from: (value: string | number) => Number(value) };
 
 /**
  * One message the mailbox read and the intake applied, written by the MailboxIntakeModule only.
@@ -22,7 +21,7 @@ export class InboundMessageEntity {
   @Column({ name: 'uid_validity', type: 'varchar', length: 32 })
   uidValidity: string;
 
-  @Column({ type: 'bigint', transformer: asNumber })
+  @Column({ type: 'bigint', transformer: UID_COLUMN })
   uid: number;
 
   /** Its Message-ID without <>, or null. */

@@ -1,11 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { MailboxConnectionState } from '../watch/mailbox-status';
-
-/** A bigint column read as a number: UIDs are 32-bit, so they always fit. */
-const UID_COLUMN = {
-  to: (value: number) => value,
-  from: (value: string | number | null) => (value === null ? 0 : Number(value)),
-};
+import { UID_COLUMN } from './uid-column.transformer';
 
 /** Where the watching of one mailbox stands. See the mailbox-states migration. */
 @Entity({ name: 'mailbox_states' })

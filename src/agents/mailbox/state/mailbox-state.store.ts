@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import type { MailboxConnectionState } from '../watch/mailbox-status';
 import { MailboxStateEntity } from './mailbox-state.entity';
+import { uidParameter } from './uid-column.transformer';
 
 /** Taking (or keeping) the lease of a mailbox. */
 export interface LeaseClaim {
@@ -100,7 +101,10 @@ export class MailboxStateStore {
       .update(MailboxStateEntity)
       .set({ lastUid: input.uid, updatedAt: new Date() })
       .where('mailbox_key = :mailbox AND lease_owner = :owner', input)
-      .andWhere('uid_validity = :uidValidity AND last_uid < :uid', input)
+      .andWhere('uid_validity = :uidValidity AND last_uid < :uid', {
+        ...input,
+        uid: uidParameter(input.uid),
+      })
       .execute();
     return Boolean(result.affected);
   }
