@@ -45,7 +45,6 @@ function setup(options: {
   const intake = {
     apply: jest.fn(async () => ({ record: options.stored, isNew: true })),
     setIntent: jest.fn(async () => options.intentSet ?? true),
-    applyPending: jest.fn(async () => 0),
   };
   const intents = {
     classify: jest.fn(async () => ({ intent: 'interested', source: 'heuristic' })),
@@ -109,14 +108,5 @@ describe('InboundPipeline', () => {
       await pipeline.receive(raw);
       expect(intents.classify).not.toHaveBeenCalled();
     }
-  });
-
-  it('finishes pending messages at start without failing it', async () => {
-    const { pipeline, intake } = setup({ stored: record() });
-    intake.applyPending.mockRejectedValueOnce(new Error('database unavailable'));
-
-    expect(() => pipeline.onApplicationBootstrap()).not.toThrow();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(intake.applyPending).toHaveBeenCalledTimes(1);
   });
 });

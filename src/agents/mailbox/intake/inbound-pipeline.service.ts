@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { parseVerpTag } from '../../email/utils/verp.util';
 import type { RawInboundMessage } from '../inbound/inbound-message.types';
@@ -18,9 +18,7 @@ import { InboundSink } from '../watch/inbound-sink';
  * watcher does after a crash between this and its UID bookkeeping): nothing happens twice.
  */
 @Injectable()
-export class InboundPipeline extends InboundSink implements OnApplicationBootstrap {
-  private readonly logger = new Logger(InboundPipeline.name);
-
+export class InboundPipeline extends InboundSink {
   constructor(
     private readonly reader: InboundReader,
     private readonly intake: InboundIntakeService,
@@ -29,23 +27,6 @@ export class InboundPipeline extends InboundSink implements OnApplicationBootstr
     private readonly config: AppConfig,
   ) {
     super();
-  }
-
-  /**
-   * At start, finishes the messages whose effects a crash cut short and that the watcher will not
-   * hand over again (taken out of the mailbox meanwhile); in the background, never failing start.
-   */
-  onApplicationBootstrap(): void {
-    this.intake.applyPending().then(
-      (count) => {
-        if (count > 0) this.logger.log({ count }, 'Inbound messages finished after a restart');
-      },
-      (error: unknown) =>
-        this.logger.warn(
-          { error: error instanceof Error ? error.message : String(error) },
-          'Could not finish the inbound messages a restart left',
-        ),
-    );
   }
 
   async receive(raw: RawInboundMessage): Promise<InboundMessageEntity> {
