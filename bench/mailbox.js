@@ -13,6 +13,7 @@
  */
 const path = require('node:path');
 const { forkWorker, stop } = require('./lib/children');
+const { int, pct, positiveIntegerFromEnv, verdict } = require('./lib/format');
 const { appendAll, startDovecot } = require('./lib/dovecot');
 const { expectedKinds, inboundMessage } = require('./lib/mail-messages');
 const { DAY_MS, elapsedMs } = require('./lib/sequence-seed');
@@ -21,18 +22,7 @@ const RATE_TARGET_PER_S = 200;
 const RSS_TARGET_MB = 300;
 const WORKER = path.join(__dirname, 'mailbox-worker.js');
 
-function positive(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-const int = (value) => Math.round(value).toLocaleString('en-US');
-const pct = (value) => `${Math.round(value * 100)}%`;
 const perS = (pass) => (pass.messages / pass.ms) * 1000;
-const verdict = (met) => (met ? 'pass' : '**FAIL**');
 
 /** One worker step: its answer, the worker stopped whatever happens. */
 async function step(args, timeoutMs) {
@@ -87,8 +77,8 @@ function renderMailboxReport({ enrollments, result }) {
 }
 
 async function runMailboxBench({ tmpDir }) {
-  const enrollments = positive('BENCH_MAIL_ENROLLMENTS', 100_000);
-  const messages = positive('BENCH_MAIL_MESSAGES', 5000);
+  const enrollments = positiveIntegerFromEnv('BENCH_MAIL_ENROLLMENTS', 100_000);
+  const messages = positiveIntegerFromEnv('BENCH_MAIL_MESSAGES', 5000);
   if (messages > enrollments) {
     throw new Error('BENCH_MAIL_MESSAGES must not exceed BENCH_MAIL_ENROLLMENTS');
   }

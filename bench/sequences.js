@@ -11,23 +11,13 @@
  */
 const path = require('node:path');
 const { forkWorker, stop } = require('./lib/children');
+const { int, pct, positiveIntegerFromEnv, verdict } = require('./lib/format');
 
 const TICK_TARGET_MS = 5;
 const QUEUE_TARGET_PER_S = 2000;
 const RSS_TARGET_MB = 300;
 
-function positive(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-const int = (value) => Math.round(value).toLocaleString('en-US');
 const ms = (value) => (value >= 10 ? value.toFixed(0) : value.toFixed(2));
-const pct = (value) => `${Math.round(value * 100)}%`;
-const verdict = (met) => (met ? 'pass' : '**FAIL**');
 
 function renderSequencesReport({ enrollments, due, result }) {
   const { seeding, idle, queue, raw, rssMb } = result;
@@ -62,9 +52,9 @@ function renderSequencesReport({ enrollments, due, result }) {
 }
 
 async function runSequencesBench({ tmpDir }) {
-  const enrollments = positive('BENCH_SEQ_ENROLLMENTS', 100_000);
-  const due = positive('BENCH_SEQ_DUE', 10_000);
-  const ticks = positive('BENCH_SEQ_TICKS', 200);
+  const enrollments = positiveIntegerFromEnv('BENCH_SEQ_ENROLLMENTS', 100_000);
+  const due = positiveIntegerFromEnv('BENCH_SEQ_DUE', 10_000);
+  const ticks = positiveIntegerFromEnv('BENCH_SEQ_TICKS', 200);
   if (due > enrollments) throw new Error('BENCH_SEQ_DUE must not exceed BENCH_SEQ_ENROLLMENTS');
   console.log(`Sequences: ${int(enrollments)} enrollments, ${int(due)} due...`);
   const worker = path.join(__dirname, 'sequences-worker.js');
