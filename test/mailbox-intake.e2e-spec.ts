@@ -200,6 +200,16 @@ describe('replies', () => {
       enrollment_id: s.enrollmentId,
     });
   });
+  it('from before the launch (a folder read from its start) leave the enrollment alone', async () => {
+    const s = await started();
+    const yearAgo = new Date(clock.now().getTime() - 365 * 86_400_000);
+    const { record } = await intake.apply(
+      key(),
+      inbound({ from: { address: s.email, name: null }, subject: 'Old thread', date: yearAgo }),
+    );
+    expect(await enrollment(s.enrollmentId)).toMatchObject({ status: 'active' });
+    expect(await reply(record.id)).toMatchObject({ matched_by: 'sender', enrollment_id: null });
+  });
 });
 
 describe('automatic answers', () => {
@@ -407,6 +417,7 @@ describe('GET /replies', () => {
     };
     await bad({ kind: 'letter' }, 'kind must be one of reply, auto_reply');
     await bad({ since: 'yesterday' }, 'since must be an ISO-8601 date and time');
+    await bad({ since: '2026-W10' }, 'since must be an ISO-8601 date and time');
     await bad({ sequence_id: 'x' }, 'sequence_id must be a UUID');
     await bad({ limit: '1000' }, 'limit');
     const missing = await request(t.server).get(`/replies/${randomUUID()}`).expect(404);

@@ -126,4 +126,27 @@ describe('Mailbox watcher (e2e, real Dovecot): failures, polling, re-delivery', 
     expect(sink.uids).toEqual([1, 2, 2, 3]);
     await waitFor('connected again', async () => (await mailboxHealth(t)).state === 'connected');
   });
+
+  it('backs off further while the sink keeps refusing a message, then goes on once it is taken', async () => {
+    const folder = 'Refused';
+    for (const subject of ['a', 'b', 'c']) await dovecot.append(rfc822({ subject }), { folder });
+    const sink = new RecordingSink();
+    let refusing = true;
+    sink.onReceive = (message) => {
+      if (message.uid === 2 && refusing) throw new Error('cannot store this one');
+    };
+    const t = await watch(dovecot.url(), sink, { IMAP_MAILBOX: folder });
+    // Each new connection succeeds, yet the count goes on: 1 s, 2 s, 4 s… not a retry a second.
+    let refusal: Awaited<ReturnType<typeof mailboxHealth>> | undefined;
+    await waitFor('three refusals in a row', async () => {
+      const health = await mailboxHealth(t);
+      if ((health.failures ?? 0) >= 3) refusal = health;
+      return refusal !== undefined;
+    });
+    expect(refusal?.error).toContain('UID 2');
+    expect(sink.uids.filter((uid) => uid === 2).length).toBeLessThanOrEqual(4);
+    refusing = false;
+    await waitFor('the refused message taken, and the next', () => sink.uids.includes(3), 20_000);
+    await waitFor('connected again', async () => (await mailboxHealth(t)).state === 'connected');
+  });
 });

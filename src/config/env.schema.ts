@@ -113,6 +113,7 @@ class IsImapUrl implements ValidatorConstraintInterface {
       return (
         ['imap:', 'imaps:'].includes(url.protocol) &&
         url.hostname.length > 0 &&
+        url.port !== '0' &&
         url.username.length > 0 &&
         url.password.length > 0 &&
         ['', '/'].includes(url.pathname) &&
@@ -547,8 +548,8 @@ export class EnvironmentVariables {
 
   /** A larger message is fetched as its headers and first part only (`truncated`). */
   @Transform(trimmed)
-  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
-    message: 'IMAP_MAX_MESSAGE_BYTES must be a size such as 10485760, 512kb or 10mb',
+  @Matches(/^(?![0.]+\s*(b|kb|mb)?$)\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
+    message: 'IMAP_MAX_MESSAGE_BYTES must be a size above 0 such as 10485760, 512kb or 10mb',
   })
   IMAP_MAX_MESSAGE_BYTES = '10mb';
 

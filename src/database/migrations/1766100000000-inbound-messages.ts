@@ -21,7 +21,7 @@ export class InboundMessages1766100000000 implements MigrationInterface {
         name: 'inbound_messages',
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
-          { name: 'mailbox', type: 'varchar', length: '320' },
+          { name: 'mailbox', type: 'varchar', length: '512' },
           { name: 'uid_validity', type: 'varchar', length: '32' },
           // IMAP UIDs are unsigned 32-bit: above Postgres's integer.
           { name: 'uid', type: 'bigint' },

@@ -7,7 +7,7 @@
 
 /** One message as the watcher fetched it from the mailbox. */
 export interface RawInboundMessage {
-  /** The mailbox's key: `user@host/INBOX`, without any password. */
+  /** The mailbox's key: `user@host:port/INBOX`, without any password. */
   mailbox: string;
   /** The folder's UIDVALIDITY (as a decimal string: it may exceed 2^53 on some servers). */
   uidValidity: string;

@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import * as fixtures from '../../../../test/fixtures/mailbox';
-import { InboundReader, readInbound } from './inbound-reader.service';
+import { InboundReader, readInbound, withoutNul } from './inbound-reader.service';
 import type { InboundMessage } from './inbound-message.types';
 
 const read = (source: string | Buffer, options: { truncated?: boolean } = {}) =>
@@ -224,5 +224,34 @@ describe('InboundReader', () => {
       .get(InboundReader)
       .read(fixtures.toRawInbound(fixtures.gmailReply()));
     expect(message.kind).toBe('reply');
+  });
+});
+
+describe('withoutNul', () => {
+  it('takes NUL characters out of every text of the message, keeping dates', () => {
+    const date = new Date('2026-12-07T10:00:00Z');
+    const cleaned = withoutNul({
+      messageId: 'a\u0000b@x',
+      from: { address: 'ana@acme.example', name: 'A\u0000na' },
+      recipients: ['z\u0000@x.example'],
+      date,
+      subject: 'Re:\u0000 Hello',
+      inReplyTo: null,
+      references: ['r\u00001'],
+      text: 'Yes\u0000 please',
+      kind: 'reply',
+      returnDate: null,
+      delivery: null,
+      truncated: false,
+    });
+    expect(cleaned).toMatchObject({
+      messageId: 'ab@x',
+      from: { name: 'Ana' },
+      recipients: ['z@x.example'],
+      subject: 'Re: Hello',
+      references: ['r1'],
+      text: 'Yes please',
+    });
+    expect(cleaned.date).toBe(date);
   });
 });

@@ -49,16 +49,34 @@ export async function readInbound(raw: RawInboundMessage): Promise<InboundMessag
   const header = parseHeaderFields(splitHeaderBody(source).header);
   const parsed = await simpleParser(raw.source, PARSE_OPTIONS).catch(() => null);
   try {
-    return classifyMessage({ raw, source, header, parsed });
+    return withoutNul(classifyMessage({ raw, source, header, parsed }));
   } catch {
-    return {
+    return withoutNul({
       ...basics({ raw, header, parsed }),
       text: '',
       kind: 'other',
       returnDate: null,
       delivery: null,
-    };
+    });
   }
+}
+
+/**
+ * The message with every NUL character taken out of its text: Postgres refuses them in text
+ * columns, and a message that cannot be stored would be handed over again and again.
+ */
+export function withoutNul(message: InboundMessage): InboundMessage {
+  const clean = <T>(value: T): T => {
+    if (typeof value === 'string') return value.split('\u0000').join('') as T;
+    if (Array.isArray(value)) return value.map(clean) as T;
+    if (value && typeof value === 'object' && !(value instanceof Date)) {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, entry]) => [key, clean(entry)]),
+      ) as T;
+    }
+    return value;
+  };
+  return clean(message);
 }
 
 interface ReadInput {

@@ -17,7 +17,8 @@ import {
  * outbox message its In-Reply-To or References name, (b) for a delivery report the original
  * Message-ID, (c) the outbox row a VERP-tagged recipient names (`hints.outboxId`), (d) for a
  * report the failed recipient's prospects, (e) the sender's prospects. An address names the
- * active or paused enrollment of its prospects launched last.
+ * active or paused enrollment of its prospects launched last, unless the message is dated before
+ * that launch (an old message, when a folder is read from its start).
  */
 @Injectable()
 export class InboundMatcher {
@@ -41,13 +42,19 @@ export class InboundMatcher {
       if (row) return matchOfOutboxRow(row, 'verp');
     }
     const target = addressToMatch(message);
-    return target ? this.matchAddress(target.address, target.by) : NO_MATCH;
+    return target ? this.matchAddress(target.address, target.by, message.date) : NO_MATCH;
   }
 
-  private async matchAddress(address: string, by: 'recipient' | 'sender'): Promise<InboundMatch> {
+  private async matchAddress(
+    address: string,
+    by: 'recipient' | 'sender',
+    date: Date | null,
+  ): Promise<InboundMatch> {
     const prospectIds = await this.prospects.idsWithEmail(address);
     if (prospectIds.length === 0) return NO_MATCH;
-    const enrollment = await this.enrollments.latestHolding(prospectIds);
+    const latest = await this.enrollments.latestHolding(prospectIds);
+    // Mail from before the launch (a folder read from its start) is not about this enrollment.
+    const enrollment = latest && writtenAfterLaunch(date, latest.launchedAt) ? latest : null;
     return {
       by,
       outboxMessageId: null,
@@ -58,4 +65,13 @@ export class InboundMatcher {
       address,
     };
   }
+}
+
+/** Clocks of other mail servers may be a little behind ours. */
+const CLOCK_SKEW_MS = 60 * 60_000;
+
+/** Whether a message dated `date` may answer an enrollment launched at `launchedAt`. */
+export function writtenAfterLaunch(date: Date | null, launchedAt: Date | null): boolean {
+  if (!date || !launchedAt) return true;
+  return date.getTime() >= launchedAt.getTime() - CLOCK_SKEW_MS;
 }

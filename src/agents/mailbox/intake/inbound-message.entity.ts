@@ -14,8 +14,8 @@ export class InboundMessageEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  /** The watcher's mailbox key (`user@host/INBOX`). */
-  @Column({ type: 'varchar', length: 320 })
+  /** The watcher's mailbox key (`user@host:port/INBOX`), as long as `mailbox_states` allows. */
+  @Column({ type: 'varchar', length: 512 })
   mailbox: string;
 
   @Column({ name: 'uid_validity', type: 'varchar', length: 32 })

@@ -98,9 +98,10 @@ describe('InboundPipeline', () => {
     expect(notifier.notify).not.toHaveBeenCalled();
   });
 
-  it('leaves unmatched messages, other kinds and classified replies alone', async () => {
+  it("leaves unmatched messages, a prospect's mail not answering us, other kinds and classified replies alone", async () => {
     for (const stored of [
-      record({ matched: false }),
+      record({ matched: false, enrollmentId: null, outboxMessageId: null }),
+      record({ enrollmentId: null, outboxMessageId: null }),
       record({ kind: 'auto_reply' }),
       record({ intent: 'not_now' }),
     ]) {

@@ -13,7 +13,7 @@ import { InboundSink } from '../watch/inbound-sink';
 /**
  * What happens to each message the watcher fetches: read and classified (InboundReader), matched
  * and applied once (InboundIntakeService, with the outbox id of a VERP-tagged recipient as a
- * hint), then, for a reply matched to something Zigral sent or to a prospect, its intent
+ * hint), then, for a reply to something Zigral sent or to an enrollment, its intent
  * classified once and an interested one notified. Safe to call again for the same message (the
  * watcher does after a crash between this and its UID bookkeeping): nothing happens twice.
  */
@@ -33,7 +33,9 @@ export class InboundPipeline extends InboundSink {
     const message = await this.reader.read(raw);
     const key = { mailbox: raw.mailbox, uidValidity: raw.uidValidity, uid: raw.uid };
     const { record } = await this.intake.apply(key, message, this.hintsOf(message.recipients));
-    if (record.kind === 'reply' && record.matched && record.intent === null) {
+    // A reply to something Zigral sent: not an old message of a prospect found by address alone.
+    const answersUs = record.enrollmentId !== null || record.outboxMessageId !== null;
+    if (record.kind === 'reply' && answersUs && record.intent === null) {
       await this.classify(record);
     }
     return record;

@@ -33,6 +33,22 @@ export class ConnectionClosedError extends Error {
   }
 }
 
+/**
+ * The sink refused a message (it threw): the watcher retries it, backing off further each time
+ * until one is taken, rather than once a connection again succeeds.
+ */
+export class InboundHandOverError extends Error {
+  override name = 'InboundHandOverError';
+  constructor(
+    readonly uid: number,
+    cause: unknown,
+  ) {
+    super(
+      `Handing over the message with UID ${uid} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+}
+
 /** What one session works with. */
 export interface MailboxSessionInput {
   client: ImapFlow;
@@ -47,6 +63,8 @@ export interface MailboxSessionInput {
   signal: AbortSignal;
   /** Called once logged in with the folder open. */
   onConnected: (info: { idle: boolean; uidValidity: string; lastUid: number }) => void;
+  /** Called after each message handed over and passed (`last_uid` moved). */
+  onHandedOver?: (uid: number) => void;
   logger: Logger;
 }
 
@@ -145,11 +163,18 @@ export class MailboxSession {
       const message = { mailbox, uidValidity, uid, size: size ?? 0 };
       const raw = await fetchRawMessage(client, message, config.maxMessageBytes);
       // Expunged between the listing and the fetch: nothing to hand over, move past it.
-      if (raw) await sink.receive(raw);
+      if (raw) {
+        try {
+          await sink.receive(raw);
+        } catch (error) {
+          throw new InboundHandOverError(uid, error);
+        }
+      }
       if (!(await store.advance({ mailbox, owner, uidValidity, uid }))) {
         throw new MailboxLeaseLostError();
       }
       lastUid = uid;
+      this.input.onHandedOver?.(uid);
       if (raw && config.markSeen) {
         await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
       }

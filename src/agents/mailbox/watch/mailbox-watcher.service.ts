@@ -13,7 +13,12 @@ import { MailboxStateStore } from '../state/mailbox-state.store';
 import { classifyImapError } from './imap-error.util';
 import { ImapClientFactory } from './imap-client.factory';
 import { InboundSink } from './inbound-sink';
-import { MailboxLeaseLostError, MailboxSession, UidValidityChangedError } from './mailbox-session';
+import {
+  InboundHandOverError,
+  MailboxLeaseLostError,
+  MailboxSession,
+  UidValidityChangedError,
+} from './mailbox-session';
 import { MailboxConnectionState, MailboxStatus } from './mailbox-status';
 
 /**
@@ -122,16 +127,30 @@ export class MailboxWatcher implements OnApplicationBootstrap, BeforeApplication
     this.stopping.signal.addEventListener('abort', stop);
     const renewal = setInterval(() => void this.renew(mailbox, held), this.leaseMs / 3);
     renewal.unref();
+    // Consecutive failures, for the backoff. A connection made clears them, except after a
+    // message the sink refused: that one must be taken first, or the same message would be
+    // fetched again about once a second for as long as it is refused.
     let failures = 0;
+    let refused = false;
+    const progress = {
+      connected: () => {
+        if (!refused) failures = 0;
+      },
+      handedOver: () => {
+        failures = 0;
+        refused = false;
+      },
+    };
     try {
       while (!held.signal.aborted) {
         try {
           this.setStatus({ state: 'connecting' });
-          await this.session(mailbox, held.signal, () => (failures = 0));
+          await this.session(mailbox, held.signal, progress);
         } catch (error) {
           // Stopping (or the lease lost) closed the connection under the session: not a failure.
           if (error instanceof MailboxLeaseLostError || held.signal.aborted) break;
           if (error instanceof UidValidityChangedError) continue;
+          refused = error instanceof InboundHandOverError;
           failures += 1;
           await this.backOff(mailbox, error, failures, held.signal);
         }
@@ -145,7 +164,11 @@ export class MailboxWatcher implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  private async session(mailbox: string, signal: AbortSignal, connected: () => void) {
+  private async session(
+    mailbox: string,
+    signal: AbortSignal,
+    progress: { connected: () => void; handedOver: () => void },
+  ) {
     const session = new MailboxSession({
       client: this.clients.create(this.config.mailbox),
       config: this.config.mailbox,
@@ -155,8 +178,9 @@ export class MailboxWatcher implements OnApplicationBootstrap, BeforeApplication
       sink: this.sink,
       signal,
       logger: this.logger,
+      onHandedOver: progress.handedOver,
       onConnected: (info) => {
-        connected();
+        progress.connected();
         this.setStatus({ state: 'connected' });
         this.logger.log({ mailbox, ...info }, 'Watching the mailbox');
       },

@@ -98,6 +98,11 @@ export class EnrollmentStepHandler {
   ): Promise<HandledAs> {
     const touchIndex = touchIndexOf(scope.sequence.steps, enrollment.stepIndex);
     let touch = read ?? (await this.outbox.findTouch(enrollment.id, touchIndex));
+    // A draft read with the batch may have been approved since (its listener made the enrollment
+    // due then): read again, or waiting for the approval would undo that and leave it waiting.
+    if (read?.status === 'draft') {
+      touch = (await this.outbox.findTouch(enrollment.id, touchIndex)) ?? read;
+    }
     if (!touch) {
       // The launch's review queued the first touch: gone, it was deleted from the outbox.
       if (touchIndex === 0) return this.writes.exit(enrollment, scope, 'removed');

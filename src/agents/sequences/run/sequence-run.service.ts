@@ -143,16 +143,16 @@ export class SequenceRunService {
     // What sends nothing is handled together: its writes share commits (one group on SQLite).
     for (let start = 0; start < quiet.length; start += QUIET_CHUNK) {
       inputs.signal.throwIfAborted();
-      await Promise.all(quiet.slice(start, start + QUIET_CHUNK).map(handle));
+      // Settled, all of them, before a failure fails the run: no write goes on behind it.
+      const results = await Promise.allSettled(quiet.slice(start, start + QUIET_CHUNK).map(handle));
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     for (const [index, entry] of [...sending].entries()) {
       inputs.signal.throwIfAborted();
-      // A pause of the sequence stops the sending within a few touches, not at the batch's end.
-      if (
-        index > 0 &&
-        index % 10 === 0 &&
-        (await this.sequences.find(sequence.id))?.status !== 'active'
-      ) {
+      // A pause of the sequence stops the sending within a few touches, not at the batch's end
+      // (also one made while the batch's follow-ups were written).
+      if (index % 10 === 0 && (await this.sequences.find(sequence.id))?.status !== 'active') {
         return false;
       }
       await handle(entry);

@@ -1,5 +1,6 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsISO8601, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../../../common/dto/page-query.dto';
+import { DATE_TIME_PATTERN } from '../../../../common/validation/date-time.util';
 import { INBOUND_KINDS, type InboundKind } from '../../intake/inbound-kinds';
 
 /** Filters of GET /replies. */
@@ -42,5 +43,6 @@ export class ListRepliesQueryDto extends PageQueryDto {
   /** Only messages received at or after this time (ISO-8601). @example 2026-03-01T00:00:00Z */
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'since must be an ISO-8601 date and time' })
+  @Matches(DATE_TIME_PATTERN, { message: 'since must be an ISO-8601 date and time' })
   since?: string;
 }

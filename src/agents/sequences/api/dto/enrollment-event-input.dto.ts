@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DATE_TIME_PATTERN } from '../../../../common/validation/date-time.util';
 import { IsNotBlank } from '../../../../common/validation/not-blank.validator';
 import { OUTSIDE_EVENT_TYPES, type OutsideEventType } from '../../events/enrollment-event.types';
 
@@ -13,6 +14,7 @@ export class EnrollmentEventInputDto {
   /** When it happened, ISO-8601 (default now). @example 2026-11-25T14:03:00Z */
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 date and time' })
+  @Matches(DATE_TIME_PATTERN, { message: 'at must be an ISO-8601 date and time' })
   at?: string;
 
   /** A note for the timeline. @example "Asked to talk in January" */
