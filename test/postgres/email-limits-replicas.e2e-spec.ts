@@ -135,8 +135,10 @@ describe('email daily limit and pacing across replicas (Postgres)', () => {
     );
     const sorted = [...waits].sort((a, b) => a - b);
     sorted.forEach((wait, k) => {
-      // Slot k is k pacings after the first; its statement ran a little after the first's.
-      expect(wait).toBeLessThanOrEqual(k * pacing + 1);
+      // Slot k is k pacings after the first, less how much later its statement's now() was.
+      // That now() is its transaction's start: one that started first but waited for the row
+      // lock comes out a few ms above k pacings (seen: 2002 ms for k = 2).
+      expect(wait).toBeLessThan(k * pacing + pacing / 2);
       expect(wait).toBeGreaterThan(k * pacing - pacing / 2);
     });
     const { rows } = await connections[1].query<{ ahead: number }>(
