@@ -3,7 +3,7 @@
 # Zigral production image. Build:  docker build -t zigral .
 # Run:    docker run -p 3000:3000 -v zigral-data:/app/data -v zigral-logs:/app/logs zigral
 #
-# Stages: toolchain -> build (compiles TypeScript to dist/)
+# Stages: toolchain -> build (compiles TypeScript to dist/, the web app to dist/web)
 #         toolchain -> prod-deps (production node_modules, better-sqlite3 compiled from source)
 #         runtime (slim base + dist/ + prod node_modules; no compiler, runs as `node`)
 
@@ -33,6 +33,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
+COPY web ./web
 RUN npm run build
 
 # --- prod-deps: production dependencies only, with better-sqlite3's native addon compiled ------

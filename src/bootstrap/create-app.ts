@@ -20,6 +20,7 @@ import { ROOT_LOGGER } from '../logging/logging.module';
 import { registerRequestLogging } from '../logging/request-logging';
 import { helmetHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
+import { registerWebApp } from './web-app';
 
 const MAX_PARAM_LENGTH = 1024;
 /** Largest form body of the unsubscribe routes (a one-click request is 26 bytes). */
@@ -158,6 +159,7 @@ export async function configureApp(
   }
   app.useGlobalPipes(new FastPathValidationPipe(VALIDATION_OPTIONS));
   setupSwagger(app);
+  await registerWebApp(app);
   return app;
 }
 

@@ -69,7 +69,7 @@ export interface ServiceProcess {
 
 /**
  * Starts `node dist/main.js` with `cwd` (so no .env of the repository is read), only PATH-like
- * variables of this process, and `env` on top; listens on a free port of 127.0.0.1 and resolves
+ * variables of this process, and `env` on top; listens on `env.PORT` or a free port of 127.0.0.1 and resolves
  * once GET /health answers 200. A port taken between picking and binding is retried.
  */
 export async function startServiceProcess(input: {
@@ -78,7 +78,9 @@ export async function startServiceProcess(input: {
 }): Promise<ServiceProcess> {
   let lastError: Error | undefined;
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-    const service = spawnService(input.cwd, { ...input.env, PORT: String(await freePort()) });
+    // A PORT in `env` is kept (a restart on the same address); otherwise a free one.
+    const port = input.env.PORT ?? String(await freePort());
+    const service = spawnService(input.cwd, { ...input.env, PORT: port });
     try {
       await waitForHealth(service);
       return service;

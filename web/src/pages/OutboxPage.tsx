@@ -1,0 +1,8 @@
+/** Outbox — to be built. */
+export function OutboxPage() {
+  return (
+    <section>
+      <h1>Outbox</h1>
+    </section>
+  );
+}

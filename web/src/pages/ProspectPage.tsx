@@ -1,0 +1,8 @@
+/** Prospect — to be built. */
+export function ProspectPage() {
+  return (
+    <section>
+      <h1>Prospect</h1>
+    </section>
+  );
+}

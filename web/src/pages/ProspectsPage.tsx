@@ -1,0 +1,8 @@
+/** Prospects — to be built. */
+export function ProspectsPage() {
+  return (
+    <section>
+      <h1>Prospects</h1>
+    </section>
+  );
+}

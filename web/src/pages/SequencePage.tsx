@@ -1,0 +1,8 @@
+/** Sequence — to be built. */
+export function SequencePage() {
+  return (
+    <section>
+      <h1>Sequence</h1>
+    </section>
+  );
+}

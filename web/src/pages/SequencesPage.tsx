@@ -1,0 +1,8 @@
+/** Sequences — to be built. */
+export function SequencesPage() {
+  return (
+    <section>
+      <h1>Sequences</h1>
+    </section>
+  );
+}
