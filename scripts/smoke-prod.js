@@ -154,6 +154,23 @@ async function main(tmp, state) {
   const spec = await docs.json().catch(() => null);
   check(docs.status === 200 && Boolean(spec?.openapi), 'GET /docs-json answers 200 with OpenAPI');
 
+  // The web app: built into dist/web by `npm run build`, served by the production install.
+  const shell = await request(`${base}/app/jobs`);
+  const html = await shell.text();
+  const script = /<script[^>]+src="(\/app\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  check(
+    shell.status === 200 && Boolean(script),
+    'GET /app/jobs answers the web app shell with its script',
+    `got ${shell.status}`,
+  );
+  const asset = script ? await request(`${base}${script}`) : null;
+  check(
+    asset?.status === 200 && /immutable/.test(asset.headers.get('cache-control') ?? ''),
+    "the app's hashed script is served with a long immutable cache",
+    `got ${asset?.status}`,
+  );
+  if (asset) await asset.arrayBuffer();
+
   const exit = await sqlite.stop();
   check(exit === 0, 'SIGTERM: graceful exit with code 0', `ended ${exit}`);
 
