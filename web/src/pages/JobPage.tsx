@@ -62,7 +62,7 @@ export function JobPage() {
         <Link to="/jobs">Jobs</Link> ›
       </p>
       <h1 id="cmd-job-heading">{data.objective}</h1>
-      <p>
+      <p className="cmd-job-status">
         <StatusBadge status={data.status} />{' '}
         <span className="muted">{humanize(data.job_type)} job</span>
       </p>
