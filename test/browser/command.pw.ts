@@ -84,7 +84,7 @@ test.describe('the command page', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Part of the command was not understood');
     await expect(alert).toContainText('“Germny”');
-    await expect(alert).toContainText('did you mean Germany?');
+    await expect(alert).toContainText('Did you mean Germany?');
     await expect(alert).toContainText('“from our mailing list”');
     await expectAccessible(page);
     await screenshotBoth(page, 'command-refused');

@@ -17,7 +17,7 @@ export function CmdRefusal({ refusal, onRephrase, onIgnorePhrases }: CmdRefusalP
           {refusal.phrases.map((phrase) => (
             <li key={phrase.words}>
               “{phrase.words}”{phrase.reason ? `: ${phrase.reason}` : ''}
-              {phrase.suggestion ? ` (did you mean ${phrase.suggestion})` : ''}
+              {phrase.suggestion ? ` Did you mean ${phrase.suggestion}` : ''}
             </li>
           ))}
         </ul>

@@ -31,6 +31,7 @@ export function useJobStream(
   const jobRef = useRef(job);
   jobRef.current = job;
   const lastId = useRef(0);
+  const lastType = useRef('');
   const loaded = job !== undefined;
 
   useEffect(() => {
@@ -51,12 +52,21 @@ export function useJobStream(
     void followEventStream(`/jobs/${encodeURIComponent(jobId)}/events`, {
       headers: authHeaders,
       signal: controller.signal,
-      onStateChange: (next) => setState((now) => (now === 'refused' ? now : next)),
+      // The service closes the stream after `job_finished`: that is the end, not a lost connection.
+      onStateChange: (next) =>
+        setState((now) =>
+          now === 'refused'
+            ? now
+            : next === 'reconnecting' && lastType.current === 'job_finished'
+              ? 'closed'
+              : next,
+        ),
       onRefused: () => setState('refused'),
       onMessage: (message) => {
         const event = parseJobEvent(message);
         if (!event || event.id <= lastId.current) return;
         lastId.current = event.id;
+        lastType.current = event.type;
         setEvents((list) => addEvent(list, event));
         refresh();
       },
