@@ -1,4 +1,6 @@
 import type { Schemas } from '../api/client';
+import { useActionDescriptions } from '../hooks/cmd-use-action-descriptions';
+import { stepPreviewWords } from '../lib/cmd-step-preview';
 import { stepErrorNext } from '../lib/cmd-job-view';
 import { formatDateTime, plural } from '../lib/format';
 import { paramEntries, stepHeadline, stepNotes } from '../lib/plan-describe';
@@ -9,6 +11,7 @@ type Job = Schemas['JobDto'];
 
 /** A job's steps: status, attempts, what each did, its error and what to do about it, approval. */
 export function CmdJobSteps({ job }: { job: Job }) {
+  const descriptions = useActionDescriptions();
   return (
     <ol className="cmd-steps">
       {job.steps.map((step) => {
@@ -16,12 +19,20 @@ export function CmdJobSteps({ job }: { job: Job }) {
           .map((entry) => `${entry.label}: ${entry.value}`)
           .join('; ');
         const notes = stepNotes(step).filter((note) => !note.startsWith('Waits'));
+        const about = descriptions.get(`${step.agent}.${step.action}`);
+        const waiting = stepPreviewWords(
+          step.status === 'waiting_approval' ? step.preview : undefined,
+        );
         return (
           <li key={step.index} className="card" aria-label={`Step ${step.index + 1}`}>
             <p className="cmd-step-title">
               <StatusBadge status={step.status} /> {stepHeadline(step)}
             </p>
-            {params && <p className="small muted">{params}</p>}
+            {about && <p className="small muted">{about}</p>}
+            {params && <p className="small">{params}</p>}
+            {waiting.inputs.length > 0 && (
+              <p>Once approved, it works on {waiting.inputs.join(', ')}.</p>
+            )}
             {step.summary && <p>{step.summary}</p>}
             <p className="small muted">
               {step.attempts > 0 ? plural(step.attempts, 'attempt') : 'Not started'}

@@ -1,0 +1,17 @@
+import { stepPreviewWords } from './cmd-step-preview';
+
+describe('stepPreviewWords', () => {
+  it('names what the step will do and the count of each input', () => {
+    expect(
+      stepPreviewWords({
+        description: 'Sends the drafts',
+        inputs: { drafts: { count: 43, first: [] }, sent_before: { count: 2 }, other: 'x' },
+      }),
+    ).toEqual({ description: 'Sends the drafts', inputs: ['drafts: 43', 'sent before: 2'] });
+  });
+
+  it('is empty without a preview', () => {
+    expect(stepPreviewWords(undefined)).toEqual({ inputs: [] });
+    expect(stepPreviewWords({ inputs: [1] })).toEqual({ description: undefined, inputs: [] });
+  });
+});
