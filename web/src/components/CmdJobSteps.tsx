@@ -1,6 +1,6 @@
 import type { Schemas } from '../api/client';
 import { useActionDescriptions } from '../hooks/cmd-use-action-descriptions';
-import { stepPreviewWords } from '../lib/cmd-step-preview';
+import { shortDescription, stepPreviewWords } from '../lib/cmd-step-preview';
 import { stepErrorNext } from '../lib/cmd-job-view';
 import { formatDateTime, plural } from '../lib/format';
 import { paramEntries, stepHeadline, stepNotes } from '../lib/plan-describe';
@@ -19,16 +19,15 @@ export function CmdJobSteps({ job }: { job: Job }) {
           .map((entry) => `${entry.label}: ${entry.value}`)
           .join('; ');
         const notes = stepNotes(step).filter((note) => !note.startsWith('Waits'));
-        const about = descriptions.get(`${step.agent}.${step.action}`);
+        const about = shortDescription(descriptions.get(`${step.agent}.${step.action}`));
         const waiting = stepPreviewWords(
           step.status === 'waiting_approval' ? step.preview : undefined,
         );
         return (
           <li key={step.index} className="card" aria-label={`Step ${step.index + 1}`}>
             <p className="cmd-step-title">
-              <StatusBadge status={step.status} /> {stepHeadline(step)}
+              <StatusBadge status={step.status} /> {about ?? stepHeadline(step)}
             </p>
-            {about && <p className="small muted">{about}</p>}
             {params && <p className="small">{params}</p>}
             {waiting.inputs.length > 0 && (
               <p>Once approved, it works on {waiting.inputs.join(', ')}.</p>

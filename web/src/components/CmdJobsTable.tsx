@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
-import { formatDateTime, formatRelative } from '../lib/format';
+import { formatDateTime, formatRelative, plural } from '../lib/format';
 import { StatusBadge } from './StatusBadge';
 
 type Job = Schemas['JobDto'];
@@ -8,7 +8,7 @@ type Job = Schemas['JobDto'];
 /** "2 of 3 steps done". */
 function progress(job: Job): string {
   const done = job.steps.filter((step) => step.status === 'succeeded').length;
-  return `${done} of ${job.steps.length} steps done`;
+  return `${done} of ${plural(job.steps.length, 'step')} done`;
 }
 
 /** Jobs newest first: what each was asked to do, its status and when; each opens its page. */
@@ -22,7 +22,7 @@ export function CmdJobsTable({ jobs, caption }: { jobs: Job[]; caption: string }
             <th scope="col">Command</th>
             <th scope="col">Status</th>
             <th scope="col">Progress</th>
-            <th scope="col">Started</th>
+            <th scope="col">Created</th>
           </tr>
         </thead>
         <tbody>

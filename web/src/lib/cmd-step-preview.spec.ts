@@ -1,4 +1,4 @@
-import { stepPreviewWords } from './cmd-step-preview';
+import { shortDescription, stepPreviewWords } from './cmd-step-preview';
 
 describe('stepPreviewWords', () => {
   it('names what the step will do and the count of each input', () => {
@@ -13,5 +13,18 @@ describe('stepPreviewWords', () => {
   it('is empty without a preview', () => {
     expect(stepPreviewWords(undefined)).toEqual({ inputs: [] });
     expect(stepPreviewWords({ inputs: [1] })).toEqual({ description: undefined, inputs: [] });
+  });
+});
+
+describe('shortDescription', () => {
+  it('keeps the first clause', () => {
+    expect(shortDescription('Finds prospects matching the criteria (all apply); more')).toBe(
+      'Finds prospects matching the criteria',
+    );
+    expect(shortDescription('Sends the drafts through SMTP after approval, each once')).toBe(
+      'Sends the drafts through SMTP after approval',
+    );
+    expect(shortDescription(undefined)).toBeUndefined();
+    expect(shortDescription('(odd)')).toBeUndefined();
   });
 });

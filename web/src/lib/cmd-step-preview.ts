@@ -19,3 +19,10 @@ export function stepPreviewWords(preview: Record<string, unknown> | undefined): 
   }
   return { description, inputs };
 }
+
+/** The first clause of an action's description (GET /agents writes them for planners, at length). */
+export function shortDescription(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const clause = description.split(/[;,(.]/)[0].trim();
+  return clause || undefined;
+}
