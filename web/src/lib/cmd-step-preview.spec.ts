@@ -21,6 +21,10 @@ describe('shortDescription', () => {
     expect(shortDescription('Finds prospects matching the criteria (all apply); more')).toBe(
       'Finds prospects matching the criteria',
     );
+    expect(shortDescription('Drafts one email (subject and body) per prospect, then')).toBe(
+      'Drafts one email per prospect',
+    );
+    expect(shortDescription(`Does ${'many things '.repeat(10)}`)).toMatch(/^Does many .{60,80}…$/);
     expect(shortDescription('Sends the drafts through SMTP after approval, each once')).toBe(
       'Sends the drafts through SMTP after approval',
     );

@@ -20,9 +20,16 @@ export function stepPreviewWords(preview: Record<string, unknown> | undefined): 
   return { description, inputs };
 }
 
-/** The first clause of an action's description (GET /agents writes them for planners, at length). */
+/**
+ * The first clause of an action's description (GET /agents writes them for planners, at length):
+ * asides in brackets dropped, at most about 80 characters.
+ */
 export function shortDescription(description: string | undefined): string | undefined {
   if (!description) return undefined;
-  const clause = description.split(/[;,(.]/)[0].trim();
-  return clause || undefined;
+  const clause = description
+    .replace(/\s*\([^)]*\)/g, '')
+    .split(/[;,.]/)[0]
+    .trim();
+  if (clause.length <= 80) return clause || undefined;
+  return `${clause.slice(0, clause.lastIndexOf(' ', 80))}…`;
 }
