@@ -38,7 +38,13 @@ export interface DraftCardProps {
 }
 
 /** One draft in the queue: preview, or edit form; remove (asks first); approve a touch. */
-export function DraftCard({ message, editing, onEditingChange, onChanged, onConflict }: DraftCardProps) {
+export function DraftCard({
+  message,
+  editing,
+  onEditingChange,
+  onChanged,
+  onConflict,
+}: DraftCardProps) {
   const id = useId();
   const [subject, setSubject] = useState(message.subject);
   const [body, setBody] = useState(message.body);
@@ -49,7 +55,10 @@ export function DraftCard({ message, editing, onEditingChange, onChanged, onConf
   const save = useMutation({
     mutationFn: () =>
       unwrap(
-        api.PATCH('/outbox/{id}', { params: { path: { id: message.id } }, body: { subject, body } }),
+        api.PATCH('/outbox/{id}', {
+          params: { path: { id: message.id } },
+          body: { subject, body },
+        }),
       ),
     onSuccess: () => {
       onEditingChange(false);

@@ -16,7 +16,16 @@ const PAGE = 10;
 
 /** The step a job waits on (the current one, or the first waiting for approval). */
 export function waitingStep(job: Job): Schemas['JobStepDto'] | undefined {
-  return job.steps.find((step) => step.status === 'waiting_approval') ?? job.steps[job.current_step];
+  return (
+    job.steps.find((step) => step.status === 'waiting_approval') ?? job.steps[job.current_step]
+  );
+}
+
+/** What the step will do, in the service's words when its preview has them. */
+export function waitingHeadline(step: Schemas['JobStepDto'] | undefined): string {
+  if (!step) return 'Its next step';
+  const described = step.preview?.description;
+  return typeof described === 'string' && described ? described : stepHeadline(step);
 }
 
 export function isEmailSend(step: Schemas['JobStepDto'] | undefined): boolean {
@@ -38,7 +47,13 @@ export interface JobApprovalProps {
 }
 
 /** A job waiting for a human: what its step will do, its drafts, approve or reject it all. */
-export function JobApproval({ job, headingRef, onDecided, onConflict, onChanged }: JobApprovalProps) {
+export function JobApproval({
+  job,
+  headingRef,
+  onDecided,
+  onConflict,
+  onChanged,
+}: JobApprovalProps) {
   const step = waitingStep(job);
   const sends = isEmailSend(step);
   const [skip, setSkip] = useState(0);
@@ -59,7 +74,9 @@ export function JobApproval({ job, headingRef, onDecided, onConflict, onChanged 
   };
   const approve = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/jobs/{job_id}/approve', { params: { path: { job_id: job.job_id } }, body: {} })),
+      unwrap(
+        api.POST('/jobs/{job_id}/approve', { params: { path: { job_id: job.job_id } }, body: {} }),
+      ),
     onSuccess: (result) => onDecided({ verb: 'Approved', job: result, emails: sends ? count : 0 }),
     onError: handle,
   });
@@ -76,7 +93,7 @@ export function JobApproval({ job, headingRef, onDecided, onConflict, onChanged 
   });
   const busy = approve.isPending || reject.isPending;
   const error = [approve.error, reject.error].find((e) => e && statusOf(e) !== 409);
-  const headline = step ? stepHeadline(step) : 'Its next step';
+  const headline = waitingHeadline(step);
   const approveLabel = sends ? `Approve and send ${plural(count, 'email')}` : 'Approve';
   const approveQuestion = sends
     ? `Send ${plural(count, 'email')} now? Each goes out once, to the recipients shown here.`
@@ -117,7 +134,8 @@ export function JobApproval({ job, headingRef, onDecided, onConflict, onChanged 
             tone="danger"
             question={
               <>
-                Reject this job? It is cancelled and {sends ? 'no email is sent' : 'the step does not run'}.
+                Reject this job? It is cancelled and{' '}
+                {sends ? 'no email is sent' : 'the step does not run'}.
                 <span className="field appr-reason">
                   <label htmlFor="appr-reason">Reason (optional)</label>
                   <input
@@ -139,7 +157,9 @@ export function JobApproval({ job, headingRef, onDecided, onConflict, onChanged 
         <>
           <h3>{sends ? 'Emails to send' : 'Drafts'}</h3>
           {drafts.isPending && <Loading what="Loading the drafts" />}
-          {drafts.error && <ErrorNotice error={drafts.error} onRetry={() => void drafts.refetch()} />}
+          {drafts.error && (
+            <ErrorNotice error={drafts.error} onRetry={() => void drafts.refetch()} />
+          )}
           {drafts.data && drafts.data.items.length === 0 && (
             <p className="muted">No drafts are left: approving sends nothing.</p>
           )}

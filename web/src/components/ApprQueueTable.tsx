@@ -1,6 +1,6 @@
 import type { Schemas } from '../api/client';
 import { formatNumber, formatRelative } from '../lib/format';
-import { stepHeadline } from '../lib/plan-describe';
+import { waitingHeadline } from './ApprJob';
 
 type Job = Schemas['JobDto'];
 type Step = Schemas['JobStepDto'];
@@ -54,7 +54,7 @@ export function ApprQueueTable({
                   </button>
                   {isSelected && <span className="visually-hidden"> (selected)</span>}
                 </th>
-                <td>{step ? stepHeadline(step) : '—'}</td>
+                <td>{waitingHeadline(step)}</td>
                 <td>{formatNumber(draftCount(step))}</td>
                 <td>{formatRelative(job.updated_at)}</td>
               </tr>

@@ -18,7 +18,10 @@ async function addOne(value: string): Promise<AddOutcome> {
     const { response, error } = await api.POST('/suppressions', { body: { value } });
     if (response.ok) return { kind: 'added' };
     if (response.status === 409) return { kind: 'already' };
-    return { kind: 'refused', reason: describeError({ status: response.status, body: error }).detail };
+    return {
+      kind: 'refused',
+      reason: describeError({ status: response.status, body: error }).detail,
+    };
   } catch (error) {
     return { kind: 'refused', reason: describeError(error).detail };
   }
@@ -72,7 +75,11 @@ export function SuppressionImport({ onDone }: { onDone: () => void }) {
           />
         </div>
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={running || values.length === 0}>
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={running || values.length === 0}
+          >
             Import {plural(values.length, 'entry', 'entries')}
           </button>
           {running && (

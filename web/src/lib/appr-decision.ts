@@ -34,7 +34,8 @@ export function decisionOf(value: unknown): Decision | undefined {
   const steps = item.steps;
   if (Array.isArray(steps)) {
     for (const step of steps) {
-      const found = step && typeof step === 'object' && decisionOf({ ...(step as Loose), steps: 0 });
+      const found =
+        step && typeof step === 'object' && decisionOf({ ...(step as Loose), steps: 0 });
       if (found) return found;
     }
   }

@@ -3,7 +3,9 @@ import { importSuppressions, parseSuppressionList, type AddOutcome } from './app
 describe('parseSuppressionList', () => {
   it('splits lines, commas and spaces, lowercases and drops duplicates and a header', () => {
     expect(
-      parseSuppressionList('email\nAna@Example.com, bob@example.com;\n\n"acme.test" ana@example.com'),
+      parseSuppressionList(
+        'email\nAna@Example.com, bob@example.com;\n\n"acme.test" ana@example.com',
+      ),
     ).toEqual(['ana@example.com', 'bob@example.com', 'acme.test']);
     expect(parseSuppressionList('  \n ')).toEqual([]);
   });

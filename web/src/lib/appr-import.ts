@@ -11,7 +11,8 @@ export interface ImportProgress {
   refused: { value: string; reason: string }[];
 }
 
-export type AddOutcome = { kind: 'added' } | { kind: 'already' } | { kind: 'refused'; reason: string };
+export type AddOutcome =
+  { kind: 'added' } | { kind: 'already' } | { kind: 'refused'; reason: string };
 
 /**
  * The distinct values of a text: one per line, or separated by commas, semicolons or spaces
@@ -20,7 +21,10 @@ export type AddOutcome = { kind: 'added' } | { kind: 'already' } | { kind: 'refu
 export function parseSuppressionList(text: string): string[] {
   const seen = new Set<string>();
   for (const raw of text.split(/[\s,;]+/)) {
-    const value = raw.trim().replace(/^["']|["']$/g, '').toLowerCase();
+    const value = raw
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase();
     if (!value || ['email', 'emails', 'domain', 'domains', 'value', 'address'].includes(value)) {
       continue;
     }

@@ -25,12 +25,17 @@ export function ApprovalsPage() {
   const queue = useQuery({
     queryKey: ['jobs', 'waiting_approval', 'queue', skip],
     queryFn: () =>
-      unwrap(api.GET('/jobs', { params: { query: { status: 'waiting_approval', skip, limit: PAGE } } })),
+      unwrap(
+        api.GET('/jobs', { params: { query: { status: 'waiting_approval', skip, limit: PAGE } } }),
+      ),
     refetchInterval: 15_000,
     placeholderData: keepPreviousData,
   });
   const items = queue.data?.items ?? [];
-  const selectedIndex = Math.max(0, items.findIndex((job) => job.job_id === selectedId));
+  const selectedIndex = Math.max(
+    0,
+    items.findIndex((job) => job.job_id === selectedId),
+  );
   const selected = items[selectedIndex];
 
   const refresh = useCallback(() => {
@@ -92,7 +97,7 @@ export function ApprovalsPage() {
         Everything waiting for a person: review what each job will do, edit or remove its emails,
         then approve or reject it.
       </p>
-      <aside className="shortcut-legend" aria-label="Keyboard shortcuts">
+      <div className="shortcut-legend" id="appr-shortcuts">
         <strong>Keys:</strong>{' '}
         {SHORTCUT_LEGEND.map((entry) => (
           <span key={entry.what} className="shortcut">
@@ -105,7 +110,7 @@ export function ApprovalsPage() {
             {entry.what}
           </span>
         ))}
-      </aside>
+      </div>
       <NoticeView notice={notice} onClose={() => setNotice(null)} />
       {queue.isPending && <Loading what="Loading the queue" />}
       {queue.error && <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />}
@@ -115,7 +120,8 @@ export function ApprovalsPage() {
       {items.length > 0 && (
         <>
           <h2>
-            Waiting for you <span className="muted small">({plural(queue.data?.total ?? 0, 'job')})</span>
+            Waiting for you{' '}
+            <span className="muted small">({plural(queue.data?.total ?? 0, 'job')})</span>
           </h2>
           <ApprQueueTable
             jobs={items}

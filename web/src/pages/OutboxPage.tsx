@@ -29,8 +29,7 @@ export function OutboxPage() {
   };
   const list = useQuery({
     queryKey: ['outbox', 'list', status ?? 'all', skip],
-    queryFn: () =>
-      unwrap(api.GET('/outbox', { params: { query: { status, skip, limit: PAGE } } })),
+    queryFn: () => unwrap(api.GET('/outbox', { params: { query: { status, skip, limit: PAGE } } })),
     placeholderData: keepPreviousData,
   });
   return (
@@ -56,7 +55,9 @@ export function OutboxPage() {
       {list.isPending && <Loading what="Loading the outbox" />}
       {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.items.length === 0 && (
-        <p className="notice notice-info">No messages{status ? ` in status ${humanize(status)}` : ''}.</p>
+        <p className="notice notice-info">
+          No messages{status ? ` in status ${humanize(status)}` : ''}.
+        </p>
       )}
       {list.data && list.data.items.length > 0 && (
         <>
@@ -91,7 +92,13 @@ export function OutboxPage() {
                     <td>
                       <StatusBadge status={message.status} />
                     </td>
-                    <td>{message.delivery_status ? <StatusBadge status={message.delivery_status} /> : '—'}</td>
+                    <td>
+                      {message.delivery_status ? (
+                        <StatusBadge status={message.delivery_status} />
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>{formatDateTime(message.sent_at)}</td>
                   </tr>
                 ))}

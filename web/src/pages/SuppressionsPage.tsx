@@ -101,7 +101,11 @@ export function SuppressionsPage() {
                   <tr key={entry.value}>
                     <th scope="row">{entry.value}</th>
                     <td>{humanize(entry.kind)}</td>
-                    <td>{entry.source === 'unsubscribe' ? 'Recipient (unsubscribed)' : humanize(entry.source)}</td>
+                    <td>
+                      {entry.source === 'unsubscribe'
+                        ? 'Recipient (unsubscribed)'
+                        : humanize(entry.source)}
+                    </td>
                     <td>{formatDateTime(entry.created_at)}</td>
                     <td>
                       <ConfirmButton
