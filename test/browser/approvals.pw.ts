@@ -46,7 +46,7 @@ test('edit a draft, remove one, approve the rest: they arrive at the SMTP server
   await expect(page.getByRole('status').filter({ hasText: 'Approved' })).toContainText(
     '2 emails will be sent now.',
   );
-  await expect(page.getByText('Nothing is waiting for approval.')).toBeVisible();
+  await expect(page.getByText('No job is waiting for approval.')).toBeVisible();
 
   await expect.poll(() => zigral.smtp.received.length, { timeout: 30_000 }).toBe(2);
   expect(zigral.smtp.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual([
@@ -81,7 +81,7 @@ test('an approval race: the second approver is told why it failed', async ({ bro
     const alert = second.getByRole('alert');
     await expect(alert).toContainText('Someone else decided first');
     await expect(alert).toContainText('the job is already approved');
-    await expect(second.getByText('Nothing is waiting for approval.')).toBeVisible();
+    await expect(second.getByText('No job is waiting for approval.')).toBeVisible();
     await expectAccessible(second);
     await screenshotBoth(second, 'approvals-conflict');
     await expect.poll(() => zigral.smtp.received.length, { timeout: 30_000 }).toBe(3);
@@ -154,5 +154,5 @@ test('the queue by keyboard only: move, edit while typing, approve', async ({
   await expect(reject.getByRole('button', { name: 'Reject job' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Rejected' })).toBeVisible();
-  await expect(page.getByText('Nothing is waiting for approval.')).toBeVisible();
+  await expect(page.getByText('No job is waiting for approval.')).toBeVisible();
 });

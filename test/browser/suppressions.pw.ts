@@ -13,7 +13,9 @@ test('add, import and remove suppressions', async ({ page, zigral, openApp }) =>
 
   await page.getByLabel('Email address or domain').fill('blocked@example.com');
   await page.getByRole('button', { name: 'Add to the list' }).click();
-  await expect(page.getByRole('alert')).toContainText('The request was refused');
+  await expect(page.getByRole('status')).toContainText(
+    'blocked@example.com is already on the list',
+  );
 
   await page
     .getByLabel('Addresses or domains, one per line (or separated by commas)')

@@ -35,6 +35,8 @@ export interface DraftCardProps {
   onChanged: () => void;
   /** A refused change (409, someone was first). */
   onConflict: (error: unknown) => void;
+  /** A sequence touch was approved (the answer, with who and when once the API says). */
+  onApproved?: (message: Message) => void;
 }
 
 /** One draft in the queue: preview, or edit form; remove (asks first); approve a touch. */
@@ -44,6 +46,7 @@ export function DraftCard({
   onEditingChange,
   onChanged,
   onConflict,
+  onApproved,
 }: DraftCardProps) {
   const id = useId();
   const [subject, setSubject] = useState(message.subject);
@@ -75,7 +78,10 @@ export function DraftCard({
   const approve = useMutation({
     mutationFn: () =>
       unwrap(api.POST('/outbox/{id}/approve', { params: { path: { id: message.id } } })),
-    onSuccess: onChanged,
+    onSuccess: (approved) => {
+      onApproved?.(approved);
+      onChanged();
+    },
     onError: handle,
   });
   const submit = (event: FormEvent) => {

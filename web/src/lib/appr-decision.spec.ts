@@ -1,4 +1,4 @@
-import { conflictInWords, decisionOf } from './appr-decision';
+import { conflictInWords, decisionOf, followUpsAwaitingReview } from './appr-decision';
 
 describe('decisionOf', () => {
   it('reads approved_by/approved_at of a message', () => {
@@ -45,5 +45,18 @@ describe('conflictInWords', () => {
       'Already approved by ana at 10:02',
     );
     expect(conflictInWords(undefined)).toBe('Someone else decided this item first.');
+  });
+});
+
+describe('followUpsAwaitingReview', () => {
+  it('keeps the draft follow-ups of sequences only', () => {
+    const base = { status: 'draft', enrollment_id: 'e1', touch_index: 1 };
+    const messages = [
+      { id: 'follow-up', ...base },
+      { id: 'first-touch', ...base, touch_index: 0 },
+      { id: 'job-draft', ...base, enrollment_id: null, touch_index: null },
+      { id: 'approved', ...base, status: 'approved' },
+    ];
+    expect(followUpsAwaitingReview(messages).map((m) => m.id)).toEqual(['follow-up']);
   });
 });

@@ -74,3 +74,20 @@ export function conflictInWords(message: string | undefined): string {
   }
   return message;
 }
+
+/**
+ * Sequence follow-ups drafted for review (a sequence with `review_follow_ups`): drafts of a
+ * touch after the first. First touches are approved with their launch job; job drafts with
+ * their job; follow-ups without review are created approved.
+ */
+export function followUpsAwaitingReview<
+  T extends { status: string; enrollment_id: string | null; touch_index: number | null },
+>(messages: T[]): T[] {
+  return messages.filter(
+    (message) =>
+      message.status === 'draft' &&
+      message.enrollment_id !== null &&
+      typeof message.touch_index === 'number' &&
+      message.touch_index > 0,
+  );
+}

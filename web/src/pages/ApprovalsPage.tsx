@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, ApiError, unwrap, type Schemas } from '../api/client';
 import { DecidedBy } from '../components/ApprDecidedBy';
 import { JobApproval, waitingStep, type Decided } from '../components/ApprJob';
+import { FollowUpReview } from '../components/ApprFollowUps';
 import { ApprQueueTable } from '../components/ApprQueueTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
@@ -13,7 +14,10 @@ import { plural } from '../lib/format';
 
 const PAGE = 20;
 
-type Notice = { kind: 'conflict'; text: string } | { kind: 'decided'; decided: Decided };
+type Notice =
+  | { kind: 'conflict'; text: string }
+  | { kind: 'decided'; decided: Decided }
+  | { kind: 'touch'; message: Schemas['OutboxMessageDto'] };
 
 /** One queue of what waits for a human: jobs parked before a step that needs approval. */
 export function ApprovalsPage() {
@@ -115,7 +119,7 @@ export function ApprovalsPage() {
       {queue.isPending && <Loading what="Loading the queue" />}
       {queue.error && <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && items.length === 0 && (
-        <p className="notice notice-info">Nothing is waiting for approval.</p>
+        <p className="notice notice-info">No job is waiting for approval.</p>
       )}
       {items.length > 0 && (
         <>
@@ -155,6 +159,11 @@ export function ApprovalsPage() {
           />
         )}
       </div>
+      <FollowUpReview
+        onChanged={refresh}
+        onConflict={onConflict}
+        onApproved={(message) => setNotice({ kind: 'touch', message })}
+      />
     </section>
   );
 }
@@ -167,6 +176,21 @@ function NoticeView({ notice, onClose }: { notice: Notice | null; onClose: () =>
         <strong>Someone else decided first</strong>
         <p>{notice.text}</p>
         <p>The queue has been refreshed: check what is left.</p>
+        <button type="button" onClick={onClose}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
+  if (notice.kind === 'touch') {
+    const decision = decisionOf(notice.message);
+    return (
+      <div className="notice notice-ok" role="status">
+        <strong>Approved the email to {notice.message.to}</strong>
+        <p>
+          It goes out in the recipient&apos;s next sending window.{' '}
+          <DecidedBy by={decision?.by} at={decision?.at} />
+        </p>
         <button type="button" onClick={onClose}>
           Dismiss
         </button>

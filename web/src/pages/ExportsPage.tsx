@@ -44,7 +44,7 @@ export function ExportsPage() {
                   <th scope="col">Job</th>
                   <th scope="col">Rows</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Files</th>
+                  <th scope="col">Download</th>
                 </tr>
               </thead>
               <tbody>
@@ -106,10 +106,11 @@ function Files({ item, onError }: { item: Export; onError: (error: unknown) => v
           key={file.format}
           type="button"
           disabled={busy !== null}
-          aria-label={`Download ${file.format.toUpperCase()} (${file.file_name}, ${formatNumber(file.bytes)} bytes)`}
+          title={`${file.file_name}, ${formatNumber(file.bytes)} bytes`}
           onClick={() => void download(file)}
         >
-          Download {file.format.toUpperCase()}
+          <span className="visually-hidden">Download </span>
+          {file.format.toUpperCase()}
         </button>
       ))}
     </div>

@@ -2,11 +2,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
+import { DecidedBy } from '../components/ApprDecidedBy';
 import { EmailPreview } from '../components/ApprEmail';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
 import { StatusBadge } from '../components/StatusBadge';
+import { decisionOf } from '../lib/appr-decision';
 import { formatDateTime, humanize } from '../lib/format';
 
 type Status = NonNullable<NonNullable<Schemas['OutboxMessageDto']>['status']>;
@@ -132,6 +134,7 @@ function OutboxMessageView({ id, onClose }: { id: string; onClose: () => void })
   if (message.isPending) return <Loading what="Loading the message" />;
   if (message.error) return <ErrorNotice error={message.error} />;
   const m = message.data;
+  const decision = decisionOf(m);
   return (
     <section className="card" aria-labelledby="outbox-message-heading">
       <h2 id="outbox-message-heading" ref={heading} tabIndex={-1}>
@@ -165,6 +168,9 @@ function OutboxMessageView({ id, onClose }: { id: string; onClose: () => void })
           </>
         )}
       </dl>
+      <p>
+        <DecidedBy by={decision?.by} at={decision?.at} />
+      </p>
       <EmailPreview message={m} />
       <div className="actions">
         <button type="button" onClick={onClose}>

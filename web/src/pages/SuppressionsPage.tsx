@@ -6,7 +6,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
-import { expectOk } from '../hooks/appr-api';
+import { expectOk, statusOf } from '../hooks/appr-api';
 import { formatDateTime, humanize } from '../lib/format';
 
 const PAGE = 20;
@@ -69,7 +69,13 @@ export function SuppressionsPage() {
           </button>
         </div>
       </form>
-      {add.error && <ErrorNotice error={add.error} />}
+      {add.error && statusOf(add.error) === 409 ? (
+        <p className="notice notice-info" role="status">
+          {add.variables} is already on the list: nothing to add.
+        </p>
+      ) : add.error ? (
+        <ErrorNotice error={add.error} />
+      ) : null}
       {remove.error && <ErrorNotice error={remove.error} />}
       {done && (
         <p className="notice notice-ok" role="status">
@@ -101,11 +107,7 @@ export function SuppressionsPage() {
                   <tr key={entry.value}>
                     <th scope="row">{entry.value}</th>
                     <td>{humanize(entry.kind)}</td>
-                    <td>
-                      {entry.source === 'unsubscribe'
-                        ? 'Recipient (unsubscribed)'
-                        : humanize(entry.source)}
-                    </td>
+                    <td>{sourceLabel(entry.source)}</td>
                     <td>{formatDateTime(entry.created_at)}</td>
                     <td>
                       <ConfirmButton
@@ -134,4 +136,11 @@ export function SuppressionsPage() {
       <SuppressionImport onDone={refresh} />
     </section>
   );
+}
+
+/** Who put a value on the list, in words. */
+function sourceLabel(source: string): string {
+  if (source === 'unsubscribe') return 'Recipient (unsubscribed)';
+  if (source === 'api') return 'Your team';
+  return humanize(source);
 }
