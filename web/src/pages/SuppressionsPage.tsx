@@ -30,7 +30,10 @@ export function SuppressionsPage() {
       setValue('');
       refresh();
     },
-    onMutate: () => setDone(null),
+    onMutate: () => {
+      setDone(null);
+      remove.reset();
+    },
   });
   const remove = useMutation({
     mutationFn: (input: string) =>
@@ -39,7 +42,10 @@ export function SuppressionsPage() {
       setDone(`Removed ${input}: it can be emailed again.`);
       refresh();
     },
-    onMutate: () => setDone(null),
+    onMutate: () => {
+      setDone(null);
+      add.reset();
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
