@@ -113,6 +113,9 @@ test('the queue by keyboard only: move, edit while typing, approve', async ({
   await page.keyboard.press('ArrowDown');
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(draft(page, /Email to Rita Kundin/)).toBeVisible();
+  // Enter opens the selected item: focus moves to its heading.
+  await page.keyboard.press('Enter');
+  await expect(detail(page).getByRole('heading', { level: 2 })).toBeFocused();
 
   // e edits the first email; letters typed there are text, not shortcuts.
   await page.keyboard.press('e');

@@ -8,14 +8,14 @@ import { ApprQueueTable } from '../components/ApprQueueTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
-import { conflictInWords, decisionOf } from '../lib/appr-decision';
+import { conflictInWords, decisionOf, type Decision } from '../lib/appr-decision';
 import { moveSelection, queueCommand, SHORTCUT_LEGEND } from '../lib/appr-keys';
 import { plural } from '../lib/format';
 
 const PAGE = 20;
 
 type Notice =
-  | { kind: 'conflict'; text: string }
+  | { kind: 'conflict'; text: string; decision?: Decision }
   | { kind: 'decided'; decided: Decided }
   | { kind: 'touch'; message: Schemas['OutboxMessageDto'] };
 
@@ -85,8 +85,10 @@ export function ApprovalsPage() {
   }, [items, selectedIndex, select]);
 
   const onConflict = (error: unknown) => {
-    const message = error instanceof ApiError ? error.body?.message : undefined;
-    setNotice({ kind: 'conflict', text: conflictInWords(message) });
+    const body = error instanceof ApiError ? error.body : undefined;
+    // Who decided first, when the service's answer names them (details, being added to the API).
+    const decision = decisionOf(body?.details);
+    setNotice({ kind: 'conflict', text: conflictInWords(body?.message), decision });
     refresh();
   };
   const onDecided = (decided: Decided) => {
@@ -174,7 +176,12 @@ function NoticeView({ notice, onClose }: { notice: Notice | null; onClose: () =>
     return (
       <div className="notice notice-error" role="alert">
         <strong>Someone else decided first</strong>
-        <p>{notice.text}</p>
+        <p>
+          {notice.text}{' '}
+          {notice.decision && (
+            <DecidedBy by={notice.decision.by} at={notice.decision.at} verb="Decided" />
+          )}
+        </p>
         <p>The queue has been refreshed: check what is left.</p>
         <button type="button" onClick={onClose}>
           Dismiss
