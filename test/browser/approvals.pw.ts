@@ -80,7 +80,7 @@ test('an approval race: the second approver is told why it failed', async ({ bro
     await expect(first.getByRole('status').filter({ hasText: 'Approved' })).toBeVisible();
     const alert = second.getByRole('alert');
     await expect(alert).toContainText('Someone else decided first');
-    await expect(alert).toContainText('the job is already approved');
+    await expect(alert).toContainText('The job is already approved');
     await expect(second.getByText('No job is waiting for approval.')).toBeVisible();
     await expectAccessible(second);
     await screenshotBoth(second, 'approvals-conflict');

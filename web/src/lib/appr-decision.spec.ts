@@ -27,7 +27,7 @@ describe('decisionOf', () => {
 describe('conflictInWords', () => {
   it("turns a job's 409 into plain words", () => {
     expect(conflictInWords('Job "3f0c" is queued; approve does not apply')).toBe(
-      'Someone else decided first: the job is already approved and about to run, so your approve was not applied.',
+      'The job is already approved and about to run, so your approval was not applied.',
     );
     expect(conflictInWords('Job "3f0c" is cancelled; approve does not apply')).toContain(
       'already rejected or cancelled',
@@ -36,7 +36,7 @@ describe('conflictInWords', () => {
 
   it("turns an outbox message's 409 into plain words", () => {
     expect(conflictInWords('Outbox message "x" is sent: only a draft can be edited')).toBe(
-      'Someone else got there first: this email is already sent.',
+      'This email is already sent.',
     );
   });
 
@@ -44,7 +44,7 @@ describe('conflictInWords', () => {
     expect(conflictInWords('Already approved by ana at 10:02')).toBe(
       'Already approved by ana at 10:02',
     );
-    expect(conflictInWords(undefined)).toBe('Someone else decided this item first.');
+    expect(conflictInWords(undefined)).toBe('It changed before your decision reached the service.');
   });
 });
 

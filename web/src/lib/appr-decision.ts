@@ -57,20 +57,22 @@ const STATE_WORDS: Record<string, string> = {
 
 /**
  * The service's 409 message for a decision someone else made first, in plain words:
- * `Job "…" is queued; approve does not apply` → "Someone decided first: the job is now approved
- * and about to run." A message that already says who (e.g. "already approved by … at …") is kept.
+ * `Job "…" is queued; approve does not apply` → "The job is already approved and about to
+ * run, so your approval was not applied." A message that already says who (e.g. "already
+ * approved by … at …") is kept as it is.
  */
 export function conflictInWords(message: string | undefined): string {
-  if (!message) return 'Someone else decided this item first.';
+  if (!message) return 'It changed before your decision reached the service.';
   const job = /^Job "[^"]+" is (\w+); (\w+) does not apply/.exec(message);
   if (job) {
     const state = STATE_WORDS[job[1]] ?? job[1].replace(/_/g, ' ');
-    return `Someone else decided first: the job is already ${state}, so your ${job[2]} was not applied.`;
+    const yours = job[2] === 'approve' ? 'approval' : job[2] === 'reject' ? 'rejection' : job[2];
+    return `The job is already ${state}, so your ${yours} was not applied.`;
   }
   const outbox = /^Outbox message "[^"]+" is (\w+)/.exec(message);
   if (outbox) {
     const state = STATE_WORDS[outbox[1]] ?? outbox[1];
-    return `Someone else got there first: this email is already ${state}.`;
+    return `This email is already ${state}.`;
   }
   return message;
 }
