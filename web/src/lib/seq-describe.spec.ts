@@ -1,6 +1,7 @@
 import {
   describeEvent,
   describeExitReason,
+  describeReplyOutcome,
   describeStep,
   enrollmentActions,
   formatRate,
@@ -90,5 +91,12 @@ describe('seq-describe', () => {
     expect(enrollmentActions('active')).toEqual({ pause: true, resume: false, stop: true });
     expect(enrollmentActions('paused')).toEqual({ pause: false, resume: true, stop: true });
     expect(enrollmentActions('replied')).toEqual({ pause: false, resume: false, stop: false });
+  });
+});
+
+describe('describeReplyOutcome', () => {
+  it('says what a message did', () => {
+    expect(describeReplyOutcome('replied')).toBe('stopped the enrollment');
+    expect(describeReplyOutcome('odd_one')).toBe('odd one');
   });
 });

@@ -135,3 +135,18 @@ export function enrollmentActions(status: string): {
     stop: status === 'active' || status === 'paused',
   };
 }
+
+const REPLY_OUTCOME: Record<string, string> = {
+  replied: 'stopped the enrollment',
+  out_of_office: 'delayed the next email (out of office)',
+  bounced: 'stopped the enrollment and suppressed the address',
+  delayed: 'noted a delivery delay',
+  unsubscribed: 'opted the prospect out',
+  none: 'changed nothing',
+  duplicate: 'changed nothing (delivered again)',
+};
+
+/** What a received message did, in words ("stopped the enrollment"). */
+export function describeReplyOutcome(outcome: string): string {
+  return REPLY_OUTCOME[outcome] ?? humanize(outcome).toLowerCase();
+}
