@@ -27,7 +27,7 @@ async function json<T>(response: Response, what: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function until<T>(
+export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   ms = 30_000,
@@ -41,7 +41,7 @@ async function until<T>(
   }
 }
 
-const post = (zigral: Zigral, path: string, body: unknown = {}) =>
+export const post = (zigral: Zigral, path: string, body: unknown = {}) =>
   zigral.api(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -118,4 +118,35 @@ export async function setUpSequence(
     return tasks.total === 3 ? true : undefined;
   });
   return fixture;
+}
+
+/** Enrols one more lead and launches again: the launch job waits for approval (a draft in the outbox). */
+export async function launchPending(zigral: Zigral, sequenceId: string): Promise<string> {
+  await json(
+    await zigral.api('/prospects/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'Name,Email,Title,Company\nVera Neu,vera@neukunde.test,VP Sales,Neukunde AG\n',
+    }),
+    'import',
+  );
+  const found = await json<{ items: { id: string }[] }>(
+    await zigral.api('/prospects?q=Vera%20Neu'),
+    'prospects',
+  );
+  await json(
+    await post(zigral, `/sequences/${sequenceId}/enrollments`, {
+      prospect_ids: [found.items[0].id],
+    }),
+    'enrol',
+  );
+  const launched = await json<{ job_id: string }>(
+    await post(zigral, `/sequences/${sequenceId}/launch`),
+    'launch',
+  );
+  await until('the second launch to wait for approval', async () => {
+    const job = await json<{ status: string }>(await zigral.api(`/jobs/${launched.job_id}`), 'job');
+    return job.status === 'waiting_approval' ? true : undefined;
+  });
+  return launched.job_id;
 }
