@@ -51,6 +51,7 @@ test.describe('sequences', () => {
     await expect(timeline).toContainText('Email 1 sent (step 1)');
     await expect(timeline).toContainText('Task created (step 2)');
     await expect(page.getByText('Emails sent', { exact: true }).locator('+ dd')).toHaveText('1');
+    await expect(page.getByText('Waiting for its task to be done')).toBeVisible();
     await expectAccessible(page);
     await screenshotBoth(page, 'enrollment');
 
@@ -66,6 +67,7 @@ test.describe('sequences', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await dialog.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Paused');
+    await expect(page.getByText('Nothing while it is paused')).toBeVisible();
     await expect(timeline.getByRole('listitem').last()).toContainText('Paused');
     const paused = (await (
       await zigral.api(`/enrollments/${fixture.enrollments['Rita Kundin']}`)

@@ -80,13 +80,21 @@ export function EnrollmentPage() {
         </dd>
         <dt>Next due</dt>
         <dd>
-          {enrollment.next_due_at
-            ? `${formatDateTime(enrollment.next_due_at)} (${formatRelative(enrollment.next_due_at)})`
-            : enrollment.exited_at
-              ? 'Nothing: it ended'
-              : enrollment.launched_at
-                ? 'Waiting (a task, an approval or a pause)'
-                : 'Waiting for the sequence’s launch'}
+          {enrollment.next_due_at ? (
+            `${formatDateTime(enrollment.next_due_at)} (${formatRelative(enrollment.next_due_at)})`
+          ) : enrollment.exited_at ? (
+            'Nothing: it ended'
+          ) : enrollment.status === 'paused' ? (
+            'Nothing while it is paused'
+          ) : !enrollment.launched_at ? (
+            'Waiting for the sequence’s launch'
+          ) : step?.type === 'task' ? (
+            <>
+              Waiting for its task to be done (<Link to="/tasks">Tasks</Link>)
+            </>
+          ) : (
+            'Waiting for its follow-up to be approved'
+          )}
         </dd>
         <dt>Emails sent</dt>
         <dd>{sent}</dd>
