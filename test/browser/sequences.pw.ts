@@ -123,3 +123,68 @@ test.describe('sequences', () => {
     await screenshotBoth(page, 'replies');
   });
 });
+
+test.describe('a reply in the inbox', () => {
+  test.use({ zigralOptions: { sampleData: true } });
+
+  // No IMAP server in this harness: the inbox's API answer is stubbed with one reply about a real
+  // enrollment, so the page's reading and links are checked end to end.
+  test('shows its text, what it stopped, and links to the prospect and the enrollment', async ({
+    zigral,
+    page,
+    openApp,
+  }) => {
+    const fixture = await setUpSequence(zigral);
+    const reply = {
+      id: '6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      kind: 'reply',
+      outcome: 'replied',
+      matched_by: 'in_reply_to',
+      matched: true,
+      duplicate_of: null,
+      message_id: 'abc@kundenfirma.test',
+      from_address: 'rita@kundenfirma.test',
+      from_name: 'Rita Kundin',
+      date: '2026-12-07T09:00:00.000Z',
+      return_date: null,
+      outbox_message_id: null,
+      enrollment_id: fixture.enrollments['Rita Kundin'],
+      sequence_id: fixture.sequenceId,
+      job_id: null,
+      prospect_id: fixture.prospects['Rita Kundin'],
+      intent: 'interested',
+      intent_source: 'llm',
+      delivery_status: null,
+      delivery_recipient: null,
+      delivery_diagnostic: null,
+      subject: 'Re: Rita, a quick idea for Kundenfirma GmbH',
+      text: 'Sounds good, call me on Tuesday.',
+      truncated: false,
+      received_at: '2026-12-07T09:00:05.000Z',
+    };
+    await page.route(
+      (url) => url.pathname === '/replies',
+      (route) => route.fulfill({ json: { items: [reply], total: 1, skip: 0, limit: 20 } }),
+    );
+    await openApp('replies');
+    const row = page.getByRole('row').filter({ hasText: 'Rita Kundin' });
+    await expect(row).toContainText('Reply (Interested)');
+    await expect(row).toContainText('stopped the enrollment');
+    const subject = row.getByRole('button', { name: reply.subject });
+    await subject.click();
+    await expect(subject).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('heading', { level: 2, name: reply.subject })).toBeVisible();
+    await expect(page.getByText('Sounds good, call me on Tuesday.')).toBeVisible();
+    await expectAccessible(page);
+    await screenshotBoth(page, 'replies-open');
+    await expect(row.getByRole('link', { name: 'Rita Kundin' })).toHaveAttribute(
+      'href',
+      `/app/prospects/${fixture.prospects['Rita Kundin']}`,
+    );
+    await row.getByRole('link', { name: 'Timeline' }).click();
+    await expect(page).toHaveURL(
+      new RegExp(`/app/enrollments/${fixture.enrollments['Rita Kundin']}$`),
+    );
+    await expect(page.getByRole('heading', { level: 1, name: /Rita Kundin in/ })).toBeVisible();
+  });
+});
