@@ -175,6 +175,9 @@ test.describe('a reply in the inbox', () => {
     await expect(subject).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByRole('heading', { level: 2, name: reply.subject })).toBeVisible();
     await expect(page.getByText('Sounds good, call me on Tuesday.')).toBeVisible();
+    await expect(
+      page.locator('#seq-open-reply').getByRole('link', { name: 'The enrollment’s timeline' }),
+    ).toBeVisible();
     await expectAccessible(page);
     await screenshotBoth(page, 'replies-open');
     await expect(row.getByRole('link', { name: 'Rita Kundin' })).toHaveAttribute(

@@ -154,7 +154,7 @@ export function EnrollmentPage() {
         <p className="muted">No message from this prospect about this sequence.</p>
       )}
       {replies.data?.items.map((reply) => (
-        <SeqReplyText key={reply.id} reply={reply} />
+        <SeqReplyText key={reply.id} reply={reply} links={false} />
       ))}
     </section>
   );
