@@ -53,7 +53,7 @@ export function SeqEnrollments({ sequenceId, steps }: SeqEnrollmentsProps) {
       {query.data && query.data.items.length > 0 && (
         <>
           <div className="table-wrap">
-            <table>
+            <table className="seq-table">
               <thead>
                 <tr>
                   <th scope="col">Prospect</th>

@@ -11,7 +11,7 @@ export interface SeqStepStatsProps {
 export function SeqStepStats({ steps, stats }: SeqStepStatsProps) {
   return (
     <div className="table-wrap">
-      <table className="seq-steps">
+      <table className="seq-table seq-steps">
         <caption className="seq-sr-only">Steps with their counts</caption>
         <thead>
           <tr>

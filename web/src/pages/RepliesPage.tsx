@@ -90,7 +90,7 @@ export function RepliesPage() {
       {query.data && query.data.items.length > 0 && (
         <>
           <div className="table-wrap">
-            <table>
+            <table className="seq-table">
               <thead>
                 <tr>
                   <th scope="col">Received</th>

@@ -37,7 +37,7 @@ export function SequencesPage() {
       {query.data && query.data.items.length > 0 && (
         <>
           <div className="table-wrap">
-            <table>
+            <table className="seq-table">
               <thead>
                 <tr>
                   <th scope="col">Name</th>

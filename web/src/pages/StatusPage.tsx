@@ -45,7 +45,7 @@ export function StatusPage() {
               : `Not ready. ${health.data.message ?? ''}`}
           </p>
           <div className="table-wrap">
-            <table>
+            <table className="seq-table">
               <thead>
                 <tr>
                   <th scope="col">Check</th>
@@ -74,7 +74,7 @@ export function StatusPage() {
       <h2>Agents and actions</h2>
       {agents.data && (
         <div className="table-wrap">
-          <table>
+          <table className="seq-table">
             <thead>
               <tr>
                 <th scope="col">Action</th>

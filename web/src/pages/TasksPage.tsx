@@ -68,15 +68,15 @@ export function TasksPage() {
       {query.data && query.data.items.length > 0 && (
         <>
           <div className="table-wrap">
-            <table>
+            <table className="seq-table">
               <thead>
                 <tr>
                   <th scope="col">Task</th>
                   <th scope="col">Prospect</th>
+                  <th scope="col">Action</th>
                   <th scope="col">Due since</th>
                   <th scope="col">Status</th>
                   <th scope="col">Enrollment</th>
-                  <th scope="col">Action</th>
                 </tr>
               </thead>
               <tbody>
@@ -87,16 +87,6 @@ export function TasksPage() {
                     </td>
                     <td>
                       <SeqProspectLink id={task.prospect_id} />
-                    </td>
-                    <td>{formatDateTime(task.created_at)}</td>
-                    <td>
-                      <StatusBadge status={task.status} />
-                      {task.completed_at && (
-                        <span className="small muted"> {formatDateTime(task.completed_at)}</span>
-                      )}
-                    </td>
-                    <td>
-                      <Link to={`/enrollments/${task.enrollment_id}`}>Timeline</Link>
                     </td>
                     <td>
                       {task.status === 'open' ? (
@@ -109,6 +99,16 @@ export function TasksPage() {
                       ) : (
                         '—'
                       )}
+                    </td>
+                    <td>{formatDateTime(task.created_at)}</td>
+                    <td>
+                      <StatusBadge status={task.status} />
+                      {task.completed_at && (
+                        <span className="small muted"> {formatDateTime(task.completed_at)}</span>
+                      )}
+                    </td>
+                    <td>
+                      <Link to={`/enrollments/${task.enrollment_id}`}>Timeline</Link>
                     </td>
                   </tr>
                 ))}
