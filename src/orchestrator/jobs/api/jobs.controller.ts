@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
@@ -10,7 +11,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBody, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ApiErrorExamples,
@@ -18,7 +19,7 @@ import {
   ErrorResponseSpec,
   ApiKeyAuth,
 } from '../../../common/decorators/api-docs.decorators';
-import { Client } from '../../../common/http/client-identity';
+import { Actor, Client } from '../../../common/http/client-identity';
 import {
   MAX_INT32,
   ParseSequenceNumberPipe,
@@ -38,6 +39,7 @@ import { CheckpointDto, FeedbackResponseDto, JobDto, JobPageDto } from './dto/jo
 import { CheckpointService } from '../store/checkpoint.service';
 import { JobEventsSse } from '../events/job-events-sse';
 import { JOB_EVENT_TYPES } from '../events/job-event-types';
+import { LAST_EVENT_ID_HEADER, parseLastEventId } from '../events/last-event-id.util';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsService } from './jobs.service';
 import { PlanPreviewDto } from '../../plans/dto/plan-preview.dto';
@@ -57,6 +59,31 @@ const conflict = (command: string, status: string): ErrorResponseSpec => ({
   description: `The job is not in a status ${command} applies to`,
   message: `Job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55" is ${status}; ${command} does not apply`,
 });
+/** Approve and reject: not waiting for approval, or a decision came first (a race lost, a second click). */
+const ApiDecisionConflict = (command: string) =>
+  ApiErrorExamples(
+    {
+      status: 409,
+      description:
+        'The job is not waiting for approval; `already_decided` when a decision came first: the ' +
+        'message and `details` name the step, the decision, who (`by`, an API-key label) and when (`at`)',
+    },
+    [
+      {
+        error: 'already_decided',
+        summary: 'Another client decided first',
+        message:
+          `Job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55" is queued; ${command} does not apply: ` +
+          'step 1 was approved by "ops-alice" at 2026-11-24T10:05:00.000Z',
+        details: { step: 1, decision: 'approved', by: 'ops-alice', at: '2026-11-24T10:05:00.000Z' },
+      },
+      {
+        error: 'Conflict',
+        summary: 'The job does not wait for approval',
+        message: `Job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55" is running; ${command} does not apply`,
+      },
+    ],
+  );
 
 /** The SSE route's 200: the wire format, and each event with the fields of its data. */
 const EVENT_STREAM = {
@@ -157,20 +184,41 @@ export class JobsController {
 
   /**
    * Follows a job's events (Server-Sent Events)
-   * @remarks The job's past events, then new ones live; the stream ends when the job does.
+   * @remarks The job's past events, then new ones live; the stream ends when the job does. A
+   * client that reconnects with the standard `Last-Event-ID` header (EventSource does it by
+   * itself) gets only the events after that id, then live ones: none missed, none twice.
    */
   @Get(':job_id/events')
   @JOB_ID
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description:
+      'Resume after this event id (the `id:` of the last event received); 400 when not a non-negative integer',
+    schema: { type: 'string', pattern: '^[0-9]{1,15}$', example: '3' },
+  })
   @ApiResponse({ status: 200, description: 'The event stream', content: EVENT_STREAM })
-  @ApiErrorResponses(400, NOT_FOUND)
+  @ApiErrorResponses(
+    {
+      status: 400,
+      message: 'Last-Event-ID must be the id of an event of the stream (a non-negative integer)',
+    },
+    NOT_FOUND,
+  )
   async events(
     @Param('job_id', JobIdPipe) jobId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const resume = parseLastEventId(request.headers[LAST_EVENT_ID_HEADER]);
+    if (!resume.ok) throw new BadRequestException(resume.message);
     const sse = new JobEventsSse(request, reply);
-    const stop = await this.jobs.followEvents(jobId, (events) => sse.send(events));
-    sse.open(stop);
+    const { stop, ended } = await this.jobs.followEvents(
+      jobId,
+      (events) => sse.send(events),
+      resume.afterId,
+    );
+    sse.open(stop, ended);
   }
 
   /** Cancels a job that has not finished */
@@ -220,31 +268,41 @@ export class JobsController {
   /**
    * Approves the step a job waits on
    * @remarks The step runs with its planned parameters, or with `params` when given (validated
-   * like the plan's; 400 `invalid_params` names the problems).
+   * like the plan's; 400 `invalid_params` names the problems). Who approved (the API key's
+   * label, `anonymous` without API_KEYS) and when are recorded: GET /jobs/{id} shows them as
+   * `approval`. Of racing approves and rejects exactly one wins; the others get 409
+   * `already_decided` naming who decided and when.
    */
   @Post(':job_id/approve')
   @HttpCode(200)
   @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, NOT_FOUND, conflict('approve', 'running'))
+  @ApiDecisionConflict('approve')
+  @ApiErrorResponses(400, NOT_FOUND)
   async approve(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body() body: ApproveJobDto,
+    @Actor() actor: string,
   ): Promise<JobDto> {
-    return JobDto.from(await this.jobs.approve(jobId, body.params));
+    return JobDto.from(await this.jobs.approve(jobId, body.params, actor));
   }
 
-  /** Rejects the step a job waits on, which cancels the job */
+  /**
+   * Rejects the step a job waits on, which cancels the job
+   * @remarks Who rejected (the API key's label) and when are recorded like an approval's.
+   */
   @Post(':job_id/reject')
   @HttpCode(200)
   @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, NOT_FOUND, conflict('reject', 'running'))
+  @ApiDecisionConflict('reject')
+  @ApiErrorResponses(400, NOT_FOUND)
   async reject(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body() body: RejectJobDto,
+    @Actor() actor: string,
   ): Promise<JobDto> {
-    return JobDto.from(await this.jobs.reject(jobId, body.reason));
+    return JobDto.from(await this.jobs.reject(jobId, body.reason, actor));
   }
 
   /**
