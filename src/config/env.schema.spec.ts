@@ -69,7 +69,11 @@ describe('environment schema', () => {
       'short',
       /^Invalid configuration: API_KEYS: API_KEYS must be comma-separated keys of at least 16/,
     ],
-    ['API_KEYS', 'a:abcdefghijklmnopq,a:bcdefghijklmnopqr', /entries 1 and 2 have the same label "a"/],
+    [
+      'API_KEYS',
+      'a:abcdefghijklmnopq,a:bcdefghijklmnopqr',
+      /entries 1 and 2 have the same label "a"/,
+    ],
   ])('rejects %s=%s with one line naming it', (key, value, expected) => {
     let error: unknown;
     try {
