@@ -70,6 +70,11 @@ const BOTH_ENGINES = [
   'mailbox-lease',
   'mailbox-sequences',
   'mailbox-sequences-robustness',
+  'api-approvers',
+  'job-events-resume',
+  'jobs-history',
+  'suppressions-import',
+  'status',
 ];
 
 module.exports = {

@@ -19,6 +19,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { OrchestratorModule } from './orchestrator/orchestrator.module';
+import { StatusModule } from './status/status.module';
 
 const ONE_MINUTE_MS = 60_000;
 
@@ -52,6 +53,7 @@ export class AppModule {
         ContextModule,
         OrchestratorModule,
         AgentsModule,
+        StatusModule,
       ],
       providers: [
         // Guards run in this order: throttle first, so unauthenticated floods are limited too.

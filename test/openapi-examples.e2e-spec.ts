@@ -353,6 +353,8 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   'GET /suppressions': {},
+  'POST /suppressions/import': {},
+  'GET /status': {},
   'DELETE /suppressions/{value}': {
     prepare: async (t) => {
       const added = await request(t.server)

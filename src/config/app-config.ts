@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ApiKey, parseApiKeys } from './api-keys.util';
 import { EnvironmentVariables, LogLevel } from './env.schema';
 import { MailboxConfig, parseImapUrl } from './mailbox-config';
 
@@ -89,7 +90,8 @@ export class AppConfig {
   /** Bind lines logged during a request to it (AsyncLocalStorage: about 20 µs per request). */
   readonly logRequestContext: boolean;
   readonly bodyLimitBytes: number;
-  readonly apiKeys: string[];
+  /** The accepted keys and their labels (API_KEYS); empty: the API is open. */
+  readonly apiKeys: ApiKey[];
   readonly corsOrigins: string[];
   readonly trustProxy: boolean | number | string[];
   readonly rateLimitPerMinute: number;
@@ -125,7 +127,9 @@ export class AppConfig {
     this.logToStdout = env.LOG_STDOUT === 'true';
     this.logRequestContext = env.LOG_REQUEST_CONTEXT === 'true';
     this.bodyLimitBytes = parseSize(env.BODY_LIMIT);
-    this.apiKeys = splitList(env.API_KEYS);
+    const apiKeys = parseApiKeys(env.API_KEYS);
+    // validateEnv refused any problem already.
+    this.apiKeys = apiKeys.ok ? apiKeys.keys : [];
     this.corsOrigins = splitList(env.CORS_ORIGINS);
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.rateLimitPerMinute = env.RATE_LIMIT;
@@ -194,7 +198,7 @@ export class AppConfig {
 
   /** Values that must never reach a log line or a response. */
   get secrets(): string[] {
-    const secrets = [...this.apiKeys];
+    const secrets = this.apiKeys.map((apiKey) => apiKey.key);
     if (this.llm.apiKey) secrets.push(this.llm.apiKey);
     if (this.database.type === 'postgres') {
       // Both forms: as written in the URL, and percent-decoded as the driver sends it.

@@ -42,7 +42,10 @@ describe('environment schema', () => {
       database: { type: 'postgres', url: 'postgres://zigral:pw-secret@db:5432/zigral' },
       logLevel: 'debug',
       bodyLimitBytes: 512 * 1024,
-      apiKeys: ['key-one-0123456789', 'key-two-0123456789'],
+      apiKeys: [
+        { label: 'key-1', key: 'key-one-0123456789' },
+        { label: 'key-2', key: 'key-two-0123456789' },
+      ],
       corsOrigins: ['https://a.example.com', 'https://b.example.com'],
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       rateLimitPerMinute: 120,
@@ -65,6 +68,11 @@ describe('environment schema', () => {
       'API_KEYS',
       'short',
       /^Invalid configuration: API_KEYS: API_KEYS must be comma-separated keys of at least 16/,
+    ],
+    [
+      'API_KEYS',
+      'a:abcdefghijklmnopq,a:bcdefghijklmnopqr',
+      /entries 1 and 2 have the same label "a"/,
     ],
   ])('rejects %s=%s with one line naming it', (key, value, expected) => {
     let error: unknown;

@@ -19,6 +19,7 @@ import {
 import { accessSync, constants, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { MAX_LOCAL_PART_LENGTH, splitPlainAddress } from '../common/validation/plain-address.util';
+import { MIN_API_KEY_LENGTH, parseApiKeys } from './api-keys.util';
 
 /** Raised when the environment does not pass the schema; its message is one line naming every bad variable. */
 export class ConfigValidationError extends Error {
@@ -48,23 +49,21 @@ class IsTrustProxy implements ValidatorConstraintInterface {
   }
 }
 
-/** Keys short enough to guess, or to be scrubbed from logs by accident, are refused. */
+/** Keys short enough to guess, or to be scrubbed from logs by accident, are refused; see parseApiKeys. */
 @ValidatorConstraint({ name: 'areApiKeys' })
 class AreApiKeys implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    if (typeof value !== 'string') return false;
-    const keys = value
-      .split(',')
-      .map((key) => key.trim())
-      .filter((key) => key.length > 0);
-    return keys.every((key) => key.length >= MIN_API_KEY_LENGTH && !/\s/.test(key));
+    return typeof value === 'string' && parseApiKeys(value).ok;
   }
-  defaultMessage(): string {
-    return `API_KEYS must be comma-separated keys of at least ${MIN_API_KEY_LENGTH} characters without spaces`;
+  defaultMessage(args?: ValidationArguments): string {
+    const parsed = typeof args?.value === 'string' ? parseApiKeys(args.value) : undefined;
+    const problems = parsed && !parsed.ok ? `: ${parsed.problems.join('; ')}` : '';
+    return (
+      `API_KEYS must be comma-separated keys of at least ${MIN_API_KEY_LENGTH} characters without ` +
+      `spaces, each optionally after a label (label:key)${problems}`
+    );
   }
 }
-
-const MIN_API_KEY_LENGTH = 16;
 
 /** An http(s) base URL without credentials (fetch refuses those; the key goes in OPENAI_API_KEY). */
 @ValidatorConstraint({ name: 'isEndpointUrl' })
@@ -305,7 +304,11 @@ export class EnvironmentVariables {
   })
   BODY_LIMIT = '1mb';
 
-  /** Comma-separated API keys of at least 16 characters each; unset means the API is open. */
+  /**
+   * Comma-separated API keys of at least 16 characters each, each optionally after a label
+   * (`label:key`, the label 1-40 characters of A-Za-z0-9_.-) that names its user in approvals;
+   * unset means the API is open.
+   */
   @IsOptional()
   @Validate(AreApiKeys)
   API_KEYS?: string;

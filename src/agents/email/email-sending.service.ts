@@ -13,6 +13,8 @@ export interface SendRequest {
   jobId: string;
   idempotencyKey: string;
   signal: AbortSignal;
+  /** Who approved the send step: recorded on the drafts it approves. */
+  approvedBy?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export class EmailSendingService {
   async send(request: SendRequest): Promise<SentInState[]> {
     this.sender.assertCanSend();
     const rows = await this.outbox.findByIds(request.drafts.map((draft) => draft.id));
-    await this.outbox.approve([...rows.keys()]);
+    await this.outbox.approve([...rows.keys()], request.approvedBy);
     const results: SentInState[] = [];
     for (const draft of request.drafts) {
       request.signal.throwIfAborted();

@@ -107,6 +107,7 @@ export class EmailAgent implements AgentAvailability {
       jobId: context.jobId,
       idempotencyKey: context.idempotencyKey,
       signal: context.signal,
+      approvedBy: context.approvedBy,
     });
     return { writes: { sent }, summary: sendSummary(sent) };
   }

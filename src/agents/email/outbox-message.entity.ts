@@ -97,6 +97,24 @@ export class OutboxMessageEntity {
   @Column({ name: 'delivery_detail', type: 'varchar', length: 500, nullable: true })
   deliveryDetail: string | null;
 
+  /**
+   * Who approved it for sending: the API-key label of whoever approved its job's send step or
+   * the touch itself (`anonymous` without API_KEYS); null when approved by a rule (a sequence
+   * without review) or before approvers were recorded.
+   */
+  @Column({ name: 'approved_by', type: 'varchar', length: 64, nullable: true })
+  approvedBy: string | null;
+
+  @Column({ name: 'approved_at', type: Date, nullable: true })
+  approvedAt: Date | null;
+
+  /** Who last edited its subject or body (PATCH /outbox/{id}), as `approvedBy`. */
+  @Column({ name: 'edited_by', type: 'varchar', length: 64, nullable: true })
+  editedBy: string | null;
+
+  @Column({ name: 'edited_at', type: Date, nullable: true })
+  editedAt: Date | null;
+
   @Column({ name: 'created_at' })
   createdAt: Date;
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EmailListeners, TouchRef } from './email-listeners';
 import {
   NotASequenceTouchException,
@@ -14,6 +14,8 @@ import { OutboxService } from './outbox.service';
  */
 @Injectable()
 export class OutboxReviewService {
+  private readonly logger = new Logger(OutboxReviewService.name);
+
   constructor(
     private readonly outbox: OutboxService,
     private readonly listeners: EmailListeners,
@@ -24,11 +26,11 @@ export class OutboxReviewService {
    * its launch is approved); approving one again is harmless, and tells the listeners again. 409
    * for a job's draft (its job's approval approves it) and for a touch being sent or done.
    */
-  async approveTouch(id: string): Promise<OutboxMessageEntity> {
+  async approveTouch(id: string, actor: string): Promise<OutboxMessageEntity> {
     const message = await this.outbox.get(id);
     const touch = touchOf(message);
     if (!touch) throw new NotASequenceTouchException(id);
-    if (message.status === 'draft') await this.outbox.approve([id]);
+    if (message.status === 'draft') await this.outbox.approve([id], actor);
     const current = await this.outbox.get(id);
     if (current.status !== 'approved') {
       throw new OutboxMessageConflictException(id, current.status, 'approved');
@@ -37,10 +39,17 @@ export class OutboxReviewService {
     return current;
   }
 
-  /** Deletes a message nothing was sent for (409 otherwise); a touch's listeners hear of it. */
-  async delete(id: string): Promise<void> {
+  /**
+   * Deletes a message nothing was sent for (409 otherwise); a touch's listeners hear of it. The
+   * row is gone, so who deleted it (`actor`) is written to the log.
+   */
+  async delete(id: string, actor: string): Promise<void> {
     const message = await this.outbox.get(id);
     await this.outbox.delete(id);
+    this.logger.log(
+      { outboxId: id, jobId: message.jobId, prospectId: message.prospectId, by: actor },
+      'Outbox message deleted',
+    );
     const touch = touchOf(message);
     if (touch) await this.listeners.touchDeleted(touch);
   }

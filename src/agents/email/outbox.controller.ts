@@ -18,6 +18,7 @@ import {
   ApiKeyAuth,
   ErrorResponseSpec,
 } from '../../common/decorators/api-docs.decorators';
+import { Actor } from '../../common/http/client-identity';
 import { ListOutboxQueryDto } from './dto/list-outbox-query.dto';
 import { OutboxMessageDto, OutboxPageDto } from './dto/outbox-message.dto';
 import { UpdateOutboxMessageDto } from './dto/update-outbox-message.dto';
@@ -56,13 +57,14 @@ export class OutboxController {
     private readonly review: OutboxReviewService,
   ) {}
 
-  /** Lists outbox messages, newest first, optionally of one job and in one status */
+  /** Lists outbox messages, newest first, optionally of one job, prospect or sequence and in one status */
   @Get()
   @ApiResponse({ status: 200, type: OutboxPageDto })
   @ApiErrorResponses(400)
   async list(@Query() query: ListOutboxQueryDto): Promise<OutboxPageDto> {
     const page = await this.outbox.list({
       jobId: query.job_id,
+      prospectId: query.prospect_id,
       sequenceId: query.sequence_id,
       status: query.status,
       skip: query.skip,
@@ -82,7 +84,8 @@ export class OutboxController {
 
   /**
    * Edits a draft's subject or body
-   * @remarks 409 once it is approved, being sent or sent.
+   * @remarks 409 once it is approved, being sent or sent. Who edited (the API key's label) and
+   * when are recorded: `edited_by`, `edited_at`.
    */
   @Patch(':id')
   @MESSAGE_ID
@@ -91,9 +94,10 @@ export class OutboxController {
   async update(
     @MessageId() id: string,
     @Body() body: UpdateOutboxMessageDto,
+    @Actor() actor: string,
   ): Promise<OutboxMessageDto> {
     return OutboxMessageDto.from(
-      await this.outbox.update(id, { subject: body.subject, body: body.body }),
+      await this.outbox.update(id, { subject: body.subject, body: body.body }, actor),
     );
   }
 
@@ -101,7 +105,8 @@ export class OutboxController {
    * Approves a sequence touch that waits for its own approval
    * @remarks A follow-up of a sequence with `review_follow_ups`, drafted when it fell due: once
    * approved it goes out in the prospect's next sending window. Approving an approved touch again
-   * changes nothing. 409 for a job's draft (approving its job's step approves it:
+   * changes nothing. Who approved (the API key's label) and when are recorded: `approved_by`,
+   * `approved_at`. 409 for a job's draft (approving its job's step approves it:
    * POST /jobs/{id}/approve) and for a touch being sent, sent, skipped or failed.
    */
   @Post(':id/approve')
@@ -112,22 +117,22 @@ export class OutboxController {
     status: 409,
     message: 'Outbox message "0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f" is not a sequence touch',
   })
-  async approve(@MessageId() id: string): Promise<OutboxMessageDto> {
-    return OutboxMessageDto.from(await this.review.approveTouch(id));
+  async approve(@MessageId() id: string, @Actor() actor: string): Promise<OutboxMessageDto> {
+    return OutboxMessageDto.from(await this.review.approveTouch(id, actor));
   }
 
   /**
    * Deletes an outbox message nothing was sent for
    * @remarks A draft, approved, skipped or failed message; 409 for one being sent or sent.
    * Deleting a sequence touch takes its prospect out of the sequence (the enrollment ends as
-   * `stopped`, exit reason `removed`).
+   * `stopped`, exit reason `removed`). Who deleted it (the API key's label) goes to the log.
    */
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @MESSAGE_ID
   @ApiResponse({ status: 204, description: 'Deleted' })
   @ApiErrorResponses(BAD_ID, NOT_FOUND, conflict('deleted'))
-  async delete(@MessageId() id: string): Promise<void> {
-    await this.review.delete(id);
+  async delete(@MessageId() id: string, @Actor() actor: string): Promise<void> {
+    await this.review.delete(id, actor);
   }
 }

@@ -148,6 +148,10 @@ export class OutboxService {
       threadReferences: touch.references ?? null,
       deliveryStatus: null,
       deliveryDetail: null,
+      approvedBy: null,
+      approvedAt: null,
+      editedBy: null,
+      editedAt: null,
       createdAt: now,
       updatedAt: now,
       sentAt: null,
@@ -174,6 +178,7 @@ export class OutboxService {
 
   async list(filter: {
     jobId?: string;
+    prospectId?: string;
     sequenceId?: string;
     status?: OutboxStatus;
     skip: number;
@@ -181,6 +186,7 @@ export class OutboxService {
   }): Promise<OutboxPage> {
     const where = {
       ...(filter.jobId ? { jobId: filter.jobId } : {}),
+      ...(filter.prospectId ? { prospectId: filter.prospectId } : {}),
       ...(filter.sequenceId ? { sequenceId: filter.sequenceId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     };
@@ -242,17 +248,19 @@ export class OutboxService {
     await update.execute();
   }
 
-  /** Edits a draft's text; 409 once it is approved or later. */
+  /** Edits a draft's text, recording who (`actor`) and when; 409 once it is approved or later. */
   async update(
     id: string,
     change: { subject?: string; body?: string },
+    actor: string,
   ): Promise<OutboxMessageEntity> {
     const set = Object.fromEntries(
       Object.entries(change).filter(([, value]) => value !== undefined),
     ) as { subject?: string; body?: string };
+    const now = this.clock.now();
     const result = await this.messages.update(
       { id, status: 'draft' },
-      { ...set, updatedAt: this.clock.now() },
+      { ...set, editedBy: actor, editedAt: now, updatedAt: now },
     );
     if (!result.affected) {
       const message = await this.get(id);
@@ -270,12 +278,16 @@ export class OutboxService {
     }
   }
 
-  /** Marks the drafts among `ids` approved: the send step has started, they can't be edited. */
-  async approve(ids: string[]): Promise<void> {
+  /**
+   * Marks the drafts among `ids` approved: the send step has started, they can't be edited.
+   * `actor`, when a person approved (an API-key label), is recorded with the time.
+   */
+  async approve(ids: string[], actor?: string): Promise<void> {
     for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+      const now = this.clock.now();
       await this.messages.update(
         { id: In(ids.slice(start, start + INSERT_CHUNK)), status: 'draft' },
-        { status: 'approved', updatedAt: this.clock.now() },
+        { status: 'approved', approvedBy: actor ?? null, approvedAt: now, updatedAt: now },
       );
     }
   }

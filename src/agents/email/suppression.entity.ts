@@ -12,7 +12,10 @@ export class SuppressionEntity {
   @Column({ type: 'varchar', length: 8 })
   kind: SuppressionKind;
 
-  /** `api` (POST /suppressions) or `unsubscribe` (a recipient's own request). */
+  /**
+   * `api` (POST /suppressions), `import` (POST /suppressions/import) or `unsubscribe` (a
+   * recipient's own request).
+   */
   @Column({ type: 'varchar', length: 32 })
   source: string;
 

@@ -12,7 +12,13 @@ import {
 import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiKeyAuth } from '../../common/decorators/api-docs.decorators';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
-import { CreateSuppressionDto, SuppressionDto, SuppressionPageDto } from './dto/suppression.dto';
+import {
+  CreateSuppressionDto,
+  ImportSuppressionsDto,
+  SuppressionDto,
+  SuppressionImportDto,
+  SuppressionPageDto,
+} from './dto/suppression.dto';
 import { SuppressionsService } from './suppressions.service';
 
 /** Addresses and domains never emailed; checked right before every send. */
@@ -34,6 +40,23 @@ export class SuppressionsController {
   })
   async add(@Body() body: CreateSuppressionDto): Promise<SuppressionDto> {
     return SuppressionDto.from(await this.suppressions.add(body.value));
+  }
+
+  /**
+   * Adds many email addresses and domains at once
+   * @remarks Up to 10000 values (e.g. the lines of a file), each taken like POST /suppressions.
+   * Never a 409: the answer counts the values added, already present (listed before, or
+   * repeating an earlier row) and invalid, and lists each row not added with its reason.
+   */
+  @Post('import')
+  @HttpCode(HttpStatus.OK)
+  @ApiResponse({ status: 200, type: SuppressionImportDto })
+  @ApiErrorResponses(
+    { status: 400, message: 'values must hold at most 10000 values: split the list' },
+    413,
+  )
+  async import(@Body() body: ImportSuppressionsDto): Promise<SuppressionImportDto> {
+    return SuppressionImportDto.from(await this.suppressions.importMany(body.values));
   }
 
   /** Lists the suppression list, newest first */

@@ -6,7 +6,18 @@ import {
   SuppressionNotFoundException,
 } from './exceptions/email.exceptions';
 import { SuppressionEntity } from './suppression.entity';
+import { ImportRowResult, sortImportRows } from './utils/suppression-import.util';
 import { parseSuppressionValue, suppressionCandidates } from './utils/suppression.util';
+
+/** What an import did: counts, and each row not added with why. */
+export interface SuppressionImport {
+  added: number;
+  alreadyPresent: number;
+  invalid: number;
+  skipped: ImportRowResult[];
+}
+
+const CHUNK = 500;
 
 export interface SuppressionPage {
   items: SuppressionEntity[];
@@ -30,6 +41,42 @@ export class SuppressionsService {
     const inserted = await this.insert(parsed.value, parsed.kind, source);
     if (!inserted) throw new SuppressionExistsException(parsed.value);
     return inserted;
+  }
+
+  /**
+   * Adds many values at once (`source` import): each row is parsed like `add`; a row already
+   * listed, or repeating an earlier row, is counted `already_present`, an unparsable one
+   * `invalid`, each with its reason. Never a 409: the rest is added.
+   */
+  async importMany(raws: readonly string[], source = 'import'): Promise<SuppressionImport> {
+    const { valid, skipped } = sortImportRows(raws);
+    const listed = new Set<string>();
+    for (let start = 0; start < valid.length; start += CHUNK) {
+      const values = valid.slice(start, start + CHUNK).map((entry) => entry.value);
+      const rows = await this.suppressions.find({
+        select: { value: true },
+        where: { value: In(values) },
+      });
+      for (const row of rows) listed.add(row.value);
+    }
+    const fresh = valid.filter((entry) => !listed.has(entry.value));
+    const createdAt = new Date();
+    for (let start = 0; start < fresh.length; start += CHUNK) {
+      const rows = fresh
+        .slice(start, start + CHUNK)
+        .map(({ value, kind }) => ({ value, kind, source, createdAt }));
+      // A value added meanwhile by another request is absorbed rather than a unique-key error.
+      await this.suppressions.createQueryBuilder().insert().values(rows).orIgnore().execute();
+    }
+    for (const entry of valid) {
+      if (listed.has(entry.value)) {
+        const reason = 'already on the suppression list';
+        skipped.push({ row: entry.row, value: entry.value, outcome: 'already_present', reason });
+      }
+    }
+    skipped.sort((a, b) => a.row - b.row);
+    const invalid = skipped.filter((row) => row.outcome === 'invalid').length;
+    return { added: fresh.length, alreadyPresent: skipped.length - invalid, invalid, skipped };
   }
 
   /** Adds an address a recipient unsubscribed; already listed is fine. */

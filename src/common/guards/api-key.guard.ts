@@ -16,28 +16,29 @@ import { recordApiKey } from '../http/client-identity';
 /**
  * When API_KEYS is set, every route not marked @Public() needs `Authorization: Bearer <key>` or
  * `X-API-Key: <key>`. Keys are compared as SHA-256 digests in constant time, so neither a key's
- * content nor its length leaks through timing.
+ * content nor its length leaks through timing. The matched key's label is attached to the request
+ * (read it with `@Actor()`).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate, OnApplicationBootstrap {
   private readonly logger = new Logger(ApiKeyGuard.name);
-  private readonly keyDigests: Buffer[];
+  private readonly keys: { digest: Buffer; label: string }[];
 
   constructor(
     config: AppConfig,
     private readonly reflector: Reflector,
   ) {
-    this.keyDigests = config.apiKeys.map(digest);
+    this.keys = config.apiKeys.map(({ key, label }) => ({ digest: digest(key), label }));
   }
 
   onApplicationBootstrap(): void {
-    if (this.keyDigests.length === 0) {
+    if (this.keys.length === 0) {
       this.logger.warn('API_KEYS is not set: the API is open to anyone who can reach it');
     }
   }
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.keyDigests.length === 0) return true;
+    if (this.keys.length === 0) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -52,10 +53,12 @@ export class ApiKeyGuard implements CanActivate, OnApplicationBootstrap {
     }
     const candidate = digest(presented);
     // Check every key, so the time taken does not depend on which one matched.
-    let matched = false;
-    for (const key of this.keyDigests) matched = timingSafeEqual(candidate, key) || matched;
-    if (!matched) throw new UnauthorizedException('Invalid API key');
-    recordApiKey(request, candidate);
+    let label: string | undefined;
+    for (const key of this.keys) {
+      if (timingSafeEqual(candidate, key.digest)) label = key.label;
+    }
+    if (label === undefined) throw new UnauthorizedException('Invalid API key');
+    recordApiKey(request, candidate, label);
     return true;
   }
 }

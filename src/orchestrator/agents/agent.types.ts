@@ -70,6 +70,8 @@ export interface ActionContext {
   idempotencyKey: string;
   /** Aborted when the job is cancelled or the step times out. */
   signal: AbortSignal;
+  /** For a step that needed approval: who approved it (an API-key label, or `anonymous`). */
+  approvedBy?: string;
 }
 
 /** What an action returns: the state keys it writes, and a line for humans. */

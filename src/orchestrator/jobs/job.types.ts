@@ -35,6 +35,10 @@ export interface StepProgress {
   outputKeys?: string[];
   error?: string;
   approval?: Approval;
+  /** The API-key label of who approved or rejected it (`anonymous` without API_KEYS). */
+  decidedBy?: string;
+  /** When it was approved or rejected, ISO-8601. */
+  decidedAt?: string;
   /** What the step will do, shown while it waits for approval. */
   preview?: Record<string, unknown>;
 }
@@ -45,6 +49,8 @@ export interface JobRecord {
   jobType: string;
   status: JobStatus;
   objective: string;
+  /** The command it was planned from (POST /command); null for an explicit plan. */
+  command?: string | null;
   /** The command's context: the state the first step starts from. */
   input: Record<string, unknown>;
   steps: ValidatedStep[];

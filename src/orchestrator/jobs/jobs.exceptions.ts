@@ -1,6 +1,7 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { HttpStatus } from '@nestjs/common';
 import { CodedHttpException } from '../../common/http/coded-http.exception';
+import { ApprovalDecision, describeDecision } from './runner/job-approval.util';
 
 export class JobNotFoundException extends NotFoundException {
   constructor(jobId: string) {
@@ -18,6 +19,21 @@ export class CheckpointNotFoundException extends NotFoundException {
 export class JobStateConflictException extends ConflictException {
   constructor(jobId: string, status: string, command: string) {
     super(`Job "${jobId}" is ${status}; ${command} does not apply`);
+  }
+}
+
+/**
+ * An approve or reject that came after a decision on the job (a race lost, or a second click):
+ * the message and `details` name who decided, and when.
+ */
+export class JobAlreadyDecidedException extends CodedHttpException {
+  constructor(jobId: string, status: string, command: string, decision: ApprovalDecision) {
+    super(
+      HttpStatus.CONFLICT,
+      'already_decided',
+      `Job "${jobId}" is ${status}; ${command} does not apply: ${describeDecision(decision)}`,
+      decision,
+    );
   }
 }
 

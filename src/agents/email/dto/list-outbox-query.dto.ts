@@ -13,6 +13,15 @@ export class ListOutboxQueryDto extends PageQueryDto {
   })
   job_id?: string;
 
+  /** Only the messages to this prospect (its page: what was drafted and sent to it). */
+  // No @example, like job_id.
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, {
+    message: 'prospect_id must be 1-128 characters of A-Za-z0-9_.:-',
+  })
+  prospect_id?: string;
+
   /** Only the touches of this sequence (its launches' first touches and its follow-ups). */
   @IsOptional()
   @IsUUID('all', { message: 'sequence_id must be a UUID' })

@@ -55,6 +55,22 @@ export class OutboxMessageDto {
   /** The report's status code and diagnostic. */
   @ApiProperty({ type: String, nullable: true, example: null })
   delivery_detail: string | null;
+  /**
+   * Who approved it for sending: the API-key label of whoever approved its job's send step (or
+   * the touch); `anonymous` without API_KEYS; null while a draft, when a rule approved it (a
+   * sequence without review), or for messages approved before approvers were recorded.
+   */
+  @ApiProperty({ type: String, nullable: true, example: 'ops-alice' })
+  approved_by: string | null;
+  /** When it was approved, ISO-8601. */
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-24T10:05:00.000Z' })
+  approved_at: string | null;
+  /** Who last edited its subject or body, like `approved_by`; null when never edited. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  edited_by: string | null;
+  /** When it was last edited, ISO-8601. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  edited_at: string | null;
   /** ISO-8601. */
   created_at: string;
   /** ISO-8601. */
@@ -79,6 +95,10 @@ export class OutboxMessageDto {
       message_id: message.messageId,
       delivery_status: message.deliveryStatus ?? null,
       delivery_detail: message.deliveryDetail ?? null,
+      approved_by: message.approvedBy ?? null,
+      approved_at: iso(message.approvedAt ?? null),
+      edited_by: message.editedBy ?? null,
+      edited_at: iso(message.editedAt ?? null),
       created_at: message.createdAt.toISOString(),
       updated_at: message.updatedAt.toISOString(),
       sent_at: iso(message.sentAt),

@@ -152,7 +152,12 @@ export class SequencesAgent implements AgentAvailability {
     const drafts = context.state.drafts;
     if (!Array.isArray(drafts)) throw new ActionError('The job state\'s "drafts" must be a list');
     const outcome = await known(
-      this.launches.approveLaunch(params.sequence_id, context.jobId, drafts as LaunchDraft[]),
+      this.launches.approveLaunch(
+        params.sequence_id,
+        context.jobId,
+        drafts as LaunchDraft[],
+        context.approvedBy,
+      ),
     );
     const removed =
       outcome.removed > 0 ? `; ${outcome.removed} removed or ended during the review` : '';

@@ -188,6 +188,7 @@ export class SequenceLaunchService {
     sequenceId: string,
     jobId: string,
     drafts: readonly LaunchDraft[],
+    approvedBy?: string,
   ): Promise<{ launched: number; removed: number }> {
     const sequence = await this.sequences.get(sequenceId);
     const followUpsApproved = !sequence.settings.review_follow_ups;
@@ -204,7 +205,10 @@ export class SequenceLaunchService {
       const touches = await Promise.all(
         enrollments.map((enrollment) => this.outbox.findTouch(enrollment.id, 0)),
       );
-      await this.outbox.approve(touches.flatMap((touch) => (touch ? [touch.id] : [])));
+      await this.outbox.approve(
+        touches.flatMap((touch) => (touch ? [touch.id] : [])),
+        approvedBy,
+      );
       for (const [index, enrollment] of enrollments.entries()) {
         const touch = touches[index];
         const steps = sequence.steps;

@@ -147,6 +147,7 @@ export class JobSubmissionService {
       jobType: job.jobType,
       status,
       objective: job.plan.objective,
+      command: job.command ?? null,
       input: job.context,
       steps: job.plan.steps,
       progress: job.plan.steps.map(() => ({ status: 'pending', attempts: 0 })),

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
@@ -15,10 +16,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ApiErrorExamples,
   ApiErrorResponses,
-  ErrorResponseSpec,
   ApiKeyAuth,
 } from '../../../common/decorators/api-docs.decorators';
-import { Client } from '../../../common/http/client-identity';
+import { Actor, Client } from '../../../common/http/client-identity';
 import {
   MAX_INT32,
   ParseSequenceNumberPipe,
@@ -37,47 +37,12 @@ import { JobPlanResponseDto } from './dto/job-plan-response.dto';
 import { CheckpointDto, FeedbackResponseDto, JobDto, JobPageDto } from './dto/job-response.dto';
 import { CheckpointService } from '../store/checkpoint.service';
 import { JobEventsSse } from '../events/job-events-sse';
-import { JOB_EVENT_TYPES } from '../events/job-event-types';
+import { LAST_EVENT_ID_HEADER, parseLastEventId } from '../events/last-event-id.util';
+import { ApiDecisionConflict, ApiEventStream, conflict, JOB_ID, NOT_FOUND } from './jobs-api-docs';
 import { JobSubmissionService } from './job-submission.service';
 import { JobsService } from './jobs.service';
 import { PlanPreviewDto } from '../../plans/dto/plan-preview.dto';
 import { PlanPreviewService } from '../../plans/plan-preview.service';
-
-/** No example: job ids are the server's, so "Try it out" asks for one (POST /command answers it). */
-const JOB_ID = ApiParam({
-  name: 'job_id',
-  description: 'The `job_id` POST /command or POST /jobs answered',
-});
-const NOT_FOUND: ErrorResponseSpec = {
-  status: 404,
-  message: 'No job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55"',
-};
-const conflict = (command: string, status: string): ErrorResponseSpec => ({
-  status: 409,
-  description: `The job is not in a status ${command} applies to`,
-  message: `Job "3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55" is ${status}; ${command} does not apply`,
-});
-
-/** The SSE route's 200: the wire format, and each event with the fields of its data. */
-const EVENT_STREAM = {
-  'text/event-stream': {
-    schema: {
-      type: 'string',
-      description:
-        'Server-Sent Events: per event an `event:` line (its type), an `id:` line (increasing) and ' +
-        "one `data:` line of JSON holding the event's fields and its time as `at`. The past events " +
-        'come first, then new ones as they happen; the stream ends after `job_finished`. Types: ' +
-        Object.entries(JOB_EVENT_TYPES)
-          .map(([type, fields]) => `\`${type}\` (${fields})`)
-          .join('; '),
-    },
-    example:
-      'event: job_created\nid: 1\ndata: {"status":"queued","at":"2026-11-24T10:00:00.000Z"}\n\n' +
-      'event: step_started\nid: 2\ndata: {"step":0,"agent":"prospects","action":"search","attempt":1,"runner":"host:4242:1a2b3c4d","at":"2026-11-24T10:00:00.010Z"}\n\n' +
-      'event: step_succeeded\nid: 3\ndata: {"step":0,"summary":"Found 28 prospects","output_keys":["prospects"],"at":"2026-11-24T10:00:00.050Z"}\n\n' +
-      'event: job_finished\nid: 4\ndata: {"status":"succeeded","at":"2026-11-24T10:00:00.051Z"}\n\n',
-  },
-};
 
 /** Jobs: explicit plans, status, live progress, and the human decisions on them. */
 @ApiTags('jobs')
@@ -157,20 +122,27 @@ export class JobsController {
 
   /**
    * Follows a job's events (Server-Sent Events)
-   * @remarks The job's past events, then new ones live; the stream ends when the job does.
+   * @remarks The job's past events, then new ones live; the stream ends when the job does. A
+   * client that reconnects with the standard `Last-Event-ID` header (EventSource does it by
+   * itself) gets only the events after that id, then live ones: none missed, none twice.
    */
   @Get(':job_id/events')
   @JOB_ID
-  @ApiResponse({ status: 200, description: 'The event stream', content: EVENT_STREAM })
-  @ApiErrorResponses(400, NOT_FOUND)
+  @ApiEventStream()
   async events(
     @Param('job_id', JobIdPipe) jobId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const resume = parseLastEventId(request.headers[LAST_EVENT_ID_HEADER]);
+    if (!resume.ok) throw new BadRequestException(resume.message);
     const sse = new JobEventsSse(request, reply);
-    const stop = await this.jobs.followEvents(jobId, (events) => sse.send(events));
-    sse.open(stop);
+    const { stop, ended } = await this.jobs.followEvents(
+      jobId,
+      (events) => sse.send(events),
+      resume.afterId,
+    );
+    sse.open(stop, ended);
   }
 
   /** Cancels a job that has not finished */
@@ -220,31 +192,41 @@ export class JobsController {
   /**
    * Approves the step a job waits on
    * @remarks The step runs with its planned parameters, or with `params` when given (validated
-   * like the plan's; 400 `invalid_params` names the problems).
+   * like the plan's; 400 `invalid_params` names the problems). Who approved (the API key's
+   * label, `anonymous` without API_KEYS) and when are recorded: GET /jobs/{id} shows them as
+   * `approval`. Of racing approves and rejects exactly one wins; the others get 409
+   * `already_decided` naming who decided and when.
    */
   @Post(':job_id/approve')
   @HttpCode(200)
   @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, NOT_FOUND, conflict('approve', 'running'))
+  @ApiDecisionConflict('approve')
+  @ApiErrorResponses(400, NOT_FOUND)
   async approve(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body() body: ApproveJobDto,
+    @Actor() actor: string,
   ): Promise<JobDto> {
-    return JobDto.from(await this.jobs.approve(jobId, body.params));
+    return JobDto.from(await this.jobs.approve(jobId, body.params, actor));
   }
 
-  /** Rejects the step a job waits on, which cancels the job */
+  /**
+   * Rejects the step a job waits on, which cancels the job
+   * @remarks Who rejected (the API key's label) and when are recorded like an approval's.
+   */
   @Post(':job_id/reject')
   @HttpCode(200)
   @JOB_ID
   @ApiResponse({ status: 200, type: JobDto })
-  @ApiErrorResponses(400, NOT_FOUND, conflict('reject', 'running'))
+  @ApiDecisionConflict('reject')
+  @ApiErrorResponses(400, NOT_FOUND)
   async reject(
     @Param('job_id', JobIdPipe) jobId: string,
     @Body() body: RejectJobDto,
+    @Actor() actor: string,
   ): Promise<JobDto> {
-    return JobDto.from(await this.jobs.reject(jobId, body.reason));
+    return JobDto.from(await this.jobs.reject(jobId, body.reason, actor));
   }
 
   /**

@@ -11,12 +11,14 @@ import {
   JOB_RETRIED,
 } from '../events/job-events.service';
 import { contextSteps, withStep } from '../runner/job-progress.util';
-import { canApply, COMMAND_FROM, JobCommand } from '../runner/job-state.util';
+import { canApply, COMMAND_FROM, isTerminal, JobCommand } from '../runner/job-state.util';
 import { hasRetryChanges, planRetry, RetryChanges } from '../runner/job-retry.util';
 import { JobRunner } from '../runner/job-runner.service';
 import type { JobRecord, JobStatus } from '../job.types';
+import { conflictingDecision } from '../runner/job-approval.util';
 import {
   InvalidEditedParamsException,
+  JobAlreadyDecidedException,
   JobNotFoundException,
   JobStateConflictException,
 } from '../jobs.exceptions';
@@ -81,7 +83,9 @@ export class JobsService {
         attempts: 0,
         error: undefined,
         finishedAt: undefined,
-        ...(repair?.approvalAgain ? { approval: undefined, preview: undefined } : {}),
+        ...(repair?.approvalAgain
+          ? { approval: undefined, decidedBy: undefined, decidedAt: undefined, preview: undefined }
+          : {}),
       });
       const state = repair?.state;
       return {
@@ -134,8 +138,16 @@ export class JobsService {
     return { ...plan, version: current.version, event };
   }
 
-  /** Approves the pending step, optionally with edited params; exactly one of racing calls wins. */
-  async approve(jobId: string, params?: Record<string, unknown>): Promise<JobRecord> {
+  /**
+   * Approves the pending step, optionally with edited params, recording `actor` (an API-key
+   * label) and the time; exactly one of racing approves and rejects wins, the others get a 409
+   * naming the decision.
+   */
+  async approve(
+    jobId: string,
+    params: Record<string, unknown> | undefined,
+    actor: string,
+  ): Promise<JobRecord> {
     const pending = await this.get(jobId);
     const step = pending.steps[pending.currentStep];
     if (params !== undefined && step) {
@@ -152,24 +164,31 @@ export class JobsService {
       const progress = withStep(current.progress, index, {
         status: 'pending',
         approval: 'approved',
+        decidedBy: actor,
+        decidedAt: new Date().toISOString(),
       });
       return {
         expect: { version: pending.version },
         set: { status: 'queued', steps, progress },
         context: { status: 'queued', steps: contextSteps({ steps, progress }) },
-        events: [{ type: 'approved', data: { step: index, params: steps[index].params } }],
+        events: [
+          { type: 'approved', data: { step: index, params: steps[index].params, by: actor } },
+        ],
       };
     });
     this.runner.wake();
     return job;
   }
 
-  async reject(jobId: string, reason?: string): Promise<JobRecord> {
+  /** Rejects the pending step (which cancels the job), recording `actor` and the time. */
+  async reject(jobId: string, reason: string | undefined, actor: string): Promise<JobRecord> {
     return this.transition(jobId, 'reject', (current) => {
       const index = current.currentStep;
       const progress = withStep(current.progress, index, {
         status: 'cancelled',
         approval: 'rejected',
+        decidedBy: actor,
+        decidedAt: new Date().toISOString(),
         error: reason,
       });
       return {
@@ -181,7 +200,7 @@ export class JobsService {
         },
         context: { status: 'cancelled', steps: contextSteps({ steps: current.steps, progress }) },
         events: [
-          { type: 'rejected', data: { step: index, reason } },
+          { type: 'rejected', data: { step: index, reason, by: actor } },
           { type: JOB_FINISHED, data: { status: 'cancelled' } },
         ],
       };
@@ -201,21 +220,37 @@ export class JobsService {
   }
 
   /**
-   * Hands the job's past events, then its live ones, to `listener` (see JobEventsService.follow).
-   * Every job has at least its `job_created` event, so only an empty past needs the job looked up
-   * (not found: nothing was handed over, and the caller answers 404).
+   * Hands the job's events after `afterId` (0: all), then its live ones, to `listener` (see
+   * JobEventsService.follow). Every job has at least its `job_created` event, so only an empty
+   * past needs the job looked up (not found: nothing was handed over, and the caller answers
+   * 404). `ended`: a finished job had nothing after `afterId` (a client that resumes after its
+   * last event): there is nothing to wait for.
    */
-  async followEvents(jobId: string, listener: JobEventsListener): Promise<() => void> {
+  async followEvents(
+    jobId: string,
+    listener: JobEventsListener,
+    afterId = 0,
+  ): Promise<{ stop: () => void; ended: boolean }> {
     let handed = false;
-    const stop = await this.events.follow(jobId, (events) => {
-      handed = true;
-      listener(events);
-    });
-    if (!handed && !(await this.store.get(jobId))) {
+    const stop = await this.events.follow(
+      jobId,
+      (events) => {
+        handed = true;
+        listener(events);
+      },
+      afterId,
+    );
+    if (handed) return { stop, ended: false };
+    const job = await this.store.get(jobId);
+    if (!job) {
       stop();
       throw new JobNotFoundException(jobId);
     }
-    return stop;
+    // Read again once finished: an event committed meanwhile may still be on its way here.
+    const ended =
+      !handed && isTerminal(job.status) && (await this.store.events(jobId, afterId)).length === 0;
+    if (ended) stop();
+    return { stop, ended };
   }
 
   private async transition(
@@ -226,9 +261,7 @@ export class JobsService {
     ) => Omit<JobWrite, 'jobId' | 'expect'> & { expect?: JobWrite['expect'] },
   ): Promise<JobRecord> {
     const current = await this.get(jobId);
-    if (!canApply(command, current.status)) {
-      throw new JobStateConflictException(jobId, current.status, command);
-    }
+    if (!canApply(command, current.status)) throw stateConflict(current, command);
     const { expect, ...write } = change(current);
     const result = await this.store.write({
       ...write,
@@ -237,10 +270,18 @@ export class JobsService {
     });
     if (!result) {
       // Another request changed the job first.
-      const latest = await this.get(jobId);
-      throw new JobStateConflictException(jobId, latest.status, command);
+      throw stateConflict(await this.get(jobId), command);
     }
     this.events.publish(result.events, result.precededBy);
     return result.job;
   }
+}
+
+/** The 409 of a command the job's status refuses; an approve or reject names the decision first. */
+function stateConflict(job: JobRecord, command: JobCommand): Error {
+  const decision =
+    command === 'approve' || command === 'reject' ? conflictingDecision(job) : undefined;
+  return decision
+    ? new JobAlreadyDecidedException(job.id, job.status, command, decision)
+    : new JobStateConflictException(job.id, job.status, command);
 }

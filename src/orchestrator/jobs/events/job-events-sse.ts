@@ -55,9 +55,13 @@ export class JobEventsSse {
     if (this.finished) response.end();
   }
 
-  /** Sends the headers and what was held; `stop` runs when the client goes away first. */
-  open(stop: () => void): void {
+  /**
+   * Sends the headers and what was held; `stop` runs when the client goes away first. `ended`:
+   * nothing more will come (a finished job resumed after its last event): the stream ends now.
+   */
+  open(stop: () => void, ended = false): void {
     this.opened = true;
+    if (ended) this.finished = true;
     this.reply.hijack();
     const socket = this.request.raw.socket;
     socket.setKeepAlive(true);

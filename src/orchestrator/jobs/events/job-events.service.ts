@@ -87,14 +87,16 @@ export class JobEventsService implements JobEventsTarget {
    * A job's past events, then its new ones as they commit, until `job_finished`. Live events are
    * held back while the past is read, so none falls between replay and live, and none comes
    * twice. Resolves, once the past was handed over, with a function that stops following; a
-   * failed read of the past rejects before anything was handed over.
+   * failed read of the past rejects before anything was handed over. With `afterId` (an SSE
+   * client's Last-Event-ID), only the events after it: past, then live.
    */
-  async follow(jobId: string, listener: JobEventsListener): Promise<() => void> {
+  async follow(jobId: string, listener: JobEventsListener, afterId = 0): Promise<() => void> {
     const stop = () => this.unfollow(jobId, follower);
     const follower = new Follower(listener, stop);
+    follower.lastId = afterId;
     this.addFollower(jobId, follower);
     try {
-      follower.hand(await this.store.events(jobId));
+      follower.hand(await this.store.events(jobId, afterId));
     } catch (error) {
       stop();
       throw error;

@@ -27,6 +27,9 @@ export function contextSteps(
     error: job.progress[index].error,
     started_at: job.progress[index].startedAt,
     finished_at: job.progress[index].finishedAt,
+    approval: job.progress[index].approval,
+    decided_by: job.progress[index].decidedBy,
+    decided_at: job.progress[index].decidedAt,
   }));
 }
 

@@ -252,6 +252,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           stepIndex: index,
           state: pickInputs(state, step.reads),
           idempotencyKey: `${job.id}:${index}`,
+          approvedBy: job.progress[index].decidedBy,
         },
         allowedWrites: step.writes,
         jobSignal: signal,

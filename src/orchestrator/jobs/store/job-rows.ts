@@ -11,6 +11,7 @@ export interface JobRow<Time> {
   job_type: string;
   status: string;
   objective: string;
+  command: string | null;
   input: string;
   steps: string;
   progress: string;
@@ -44,7 +45,7 @@ export const COLUMN_OF: Partial<Record<keyof JobRecord, string>> = {
 };
 
 export const JOB_COLUMNS =
-  'id, job_type, status, objective, input, steps, progress, current_step, lease_owner, lease_expires_at, ' +
+  'id, job_type, status, objective, command, input, steps, progress, current_step, lease_owner, lease_expires_at, ' +
   'wake_at, client, error, version, created_at, updated_at, started_at, finished_at';
 
 /** A job field as its column stores it. */
@@ -67,6 +68,7 @@ export function toJobRow<Time>(job: JobRecord, times: TimeColumns<Time>): unknow
     job.jobType,
     job.status,
     job.objective,
+    job.command ?? null,
     JSON.stringify(job.input),
     JSON.stringify(job.steps),
     JSON.stringify(job.progress),
@@ -91,6 +93,7 @@ export function fromJobRow<Time>(row: JobRow<Time>, times: TimeColumns<Time>): J
     jobType: row.job_type,
     status: row.status as JobRecord['status'],
     objective: row.objective,
+    command: row.command,
     input: JSON.parse(row.input) as Record<string, unknown>,
     steps: JSON.parse(row.steps) as JobRecord['steps'],
     progress: JSON.parse(row.progress) as JobRecord['progress'],

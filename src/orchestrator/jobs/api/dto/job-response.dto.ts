@@ -1,4 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { JobUsage } from '../../../llm/llm-usage.service';
+import { latestDecision } from '../../runner/job-approval.util';
 import type { Checkpoint, JobRecord, JobStatus } from '../../job.types';
 import { JobUsageDto, PlanStepDto } from './job-plan-response.dto';
 
@@ -23,8 +25,29 @@ export class JobStepDto extends PlanStepDto {
   error?: string;
   /** approved or rejected, for steps that need approval. */
   approval?: string;
+  /** Who approved or rejected it: the API key's label (`anonymous` without API_KEYS). @example ops-alice */
+  decided_by?: string;
+  /** When it was approved or rejected, ISO-8601. @example 2026-11-24T10:05:00.000Z */
+  decided_at?: string;
   /** What the step will do, while it waits for approval. */
   preview?: Record<string, unknown>;
+}
+
+/** A human decision on a step that needs approval. */
+export class JobApprovalDto {
+  /** The step decided. @example 1 */
+  step: number;
+  @ApiProperty({ enum: ['approved', 'rejected'], example: 'approved' })
+  decision: 'approved' | 'rejected';
+  /**
+   * Who decided: the label of their API key (API_KEYS `label:key`, else `key-<position>`),
+   * `anonymous` without API_KEYS; null for a decision stored before approvers were recorded.
+   */
+  @ApiProperty({ type: String, nullable: true, example: 'ops-alice' })
+  by: string | null;
+  /** When, ISO-8601 (null like `by`). */
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-24T10:05:00.000Z' })
+  at: string | null;
 }
 
 /** A job as GET /jobs/{id} shows it. */
@@ -35,6 +58,12 @@ export class JobDto {
   job_type: string;
   /** @example "Find VPs of Sales in Germany" */
   objective: string;
+  /**
+   * The command the job was planned from (POST /command); null for an explicit plan (POST /jobs)
+   * and for jobs older than this field. @example "Find VPs of Sales at German SaaS companies"
+   */
+  @ApiProperty({ type: String, nullable: true })
+  command: string | null;
   /** @example running */
   status: JobStatus;
   /** Index of the step running or next to run. @example 1 */
@@ -47,6 +76,10 @@ export class JobDto {
   wake_at: string | null;
   /** Why the job failed or was stopped. */
   error: string | null;
+  /** The latest approval decision on the job's steps; null when none was decided. */
+  @ApiProperty({ type: JobApprovalDto, nullable: true })
+  approval: JobApprovalDto | null;
+  /** LLM tokens and estimated cost of the job (GET /jobs/{id} only). */
   usage?: JobUsageDto;
   created_at: string;
   updated_at: string;
@@ -58,6 +91,7 @@ export class JobDto {
       job_id: job.id,
       job_type: job.jobType,
       objective: job.objective,
+      command: job.command ?? null,
       status: job.status,
       current_step: job.currentStep,
       steps: job.steps.map((step, index) => {
@@ -73,11 +107,14 @@ export class JobDto {
           output_keys: progress.outputKeys,
           error: progress.error,
           approval: progress.approval,
+          decided_by: progress.decidedBy,
+          decided_at: progress.decidedAt,
           preview: progress.preview,
         };
       }),
       wake_at: iso(job.wakeAt),
       error: job.error,
+      approval: latestDecision(job) ?? null,
       usage,
       created_at: job.createdAt.toISOString(),
       updated_at: job.updatedAt.toISOString(),
