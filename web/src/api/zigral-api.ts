@@ -162,7 +162,9 @@ export interface paths {
         };
         /**
          * Follows a job's events (Server-Sent Events)
-         * @description The job's past events, then new ones live; the stream ends when the job does.
+         * @description The job's past events, then new ones live; the stream ends when the job does. A
+         *     client that reconnects with the standard `Last-Event-ID` header (EventSource does it by
+         *     itself) gets only the events after that id, then live ones: none missed, none twice.
          */
         get: operations["JobsController_events"];
         put?: never;
@@ -226,7 +228,10 @@ export interface paths {
         /**
          * Approves the step a job waits on
          * @description The step runs with its planned parameters, or with `params` when given (validated
-         *     like the plan's; 400 `invalid_params` names the problems).
+         *     like the plan's; 400 `invalid_params` names the problems). Who approved (the API key's
+         *     label, `anonymous` without API_KEYS) and when are recorded: GET /jobs/{id} shows them as
+         *     `approval`. Of racing approves and rejects exactly one wins; the others get 409
+         *     `already_decided` naming who decided and when.
          */
         post: operations["JobsController_approve"];
         delete?: never;
@@ -244,7 +249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rejects the step a job waits on, which cancels the job */
+        /**
+         * Rejects the step a job waits on, which cancels the job
+         * @description Who rejected (the API key's label) and when are recorded like an approval's.
+         */
         post: operations["JobsController_reject"];
         delete?: never;
         options?: never;
@@ -345,6 +353,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports what this installation can do
+         * @description For a Status page: the version, the database engine, the planner (`llm` and its
+         *     model, or `offline`), who the caller is (its API key's label), and each feature that needs
+         *     outside configuration (sending, the mailbox, Google Sheets, the reply webhook) and every
+         *     action: available, or a reason saying what to set. Nothing secret: no URL, no key. Needs an
+         *     API key like every route but /health.
+         */
+        get: operations["StatusController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/replies": {
         parameters: {
             query?: never;
@@ -390,7 +422,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists outbox messages, newest first, optionally of one job and in one status */
+        /** Lists outbox messages, newest first, optionally of one job, prospect or sequence and in one status */
         get: operations["OutboxController_list"];
         put?: never;
         post?: never;
@@ -415,14 +447,15 @@ export interface paths {
          * Deletes an outbox message nothing was sent for
          * @description A draft, approved, skipped or failed message; 409 for one being sent or sent.
          *     Deleting a sequence touch takes its prospect out of the sequence (the enrollment ends as
-         *     `stopped`, exit reason `removed`).
+         *     `stopped`, exit reason `removed`). Who deleted it (the API key's label) goes to the log.
          */
         delete: operations["OutboxController_delete"];
         options?: never;
         head?: never;
         /**
          * Edits a draft's subject or body
-         * @description 409 once it is approved, being sent or sent.
+         * @description 409 once it is approved, being sent or sent. Who edited (the API key's label) and
+         *     when are recorded: `edited_by`, `edited_at`.
          */
         patch: operations["OutboxController_update"];
         trace?: never;
@@ -440,7 +473,8 @@ export interface paths {
          * Approves a sequence touch that waits for its own approval
          * @description A follow-up of a sequence with `review_follow_ups`, drafted when it fell due: once
          *     approved it goes out in the prospect's next sending window. Approving an approved touch again
-         *     changes nothing. 409 for a job's draft (approving its job's step approves it:
+         *     changes nothing. Who approved (the API key's label) and when are recorded: `approved_by`,
+         *     `approved_at`. 409 for a job's draft (approving its job's step approves it:
          *     POST /jobs/{id}/approve) and for a touch being sent, sent, skipped or failed.
          */
         post: operations["OutboxController_approve"];
@@ -465,6 +499,28 @@ export interface paths {
          * @description 400 for anything else, 409 when it is already listed.
          */
         post: operations["SuppressionsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppressions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds many email addresses and domains at once
+         * @description Up to 10000 values (e.g. the lines of a file), each taken like POST /suppressions.
+         *     Never a 409: the answer counts the values added, already present (listed before, or
+         *     repeating an earlier row) and invalid, and lists each row not added with its reason.
+         */
+        post: operations["SuppressionsController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1695,6 +1751,29 @@ export interface components {
              */
             run?: boolean;
         };
+        JobApprovalDto: {
+            /**
+             * @example approved
+             * @enum {string}
+             */
+            decision: "approved" | "rejected";
+            /**
+             * @description Who decided: the label of their API key (API_KEYS `label:key`, else `key-<position>`),
+             *     `anonymous` without API_KEYS; null for a decision stored before approvers were recorded.
+             * @example ops-alice
+             */
+            by: string | null;
+            /**
+             * @description When, ISO-8601 (null like `by`).
+             * @example 2026-11-24T10:05:00.000Z
+             */
+            at: string | null;
+            /**
+             * @description The step decided.
+             * @example 1
+             */
+            step: number;
+        };
         JobStepDto: {
             /** @example prospects */
             agent: string;
@@ -1756,12 +1835,30 @@ export interface components {
             error?: string;
             /** @description approved or rejected, for steps that need approval. */
             approval?: string;
+            /**
+             * @description Who approved or rejected it: the API key's label (`anonymous` without API_KEYS).
+             * @example ops-alice
+             */
+            decided_by?: string;
+            /**
+             * @description When it was approved or rejected, ISO-8601.
+             * @example 2026-11-24T10:05:00.000Z
+             */
+            decided_at?: string;
             /** @description What the step will do, while it waits for approval. */
             preview?: {
                 [key: string]: unknown;
             };
         };
         JobDto: {
+            /**
+             * @description The command the job was planned from (POST /command); null for an explicit plan (POST /jobs)
+             *     and for jobs older than this field.
+             * @example Find VPs of Sales at German SaaS companies
+             */
+            command: string | null;
+            /** @description The latest approval decision on the job's steps; null when none was decided. */
+            approval: components["schemas"]["JobApprovalDto"] | null;
             /** @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
             job_id: string;
             /** @example prospecting */
@@ -1787,6 +1884,7 @@ export interface components {
             wake_at: string | null;
             /** @description Why the job failed or was stopped. */
             error: string | null;
+            /** @description LLM tokens and estimated cost of the job (GET /jobs/{id} only). */
             usage?: components["schemas"]["JobUsageDto"];
             created_at: string;
             updated_at: string;
@@ -1883,6 +1981,82 @@ export interface components {
                 [key: string]: unknown;
             };
             created_at: string;
+        };
+        DatabaseStatusDto: {
+            /**
+             * @example sqlite
+             * @enum {string}
+             */
+            engine: "sqlite" | "postgres";
+        };
+        PlannerStatusDto: {
+            /**
+             * @description `llm`: commands are planned by the LLM; `offline`: by rules, without one.
+             * @example llm
+             * @enum {string}
+             */
+            mode: "llm" | "offline";
+            /**
+             * @description The LLM model (OPENAI_MODEL); null offline.
+             * @example gpt-4o-mini
+             */
+            model: string | null;
+            /**
+             * @description Offline: what to set to plan with an LLM.
+             * @example null
+             */
+            reason: string | null;
+        };
+        AuthStatusDto: {
+            /**
+             * @description Whether API_KEYS is set (every route but /health needs a key).
+             * @example true
+             */
+            api_keys: boolean;
+            /**
+             * @description Who this request acts as: its API key's label, `anonymous` without API_KEYS.
+             * @example ops-alice
+             */
+            actor: string;
+        };
+        FeatureStatusDto: {
+            /**
+             * @description Why not, and what to set, in plain words; for the mailbox also what went wrong.
+             * @example SMTP is not configured: set SMTP_URL and EMAIL_FROM
+             */
+            reason: string | null;
+            /**
+             * @description `email.send`, `sequences.launch`, `sequences.run`, `export.google_sheets` (actions that need
+             *     outside configuration), `mailbox` (watching replies over IMAP), `reply_webhook`.
+             * @example email.send
+             */
+            name: string;
+            /** @example false */
+            available: boolean;
+        };
+        ActionStatusDto: {
+            /** @example SMTP is not configured: set SMTP_URL and EMAIL_FROM */
+            reason: string | null;
+            /** @example email */
+            agent: string;
+            /** @example send */
+            action: string;
+            /** @example false */
+            available: boolean;
+        };
+        StatusResponseDto: {
+            /**
+             * @description The service's version (package.json).
+             * @example 0.1.0
+             */
+            version: string;
+            database: components["schemas"]["DatabaseStatusDto"];
+            planner: components["schemas"]["PlannerStatusDto"];
+            auth: components["schemas"]["AuthStatusDto"];
+            /** @description What needs outside configuration, available or with what to set. */
+            features: components["schemas"]["FeatureStatusDto"][];
+            /** @description Every action of every agent (as GET /agents), available or why not. */
+            actions: components["schemas"]["ActionStatusDto"][];
         };
         ReplyDto: {
             /**
@@ -2031,6 +2205,28 @@ export interface components {
              * @example null
              */
             delivery_detail: string | null;
+            /**
+             * @description Who approved it for sending: the API-key label of whoever approved its job's send step (or
+             *     the touch); `anonymous` without API_KEYS; null while a draft, when a rule approved it (a
+             *     sequence without review), or for messages approved before approvers were recorded.
+             * @example ops-alice
+             */
+            approved_by: string | null;
+            /**
+             * @description When it was approved, ISO-8601.
+             * @example 2026-11-24T10:05:00.000Z
+             */
+            approved_at: string | null;
+            /**
+             * @description Who last edited its subject or body, like `approved_by`; null when never edited.
+             * @example null
+             */
+            edited_by: string | null;
+            /**
+             * @description When it was last edited, ISO-8601.
+             * @example null
+             */
+            edited_at: string | null;
             /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
             id: string;
             /**
@@ -2114,12 +2310,54 @@ export interface components {
              */
             kind: "email" | "domain";
             /**
-             * @description api (POST /suppressions) or unsubscribe (the recipient's own request).
+             * @description api (POST /suppressions), import (POST /suppressions/import) or unsubscribe (the recipient's
+             *     own request).
              * @example api
              */
             source: string;
             /** @description ISO-8601. */
             created_at: string;
+        };
+        ImportSuppressionsDto: {
+            /**
+             * @description Email addresses or domains, as POST /suppressions takes them (trimmed, lower-cased); at most
+             *     10000.
+             * @example [
+             *       "ana@acme.example",
+             *       "competitor.example",
+             *       "not an address"
+             *     ]
+             */
+            values: string[];
+        };
+        SuppressionImportRowDto: {
+            /**
+             * @example invalid
+             * @enum {string}
+             */
+            outcome: "already_present" | "invalid";
+            /**
+             * @description Its place in `values`, from 1.
+             * @example 3
+             */
+            row: number;
+            /** @description As normalised, or as given when invalid. */
+            value: string;
+            /** @description Why: the parse error, `already on the suppression list`, or `repeats row <n>`. */
+            reason: string;
+        };
+        SuppressionImportDto: {
+            /** @example 1 */
+            added: number;
+            /**
+             * @description Already listed, or repeating an earlier row.
+             * @example 1
+             */
+            already_present: number;
+            /** @example 1 */
+            invalid: number;
+            /** @description Every row not added, in order, with its reason. */
+            skipped: components["schemas"]["SuppressionImportRowDto"][];
         };
         SuppressionPageDto: {
             items: components["schemas"]["SuppressionDto"][];
@@ -4369,7 +4607,10 @@ export interface operations {
     JobsController_events: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Resume after this event id (the `id:` of the last event received); 400 when not a non-negative integer */
+                "Last-Event-ID"?: string;
+            };
             path: {
                 /** @description The `job_id` POST /command or POST /jobs answered */
                 job_id: string;
@@ -4727,7 +4968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The job is not in a status approve applies to */
+            /** @description The job is not waiting for approval; `already_decided` when a decision came first: the message and `details` name the step, the decision, who (`by`, an API-key label) and when (`at`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4827,7 +5068,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The job is not in a status reject applies to */
+            /** @description The job is not waiting for approval; `already_decided` when a decision came first: the message and `details` name the step, the decision, who (`by`, an API-key label) and when (`at`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5319,6 +5560,72 @@ export interface operations {
             };
         };
     };
+    StatusController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusResponseDto"];
+                };
+            };
+            /** @description Missing or invalid API key (when API_KEYS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over a rate limit: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the limit resets (rate_limited only)
+                     * @example 42
+                     */
+                    "Retry-After"?: number;
+                    /**
+                     * @description The limit hit, as the IETF httpapi rate-limit headers draft writes it: its name, quota `q` and window `w` in seconds (rate_limited only)
+                     * @example "default";q=600;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of that limit: remaining requests `r` and seconds until it resets `t` (rate_limited only)
+                     * @example "default";r=0;t=42
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached or cannot serve now (stopped, restarting): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RepliesController_list: {
         parameters: {
             query?: {
@@ -5509,6 +5816,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only the messages of this job. */
                 job_id?: string;
+                /** @description Only the messages to this prospect (its page: what was drafted and sent to it). */
+                prospect_id?: string;
                 /** @description Only the touches of this sequence (its launches' first touches and its follow-ups). */
                 sequence_id?: string;
                 /** @description Only messages in this status. */
@@ -6094,6 +6403,94 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Body larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over a rate limit: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the limit resets (rate_limited only)
+                     * @example 42
+                     */
+                    "Retry-After"?: number;
+                    /**
+                     * @description The limit hit, as the IETF httpapi rate-limit headers draft writes it: its name, quota `q` and window `w` in seconds (rate_limited only)
+                     * @example "default";q=600;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of that limit: remaining requests `r` and seconds until it resets `t` (rate_limited only)
+                     * @example "default";r=0;t=42
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached or cannot serve now (stopped, restarting): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SuppressionsController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportSuppressionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionImportDto"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid API key (when API_KEYS is set) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
