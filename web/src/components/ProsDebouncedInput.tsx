@@ -22,6 +22,11 @@ export function ProsDebouncedInput(props: ProsDebouncedInputProps) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The latest callback: a pending timer must not apply a change to an older view.
+  const latest = useRef(onCommit);
+  useEffect(() => {
+    latest.current = onCommit;
+  }, [onCommit]);
 
   useEffect(() => {
     if (value !== committed.current) {
@@ -35,7 +40,7 @@ export function ProsDebouncedInput(props: ProsDebouncedInputProps) {
     clearTimeout(timer.current);
     if (next === committed.current) return;
     committed.current = next;
-    onCommit(next);
+    latest.current(next);
   };
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   return (

@@ -1,7 +1,7 @@
-import { humanize } from '../lib/format';
 import {
   activeFilterCount,
   SENIORITIES,
+  seniorityLabel,
   type FilterChange,
   type ProsFilters,
   type TextFilter,
@@ -69,7 +69,7 @@ export function ProsFilterForm({ filters, onChange, onClear }: ProsFilterFormPro
             <option value="">Any</option>
             {SENIORITIES.map((level) => (
               <option key={level} value={level}>
-                {level === 'vp' ? 'VP' : level === 'c_level' ? 'C-level' : humanize(level)}
+                {seniorityLabel(level)}
               </option>
             ))}
           </select>

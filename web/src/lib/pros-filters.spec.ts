@@ -7,6 +7,7 @@ import {
   nextSort,
   parseFilters,
   parseWhole,
+  seniorityLabel,
   splitList,
 } from './pros-filters';
 
@@ -89,6 +90,13 @@ describe('pros-filters', () => {
     expect(nextSort('name', 'score')).toBe('-score');
     expect(nextSort('-score', 'score')).toBe('score');
     expect(nextSort('score', 'name')).toBe('name');
+  });
+
+  it('labels seniorities', () => {
+    expect(seniorityLabel('c_level')).toBe('C-level');
+    expect(seniorityLabel('vp')).toBe('VP');
+    expect(seniorityLabel('director')).toBe('Director');
+    expect(seniorityLabel(null)).toBe('—');
   });
 
   it('parses whole numbers and lists', () => {

@@ -39,6 +39,14 @@ export type Seniority = (typeof SENIORITIES)[number];
 export const SORTS = ['name', '-score', 'score'] as const;
 export type ProsSort = (typeof SORTS)[number];
 
+/** A seniority as a label: `c_level` → "C-level", `vp` → "VP". */
+export function seniorityLabel(value: string | null | undefined): string {
+  if (!value) return '—';
+  if (value === 'vp') return 'VP';
+  if (value === 'c_level') return 'C-level';
+  return value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+}
+
 /** Rows per page (the API allows at most 100). */
 export const PAGE_SIZE = 50;
 

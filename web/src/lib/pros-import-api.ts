@@ -47,8 +47,12 @@ export interface ImportStatus {
   error: string | null;
 }
 
+/**
+ * The route is not on this service: 404, 405, or 415 (a service without the route has no CSV body
+ * parser there, and refuses the text/csv body before it finds no route).
+ */
 function isMissing(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 404 || error.status === 405);
+  return error instanceof ApiError && [404, 405, 415].includes(error.status);
 }
 
 /** The preview of a file's first rows, from its first 256 KB; null when the service has none. */

@@ -97,7 +97,7 @@ export function ImportPage() {
           <h2 id="pros-check">
             {file.name} <span className="muted small">({formatBytes(file.size)})</span>
           </h2>
-          {preview.isPending ? (
+          {upload.phase === 'done' ? null : preview.isPending ? (
             <Loading what="Reading the columns" />
           ) : preview.error ? (
             <ErrorNotice error={preview.error} onRetry={() => void preview.refetch()} />

@@ -8,7 +8,8 @@ import { ProsCompany } from '../components/ProsCompany';
 import { ProsFitScore } from '../components/ProsFitScore';
 import { ProsMessages } from '../components/ProsMessages';
 import { ProsReplies } from '../components/ProsReplies';
-import { formatDateTime, humanize } from '../lib/format';
+import { formatDateTime } from '../lib/format';
+import { seniorityLabel } from '../lib/pros-filters';
 import { isFilterRefused, scopeToProspect } from '../lib/pros-outbox';
 
 type Prospect = Schemas['ProspectDto'];
@@ -38,7 +39,7 @@ function Facts({ prospect }: { prospect: Prospect }) {
       <dt>Email</dt>
       <dd>{prospect.email ?? '—'}</dd>
       <dt>Seniority</dt>
-      <dd>{humanize(prospect.seniority)}</dd>
+      <dd>{seniorityLabel(prospect.seniority)}</dd>
       <dt>Department</dt>
       <dd>{prospect.department ?? '—'}</dd>
       <dt>Location</dt>

@@ -35,14 +35,18 @@ export function ProspectsPage() {
     placeholderData: keepPreviousData,
   });
 
+  // From the URL as it is when the change lands (a debounced input may fire after another change).
   const go = useCallback(
-    (next: ProsFilters, replace: boolean) =>
-      setSearchParams(filtersToParams(next), { replace, preventScrollReset: true }),
+    (update: (current: ProsFilters) => ProsFilters, replace: boolean) =>
+      setSearchParams((current) => filtersToParams(update(parseFilters(current))), {
+        replace,
+        preventScrollReset: true,
+      }),
     [setSearchParams],
   );
   const onChange = useCallback(
-    (change: FilterChange) => go(applyChange(filters, change), change.kind === 'text'),
-    [filters, go],
+    (change: FilterChange) => go((current) => applyChange(current, change), change.kind === 'text'),
+    [go],
   );
 
   const page = result.data;
@@ -57,7 +61,7 @@ export function ProspectsPage() {
       <ProsFilterForm
         filters={filters}
         onChange={onChange}
-        onClear={() => go({ ...emptyFilters(), sort: filters.sort }, false)}
+        onClear={() => go((current) => ({ ...emptyFilters(), sort: current.sort }), false)}
       />
       {result.error && <ErrorNotice error={result.error} onRetry={() => void result.refetch()} />}
       {!page && result.isPending && <Loading what="Loading prospects" />}
@@ -85,7 +89,7 @@ export function ProspectsPage() {
             shown={page.items.length}
             total={page.total}
             totalIsLowerBound={page.total_is_lower_bound}
-            onChange={(skip) => go({ ...filters, skip }, false)}
+            onChange={(skip) => go((current) => ({ ...current, skip }), false)}
           />
         </>
       )}
