@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { formatNumber, plural } from '../lib/format';
 import type { ImportResult } from '../lib/pros-import-api';
@@ -9,9 +10,14 @@ const SHOWN_ERRORS = 200;
 /** What an import did: counts, the mapping used, and the per-row report. */
 export function ProsImportResult({ result }: { result: ImportResult }) {
   const shown = result.errors.slice(0, SHOWN_ERRORS);
+  // The report replaces the progress: keyboard and screen reader users land on it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="pros-result">
-      <h2 id="pros-result">Import finished</h2>
+      <h2 id="pros-result" ref={heading} tabIndex={-1}>
+        Import finished
+      </h2>
       <div className="notice notice-ok" role="status">
         {plural(result.rows, 'row')} read: {formatNumber(result.inserted)} new,{' '}
         {formatNumber(result.updated)} merged, {formatNumber(result.skipped)} skipped,{' '}
