@@ -209,7 +209,7 @@ function prospectsSettings(logLevel) {
   };
 }
 
-module.exports = { runProspectsBench, prospectsSettings };
+module.exports = { runProspectsBench, prospectsSettings, importFile };
 
 // `node bench/prospects.js` runs this part alone (after `npm run build`).
 if (require.main === module) {

@@ -15,6 +15,8 @@
  *      on a service of its own.
  *   4. The prospect database (prospects.js): a 100,000-row CSV imported through
  *      POST /prospects/import, then searches over it, on a service of its own.
+ *   4b. The web app (web.js): its first-load JavaScript gzipped, and in headless chromium the
+ *      prospects page over the 100,000 imported rows: first results and a filter change.
  *   5. The sequence scheduler (sequences.js) and the mailbox (mailbox.js): 5,000 messages in a
  *      throwaway Dovecot applied by the watcher and the intake on 100,000 enrollments.
  *   6. Postgres (postgres.js), on a throwaway durable cluster of its own: the Context routes,
@@ -27,7 +29,7 @@
  * (s per job scenario, also of the raw baseline and the peer, 5), BENCH_JOBS_SCENARIOS (e.g.
  * `5x10`: only those job scenarios), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per
  * search, 200), BENCH_SEARCH_JOBS (30), BENCH_MAIL_ENROLLMENTS (100000), BENCH_MAIL_MESSAGES
- * (5000), BENCH_ONLY (`context`, `jobs`, `prospects`, `sequences`, `mailbox`, `postgres`:
+ * (5000), BENCH_ONLY (`context`, `jobs`, `prospects`, `web`, `sequences`, `mailbox`, `postgres`:
  * that part alone; `sqlite`: every part but Postgres; printed but not written to
  * bench/results/latest.md), BENCH_PG_PARTS (e.g. `jobs,baseline`: only those Postgres parts),
  * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose) and BENCH_KEEP_TMP
@@ -43,6 +45,7 @@ const { runPostgresBench } = require('./postgres');
 const { runMailboxBench } = require('./mailbox');
 const { runSequencesBench } = require('./sequences');
 const { prospectsSettings, runProspectsBench } = require('./prospects');
+const { runWebBench } = require('./web');
 const { forkWorker, installCleanup, stop } = require('./lib/children');
 const { cpuTimeMs } = require('./lib/proc');
 const { runContextRoutes } = require('./lib/context-routes');
@@ -89,8 +92,9 @@ async function runOnly(settings, tmpDir) {
   }
   if (settings.only === 'sequences') return (await runSequencesBench({ tmpDir })).table;
   if (settings.only === 'mailbox') return (await runMailboxBench({ tmpDir })).table;
+  if (settings.only === 'web') return (await runWebBench({ distMain: DIST_MAIN, tmpDir })).table;
   throw new Error(
-    `BENCH_ONLY must be context, jobs, prospects, sequences, mailbox, sqlite or postgres, not ${settings.only}`,
+    `BENCH_ONLY must be context, jobs, prospects, web, sequences, mailbox, sqlite or postgres, not ${settings.only}`,
   );
 }
 
@@ -184,6 +188,10 @@ async function main() {
     });
     const sections = [renderReport({ settings, routes, ceilings, peakRssMb }), jobs.table];
     sections.push(prospects.table);
+    // The web app on the prospects part's file (about a minute: one import, a browser).
+    sections.push(
+      (await runWebBench({ distMain: DIST_MAIN, tmpDir, csv: prospects.results.file })).table,
+    );
     sections.push((await runSequencesBench({ tmpDir })).table);
     sections.push((await runMailboxBench({ tmpDir })).table);
     if (settings.only !== 'sqlite') {
