@@ -52,7 +52,14 @@ async function seededService({ distMain, dir, engine, csv, settings, cluster }) 
   // The file is larger than IMPORT_MAX_BYTES's default (100 MB) from about 430,000 rows.
   const env = { SEED_SAMPLE_DATA: 'false', IMPORT_MAX_BYTES: '4096mb' };
   if (engine === 'postgres') env.DATABASE_URL = await cluster.createDatabase('bench_scale');
-  const service = await startService({ distMain, tmpDir: dir, logLevel: settings.logLevel, env });
+  // A shared machine may take more than the default 30 s to start it.
+  const service = await startService({
+    distMain,
+    tmpDir: dir,
+    logLevel: settings.logLevel,
+    env,
+    healthTimeoutMs: 180_000,
+  });
   try {
     console.log(`Scale (${engine}): importing ${settings.rows.toLocaleString('en-US')} rows...`);
     const cpuBefore = service.cpuTimeMs();
