@@ -1,7 +1,5 @@
 'use strict';
 
-/* global fetch, AbortSignal */
-
 /**
  * The prospect database at scale (BENCH_ONLY=scale; not in the default run): a fictional CSV of
  * BENCH_SCALE_ROWS rows (1,000,000) in the generator's `wide` vocabulary, imported once per engine

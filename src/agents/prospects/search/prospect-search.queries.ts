@@ -72,10 +72,11 @@ export class ProspectSearchQueries {
     plan: Exclude<PagePlan, 'none'>,
   ): Promise<string[]> {
     const sort = page.sort ?? 'name';
-    let [sql, params] = this.matching(condition).select('p.id', 'id').getQueryAndParameters();
-    if (this.isSqlite && plan === 'sort-index') {
-      sql = sql.replace(FROM, `${FROM} INDEXED BY "${SORT_INDEXES[sort]}"`);
-    }
+    const [matches, params] = this.matching(condition).select('p.id', 'id').getQueryAndParameters();
+    const sql =
+      this.isSqlite && plan === 'sort-index'
+        ? matches.replace(FROM, `${FROM} INDEXED BY "${SORT_INDEXES[sort]}"`)
+        : matches;
     const order = searchOrder(sort)
       .map((term) => {
         const { column, postgresUnindexed } = COLUMNS[term.column];
