@@ -38,6 +38,7 @@ const BOTH_ENGINES = [
   'prospects-import-local-websites',
   'prospects-import-mapping',
   'prospects-upsert',
+  'prospects-search-plans',
   'prospects-agent',
   'prospects-industries',
   'prospects-sample-data',

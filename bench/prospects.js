@@ -60,15 +60,18 @@ const latencyOf = (samples) => {
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), count: sorted.length };
 };
 
-/** Streams the file as the body of POST /prospects/import; resolves the answer and the time. */
-async function importFile(baseUrl, file) {
+/**
+ * Streams the file as the body of POST /prospects/import; resolves the answer and the time.
+ * `timeoutMs`: how long the import may take.
+ */
+async function importFile(baseUrl, file, timeoutMs = 600_000) {
   const started = performance.now();
   const response = await fetch(`${baseUrl}/prospects/import?source=bench`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', 'content-length': String(fs.statSync(file).size) },
     body: fs.createReadStream(file),
     duplex: 'half',
-    signal: AbortSignal.timeout(600_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await response.json();
   if (response.status !== 200)

@@ -30,7 +30,8 @@
  * `5x10`: only those job scenarios), BENCH_IMPORT_ROWS (100000), BENCH_SEARCH_REQUESTS (per
  * search, 200), BENCH_SEARCH_JOBS (30), BENCH_MAIL_ENROLLMENTS (100000), BENCH_MAIL_MESSAGES
  * (5000), BENCH_ONLY (`context`, `jobs`, `prospects`, `web`, `sequences`, `mailbox`, `postgres`:
- * that part alone; `sqlite`: every part but Postgres; printed but not written to
+ * that part alone; `scale`: the prospect database at 1,000,000 rows, see scale.js, only this
+ * way; `sqlite`: every part but Postgres; printed but not written to
  * bench/results/latest.md), BENCH_PG_PARTS (e.g. `jobs,baseline`: only those Postgres parts),
  * BENCH_LOG_LEVEL (the service's LOG_LEVEL, info; change it only to diagnose) and BENCH_KEEP_TMP
  * (1: keep the temporary folder, with the services' logs and the Postgres statement trace).
@@ -46,6 +47,7 @@ const { runMailboxBench } = require('./mailbox');
 const { runSequencesBench } = require('./sequences');
 const { prospectsSettings, runProspectsBench } = require('./prospects');
 const { runWebBench } = require('./web');
+const { runScaleBench, scaleSettings, scaleTimeLimitMs } = require('./scale');
 const { forkWorker, installCleanup, stop } = require('./lib/children');
 const { cpuTimeMs } = require('./lib/proc');
 const { runContextRoutes } = require('./lib/context-routes');
@@ -93,8 +95,11 @@ async function runOnly(settings, tmpDir) {
   if (settings.only === 'sequences') return (await runSequencesBench({ tmpDir })).table;
   if (settings.only === 'mailbox') return (await runMailboxBench({ tmpDir })).table;
   if (settings.only === 'web') return (await runWebBench({ distMain: DIST_MAIN, tmpDir })).table;
+  if (settings.only === 'scale') {
+    return (await runScaleBench({ distMain: DIST_MAIN, tmpDir, settings: scaleSettings() })).table;
+  }
   throw new Error(
-    `BENCH_ONLY must be context, jobs, prospects, web, sequences, mailbox, sqlite or postgres, not ${settings.only}`,
+    `BENCH_ONLY must be context, jobs, prospects, web, sequences, mailbox, scale, sqlite or postgres, not ${settings.only}`,
   );
 }
 
@@ -143,9 +148,12 @@ async function main() {
   const perJobScenario = 2 * (settings.jobSeconds + 1); // run, then every job checked
   // Each prospects part: about a minute or two to import and search, bounded at five; the
   // Postgres part's cluster, raw baseline and peer (with its first install): five more.
+  // The scale part (BENCH_ONLY=scale) has a bound of its own, from its row count.
   installCleanup(
-    (1200 + 5 * settings.sqliteSeconds + 10 * perRoute + 12 * perJobScenario) * 1000 +
-      settings.jobSeconds * 18 * 1000,
+    settings.only === 'scale'
+      ? scaleTimeLimitMs(scaleSettings())
+      : (1200 + 5 * settings.sqliteSeconds + 10 * perRoute + 12 * perJobScenario) * 1000 +
+          settings.jobSeconds * 18 * 1000,
   );
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-bench-'));

@@ -1,6 +1,7 @@
 'use strict';
 
 const fs = require('node:fs');
+const { WIDE_COUNTRIES, WIDE_INDUSTRIES, WIDE_TAGS, WIDE_TITLES } = require('./prospects-wide');
 
 /**
  * A fictional Apollo-style export for the import benchmark: people at companies on reserved
@@ -123,6 +124,25 @@ const WORDS = [
 ];
 const SUFFIXES = ['GmbH', 'AG', 'Ltd', 'SAS', 'BV', 'AB', 'Labs', 'Systems'];
 
+/** The vocabulary of a file: `narrow` (the default, the prospects part's) or `wide`. */
+function vocabulary(variety) {
+  if (variety !== 'wide') {
+    return { titles: TITLES, industries: INDUSTRIES, places: PLACES, tags: () => 'saas, b2b' };
+  }
+  return {
+    titles: [...TITLES, ...WIDE_TITLES],
+    industries: [...INDUSTRIES, ...WIDE_INDUSTRIES],
+    places: WIDE_COUNTRIES.flatMap(([country, ...cities]) => cities.map((city) => [city, country])),
+    // Company sizes spread over orders of magnitude, as in a real database.
+    employees: (next) => Math.round(Math.exp(next() * Math.log(50_000))),
+    tags: (next) =>
+      Array.from(
+        { length: 1 + Math.floor(next() * 3) },
+        () => WIDE_TAGS[Math.floor(next() * WIDE_TAGS.length)],
+      ).join(', '),
+  };
+}
+
 const HEADER =
   'First Name,Last Name,Email,Title,Company,Website,Industry,# Employees,City,Country,Person Linkedin Url,Keywords';
 
@@ -138,23 +158,23 @@ function random(seed) {
   };
 }
 
-function company(index, next) {
+function company(index, next, words) {
   const name = `${WORDS[index % WORDS.length]}${WORDS[Math.floor(index / WORDS.length) % WORDS.length].toLowerCase()} ${index} ${SUFFIXES[index % SUFFIXES.length]}`;
   return {
     name,
     domain: `company${index}.example`,
-    industry: INDUSTRIES[index % INDUSTRIES.length],
-    employees: 5 + Math.floor(next() * 5000),
-    place: PLACES[index % PLACES.length],
+    industry: words.industries[index % words.industries.length],
+    employees: words.employees ? words.employees(next) : 5 + Math.floor(next() * 5000),
+    place: words.places[index % words.places.length],
   };
 }
 
 /** One data row for person `n` (quoted where a field may hold a comma or an ampersand). */
-function row(n, next, companies) {
+function row(n, next, companies, words) {
   const first = FIRST[n % FIRST.length];
   const last = `${LAST[Math.floor(n / FIRST.length) % LAST.length]}${n}`;
   const c = companies[Math.floor(next() * companies.length)];
-  const title = TITLES[Math.floor(next() * TITLES.length)];
+  const title = words.titles[Math.floor(next() * words.titles.length)];
   return [
     first,
     last,
@@ -167,15 +187,19 @@ function row(n, next, companies) {
     c.place[0],
     c.place[1],
     `https://www.linkedin.com/in/${first}-${last}`.toLowerCase(),
-    '"saas, b2b"',
+    `"${words.tags(next)}"`,
   ].join(',');
 }
 
-/** Writes `rows` data rows to `file`; resolves { rows, bytes, duplicates }. */
-async function writeProspectsCsv(file, rows, seed = 42) {
+/**
+ * Writes `rows` data rows to `file`; resolves { rows, bytes, duplicates }. `variety`: `narrow` (the
+ * default) or `wide` (see prospects-wide.js).
+ */
+async function writeProspectsCsv(file, rows, seed = 42, variety = 'narrow') {
   const next = random(seed);
+  const words = vocabulary(variety);
   const companies = Array.from({ length: Math.max(1, Math.round(rows / 10)) }, (_, i) =>
-    company(i, next),
+    company(i, next, words),
   );
   const out = fs.createWriteStream(file);
   const write = (text) =>
@@ -188,7 +212,7 @@ async function writeProspectsCsv(file, rows, seed = 42) {
     const isDuplicate = i > 0 && i % 50 === 0;
     if (isDuplicate) duplicates++;
     const person = isDuplicate ? Math.floor(next() * i) : i;
-    let line = row(person, random(seed + person * 7919), companies);
+    let line = row(person, random(seed + person * 7919), companies, words);
     if (isDuplicate)
       line = line.replace(/^([^,]*,[^,]*,)([^,]*)/, (_, a, b) => a + b.toUpperCase());
     chunk.push(line);

@@ -102,6 +102,8 @@ export class AppConfig {
   readonly seedSampleData: boolean;
   readonly research: { allowPrivateAddresses: boolean; timeoutMs: number };
   readonly importMaxBytes: number;
+  /** GET /prospects counts matches up to this many (more: a lower bound). */
+  readonly prospectsCountBound: number;
   readonly email: EmailConfig;
   readonly mailboxIntake: MailboxIntakeConfig;
   /** Where recipients reach this service (unsubscribe links), without a trailing slash. */
@@ -156,6 +158,7 @@ export class AppConfig {
       timeoutMs: env.RESEARCH_TIMEOUT_MS,
     };
     this.importMaxBytes = parseSize(env.IMPORT_MAX_BYTES);
+    this.prospectsCountBound = env.PROSPECTS_COUNT_BOUND;
     this.email = {
       smtpUrl: env.SMTP_URL?.trim() || undefined,
       from: env.EMAIL_FROM?.trim() || undefined,

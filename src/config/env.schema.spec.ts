@@ -20,6 +20,7 @@ describe('environment schema', () => {
       corsOrigins: [],
       trustProxy: false,
       rateLimitPerMinute: 600,
+      prospectsCountBound: 10000,
     });
   });
 
@@ -156,6 +157,7 @@ describe('environment schema', () => {
     ['UNSUBSCRIBE_SECRET', 'short', /UNSUBSCRIBE_SECRET must be at least 32 characters/],
     ['GOOGLE_SHEETS_SPREADSHEET_ID', 'a b', /GOOGLE_SHEETS_SPREADSHEET_ID must be the id/],
     ['IMPORT_MAX_BYTES', 'lots', /IMPORT_MAX_BYTES must be a size/],
+    ['PROSPECTS_COUNT_BOUND', '0', /PROSPECTS_COUNT_BOUND must not be less than 1/],
     ['BOUNCE_ADDRESS', 'Bounces <b@acme.example>', /BOUNCE_ADDRESS must be a plain address/],
     ['BOUNCE_ADDRESS', `${'b'.repeat(28)}@acme.example`, /local part of at most 27/],
     ['BOUNCE_VERP', 'yes', /BOUNCE_VERP must be true or false/],

@@ -458,6 +458,16 @@ export class EnvironmentVariables {
   })
   IMPORT_MAX_BYTES = '100mb';
 
+  /**
+   * GET /prospects counts its matches up to this many; beyond, `total` is this number and
+   * `total_is_lower_bound` true (see docs/prospect-search-performance.md).
+   */
+  @Transform(toInt)
+  @Max(10_000_000)
+  @Min(1)
+  @IsInt()
+  PROSPECTS_COUNT_BOUND = 10000;
+
   /** SMTP server for `email.send`: smtp://user:pass@host:587 or smtps://…:465; unset, sending is unavailable. */
   @IsOptional()
   @Validate(IsSmtpUrl)

@@ -100,7 +100,9 @@ export class ProspectsController {
    * while no other prospect exists, then left out unless `include_sample=true`
    * (`sample_excluded` says when). `min_score` and `sort=-score` use the latest fit score
    * research.score_fit kept on each prospect (`fit`). The examples together find sample
-   * prospects of a fresh installation (SEED_SAMPLE_DATA).
+   * prospects of a fresh installation (SEED_SAMPLE_DATA). `total` is exact up to
+   * PROSPECTS_COUNT_BOUND (10,000) matches; a search matching more answers that bound with
+   * `total_is_lower_bound: true`, without counting further.
    */
   @Get()
   @ApiResponse({ status: 200, type: ProspectPageDto })
@@ -110,6 +112,7 @@ export class ProspectsController {
       skip: query.skip,
       limit: query.limit,
       sort: query.sort,
+      boundedTotal: true,
     });
     return ProspectPageDto.from(page);
   }

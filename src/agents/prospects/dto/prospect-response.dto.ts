@@ -149,8 +149,16 @@ export class ProspectDto {
 /** One page of prospects, in the order asked for (by name unless `sort` says otherwise). */
 export class ProspectPageDto {
   items: ProspectDto[];
-  /** How many prospects match in all. @example 42 */
+  /**
+   * How many prospects match in all; with `total_is_lower_bound`, at least this many. @example 42
+   */
   total: number;
+  /**
+   * true when more prospects match than GET /prospects counts (PROSPECTS_COUNT_BOUND, 10,000 by
+   * default, or the end of the page asked for when further): `total` is then that bound, a lower
+   * bound of the matches. false: `total` is exact. @example false
+   */
+  total_is_lower_bound: boolean;
   /** @example 0 */
   skip: number;
   /** @example 20 */
@@ -165,6 +173,7 @@ export class ProspectPageDto {
     return {
       items: page.items.map((prospect) => ProspectDto.from(prospect)),
       total: page.total,
+      total_is_lower_bound: page.totalIsLowerBound,
       skip: page.skip,
       limit: page.limit,
       sample_excluded: page.sampleExcluded,

@@ -65,12 +65,20 @@ export interface PageRequest {
   limit: number;
   /** `name` when absent. */
   sort?: ProspectSort;
+  /**
+   * Count the matches only up to PROSPECTS_COUNT_BOUND (GET /prospects); absent or false, the
+   * total is exact (an agent's search, a plan's audience).
+   */
+  boundedTotal?: boolean;
 }
 
 /** One page of matches, in the order asked for. */
 export interface ProspectPage {
   items: ProspectEntity[];
+  /** How many match; with `totalIsLowerBound`, at least this many. */
   total: number;
+  /** More than `total` match: a bounded count stopped there (see PageRequest.boundedTotal). */
+  totalIsLowerBound: boolean;
   skip: number;
   limit: number;
   /** Sample prospects were left out of this search. */

@@ -50,9 +50,9 @@ describe('buildSearchCondition', () => {
     expect(readsCompany({ titles: ['CTO'], countries: ['Germany'], q: 'anna', tags: ['x'] })).toBe(
       false,
     );
-    // The industry is looked up in a subquery on companies.
+    // The industry and the size are looked up in a subquery on companies.
     expect(readsCompany({ industries: ['Software'] })).toBe(false);
-    expect(readsCompany({ employeesMax: 10 })).toBe(true);
+    expect(readsCompany({ employeesMax: 10 })).toBe(false);
     expect(readsCompany({ keywords: ['fintech'] })).toBe(true);
   });
 
@@ -79,16 +79,21 @@ describe('buildSearchCondition', () => {
     ]);
   });
 
-  it('bounds the company size on both ends', () => {
+  it('bounds the company size on both ends, in the one subquery on companies', () => {
     const condition = buildSearchCondition({
       employeesMin: 50,
       employeesMax: 500,
       optedOut: false,
     })!;
     expect(condition.sql).toBe(
-      '(c.employeeCount >= :p0 AND c.employeeCount <= :p1 AND p.optedOut = :p2)',
+      '(p.companyId IN (SELECT id FROM companies WHERE (employee_count >= :p0 AND ' +
+        'employee_count <= :p1)) AND p.optedOut = :p2)',
     );
     expect(condition.params).toEqual({ p0: 50, p1: 500, p2: false });
+    expect(buildSearchCondition({ industries: ['Robotics'], employeesMin: 10 })!.sql).toBe(
+      'p.companyId IN (SELECT id FROM companies WHERE (' +
+        "(' ' || LOWER(industry) || ' ') LIKE :p0 ESCAPE '\\' AND employee_count >= :p1))",
+    );
   });
 
   it('leaves the sample prospects out when told, with a comparison no index serves', () => {

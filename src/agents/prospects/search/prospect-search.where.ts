@@ -96,17 +96,10 @@ export function buildSearchCondition(
     const excluded = companyIds(sql, criteria.excludeCompanies);
     where.push(`(p.companyId IS NULL OR p.companyId NOT IN ${excluded})`);
   }
-  const readsCompany = !!(
-    criteria.employeesMin !== undefined ||
-    criteria.employeesMax !== undefined ||
-    criteria.keywords?.length
-  );
-  if (criteria.industries?.length) where.push(industryCondition(sql, criteria.industries));
-  if (criteria.employeesMin !== undefined) {
-    where.push(`c.employeeCount >= ${sql.param(criteria.employeesMin)}`);
-  }
-  if (criteria.employeesMax !== undefined) {
-    where.push(`c.employeeCount <= ${sql.param(criteria.employeesMax)}`);
+  const readsCompany = !!criteria.keywords?.length;
+  const company = companyConditions(sql, criteria);
+  if (company.length > 0) {
+    where.push(`p.companyId IN (SELECT id FROM companies WHERE ${allOf(company)})`);
   }
   if (criteria.keywords?.length) {
     const fields = ['p.title', 'p.department', 'p.tags', 'c.name', 'c.industry'];
@@ -167,13 +160,29 @@ function contactConditions(
 }
 
 /**
- * The prospect's company is of one of the industries. A name of the industry vocabulary stands
+ * What the prospect's company must be: of one of the industries, of a size. One subquery on
+ * companies, so that the prospects are found by company (the company_id index) and counted
+ * without joining each one's company.
+ */
+function companyConditions(sql: ConditionBuilder, criteria: ProspectSearchCriteria): string[] {
+  const conditions: string[] = [];
+  if (criteria.industries?.length) conditions.push(industryCondition(sql, criteria.industries));
+  if (criteria.employeesMin !== undefined) {
+    conditions.push(`employee_count >= ${sql.param(criteria.employeesMin)}`);
+  }
+  if (criteria.employeesMax !== undefined) {
+    conditions.push(`employee_count <= ${sql.param(criteria.employeesMax)}`);
+  }
+  return conditions;
+}
+
+/**
+ * The company is of one of the industries (a condition on `companies`). A name of the industry vocabulary stands
  * for its family and the narrower ones the family covers ("Software" finds "SaaS" and "Computer
  * Software"; "Financial Services" finds "Fintech"), and for an industry outside the vocabulary
  * holding the name, or its family's name, as whole words ("SaaS" finds "Healthcare Software"). Any
  * other name is found as whole words of any industry ("Robotics" finds "Industrial Robotics").
- * A subquery on companies, which their industry-family index answers, so the prospects are found
- * by company and counted without the join.
+ * Their industry-family index answers it.
  */
 function industryCondition(sql: ConditionBuilder, industries: string[]): string {
   const families = new Set<string>();
@@ -198,7 +207,7 @@ function industryCondition(sql: ConditionBuilder, industries: string[]): string 
       : []),
     ...[...terms].map(holds),
   ];
-  return `p.companyId IN (SELECT id FROM companies WHERE ${anyOf(parts)})`;
+  return anyOf(parts);
 }
 
 /** Every term of the title at the start of a word of the stored title words. */

@@ -1,0 +1,130 @@
+import request from 'supertest';
+import { ProspectsService } from '../src/agents/prospects/prospects.service';
+import type { ProspectSort } from '../src/agents/prospects/search/prospect-search.types';
+import { createTestApp, TestApp } from './helpers/create-test-app';
+
+/**
+ * GET /prospects counts up to PROSPECTS_COUNT_BOUND (5 here) and answers a lower bound beyond,
+ * while the agents' searches count exactly; and a page reads the same prospects whichever way it
+ * is read (walking the order's index when matches are many, sorting them when few).
+ */
+let testApp: TestApp;
+let prospects: ProspectsService;
+
+const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Eva', 'Felix', 'Greta', 'Hugo', 'Ida', 'Jonas'];
+/** 40 in Germany (10 of them CTOs), 20 in France, at 6 companies of 3 sizes. */
+const CSV = [
+  'name,email,title,company,website,employees,country,city,tags',
+  ...Array.from({ length: 60 }, (_, n) => {
+    const name = `${FIRST[n % 10]} Muster${String(59 - n).padStart(2, '0')}`;
+    const title = n % 4 === 0 ? 'CTO' : 'Account Manager';
+    const company = n % 6;
+    const country = n < 40 ? 'Germany,Berlin' : 'France,Paris';
+    const email = `${name.toLowerCase().replace(' ', '.')}@c${company}.example`;
+    return `${name},${email},${title},Firma ${company},c${company}.example,${10 ** ((company % 3) + 1)},${country},manager`;
+  }),
+].join('\n');
+
+beforeAll(async () => {
+  testApp = await createTestApp({ env: { PROSPECTS_COUNT_BOUND: '5' } });
+  prospects = testApp.app.get(ProspectsService);
+  await request(testApp.server)
+    .post('/prospects/import')
+    .set('content-type', 'text/csv')
+    .send(CSV)
+    .expect(200);
+});
+afterAll(() => testApp.destroy());
+
+interface Page {
+  total: number;
+  total_is_lower_bound: boolean;
+  items: { id: string; name: string }[];
+}
+
+async function find(query: Record<string, unknown>): Promise<Page> {
+  return (await request(testApp.server).get('/prospects').query(query).expect(200)).body as Page;
+}
+
+describe('GET /prospects: the total', () => {
+  it('is a lower bound, the configured one, when more match', async () => {
+    const page = await find({ country: 'Germany', limit: 3 });
+    expect(page).toMatchObject({ total: 5, total_is_lower_bound: true });
+    expect(page.items).toHaveLength(3);
+    expect((await find({ limit: 3 })).total).toBe(5);
+  });
+
+  it('is exact up to the bound, or up to the end of the page asked for', async () => {
+    // 10 German CTOs: more than the bound.
+    expect(await find({ country: 'Germany', title: 'CTO', limit: 3 })).toMatchObject({
+      total: 5,
+      total_is_lower_bound: true,
+    });
+    // The page's end (20) is past the bound: counting as far costs no more than the page.
+    expect(await find({ country: 'France', limit: 20 })).toMatchObject({
+      total: 20,
+      total_is_lower_bound: false,
+    });
+    expect(await find({ country: 'Germany', title: 'CTO', employees_min: 1000 })).toMatchObject({
+      total: 3,
+      total_is_lower_bound: false,
+    });
+    expect(await find({ country: 'Spain' })).toMatchObject({
+      total: 0,
+      total_is_lower_bound: false,
+      items: [],
+    });
+  });
+
+  it('counts on past a deep page', async () => {
+    const page = await find({ country: 'Germany', skip: 30, limit: 20 });
+    expect(page).toMatchObject({ total: 40, total_is_lower_bound: false });
+    expect(page.items).toHaveLength(10);
+    expect(await find({ country: 'Germany', skip: 45, limit: 20 })).toMatchObject({
+      total: 40,
+      items: [],
+    });
+  });
+
+  it('stays exact for the agents (prospects.search, plan previews)', async () => {
+    const page = await prospects.search({ countries: ['germany'] }, { skip: 0, limit: 3 });
+    expect(page).toMatchObject({ total: 40, totalIsLowerBound: false });
+    expect(await prospects.count({})).toBe(60);
+  });
+});
+
+describe('a page, read either way', () => {
+  // Bounded (GET /prospects), the total is a lower bound: the page walks the order's index.
+  // Exact (the service without a bound), 40 or fewer matches: the page sorts the matches.
+  const cases: [string, Record<string, unknown>][] = [
+    ['country', { countries: ['Germany'] }],
+    ['free text, by LIKE or by the trigram index', { q: 'muster' }],
+    ['company size', { employeesMax: 100 }],
+    ['title or seniority', { titles: ['Account Manager'], seniorities: ['c_level'] }],
+  ];
+  const query = (criteria: Record<string, unknown>) => ({
+    country: criteria.countries,
+    q: criteria.q,
+    employees_max: criteria.employeesMax,
+    title: criteria.titles,
+    seniority: criteria.seniorities,
+  });
+
+  it.each(cases)('%s: the same prospects in the same order', async (_, criteria) => {
+    for (const sort of ['name', '-score'] as ProspectSort[]) {
+      for (const skip of [0, 7, 14]) {
+        const walked = await find({ ...query(criteria), sort, skip, limit: 7 });
+        const sorted = await prospects.search(criteria, { skip, limit: 7, sort });
+        expect(walked.total_is_lower_bound).toBe(true);
+        expect(sorted.totalIsLowerBound).toBe(false);
+        expect(walked.items.map((item) => item.id)).toEqual(sorted.items.map((item) => item.id));
+      }
+    }
+  });
+
+  it('orders by name, then id', async () => {
+    const names = (await find({ limit: 60 })).items.map((item) => item.name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toHaveLength(60);
+  });
+});
