@@ -584,7 +584,9 @@ export interface paths {
          *     while no other prospect exists, then left out unless `include_sample=true`
          *     (`sample_excluded` says when). `min_score` and `sort=-score` use the latest fit score
          *     research.score_fit kept on each prospect (`fit`). The examples together find sample
-         *     prospects of a fresh installation (SEED_SAMPLE_DATA).
+         *     prospects of a fresh installation (SEED_SAMPLE_DATA). `total` is exact up to
+         *     PROSPECTS_COUNT_BOUND (10,000) matches; a search matching more answers that bound with
+         *     `total_is_lower_bound: true`, without counting further.
          */
         get: operations["ProspectsController_search"];
         put?: never;
@@ -2485,10 +2487,17 @@ export interface components {
         ProspectPageDto: {
             items: components["schemas"]["ProspectDto"][];
             /**
-             * @description How many prospects match in all.
+             * @description How many prospects match in all; with `total_is_lower_bound`, at least this many.
              * @example 42
              */
             total: number;
+            /**
+             * @description true when more prospects match than GET /prospects counts (PROSPECTS_COUNT_BOUND, 10,000 by
+             *     default, or the end of the page asked for when further): `total` is then that bound, a lower
+             *     bound of the matches. false: `total` is exact.
+             * @example false
+             */
+            total_is_lower_bound: boolean;
             /** @example 0 */
             skip: number;
             /** @example 20 */
