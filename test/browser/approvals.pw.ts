@@ -68,9 +68,9 @@ async function approvalRace(
   browser: Browser,
   zigral: Zigral,
   keys: readonly (string | undefined)[],
-  check: (loser: Page) => Promise<void>,
+  check: (loser: Page, jobId: string) => Promise<void>,
 ): Promise<void> {
-  await emailJobWaiting(zigral);
+  const jobId = await emailJobWaiting(zigral);
   const contexts = [await browser.newContext(), await browser.newContext()];
   try {
     const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
@@ -98,7 +98,7 @@ async function approvalRace(
     await expect(alert).toContainText('The job is already approved');
     await expect(second.getByText('No job is waiting for approval.')).toBeVisible();
     await expect.poll(() => zigral.smtp.received.length, { timeout: 30_000 }).toBe(3);
-    await check(second);
+    await check(second, jobId);
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }
@@ -122,10 +122,13 @@ test.describe('an approval race between two API keys', () => {
 
   test('the loser sees who approved first, by label, and when', async ({ browser, zigral }) => {
     const keys = ['ana-key-0123456789abcdef', 'ben-key-0123456789abcdef'];
-    await approvalRace(browser, zigral, keys, async (loser) => {
+    await approvalRace(browser, zigral, keys, async (loser, jobId) => {
       const alert = loser.getByRole('alert');
       await expect(alert).toContainText('Approved by ana at');
       await expect(alert.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+      // The job page says who approved the step, and when.
+      await loser.goto(`${zigral.baseUrl}/app/jobs/${jobId}`);
+      await expect(loser.locator('.cmd-approval').first()).toContainText(/Approved\s+by ana on /);
     });
   });
 });
