@@ -1,6 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { emailJobWaiting, reviewJobWaiting } from './appr-setup';
 import { expect, expectAccessible, screenshotBoth, test } from './fixtures';
+import type { Zigral } from './zigral';
 
 test.use({ zigralOptions: { sampleData: true } });
 
@@ -59,13 +60,27 @@ test('edit a draft, remove one, approve the rest: they arrive at the SMTP server
   await screenshotBoth(page, 'approvals-done');
 });
 
-test('an approval race: the second approver is told why it failed', async ({ browser, zigral }) => {
-  await emailJobWaiting(zigral);
+/**
+ * Two people approve the same job at once (each enters `keys[i]` when the app asks); `check`
+ * then reads the loser's page.
+ */
+async function approvalRace(
+  browser: Browser,
+  zigral: Zigral,
+  keys: readonly (string | undefined)[],
+  check: (loser: Page, jobId: string) => Promise<void>,
+): Promise<void> {
+  const jobId = await emailJobWaiting(zigral);
   const contexts = [await browser.newContext(), await browser.newContext()];
   try {
     const [first, second] = await Promise.all(contexts.map((context) => context.newPage()));
-    for (const page of [first, second]) {
+    for (const [i, page] of [first, second].entries()) {
       await page.goto(`${zigral.baseUrl}/app/approvals`);
+      const key = keys[i];
+      if (key) {
+        await page.getByLabel('API key').fill(key);
+        await page.getByRole('button', { name: 'Continue' }).click();
+      }
       await expect(
         detail(page).getByRole('button', { name: 'Approve and send 3 emails' }),
       ).toBeEnabled();
@@ -82,12 +97,40 @@ test('an approval race: the second approver is told why it failed', async ({ bro
     await expect(alert).toContainText('Someone else decided first');
     await expect(alert).toContainText('The job is already approved');
     await expect(second.getByText('No job is waiting for approval.')).toBeVisible();
-    await expectAccessible(second);
-    await screenshotBoth(second, 'approvals-conflict');
     await expect.poll(() => zigral.smtp.received.length, { timeout: 30_000 }).toBe(3);
+    await check(second, jobId);
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
   }
+}
+
+test('an approval race: the second approver is told why it failed', async ({ browser, zigral }) => {
+  await approvalRace(browser, zigral, [], async (loser) => {
+    await expect(loser.getByRole('alert')).toContainText('Approved by anonymous at');
+    await expectAccessible(loser);
+    await screenshotBoth(loser, 'approvals-conflict');
+  });
+});
+
+test.describe('an approval race between two API keys', () => {
+  test.use({
+    zigralOptions: {
+      sampleData: true,
+      env: { API_KEYS: 'ana:ana-key-0123456789abcdef,ben:ben-key-0123456789abcdef' },
+    },
+  });
+
+  test('the loser sees who approved first, by label, and when', async ({ browser, zigral }) => {
+    const keys = ['ana-key-0123456789abcdef', 'ben-key-0123456789abcdef'];
+    await approvalRace(browser, zigral, keys, async (loser, jobId) => {
+      const alert = loser.getByRole('alert');
+      await expect(alert).toContainText('Approved by ana at');
+      await expect(alert.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+      // The job page says who approved the step, and when.
+      await loser.goto(`${zigral.baseUrl}/app/jobs/${jobId}`);
+      await expect(loser.locator('.cmd-approval').first()).toContainText(/Approved\s+by ana on /);
+    });
+  });
 });
 
 test('the queue by keyboard only: move, edit while typing, approve', async ({

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, expectAccessible, screenshotBoth, test } from './fixtures';
 import type { Zigral } from './zigral';
+import { emailJobWaiting } from './appr-setup';
 
 interface ProspectPage {
   items: { id: string; name: string; country: string | null }[];
@@ -106,9 +107,9 @@ test.describe('prospects', () => {
     const fit = page.getByRole('region', { name: 'Fit score' });
     await expect(fit).toContainText('87 · strong');
     await expect(fit).toContainText('Seniority VP fits (+20)');
-    // The outbox cannot be filtered by prospect on this service yet: said, not guessed.
+    // Sample prospects are never emailed.
     await expect(page.getByRole('region', { name: 'Messages sent' })).toContainText(
-      /Not available|No message/,
+      'No message to this prospect yet.',
     );
     await expect(page.getByRole('region', { name: 'Replies' })).toContainText('No reply');
     await expectAccessible(page);
@@ -128,6 +129,30 @@ test.describe('prospects', () => {
       opted_out: boolean;
     };
     expect(stored.opted_out).toBe(true);
+  });
+
+  test("a prospect's page lists the emails drafted to it, and only those", async ({
+    openApp,
+    zigral,
+  }) => {
+    await emailJobWaiting(zigral);
+    const found = (await (
+      await zigral.api('/prospects?q=rita%40kundenfirma.test')
+    ).json()) as ProspectPage;
+    expect(found.items).toHaveLength(1);
+    const rita = found.items[0];
+    const drafts = (await (await zigral.api(`/outbox?prospect_id=${rita.id}`)).json()) as {
+      items: { subject: string; to: string }[];
+    };
+    expect(drafts.items.map((message) => message.to)).toEqual(['rita@kundenfirma.test']);
+
+    const page = await openApp(`prospects/${rita.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: rita.name })).toBeVisible();
+    const messages = page.getByRole('region', { name: 'Messages sent' });
+    await expect(messages.getByRole('row')).toHaveCount(2);
+    await expect(messages).toContainText(drafts.items[0].subject);
+    await expect(messages).toContainText('Draft');
+    await expectAccessible(page);
   });
 
   test('an unknown prospect says so in plain words', async ({ openApp }) => {

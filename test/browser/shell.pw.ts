@@ -33,7 +33,7 @@ test.describe('the app shell', () => {
 });
 
 test.describe('with API_KEYS set', () => {
-  test.use({ zigralOptions: { env: { API_KEYS: 'ana-key-0123456789abcdef' } } });
+  test.use({ zigralOptions: { env: { API_KEYS: 'ana:ana-key-0123456789abcdef' } } });
 
   test('asks for the key once, then sends it as a header only', async ({ page, openApp }) => {
     const urls: string[] = [];
@@ -45,6 +45,8 @@ test.describe('with API_KEYS set', () => {
     await page.getByLabel('API key').fill('ana-key-0123456789abcdef');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Status' })).toBeVisible();
+    // The key's label, not the key, names who the app acts as.
+    await expect(page.getByTestId('service-facts').getByText('ana', { exact: true })).toBeVisible();
     expect(urls.some((url) => url.includes('0123456789abcdef'))).toBe(false);
     const stored = await page.evaluate(() => ({
       session: sessionStorage.getItem('zigral.apiKey'),

@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, expectAccessible, screenshotBoth, test } from './fixtures';
+
+const VERSION = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 test.describe('the status page with SMTP configured', () => {
   test('shows sending available, the health checks and every action', async ({ openApp }) => {
@@ -8,6 +16,14 @@ test.describe('the status page with SMTP configured', () => {
     await expect(sending).toContainText('Available');
     await expect(sending).not.toContainText('Not available');
     await expect(page.getByText('Ready: every check is up.')).toBeVisible();
+    const facts = page.getByTestId('service-facts');
+    await expect(facts).toContainText(VERSION);
+    await expect(facts.getByText('sqlite', { exact: true })).toBeVisible();
+    await expect(facts.getByText('offline', { exact: true })).toBeVisible();
+    await expect(facts).toContainText('OPENAI_API_KEY');
+    await expect(facts).toContainText('anonymous');
+    const mailbox = page.getByTestId('capability').filter({ hasText: 'Reading replies' });
+    await expect(mailbox).toContainText('IMAP_URL');
     await expect(page.getByRole('rowheader', { name: 'Database' })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'Mailbox' })).toBeVisible();
     const send = page

@@ -1,6 +1,12 @@
 import { expect, expectAccessible, screenshotBoth, test } from './fixtures';
 
 test('add, import and remove suppressions', async ({ page, zigral, openApp }) => {
+  const imports: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/suppressions(\/import)?$/.test(request.url())) {
+      imports.push(new URL(request.url()).pathname);
+    }
+  });
   await openApp('suppressions');
   await expect(page.getByRole('heading', { level: 1, name: 'Suppressions' })).toBeVisible();
   await expect(page.getByText('The list is empty.')).toBeVisible();
@@ -25,7 +31,14 @@ test('add, import and remove suppressions', async ({ page, zigral, openApp }) =>
   await expect(progress).toContainText('Imported: 4 of 4');
   await expect(progress).toContainText('2 added, 1 already listed, 1 refused.');
   await expect(progress).toContainText('@@@');
+  // One POST /suppressions/import; each row not added with its outcome and reason.
+  await expect(progress).toContainText('Not added: 2 rows');
+  await expect(progress).toContainText(
+    'Row 3, blocked@example.com: already listed (already on the suppression list)',
+  );
+  await expect(progress).toContainText(/Row 4, @@@: refused \(.+\)/);
   await expect(table.getByRole('rowheader')).toHaveCount(3);
+  expect(imports).toEqual(['/suppressions', '/suppressions', '/suppressions/import']);
   await expectAccessible(page);
   await screenshotBoth(page, 'suppressions');
 

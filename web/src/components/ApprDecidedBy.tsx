@@ -2,7 +2,7 @@ import { formatDateTime } from '../lib/format';
 
 /**
  * "Approved by ana-laptop at 7 Dec 2026, 10:02": who decided and when, from the API's answer.
- * Takes the values as props (the approver label and time are being added to the API); renders
+ * Takes the values as props (`approved_by`/`approved_at`, a job's `approval.by`/`at`, the 409 details); renders
  * nothing when the answer names nobody and no time.
  */
 export function DecidedBy({

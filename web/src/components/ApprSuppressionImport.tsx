@@ -1,31 +1,22 @@
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { api } from '../api/client';
+import { api, unwrap } from '../api/client';
 import {
   importSuppressions,
   parseSuppressionList,
-  type AddOutcome,
+  type ChunkResult,
   type ImportProgress,
 } from '../lib/appr-import';
 import { describeError } from '../lib/errors';
 import { formatNumber, plural } from '../lib/format';
 
-/**
- * Adds one value through POST /suppressions. When the bulk import endpoint exists, replace the
- * loop in `run` with one call to it; the progress display stays the same.
- */
-async function addOne(value: string): Promise<AddOutcome> {
-  try {
-    const { response, error } = await api.POST('/suppressions', { body: { value } });
-    if (response.ok) return { kind: 'added' };
-    if (response.status === 409) return { kind: 'already' };
-    return {
-      kind: 'refused',
-      reason: describeError({ status: response.status, body: error }).detail,
-    };
-  } catch (error) {
-    return { kind: 'refused', reason: describeError(error).detail };
-  }
-}
+/** One chunk through POST /suppressions/import. */
+const importChunk = (values: string[]): Promise<ChunkResult> =>
+  unwrap(api.POST('/suppressions/import', { body: { values } }));
+
+const OUTCOME_WORDS: Record<string, string> = {
+  already_present: 'already listed',
+  invalid: 'refused',
+};
 
 /** Many addresses or domains at once, from a pasted list or a text/CSV file. */
 export function SuppressionImport({ onDone }: { onDone: () => void }) {
@@ -44,7 +35,10 @@ export function SuppressionImport({ onDone }: { onDone: () => void }) {
     abort.current = new AbortController();
     setRunning(true);
     try {
-      await importSuppressions(values, addOne, setProgress, abort.current.signal);
+      await importSuppressions(values, importChunk, setProgress, {
+        signal: abort.current.signal,
+        describe: (error) => describeError(error).detail,
+      });
     } finally {
       setRunning(false);
       onDone();
@@ -100,14 +94,23 @@ export function SuppressionImport({ onDone }: { onDone: () => void }) {
             {plural(progress.added, 'added', 'added')}, {formatNumber(progress.alreadyListed)}{' '}
             already listed, {formatNumber(progress.refused.length)} refused.
           </p>
-          {progress.refused.length > 0 && (
-            <ul>
-              {progress.refused.map((entry) => (
-                <li key={entry.value}>
-                  {entry.value}: {entry.reason}
-                </li>
-              ))}
-            </ul>
+          {progress.skipped.length > 0 && (
+            <details open={progress.refused.length > 0}>
+              <summary>Not added: {plural(progress.skipped.length, 'row')}</summary>
+              <ul className="appr-import-rows">
+                {progress.skipped.slice(0, 200).map((entry) => (
+                  <li key={entry.row}>
+                    Row {formatNumber(entry.row)}, <code>{entry.value}</code>:{' '}
+                    {OUTCOME_WORDS[entry.outcome] ?? entry.outcome} ({entry.reason})
+                  </li>
+                ))}
+              </ul>
+              {progress.skipped.length > 200 && (
+                <p className="muted">
+                  And {formatNumber(progress.skipped.length - 200)} more not shown.
+                </p>
+              )}
+            </details>
           )}
         </div>
       )}

@@ -6,9 +6,9 @@ export interface CmdApprovalStateProps {
   approval?: string;
   /** Whether the step waits for a decision now. */
   waiting: boolean;
-  /** Who decided (the API's `approved_by`, being added): shown when given. */
+  /** Who decided (the step's `decided_by`, an API key's label): shown when given. */
   approvedBy?: string | null;
-  /** When (the API's `approved_at`, being added): shown when given. */
+  /** When (the step's `decided_at`): shown when given. */
   approvedAt?: string | null;
 }
 

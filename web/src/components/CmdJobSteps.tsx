@@ -55,6 +55,14 @@ export function CmdJobSteps({ job }: { job: Job }) {
               <CmdApprovalState
                 approval={step.approval}
                 waiting={step.status === 'waiting_approval'}
+                approvedBy={
+                  step.decided_by ??
+                  (job.approval?.step === step.index ? job.approval.by : undefined)
+                }
+                approvedAt={
+                  step.decided_at ??
+                  (job.approval?.step === step.index ? job.approval.at : undefined)
+                }
               />
             )}
             {notes.map((note) => (

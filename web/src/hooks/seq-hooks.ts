@@ -142,3 +142,8 @@ export function useSeqAction<T, V = void>(
     onSuccess: () => Promise.all(refresh.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
 }
+
+/** GET /status: version, database engine, planner, the caller's label and each feature. */
+export function useServiceStatus() {
+  return useQuery({ queryKey: ['status'], queryFn: () => unwrap(api.GET('/status')) });
+}

@@ -18,6 +18,24 @@ describe('decisionOf', () => {
     ).toEqual({ by: 'cy', at: 'x' });
   });
 
+  it('reads the real job approval, step and 409 already_decided shapes', () => {
+    const at = '2026-11-24T10:05:00.000Z';
+    expect(
+      decisionOf({ approval: { step: 1, decision: 'rejected', by: 'ops-alice', at } }),
+    ).toEqual({ by: 'ops-alice', at, decision: 'rejected' });
+    expect(decisionOf({ step: 1, decision: 'approved', by: 'ben', at })).toEqual({
+      by: 'ben',
+      at,
+      decision: 'approved',
+    });
+    expect(
+      decisionOf({
+        approval: null,
+        steps: [{ approval: 'approved', decided_by: 'ana', decided_at: at }],
+      }),
+    ).toEqual({ by: 'ana', at });
+  });
+
   it('is undefined when the answer names nobody', () => {
     expect(decisionOf({ status: 'queued', steps: [{ approval: 'approved' }] })).toBeUndefined();
     expect(decisionOf(null)).toBeUndefined();

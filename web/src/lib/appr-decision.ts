@@ -1,11 +1,14 @@
 /**
  * Who decided and when, from an API answer, and a refused decision (409) in plain words.
- * The approver fields (`approved_by`/`approved_at` on outbox messages, an approval record on
- * jobs) are being added to the API: these read them when present and stay quiet otherwise.
+ * Reads `approved_by`/`approved_at` (outbox messages), a job's `approval: {step, decision, by,
+ * at}`, a step's `decided_by`/`decided_at`, and the 409 `already_decided` details
+ * (`{step, decision, by, at}`); stays quiet when the answer names nobody.
  */
 export interface Decision {
   by?: string;
   at?: string;
+  /** `approved` or `rejected`, when the answer says. */
+  decision?: 'approved' | 'rejected';
 }
 
 type Loose = Record<string, unknown>;
@@ -17,6 +20,15 @@ const text = (value: unknown): string | undefined =>
 export function decisionOf(value: unknown): Decision | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const item = value as Loose;
+  const decision =
+    item.decision === 'approved' || item.decision === 'rejected'
+      ? (item.decision as Decision['decision'])
+      : undefined;
+  if (decision) {
+    // A job's approval record, or the details of a 409 `already_decided`.
+    const found = { by: text(item.by), at: text(item.at), decision };
+    if (found.by || found.at) return found;
+  }
   const direct = {
     by: text(item.approved_by) ?? text(item.rejected_by) ?? text(item.decided_by),
     at: text(item.approved_at) ?? text(item.rejected_at) ?? text(item.decided_at),
@@ -25,9 +37,9 @@ export function decisionOf(value: unknown): Decision | undefined {
   const record = item.approval;
   if (record && typeof record === 'object') {
     const approval = record as Loose;
-    const found = {
-      by: text(approval.by) ?? text(approval.approved_by),
-      at: text(approval.at) ?? text(approval.approved_at),
+    const found = decisionOf(approval) ?? {
+      by: text(approval.by),
+      at: text(approval.at),
     };
     if (found.by || found.at) return found;
   }

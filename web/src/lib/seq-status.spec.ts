@@ -1,4 +1,4 @@
-import { actionRows, capabilities, healthRows } from './seq-status';
+import { actionRows, capabilities, featureCapabilities, healthRows } from './seq-status';
 
 describe('seq-status', () => {
   const agents = [
@@ -55,5 +55,25 @@ describe('seq-status', () => {
       { name: 'Cache', up: false, summary: 'Down' },
     ]);
     expect(healthRows(undefined)).toEqual([]);
+  });
+});
+
+describe('featureCapabilities', () => {
+  it('labels the features of GET /status in words, with the reason one is missing', () => {
+    expect(
+      featureCapabilities([
+        { name: 'email.send', available: true, reason: null },
+        { name: 'mailbox', available: false, reason: 'Mailbox watching is off: set IMAP_URL' },
+        { name: 'something_new', available: true, reason: null },
+      ]),
+    ).toEqual([
+      { label: 'Sending email', available: true },
+      {
+        label: 'Reading replies from the mailbox',
+        available: false,
+        reason: 'Mailbox watching is off: set IMAP_URL',
+      },
+      { label: 'Something new', available: true },
+    ]);
   });
 });

@@ -91,3 +91,28 @@ export function healthRows(details: Record<string, HealthCheck> | undefined): He
     };
   });
 }
+
+/** What a sales user calls each feature GET /status reports. */
+const FEATURE_LABELS: Readonly<Record<string, string>> = {
+  'email.send': 'Sending email',
+  'sequences.launch': 'Launching sequences',
+  'sequences.run': 'Running sequences',
+  'export.google_sheets': 'Export to Google Sheets',
+  mailbox: 'Reading replies from the mailbox',
+  reply_webhook: 'Forwarding interested replies',
+};
+
+export interface SeqFeature {
+  name: string;
+  available: boolean;
+  reason: string | null;
+}
+
+/** The features of GET /status as capabilities, in the service's order, labelled in words. */
+export function featureCapabilities(features: readonly SeqFeature[]): Capability[] {
+  return features.map((feature) => ({
+    label: FEATURE_LABELS[feature.name] ?? humanize(feature.name),
+    available: feature.available,
+    ...(feature.reason ? { reason: feature.reason } : {}),
+  }));
+}

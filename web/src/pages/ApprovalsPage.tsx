@@ -86,7 +86,7 @@ export function ApprovalsPage() {
 
   const onConflict = (error: unknown) => {
     const body = error instanceof ApiError ? error.body : undefined;
-    // Who decided first, when the service's answer names them (details, being added to the API).
+    // Who decided first: the 409 `already_decided` details name the step, decision, by and at.
     const decision = decisionOf(body?.details);
     setNotice({ kind: 'conflict', text: conflictInWords(body?.message), decision });
     refresh();
@@ -170,6 +170,8 @@ export function ApprovalsPage() {
   );
 }
 
+const DECISION_VERBS: Record<string, string> = { approved: 'Approved', rejected: 'Rejected' };
+
 function NoticeView({ notice, onClose }: { notice: Notice | null; onClose: () => void }) {
   if (!notice) return null;
   if (notice.kind === 'conflict') {
@@ -179,7 +181,11 @@ function NoticeView({ notice, onClose }: { notice: Notice | null; onClose: () =>
         <p>
           {notice.text}{' '}
           {notice.decision && (
-            <DecidedBy by={notice.decision.by} at={notice.decision.at} verb="Decided" />
+            <DecidedBy
+              by={notice.decision.by}
+              at={notice.decision.at}
+              verb={DECISION_VERBS[notice.decision.decision ?? ''] ?? 'Decided'}
+            />
           )}
         </p>
         <p>The queue has been refreshed: check what is left.</p>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, apiFetch, unwrap, type Schemas } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
@@ -14,14 +14,16 @@ import { isFilterRefused, scopeToProspect } from '../lib/pros-outbox';
 
 type Prospect = Schemas['ProspectDto'];
 
-/** GET /outbox?prospect_id=: "not available" (undefined) while the service refuses the filter. */
+/** GET /outbox?prospect_id=: this prospect's drafts and sent emails, newest first. */
 function useProspectMessages(id: string) {
   return useQuery({
     queryKey: ['outbox', 'prospect', id],
     queryFn: async () => {
       try {
-        const response = await apiFetch(`/outbox?prospect_id=${encodeURIComponent(id)}&limit=50`);
-        const page = (await response.json()) as Schemas['OutboxPageDto'];
+        const page = await unwrap(
+          api.GET('/outbox', { params: { query: { prospect_id: id, limit: 50 } } }),
+        );
+        // Never someone else's messages: a service without the filter would answer them all.
         const scoped = scopeToProspect(page, id);
         return scoped.available ? scoped : null;
       } catch (error) {

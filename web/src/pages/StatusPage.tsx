@@ -2,29 +2,47 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SeqAvailability } from '../components/SeqAvailability';
 import { ServiceFacts } from '../components/ServiceFacts';
-import { useAgents, useHealth } from '../hooks/seq-hooks';
-import { actionRows, capabilities, healthRows } from '../lib/seq-status';
+import { useAgents, useHealth, useServiceStatus } from '../hooks/seq-hooks';
+import { actionRows, capabilities, featureCapabilities, healthRows } from '../lib/seq-status';
 
 /** What this installation can do (and why not), and how the service is doing. */
 export function StatusPage() {
+  const status = useServiceStatus();
   const agents = useAgents();
   const health = useHealth();
   const rows = agents.data ? actionRows(agents.data) : [];
+  // The features of GET /status; the capabilities read from GET /agents until it answers.
+  const features = status.data
+    ? featureCapabilities(status.data.features)
+    : agents.data
+      ? capabilities(rows)
+      : undefined;
   const checks = health.data ? healthRows(health.data.details) : [];
   return (
     <section>
       <h1>Status</h1>
 
       <h2>Service</h2>
-      {/* GET /status (version, database engine, planner) is coming: pass its facts here. */}
-      <ServiceFacts />
+      {status.isPending && <Loading what="Loading the service's facts" />}
+      {status.isError && <ErrorNotice error={status.error} onRetry={() => void status.refetch()} />}
+      {status.data && (
+        <ServiceFacts
+          version={status.data.version}
+          databaseEngine={status.data.database.engine}
+          planner={status.data.planner}
+          actor={status.data.auth.actor}
+          apiKeys={status.data.auth.api_keys}
+        />
+      )}
 
       <h2>What this installation can do</h2>
-      {agents.isPending && <Loading what="Loading the agents" />}
+      {!features && (status.isPending || agents.isPending) && (
+        <Loading what="Loading what this installation can do" />
+      )}
       {agents.isError && <ErrorNotice error={agents.error} onRetry={() => void agents.refetch()} />}
-      {agents.data && (
+      {features && (
         <ul className="seq-capabilities">
-          {capabilities(rows).map((capability) => (
+          {features.map((capability) => (
             <li key={capability.label} data-testid="capability">
               <strong>{capability.label}</strong>{' '}
               <SeqAvailability available={capability.available} />
