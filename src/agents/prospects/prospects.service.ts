@@ -62,8 +62,35 @@ export class ProspectsService {
   }
 
   async search(criteria: ProspectSearchCriteria, page: PageRequest): Promise<ProspectPage> {
+    const { query, condition, excludeSample } = await this.searchQuery(criteria, page.sort);
+    const [items, total] = await Promise.all([
+      query.clone().offset(page.skip).limit(page.limit).getMany(),
+      this.countWhere(condition),
+    ]);
+    return { items, total, skip: page.skip, limit: page.limit, sampleExcluded: excludeSample };
+  }
+
+  /**
+   * What `search` finds up to `limit`, page by page of `size` (no count): for a reader that
+   * must see every match but hold one page at a time (a plan preview of a large audience).
+   */
+  async *pages(
+    criteria: ProspectSearchCriteria,
+    page: { sort?: PageRequest['sort']; limit: number },
+    size: number,
+  ): AsyncGenerator<ProspectEntity[]> {
+    const { query } = await this.searchQuery(criteria, page.sort);
+    for (let skip = 0; skip < page.limit; skip += size) {
+      const take = Math.min(size, page.limit - skip);
+      const items = await query.clone().offset(skip).limit(take).getMany();
+      if (items.length > 0) yield items;
+      if (items.length < take) return;
+    }
+  }
+
+  private async searchQuery(criteria: ProspectSearchCriteria, sort: PageRequest['sort']) {
     const query = this.prospects.createQueryBuilder('p').leftJoinAndSelect('p.company', 'c');
-    for (const term of searchOrder(page.sort)) {
+    for (const term of searchOrder(sort)) {
       query.addOrderBy(term.column, term.direction, term.nulls);
     }
     const excludeSample = await this.excludesSamples(criteria.includeSample);
@@ -73,11 +100,39 @@ export class ProspectsService {
       now: new Date(),
     });
     if (condition) query.where(condition.sql, condition.params);
-    const [items, total] = await Promise.all([
-      query.clone().offset(page.skip).limit(page.limit).getMany(),
-      this.countWhere(condition),
-    ]);
-    return { items, total, skip: page.skip, limit: page.limit, sampleExcluded: excludeSample };
+    return { query, condition, excludeSample };
+  }
+
+  /**
+   * The search as a SELECT of `position` (1, 2, … in the search's order), `prospect_id` and a
+   * NULL `score`, for a prospect set to be written from without reading the rows here.
+   */
+  async memberSelect(
+    criteria: ProspectSearchCriteria,
+    page: { sort?: PageRequest['sort']; limit?: number },
+  ): Promise<{ sql: string; params: unknown[]; sampleExcluded: boolean }> {
+    const excludeSample = await this.excludesSamples(criteria.includeSample);
+    const condition = buildSearchCondition(criteria, {
+      freeText: this.freeText,
+      excludeSample,
+      now: new Date(),
+    });
+    const order = searchOrder(page.sort)
+      .map((term) => `${term.column} ${term.direction}${term.nulls ? ` ${term.nulls}` : ''}`)
+      .join(', ');
+    const query = this.prospects
+      .createQueryBuilder('p')
+      .select(`ROW_NUMBER() OVER (ORDER BY ${order})`, 'position')
+      .addSelect('p.id', 'prospect_id')
+      .addSelect('NULL', 'score');
+    if (condition?.readsCompany) query.leftJoin('p.company', 'c');
+    if (condition) query.where(condition.sql, condition.params);
+    for (const term of searchOrder(page.sort)) {
+      query.addOrderBy(term.column, term.direction, term.nulls);
+    }
+    if (page.limit !== undefined) query.limit(page.limit);
+    const [sql, params] = query.getQueryAndParameters();
+    return { sql, params, sampleExcluded: excludeSample };
   }
 
   /** How many prospects `search` would find with these criteria (its `total`). */
