@@ -117,14 +117,19 @@ export class ProspectsService {
       excludeSample,
       now: new Date(),
     });
+    // The window's ORDER BY is raw SQL: property paths (p.fitScore) become column names.
+    const column = (path: string) =>
+      `p.${this.prospects.metadata.findColumnWithPropertyPath(path.slice(2))!.databaseName}`;
     const order = searchOrder(page.sort)
-      .map((term) => `${term.column} ${term.direction}${term.nulls ? ` ${term.nulls}` : ''}`)
+      .map(
+        (term) => `${column(term.column)} ${term.direction}${term.nulls ? ` ${term.nulls}` : ''}`,
+      )
       .join(', ');
     const query = this.prospects
       .createQueryBuilder('p')
       .select(`ROW_NUMBER() OVER (ORDER BY ${order})`, 'position')
       .addSelect('p.id', 'prospect_id')
-      .addSelect('NULL', 'score');
+      .addSelect('CAST(NULL AS integer)', 'score');
     if (condition?.readsCompany) query.leftJoin('p.company', 'c');
     if (condition) query.where(condition.sql, condition.params);
     for (const term of searchOrder(page.sort)) {
