@@ -69,7 +69,8 @@ async function api(baseUrl, method, route, body) {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(60_000),
+    // Long: under load a busy service (a set of 100,000 written) may answer late.
+    signal: AbortSignal.timeout(600_000),
   });
   const answer = await response.json();
   if (response.status >= 300) {
