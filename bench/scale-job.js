@@ -18,7 +18,8 @@
  *     BENCH_SCALE_JOB_ROWS rows (default 120,000; 1 in 50 repeats a person), imports it through
  *     POST /prospects/import, restarts the service on the same database, and measures a job over
  *     BENCH_SCALE_JOB_PROSPECTS prospects (default 100,000). BENCH_DATABASE_URL: a Postgres
- *     database to use instead of SQLite (empty; the import fills it).
+ *     database to use instead of SQLite (empty; the import fills it). BENCH_SCALE_JOB_FORMAT:
+ *     export only `csv` or `xlsx`.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -80,13 +81,14 @@ async function api(baseUrl, method, route, body) {
 }
 
 /**
- * Runs the job and resolves { prospects, seconds, steps: [{ step, seconds, summary }],
+ * `format`: `xlsx` or `csv` only (both when absent). Runs the job and resolves { prospects, seconds, steps: [{ step, seconds, summary }],
  * startRssMb, peakRssMb, peakHwmMb, largestCheckpointBytes, exportedRows }. Throws when the
  * job fails.
  */
-async function measureSetJob({ baseUrl, pid, prospects = 100_000, timeoutMs = 3_600_000 }) {
+async function measureSetJob({ baseUrl, pid, prospects = 100_000, format, timeoutMs = 3_600_000 }) {
   const steps = structuredClone(STEPS);
   steps[0].params = { limit: prospects };
+  if (format) steps[3].params = { format };
   const rss = pollRss(pid);
   const startRssMb = rss.stop();
   const peak = pollRss(pid);
@@ -189,7 +191,12 @@ async function main() {
   service = await startService({ distMain, tmpDir, logLevel: 'warn', env, nodeArgs });
   try {
     console.log(`Running the job over ${prospects.toLocaleString('en-US')} prospects...`);
-    const result = await measureSetJob({ baseUrl: service.baseUrl, pid: service.pid, prospects });
+    const result = await measureSetJob({
+      baseUrl: service.baseUrl,
+      pid: service.pid,
+      prospects,
+      format: process.env.BENCH_SCALE_JOB_FORMAT || undefined,
+    });
     console.log(report(result));
   } finally {
     await service.stop();
