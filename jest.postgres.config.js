@@ -42,6 +42,7 @@ const BOTH_ENGINES = [
   'prospects-agent',
   'prospects-industries',
   'prospects-sample-data',
+  'prospect-sets',
   'email-api',
   'email-send',
   'email-draft',

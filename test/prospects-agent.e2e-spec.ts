@@ -61,7 +61,7 @@ describe('prospects.search contract', () => {
     const search = prospects.actions.find((action: { name: string }) => action.name === 'search');
     expect(search).toMatchObject({ reads: [], writes: ['prospects'], side_effect: false });
     const properties = search.params_schema.properties;
-    expect(properties.limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+    expect(properties.limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 10_000_000 });
     expect(properties.employees_min).toMatchObject({ type: 'integer', minimum: 0 });
     expect(properties.titles).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(properties.seniorities.items.enum).toEqual([

@@ -35,6 +35,13 @@ export interface JobsConfig {
   planPreviewTtlMs: number;
 }
 
+/** How steps pass large prospect lists: as stored prospect sets, read in batches. */
+export interface ProspectSetsConfig {
+  /** A search finding more prospects than this writes a set instead of the list (0: always). */
+  threshold: number;
+  batchSize: number;
+}
+
 /** Outgoing email; `email.send` is unavailable without `smtpUrl` and `from`. */
 export interface EmailConfig {
   smtpUrl?: string;
@@ -99,6 +106,7 @@ export class AppConfig {
   readonly commandRateLimit: { limit: number; ttlMs: number };
   readonly llm: LlmConfig;
   readonly jobs: JobsConfig;
+  readonly prospectSets: ProspectSetsConfig;
   readonly seedSampleData: boolean;
   readonly research: { allowPrivateAddresses: boolean; timeoutMs: number };
   readonly importMaxBytes: number;
@@ -196,6 +204,10 @@ export class AppConfig {
       checkpointRetentionDays: env.CHECKPOINT_RETENTION_DAYS,
       queueLimitPerClient: env.JOB_QUEUE_LIMIT_PER_CLIENT,
       planPreviewTtlMs: env.PLAN_PREVIEW_TTL_SECONDS * 1000,
+    };
+    this.prospectSets = {
+      threshold: env.PROSPECT_SET_THRESHOLD,
+      batchSize: env.PROSPECT_SET_BATCH_SIZE,
     };
   }
 

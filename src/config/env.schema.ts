@@ -435,6 +435,22 @@ export class EnvironmentVariables {
   @IsInt()
   CHECKPOINT_RETENTION_DAYS = 0;
 
+  /**
+   * A prospects.search finding more prospects than this stores them as a prospect set and puts
+   * a reference to it in the job state instead of the list (0 = always a set).
+   */
+  @Transform(toInt)
+  @Min(0)
+  @IsInt()
+  PROSPECT_SET_THRESHOLD = 1000;
+
+  /** Prospects per batch when a step reads a prospect set (scoring, drafting, export). */
+  @Transform(toInt)
+  @Max(5000)
+  @Min(1)
+  @IsInt()
+  PROSPECT_SET_BATCH_SIZE = 500;
+
   /** Load the fictional sample prospects on first start when the table is empty. */
   @Transform(trimmed)
   @IsIn(['true', 'false'], { message: 'SEED_SAMPLE_DATA must be true or false' })

@@ -9,11 +9,14 @@ import type {
 import { nothingToDo } from '../../orchestrator/agents/nothing-to-do.util';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { ProspectInState } from '../prospects/prospect.types';
+import { prospectSetOf } from '../prospects/sets/prospect-set-ref.util';
 import { DraftParams, SendParams } from './dto/email-action.params';
 import { EmailDraftingService } from './email-drafting.service';
 import { EmailSendingService } from './email-sending.service';
 import type { DraftInState, SentInState } from './email-state.types';
 import { sendingUnavailableReason } from './sending/outbox-message-sender';
+import { SetDraftingService } from './set-drafting.service';
+import { draftsRefOf } from './utils/drafts-ref.util';
 import { draftCleaningNote } from './utils/draft-cleaning.util';
 import { offerFrom, senderFrom } from './utils/draft-inputs.util';
 
@@ -32,6 +35,7 @@ export class EmailAgent implements AgentAvailability {
     private readonly config: AppConfig,
     private readonly drafting: EmailDraftingService,
     private readonly sending: EmailSendingService,
+    private readonly setDrafting: SetDraftingService,
   ) {}
 
   unavailableReason(action: string): string | undefined {
@@ -56,12 +60,7 @@ export class EmailAgent implements AgentAvailability {
     timeoutMs: DRAFT_TIMEOUT_MS,
   })
   async draft(params: DraftParams, context: ActionContext): Promise<ActionResult> {
-    const prospects = listOf<ProspectInState>(context.state.prospects, 'prospects');
-    if (prospects.length === 0) {
-      return { writes: { drafts: [] }, summary: nothingToDo('prospects') };
-    }
-    const outcome = await this.drafting.draft({
-      prospects,
+    const request = {
       companies: context.state.companies,
       sender: senderFrom(context.state.sender),
       offer: offerFrom(context.state.offer),
@@ -70,7 +69,20 @@ export class EmailAgent implements AgentAvailability {
       jobId: context.jobId,
       stepKey: context.idempotencyKey,
       signal: context.signal,
-    });
+    } as const;
+    const set = prospectSetOf(context.state.prospects);
+    if (set) {
+      const outcome = await this.setDrafting.draft(set.id, request);
+      const llm = outcome.usedLlm ? ` (LLM ${outcome.byModel} in this run)` : '';
+      const parts = [`Drafted ${outcome.drafted} of ${set.count}${llm}`];
+      parts.push(...skipCounts(outcome.skipped));
+      return { writes: { drafts: outcome.drafts }, summary: parts.join('; ') };
+    }
+    const prospects = listOf<ProspectInState>(context.state.prospects, 'prospects');
+    if (prospects.length === 0) {
+      return { writes: { drafts: [] }, summary: nothingToDo('prospects') };
+    }
+    const outcome = await this.drafting.draft({ ...request, prospects });
     const parts = [`Drafted ${outcome.drafts.length} of ${prospects.length}`];
     if (outcome.usedLlm) {
       const failures = outcome.failedCalls > 0 ? `, ${outcome.failedCalls} LLM calls failed` : '';
@@ -98,6 +110,13 @@ export class EmailAgent implements AgentAvailability {
   async send(_params: SendParams, context: ActionContext): Promise<ActionResult> {
     const reason = sendingUnavailableReason(this.config);
     if (reason) throw new ActionError(reason);
+    const ref = draftsRefOf(context.state.drafts);
+    if (ref) {
+      throw new ActionError(
+        `email.send sends a list of drafts, not the ${ref.count} drafts of a prospect set: ` +
+          'send them from the outbox, or draft for a search with a limit of at most PROSPECT_SET_THRESHOLD',
+      );
+    }
     const drafts = listOf<DraftInState>(context.state.drafts, 'drafts');
     const bad = drafts.findIndex((draft) => typeof draft.id !== 'string');
     if (bad >= 0) throw new ActionError(`drafts[${bad}] has no outbox id`);

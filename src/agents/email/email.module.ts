@@ -15,6 +15,7 @@ import { OutboxService } from './outbox.service';
 import { OutboxReviewService } from './outbox-review.service';
 import { OutboxViewService } from './outbox-view.service';
 import { sendLimitsProviders } from './send-limits/send-limits.providers';
+import { SetDraftingService } from './set-drafting.service';
 import { OutboxMessageSender } from './sending/outbox-message-sender';
 import { SuppressionEntity } from './suppression.entity';
 import { SuppressionsController } from './suppressions.controller';
@@ -32,6 +33,7 @@ import { UnsubscribeService } from './unsubscribe.service';
   ],
   controllers: [OutboxController, SuppressionsController, UnsubscribeController],
   providers: [
+    SetDraftingService,
     EmailAgent,
     DraftRecipientsService,
     EmailDraftingService,

@@ -62,6 +62,18 @@ export class OutboxViewService {
     const suppressed = await this.suppressions.matchingMany(recipients.flatMap((r) => r.emails));
     return { messages, doNotEmail: doNotEmailByProspect({ recipients, optedOut, suppressed }) };
   }
+
+  /**
+   * The drafts a draft step (its key) wrote for these prospects, as a state's `drafts` lists
+   * them (an export reads a prospect set's drafts a batch at a time through it).
+   */
+  async stepDrafts(
+    stepKey: string,
+    prospectIds: readonly string[],
+  ): Promise<{ id: string; prospect_id: string }[]> {
+    const rows = await this.outbox.draftsOfStep(stepKey, prospectIds);
+    return rows.map((row) => ({ id: row.id, prospect_id: row.prospectId }));
+  }
 }
 
 function messageView(row: OutboxMessageEntity): OutboxMessageView {

@@ -44,6 +44,8 @@ export type ClaimOutcome = 'claimed' | SendLimit | 'not_sendable';
  */
 const DELETABLE: OutboxStatus[] = ['draft', 'approved', 'skipped', 'failed'];
 const INSERT_CHUNK = 100;
+/** Ids per IN list, well under every database's limit on bound parameters. */
+const ID_CHUNK = 500;
 
 /**
  * The outbox: drafted messages and their sending state. Every status change that matters for
@@ -91,9 +93,32 @@ export class OutboxService {
         .orIgnore()
         .execute();
     }
-    const stored = await this.messages.find({ where: { stepKey: input.stepKey } });
+    const stored = await this.draftsOfStep(
+      input.stepKey,
+      input.drafts.map((draft) => draft.prospectId),
+    );
     const byProspect = new Map(stored.map((row) => [row.prospectId, row]));
     return input.drafts.flatMap((draft) => byProspect.get(draft.prospectId) ?? []);
+  }
+
+  /**
+   * The messages a draft step (its key) wrote for these prospects: a batch's worth at a time,
+   * so a step over a large prospect set never reads all of its drafts at once.
+   */
+  async draftsOfStep(
+    stepKey: string,
+    prospectIds: readonly string[],
+  ): Promise<OutboxMessageEntity[]> {
+    const found: OutboxMessageEntity[] = [];
+    const ids = [...new Set(prospectIds)];
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      found.push(
+        ...(await this.messages.find({
+          where: { stepKey, prospectId: In(ids.slice(start, start + ID_CHUNK)) },
+        })),
+      );
+    }
+    return found;
   }
 
   /**

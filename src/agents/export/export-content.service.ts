@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { DraftInState } from '../email/email-state.types';
 import { OutboxViewService } from '../email/outbox-view.service';
+import { draftsRefOf } from '../email/utils/drafts-ref.util';
 import type { ProspectInState } from '../prospects/prospect.types';
+import { ProspectSetsService } from '../prospects/sets/prospect-sets.service';
 import { currentDrafts } from './utils/current-drafts.util';
 import { buildExportRows, ExportCell } from './utils/export-rows.util';
 
@@ -12,11 +14,14 @@ import { buildExportRows, ExportCell } from './utils/export-rows.util';
  */
 @Injectable()
 export class ExportContentService {
-  constructor(private readonly outbox: OutboxViewService) {}
+  constructor(
+    private readonly outbox: OutboxViewService,
+    private readonly sets: ProspectSetsService,
+  ) {}
 
   async rows(input: {
     prospects: readonly ProspectInState[];
-    drafts: readonly DraftInState[];
+    drafts: readonly Pick<DraftInState, 'id' | 'prospect_id'>[];
   }): Promise<ExportCell[][]> {
     if (input.prospects.length === 0) return [];
     const view = await this.outbox.current({
@@ -38,4 +43,29 @@ export class ExportContentService {
       doNotEmail: view.doNotEmail,
     });
   }
+
+  /**
+   * The rows of a prospect set, a batch at a time, each prospect with its draft: from the
+   * outbox when `drafts` refers to a draft step over the set, else from the list given.
+   */
+  async *setRows(setId: string, drafts: unknown): AsyncGenerator<ExportCell[][]> {
+    const ref = draftsRefOf(drafts);
+    const listed = Array.isArray(drafts) ? (drafts as unknown[]).filter(isDraft) : [];
+    for await (const batch of this.sets.batches(setId)) {
+      const ids = batch.prospects.map((prospect) => prospect.id);
+      const wanted = new Set(ids);
+      const batchDrafts = ref
+        ? await this.outbox.stepDrafts(ref.stepKey, ids)
+        : listed.filter((draft) => wanted.has(draft.prospect_id));
+      yield await this.rows({ prospects: batch.prospects, drafts: batchDrafts });
+    }
+  }
+}
+
+function isDraft(value: unknown): value is DraftInState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as DraftInState).prospect_id === 'string'
+  );
 }

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
-import { FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { FileHandle, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../../config/app-config';
+
+/** A file being written in parts: `commit` puts it in place (atomically), `discard` drops it. */
+export interface TemporaryExportFile {
+  path: string;
+  /** Renames it to its name; answers its size in bytes. */
+  commit(): Promise<number>;
+  discard(): Promise<void>;
+}
 
 /** An export file opened for download. */
 export interface OpenedExportFile {
@@ -35,6 +43,25 @@ export class ExportFileStore {
       throw error;
     }
     return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  }
+
+  /**
+   * A temporary file beside `name` for a writer that streams (a large export): readers keep
+   * seeing the old file, or none, until `commit` renames it into place.
+   */
+  async temporary(name: string): Promise<TemporaryExportFile> {
+    await mkdir(this.dir, { recursive: true });
+    const path = join(this.dir, `.${name}.${randomUUID()}.tmp`);
+    const target = join(this.dir, name);
+    return {
+      path,
+      commit: async () => {
+        const { size } = await stat(path);
+        await rename(path, target);
+        return size;
+      },
+      discard: () => rm(path, { force: true }),
+    };
   }
 
   /** Opens a file for reading; undefined when it is no longer there. */

@@ -6,6 +6,7 @@ import type {
   AgentAvailability,
 } from '../../orchestrator/agents/agent.types';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
+import { prospectSetOf } from '../prospects/sets/prospect-set-ref.util';
 import { GoogleSheetsExportParams, SpreadsheetExportParams } from './dto/export-action.params';
 import { ExportContentService } from './export-content.service';
 import { GoogleSheetsExportService } from './google-sheets/google-sheets-export.service';
@@ -52,14 +53,21 @@ export class ExportAgent implements AgentAvailability {
     params: SpreadsheetExportParams,
     context: ActionContext,
   ): Promise<ActionResult> {
-    const input = readExportInput(context.state);
-    if (!input.ok) throw new ActionError(input.reason);
-    const record = await this.spreadsheets.export({
-      jobId: context.jobId,
-      idempotencyKey: context.idempotencyKey,
-      rows: await this.content.rows(input),
-      formats: params.format ? [params.format] : EXPORT_FORMATS,
-    });
+    const formats = params.format ? [params.format] : EXPORT_FORMATS;
+    const set = prospectSetOf(context.state.prospects);
+    const record = set
+      ? await this.spreadsheets.exportStream({
+          jobId: context.jobId,
+          idempotencyKey: context.idempotencyKey,
+          batches: this.content.setRows(set.id, context.state.drafts),
+          formats,
+        })
+      : await this.spreadsheets.export({
+          jobId: context.jobId,
+          idempotencyKey: context.idempotencyKey,
+          rows: await this.content.rows(checkedInput(context.state)),
+          formats,
+        });
     return {
       writes: { export: spreadsheetExportState(record) },
       summary: spreadsheetSummary(record),
@@ -81,8 +89,14 @@ export class ExportAgent implements AgentAvailability {
     _params: GoogleSheetsExportParams,
     context: ActionContext,
   ): Promise<ActionResult> {
-    const input = readExportInput(context.state);
-    if (!input.ok) throw new ActionError(input.reason);
+    const set = prospectSetOf(context.state.prospects);
+    if (set) {
+      throw new ActionError(
+        `export.google_sheets appends a list of prospects, not a prospect set (${set.count} ` +
+          'prospects): use export.spreadsheet, which streams a set to its files',
+      );
+    }
+    const input = checkedInput(context.state);
     const { record, appended } = await this.googleSheets.export({
       jobId: context.jobId,
       idempotencyKey: context.idempotencyKey,
@@ -94,4 +108,11 @@ export class ExportAgent implements AgentAvailability {
       summary: googleSheetsSummary(record, appended),
     };
   }
+}
+
+/** The export's input from the state, or an ActionError naming what is wrong with it. */
+function checkedInput(state: Readonly<Record<string, unknown>>) {
+  const input = readExportInput(state);
+  if (!input.ok) throw new ActionError(input.reason);
+  return input;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailAgentModule } from '../email/email.module';
+import { ProspectsAgentModule } from '../prospects/prospects.module';
 import { ExportAgent } from './export.agent';
 import { ExportContentService } from './export-content.service';
 import { ExportEntity } from './export.entity';
@@ -14,8 +15,9 @@ import { SpreadsheetExportService } from './spreadsheet-export.service';
 
 /** The `export` agent: spreadsheet files (XLSX, CSV) to download, and Google Sheets appends. */
 @Module({
-  // The email module's OutboxViewService: the drafts as the outbox holds them at export time.
-  imports: [TypeOrmModule.forFeature([ExportEntity]), EmailAgentModule],
+  // The email module's OutboxViewService: the drafts as the outbox holds them at export time;
+  // the prospects module's ProspectSetsService: the prospects of a large job, in batches.
+  imports: [TypeOrmModule.forFeature([ExportEntity]), EmailAgentModule, ProspectsAgentModule],
   controllers: [ExportsController],
   providers: [
     ExportAgent,

@@ -6,6 +6,7 @@ import type {
 } from './import/prospect-csv-import.service';
 import { ProspectsAgent } from './prospects.agent';
 import type { ProspectsService } from './prospects.service';
+import type { ProspectSetsService } from './sets/prospect-sets.service';
 
 const imported: CsvImportResult = {
   rows: 1,
@@ -28,6 +29,7 @@ function setup() {
   const agent = new ProspectsAgent(
     prospects as unknown as ProspectsService,
     importer as unknown as ProspectCsvImportService,
+    {} as ProspectSetsService,
   );
   const context = { state: { csv: 'Kontakt,URL,Notes\nEva,,\n' } } as unknown as ActionContext;
   return { agent, importer, context };

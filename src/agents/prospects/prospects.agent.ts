@@ -7,6 +7,8 @@ import { csvImportOptions } from './import/csv-import-options.util';
 import { csvImportReport, importSummary } from './import/csv-import-report.util';
 import { CsvImportResult, ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { ProspectsService } from './prospects.service';
+import { toProspectSetRef } from './sets/prospect-set-ref.util';
+import { ProspectSetsService } from './sets/prospect-sets.service';
 import { SearchProspectsParams } from './search/search-prospects.params';
 import { searchRequest } from './search/search-request.util';
 import { toProspectInState } from './utils/prospect-state.util';
@@ -24,17 +26,34 @@ export class ProspectsAgent {
   constructor(
     private readonly prospects: ProspectsService,
     private readonly importer: ProspectCsvImportService,
+    private readonly sets: ProspectSetsService,
   ) {}
 
   @Action({
     name: 'search',
     description:
-      'Finds prospects matching the criteria (all criteria apply together; several values of one criterion are alternatives) and writes them to `prospects`. Opted-out prospects are never returned; the fictional sample prospects only while no other prospect exists, unless include_sample says otherwise',
+      'Finds prospects matching the criteria (all criteria apply together; several values of one criterion are alternatives) and writes them to `prospects`: the list, or, above PROSPECT_SET_THRESHOLD prospects, a reference to a stored prospect set ({ prospect_set: { id, count } }) that later steps read in batches. Opted-out prospects are never returned; the fictional sample prospects only while no other prospect exists, unless include_sample says otherwise',
     params: SearchProspectsParams,
     writes: ['prospects'],
   })
-  async search(params: SearchProspectsParams): Promise<ActionResult> {
+  async search(params: SearchProspectsParams, context: ActionContext): Promise<ActionResult> {
     const { criteria, page: request } = searchRequest(params);
+    const total = await this.prospects.count(criteria);
+    if (Math.min(total, request.limit) > this.sets.threshold) {
+      // Too many to copy into the state: stored as a set, written by the database itself.
+      const set = await this.sets.fromSearch({
+        jobId: context.jobId,
+        stepIndex: context.stepIndex,
+        criteria,
+        sort: request.sort,
+        limit: request.limit,
+      });
+      const summary = `${searchSummary(set.count, total)} (prospect set ${set.id})`;
+      return {
+        writes: { prospects: toProspectSetRef(set) },
+        summary: set.sampleExcluded ? `${summary}; sample prospects left out` : summary,
+      };
+    }
     const page = await this.prospects.search(criteria, request);
     const prospects = page.items.map(toProspectInState);
     const summary = searchSummary(prospects.length, page.total);

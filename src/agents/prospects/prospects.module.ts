@@ -15,6 +15,10 @@ import { ProspectsService } from './prospects.service';
 import { ResearchRecordsService } from './research-records/research-records.service';
 import { SampleDataSeeder } from './sample-data/sample-data.seeder';
 import { SampleDataService } from './sample-data/sample-data.service';
+import { ProspectSetEntity, ProspectSetMemberEntity } from './sets/prospect-set.entity';
+import { ProspectSetRetention } from './sets/prospect-set-retention.service';
+import { ProspectSetStore } from './sets/prospect-set.store';
+import { ProspectSetsService } from './sets/prospect-sets.service';
 import { ProspectUpsertService } from './upsert/prospect-upsert.service';
 import { ProspectUpsertStore } from './upsert/store/prospect-upsert.store';
 import { PostgresProspectUpsertStore } from './upsert/store/postgres-prospect-upsert.store';
@@ -25,7 +29,14 @@ import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert
  * and the `prospects` agent.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProspectEntity, CompanyEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      ProspectEntity,
+      CompanyEntity,
+      ProspectSetEntity,
+      ProspectSetMemberEntity,
+    ]),
+  ],
   controllers: [ProspectsController],
   providers: [
     {
@@ -49,6 +60,9 @@ import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert
     SampleDataSeeder,
     SampleDataService,
     IndustryFamilyBackfill,
+    ProspectSetStore,
+    ProspectSetsService,
+    ProspectSetRetention,
   ],
   // ProspectCsvImportService: a plan's preview reads context.csv with a dry run.
   exports: [
@@ -56,6 +70,8 @@ import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert
     ProspectUpsertService,
     ResearchRecordsService,
     ProspectCsvImportService,
+    ProspectSetsService,
+    ProspectSetRetention,
   ],
 })
 export class ProspectsAgentModule {}

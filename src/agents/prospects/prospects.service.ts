@@ -13,6 +13,7 @@ import { shouldExcludeSamples } from './sample-data/sample-presence.util';
 import { pagePlan } from './search/page-plan.util';
 import { countLimit } from './search/page-total.util';
 import { ProspectSearchQueries } from './search/prospect-search.queries';
+import { searchOrder } from './search/prospect-search.order';
 import { buildSearchCondition, FreeTextIndex } from './search/prospect-search.where';
 import type {
   PageRequest,
@@ -98,6 +99,76 @@ export class ProspectsService {
       limit: page.limit,
       sampleExcluded: excludeSample,
     };
+  }
+
+  /**
+   * What `search` finds up to `limit`, page by page of `size` (no count): for a reader that
+   * must see every match but hold one page at a time (a plan preview of a large audience).
+   */
+  async *pages(
+    criteria: ProspectSearchCriteria,
+    page: { sort?: PageRequest['sort']; limit: number },
+    size: number,
+  ): AsyncGenerator<ProspectEntity[]> {
+    const { query } = await this.searchQuery(criteria, page.sort);
+    for (let skip = 0; skip < page.limit; skip += size) {
+      const take = Math.min(size, page.limit - skip);
+      const items = await query.clone().offset(skip).limit(take).getMany();
+      if (items.length > 0) yield items;
+      if (items.length < take) return;
+    }
+  }
+
+  private async searchQuery(criteria: ProspectSearchCriteria, sort: PageRequest['sort']) {
+    const query = this.prospects.createQueryBuilder('p').leftJoinAndSelect('p.company', 'c');
+    for (const term of searchOrder(sort)) {
+      query.addOrderBy(term.column, term.direction, term.nulls);
+    }
+    const excludeSample = await this.excludesSamples(criteria.includeSample);
+    const condition = buildSearchCondition(criteria, {
+      freeText: this.freeText,
+      excludeSample,
+      now: new Date(),
+    });
+    if (condition) query.where(condition.sql, condition.params);
+    return { query, condition, excludeSample };
+  }
+
+  /**
+   * The search as a SELECT of `position` (1, 2, … in the search's order), `prospect_id` and a
+   * NULL `score`, for a prospect set to be written from without reading the rows here.
+   */
+  async memberSelect(
+    criteria: ProspectSearchCriteria,
+    page: { sort?: PageRequest['sort']; limit?: number },
+  ): Promise<{ sql: string; params: unknown[]; sampleExcluded: boolean }> {
+    const excludeSample = await this.excludesSamples(criteria.includeSample);
+    const condition = buildSearchCondition(criteria, {
+      freeText: this.freeText,
+      excludeSample,
+      now: new Date(),
+    });
+    // The window's ORDER BY is raw SQL: property paths (p.fitScore) become column names.
+    const column = (path: string) =>
+      `p.${this.prospects.metadata.findColumnWithPropertyPath(path.slice(2))!.databaseName}`;
+    const order = searchOrder(page.sort)
+      .map(
+        (term) => `${column(term.column)} ${term.direction}${term.nulls ? ` ${term.nulls}` : ''}`,
+      )
+      .join(', ');
+    const query = this.prospects
+      .createQueryBuilder('p')
+      .select(`ROW_NUMBER() OVER (ORDER BY ${order})`, 'position')
+      .addSelect('p.id', 'prospect_id')
+      .addSelect('CAST(NULL AS integer)', 'score');
+    if (condition?.readsCompany) query.leftJoin('p.company', 'c');
+    if (condition) query.where(condition.sql, condition.params);
+    for (const term of searchOrder(page.sort)) {
+      query.addOrderBy(term.column, term.direction, term.nulls);
+    }
+    if (page.limit !== undefined) query.limit(page.limit);
+    const [sql, params] = query.getQueryAndParameters();
+    return { sql, params, sampleExcluded: excludeSample };
   }
 
   /** How many prospects `search` would find with these criteria (its exact `total`). */

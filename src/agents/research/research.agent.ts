@@ -5,12 +5,14 @@ import { nothingToDo } from '../../orchestrator/agents/nothing-to-do.util';
 import { ActionError } from '../../orchestrator/agents/retry-policy.util';
 import type { CompanySummaryInState, ProspectInState } from '../prospects/prospect.types';
 import { ResearchRecordsService } from '../prospects/research-records/research-records.service';
+import { prospectSetOf, toProspectSetRef } from '../prospects/sets/prospect-set-ref.util';
 import { CompanyResearchService } from './company-research.service';
 import { CompanySummaryParams } from './dto/company-summary.params';
 import { DEFAULT_FIT_THRESHOLD, ScoreFitParams } from './dto/score-fit.params';
 import { FitScoringService } from './fit-scoring.service';
+import { fitRecords, SetScoringService } from './set-scoring.service';
 import { keepFits } from './utils/fit-heuristic.util';
-import { resolveIcp } from './utils/icp.util';
+import { Icp, resolveIcp } from './utils/icp.util';
 
 /**
  * Both actions work through a whole list of prospects: a fetch per company (4 at a time, each
@@ -30,6 +32,7 @@ export class ResearchAgent {
     private readonly scoring: FitScoringService,
     private readonly companies: CompanyResearchService,
     private readonly records: ResearchRecordsService,
+    private readonly setScoring: SetScoringService,
   ) {}
 
   @Action({
@@ -47,9 +50,11 @@ export class ResearchAgent {
     timeoutMs: LIST_STEP_TIMEOUT_MS,
   })
   async scoreFit(params: ScoreFitParams, context: ActionContext): Promise<ActionResult> {
-    const prospects = prospectsOf(context.state);
     const resolved = resolveIcp({ params: params.icp, state: context.state.icp });
     if (!resolved.ok) throw new ActionError(resolved.reason);
+    const set = prospectSetOf(context.state.prospects);
+    if (set) return this.scoreSet(set, resolved.icp, params, context);
+    const prospects = prospectsOf(context.state);
     if (prospects.length === 0) {
       return { writes: { prospects: [] }, summary: nothingToDo('prospects') };
     }
@@ -72,6 +77,32 @@ export class ResearchAgent {
     };
   }
 
+  /** score_fit over a prospect set: its result is a set too, best first. */
+  private async scoreSet(
+    set: { id: string; count: number },
+    icp: Icp,
+    params: ScoreFitParams,
+    context: ActionContext,
+  ): Promise<ActionResult> {
+    const threshold = params.threshold ?? DEFAULT_FIT_THRESHOLD;
+    const result = await this.setScoring.score({
+      setId: set.id,
+      icp,
+      threshold,
+      jobId: context.jobId,
+      stepIndex: context.stepIndex,
+      signal: context.signal,
+    });
+    const failures = result.failedCalls > 0 ? `; ${result.failedCalls} LLM calls failed` : '';
+    const sources = result.usedLlm ? ` (LLM ${result.byModel}${failures})` : '';
+    return {
+      writes: { prospects: toProspectSetRef(result.set) },
+      summary:
+        `Scored ${set.count}, kept ${result.set.count} at ≥ ${threshold}${sources} ` +
+        `(prospect set ${result.set.id})`,
+    };
+  }
+
   @Action({
     name: 'company_summary',
     description:
@@ -87,6 +118,13 @@ export class ResearchAgent {
     _params: CompanySummaryParams,
     context: ActionContext,
   ): Promise<ActionResult> {
+    const set = prospectSetOf(context.state.prospects);
+    if (set) {
+      throw new ActionError(
+        `research.company_summary reads a list of prospects, not a prospect set (${set.count} ` +
+          'prospects): give the search a limit of at most PROSPECT_SET_THRESHOLD',
+      );
+    }
     const prospects = prospectsOf(context.state);
     if (prospects.length === 0) {
       return { writes: { companies: [] }, summary: nothingToDo('prospects') };
@@ -103,15 +141,6 @@ export class ResearchAgent {
     if (withoutDomain > 0) parts.push(`${withoutDomain} prospects without a company domain`);
     return { writes: { companies }, summary: parts.join('; ') };
   }
-}
-
-/** The scores worth keeping: of prospects with an id (the stored ones have theirs). */
-function fitRecords(prospects: readonly ProspectInState[]) {
-  return prospects.flatMap((prospect) =>
-    typeof prospect.id === 'string' && typeof prospect.score === 'number'
-      ? [{ prospectId: prospect.id, score: prospect.score, reasons: prospect.reasons ?? [] }]
-      : [],
-  );
 }
 
 /** The summaries worth keeping: a failed fetch leaves the previous summary in place. */

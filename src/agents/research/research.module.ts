@@ -4,6 +4,7 @@ import { ProspectsAgentModule } from '../prospects/prospects.module';
 import { CompanyResearchService } from './company-research.service';
 import { FitScoringService } from './fit-scoring.service';
 import { ResearchAgent } from './research.agent';
+import { SetScoringService } from './set-scoring.service';
 import { HostResolver, WebsiteFetcher } from './website-fetcher.service';
 
 /** The `research` agent: fit scoring and company research, kept through the prospects module. */
@@ -12,6 +13,7 @@ import { HostResolver, WebsiteFetcher } from './website-fetcher.service';
   providers: [
     ResearchAgent,
     FitScoringService,
+    SetScoringService,
     CompanyResearchService,
     WebsiteFetcher,
     HostResolver,

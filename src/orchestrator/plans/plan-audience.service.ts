@@ -7,6 +7,10 @@ import type { ProspectInState } from '../../agents/prospects/prospect.types';
 import { ProspectsService } from '../../agents/prospects/prospects.service';
 import type { SearchProspectsParams } from '../../agents/prospects/search/search-prospects.params';
 import { searchRequest } from '../../agents/prospects/search/search-request.util';
+import type {
+  ProspectSearchCriteria,
+  ProspectSort,
+} from '../../agents/prospects/search/prospect-search.types';
 import { toProspectInState } from '../../agents/prospects/utils/prospect-state.util';
 import { validateParams } from '../agents/action-params.util';
 import { AgentRegistry } from '../agents/agent-registry.service';
@@ -25,13 +29,26 @@ export interface ComputedAudience {
   ids: string[] | null;
 }
 
-/** The prospects an origin yields, before any drafting. */
+/**
+ * The prospects an origin yields, before any drafting: the first 10, how many, and all of them
+ * batch by batch (a large search is read a page at a time, never held whole).
+ */
 interface Origin {
   source: AudienceSource;
-  prospects: ProspectInState[];
+  first: ProspectInState[];
+  count: number;
+  batches: () => AsyncIterable<ProspectInState[]>;
   ids: string[] | null;
   total: number;
   excluded: Partial<AudienceExclusions>;
+}
+
+/** Prospects per page when a preview reads a large search. */
+const PREVIEW_PAGE = 1000;
+
+/** An origin's batches when it holds its prospects already: one batch. */
+async function* oneBatch(prospects: ProspectInState[]): AsyncGenerator<ProspectInState[]> {
+  yield prospects;
 }
 
 const NONE: AudienceExclusions = {
@@ -72,21 +89,24 @@ export class PlanAudienceService {
     const excluded = { ...NONE, ...origin.excluded };
     let recipients: number | null = null;
     if (shape.drafts) {
-      // A sequence enrols no sample prospect (a search finds them when nothing real matches).
-      const sample = shape.enrols ? origin.prospects.filter((prospect) => prospect.sample) : [];
-      excluded.sample += sample.length;
-      const selected = await this.recipients.select(
-        origin.prospects.filter((prospect) => !sample.includes(prospect)),
-      );
-      for (const skip of selected.skipped) excluded[skip.kind] += 1;
-      recipients = selected.draftable.length;
+      recipients = 0;
+      for await (const batch of origin.batches()) {
+        // A sequence enrols no sample prospect (a search finds them when nothing real matches).
+        const sample = shape.enrols ? batch.filter((prospect) => prospect.sample) : [];
+        excluded.sample += sample.length;
+        const selected = await this.recipients.select(
+          batch.filter((prospect) => !sample.includes(prospect)),
+        );
+        for (const skip of selected.skipped) excluded[skip.kind] += 1;
+        recipients += selected.draftable.length;
+      }
     }
     return {
       audience: {
         source: origin.source,
-        count: origin.prospects.length,
+        count: origin.count,
         total_matching: origin.total,
-        first_10: origin.prospects
+        first_10: origin.first
           .slice(0, 10)
           .map((prospect) => toAudienceProspect(prospect, { withId: origin.source !== 'import' })),
         excluded,
@@ -103,7 +123,9 @@ export class PlanAudienceService {
     const prospects = prospectsInList(origin.prospects);
     return Promise.resolve({
       source: 'context',
-      prospects,
+      first: prospects.slice(0, 10),
+      count: prospects.length,
+      batches: () => oneBatch(prospects),
       // The list is part of the stored plan or context: it cannot change before the run.
       ids: null,
       total: prospects.length,
@@ -114,22 +136,45 @@ export class PlanAudienceService {
   private async search(raw: Record<string, unknown>): Promise<Origin> {
     const params = this.params<SearchProspectsParams>('search', raw);
     const { criteria, page } = searchRequest(params);
-    const found = await this.prospects.search(criteria, page);
+    const found = await this.prospects.search(criteria, {
+      ...page,
+      limit: Math.min(page.limit, PREVIEW_PAGE),
+    });
+    const count = Math.min(found.total, page.limit);
     const [withSample, optedOut] = await Promise.all([
       found.sampleExcluded ? this.prospects.count({ ...criteria, includeSample: true }) : 0,
       this.prospects.count({ ...criteria, optedOut: true }),
     ]);
+    const first = found.items.map(toProspectInState);
+    // All of them fit in the first page: as before. Else the rest is read a page at a time.
+    const batches =
+      count <= first.length
+        ? () => oneBatch(first)
+        : () => this.searchPages(criteria, { sort: page.sort, limit: count });
+    const ids: string[] = [];
+    for await (const batch of batches()) ids.push(...batch.map((prospect) => prospect.id));
     return {
       source: 'search',
-      prospects: found.items.map(toProspectInState),
-      ids: found.items.map((prospect) => prospect.id),
+      first: first.slice(0, 10),
+      count,
+      batches,
+      ids,
       total: found.total,
       excluded: {
         sample: found.sampleExcluded ? withSample - found.total : 0,
-        beyond_limit: found.total - found.items.length,
+        beyond_limit: found.total - count,
         opted_out: optedOut,
       },
     };
+  }
+
+  private async *searchPages(
+    criteria: ProspectSearchCriteria,
+    page: { sort?: ProspectSort; limit: number },
+  ): AsyncGenerator<ProspectInState[]> {
+    for await (const items of this.prospects.pages(criteria, page, PREVIEW_PAGE)) {
+      yield items.map(toProspectInState);
+    }
   }
 
   private async dryImport(raw: Record<string, unknown>, csv: unknown): Promise<Origin> {
@@ -148,7 +193,9 @@ export class PlanAudienceService {
     const prospects = csvInputsInState(result?.inputs ?? []);
     return {
       source: 'import',
-      prospects,
+      first: prospects.slice(0, 10),
+      count: prospects.length,
+      batches: () => oneBatch(prospects),
       // Rows not imported yet have no ids; the CSV is part of the stored context.
       ids: null,
       total: prospects.length,

@@ -1,4 +1,4 @@
-import { csvField, guardFormula, looksLikeFormula, toCsv, UTF8_BOM } from './csv.util';
+import { csvField, csvRecords, guardFormula, looksLikeFormula, toCsv, UTF8_BOM } from './csv.util';
 
 describe('guardFormula', () => {
   it.each(['=1+1', '+49 30 1234', '-2', '@SUM(A1)', '\t=cmd', '\r=cmd'])(
@@ -45,5 +45,19 @@ describe('toCsv', () => {
         ],
       ),
     ).toBe(`${UTF8_BOM}Name,Score\r\nAna,90\r\n"Bo, Jr.",\r\n`);
+  });
+});
+
+describe('csvRecords', () => {
+  it('writes what toCsv writes after its BOM, so a file streamed in parts reads the same', () => {
+    const rows = [
+      ['Ana', 3],
+      ['=cmd', null],
+    ];
+    const whole = toCsv(['Name', 'Score'], rows);
+    const parts =
+      UTF8_BOM + csvRecords([['Name', 'Score']]) + csvRecords([rows[0]]) + csvRecords([rows[1]]);
+    expect(parts).toBe(whole);
+    expect(csvRecords([])).toBe('');
   });
 });

@@ -26,8 +26,12 @@ export function csvField(cell: ExportCell): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** Records of a CSV document, each with its CRLF (RFC 4180): what a streamed file appends. */
+export function csvRecords(rows: readonly (readonly ExportCell[])[]): string {
+  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}
+
 /** A whole CSV document: BOM, header, rows, CRLF after every record (RFC 4180). */
 export function toCsv(headers: readonly string[], rows: readonly ExportCell[][]): string {
-  const lines = [headers, ...rows].map((row) => row.map(csvField).join(','));
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${csvRecords([headers, ...rows])}`;
 }

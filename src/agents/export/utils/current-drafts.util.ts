@@ -8,7 +8,7 @@ import type { ExportDraft } from './export-rows.util';
  * (deleted), or never in it, is left out — as email.send leaves it out.
  */
 export function currentDrafts(
-  drafts: readonly DraftInState[],
+  drafts: readonly Pick<DraftInState, 'id'>[],
   messages: ReadonlyMap<string, OutboxMessageView>,
 ): ExportDraft[] {
   return drafts.flatMap((draft) => {

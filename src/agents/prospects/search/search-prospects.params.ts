@@ -22,7 +22,11 @@ import { PROSPECT_SORTS, ProspectSort } from './prospect-search.types';
 
 /** How many prospects `prospects.search` returns when the step sets no limit. */
 export const DEFAULT_SEARCH_LIMIT = 100;
-export const MAX_SEARCH_LIMIT = 1000;
+/**
+ * The largest `limit`: a sanity bound, not a cap on real work. Results above
+ * PROSPECT_SET_THRESHOLD are stored as a prospect set, never copied into the job state.
+ */
+export const MAX_SEARCH_LIMIT = 10_000_000;
 const MAX_LIST = 50;
 const MAX_TEXT = 200;
 
@@ -176,7 +180,9 @@ export class SearchProspectsParams {
   include_sample?: boolean;
 
   @JSONSchema({
-    description: `Most prospects to return, 1 to ${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT})`,
+    description:
+      `Most prospects to return, 1 to ${MAX_SEARCH_LIMIT} (default ${DEFAULT_SEARCH_LIMIT}); ` +
+      'a large result is stored as a prospect set that later steps read in batches',
   })
   @IsInt()
   @IsOptional()

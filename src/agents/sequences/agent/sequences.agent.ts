@@ -1,3 +1,4 @@
+import { prospectSetOf } from '../../prospects/sets/prospect-set-ref.util';
 import { HttpException, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../../../config/app-config';
@@ -201,6 +202,13 @@ async function known<T>(work: Promise<T>): Promise<T> {
 
 /** The ids of the state's `prospects` (a list of prospects, each with its id). */
 function prospectIds(value: unknown): string[] {
+  const set = prospectSetOf(value);
+  if (set) {
+    throw new ActionError(
+      `sequences.create enrols a list of prospects, not a prospect set (${set.count} prospects): ` +
+        'give the search a limit of at most PROSPECT_SET_THRESHOLD',
+    );
+  }
   if (!Array.isArray(value)) throw new ActionError('The job state\'s "prospects" must be a list');
   return value.map((prospect: unknown, index) => {
     const id = idOf(prospect);
