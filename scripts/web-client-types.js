@@ -14,7 +14,8 @@ const TYPES_FILE = path.join(ROOT, 'web', 'src', 'api', 'zigral-api.ts');
 
 async function main() {
   const isCheck = process.argv.includes('--check');
-  if (!fs.existsSync(DOCUMENT)) throw new Error('dist/openapi.json is missing: run `npm run export:openapi`');
+  if (!fs.existsSync(DOCUMENT))
+    throw new Error('dist/openapi.json is missing: run `npm run export:openapi`');
   const source = await generateOpenApiTypes(JSON.parse(fs.readFileSync(DOCUMENT, 'utf8')));
   const relative = path.relative(ROOT, TYPES_FILE);
   if (!isCheck) {
