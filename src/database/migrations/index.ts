@@ -20,6 +20,7 @@ import { OutboxTouches1765800000000 } from './1765800000000-outbox-touches';
 import { SequenceRuns1765900000000 } from './1765900000000-sequence-runs';
 import { MailboxStates1766000000000 } from './1766000000000-mailbox-states';
 import { InboundMessages1766100000000 } from './1766100000000-inbound-messages';
+import { ProspectImports1766400000000 } from './1766400000000-prospect-imports';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   SequenceRuns1765900000000,
   MailboxStates1766000000000,
   InboundMessages1766100000000,
+  ProspectImports1766400000000,
 ];
