@@ -171,8 +171,11 @@ function row(n, next, companies) {
   ].join(',');
 }
 
-/** Writes `rows` data rows to `file`; resolves { rows, bytes, duplicates }. */
-async function writeProspectsCsv(file, rows, seed = 42) {
+/**
+ * Writes `rows` data rows to `file`; resolves { rows, bytes, duplicates }. `firstPerson` numbers
+ * the people from there, so that files of one run hold different people.
+ */
+async function writeProspectsCsv(file, rows, seed = 42, { firstPerson = 0 } = {}) {
   const next = random(seed);
   const companies = Array.from({ length: Math.max(1, Math.round(rows / 10)) }, (_, i) =>
     company(i, next),
@@ -187,7 +190,7 @@ async function writeProspectsCsv(file, rows, seed = 42) {
     // One row in 50 is an earlier person again (upper-case email: the same after normalising).
     const isDuplicate = i > 0 && i % 50 === 0;
     if (isDuplicate) duplicates++;
-    const person = isDuplicate ? Math.floor(next() * i) : i;
+    const person = firstPerson + (isDuplicate ? Math.floor(next() * i) : i);
     let line = row(person, random(seed + person * 7919), companies);
     if (isDuplicate)
       line = line.replace(/^([^,]*,[^,]*,)([^,]*)/, (_, a, b) => a + b.toUpperCase());

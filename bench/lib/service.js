@@ -14,9 +14,16 @@ const { cpuTimeMs, sampleRss } = require('./proc');
  * (piped to a file in tmpDir) and to LOG_DIR, helmet, throttling with the limit raised so the load
  * is never refused, and a WAL SQLite database in tmpDir. `env` adds settings (JOB_CONCURRENCY, ...);
  * `nodeArgs` adds node flags for diagnosis (`--cpu-prof`, which NODE_OPTIONS does not accept).
- * Resolves once GET /health answers 200.
+ * Resolves once GET /health answers 200 (within `startTimeoutMs`).
  */
-async function startService({ distMain, tmpDir, logLevel, env: extraEnv = {}, nodeArgs = [] }) {
+async function startService({
+  distMain,
+  tmpDir,
+  logLevel,
+  env: extraEnv = {},
+  nodeArgs = [],
+  startTimeoutMs = 30_000,
+}) {
   const port = await freePort();
   const stdoutFile = path.join(tmpDir, 'service.stdout.log');
   const stderrFile = path.join(tmpDir, 'service.stderr.log');
@@ -54,7 +61,7 @@ async function startService({ distMain, tmpDir, logLevel, env: extraEnv = {}, no
     return `${stderr ? `stderr: ${stderr}\n` : ''}logs in ${stdoutFile} and ${stderrFile}`;
   };
   try {
-    await waitForHealth(baseUrl, child, 30_000);
+    await waitForHealth(baseUrl, child, startTimeoutMs);
   } catch (error) {
     await stop(child, 1000);
     throw new Error(`${error.message}; ${describe()}`);
