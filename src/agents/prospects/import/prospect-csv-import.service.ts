@@ -123,6 +123,8 @@ export class ProspectCsvImportService {
     options.tracker?.watch(() => run.counts());
     const source = typeof csv === 'string' ? Readable.from([Buffer.from(csv)]) : csv;
     const { head, ended } = await readHead(source);
+    // An error emitted while readHead's answer was on its way (a body past its limit) is only here.
+    if (source.errored) throw source.errored;
     const encodingProblem = csvEncodingProblem(head);
     if (encodingProblem) throw new CsvNotImportableException(encodingProblem);
     const parser = createCsvParser(detectDelimiter(head.toString('utf8')));

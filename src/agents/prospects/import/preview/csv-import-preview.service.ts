@@ -53,6 +53,8 @@ export interface CsvPreview {
 export class CsvImportPreviewService {
   async preview(source: Readable, options: CsvPreviewOptions): Promise<CsvPreview> {
     const { head, ended } = await readHead(source);
+    // An error emitted while readHead's answer was on its way (a body past its limit) is only here.
+    if (source.errored) throw source.errored;
     const encodingProblem = csvEncodingProblem(head);
     if (encodingProblem) throw new CsvNotImportableException(encodingProblem);
     const delimiter = detectDelimiter(head.toString('utf8'));
