@@ -98,13 +98,13 @@ export class ProspectImportsController {
 
   /**
    * Lists the latest CSV imports
-   * @remarks Newest first, running or ended, of every replica.
+   * @remarks Newest first, running or ended, of every replica; `skip` and `limit` page them.
    */
   @Get('imports')
   @ApiResponse({ status: 200, type: ImportListDto })
   @ApiErrorResponses(400)
   async list(@Query() query: ListImportsQueryDto): Promise<ImportListDto> {
-    return ImportListDto.from(await this.progress.list(query.limit));
+    return ImportListDto.from(await this.progress.list(query.skip, query.limit));
   }
 
   /**

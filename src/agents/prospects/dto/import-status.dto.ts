@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/dto/page-query.dto';
 import {
   IMPORT_STATUSES,
   type ImportStatus,
@@ -74,17 +73,5 @@ export class ImportListDto {
   }
 }
 
-const toInteger = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
-
-/** Options of GET /prospects/imports. */
-export class ListImportsQueryDto {
-  /** How many imports, newest first (1–100). */
-  @ApiProperty({ type: 'integer', default: 20, required: false })
-  @IsOptional()
-  @Transform(toInteger)
-  @Max(100, { message: 'limit must be at most 100' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @IsInt({ message: 'limit must be an integer' })
-  limit: number = 20;
-}
+/** Options of GET /prospects/imports: a page of the latest imports, newest first. */
+export class ListImportsQueryDto extends PageQueryDto {}

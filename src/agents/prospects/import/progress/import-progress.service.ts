@@ -69,10 +69,10 @@ export class ImportProgressService implements OnApplicationBootstrap, BeforeAppl
     return found;
   }
 
-  /** The latest imports, newest first. */
-  async list(limit: number): Promise<ProspectImportEntity[]> {
+  /** The latest imports, newest first: `limit` of them after `skip`. */
+  async list(skip: number, limit: number): Promise<ProspectImportEntity[]> {
     await this.sweep();
-    return this.imports.find({ order: { startedAt: 'DESC', id: 'ASC' }, take: limit });
+    return this.imports.find({ order: { startedAt: 'DESC', id: 'ASC' }, skip, take: limit });
   }
 
   /**
