@@ -13,7 +13,8 @@
  *      keys (no search index at all).
  * Sends `{ parse, insert, insertWithoutFreeText, insertKeysOnly }` (rows/s) over IPC.
  *
- * Usage: node bench/prospects-baseline.js <csv file> <service database (schema source)> <scratch database>
+ * Usage: node bench/prospects-baseline.js <csv file> <service database (schema source)> <scratch database> [full]
+ * With `full`, only 1 and 2 (the lighter schemas are skipped, as scale-import.js does at 1M rows).
  */
 const fs = require('node:fs');
 const { randomUUID } = require('node:crypto');
@@ -21,7 +22,7 @@ const { performance } = require('node:perf_hooks');
 const Database = require('better-sqlite3');
 const { parse } = require('csv-parse');
 
-const [csvFile, schemaFile, scratchFile] = process.argv.slice(2);
+const [csvFile, schemaFile, scratchFile, only] = process.argv.slice(2);
 
 async function parseOnly() {
   const started = performance.now();
@@ -127,7 +128,7 @@ async function parseAndInsert(schemaName) {
 (async () => {
   const parseRate = await parseOnly();
   const insertRate = await parseAndInsert('full');
-  const insertWithoutFreeText = await parseAndInsert('withoutFreeText');
-  const insertKeysOnly = await parseAndInsert('keysOnly');
+  const insertWithoutFreeText = only === 'full' ? NaN : await parseAndInsert('withoutFreeText');
+  const insertKeysOnly = only === 'full' ? NaN : await parseAndInsert('keysOnly');
   process.send({ parse: parseRate, insert: insertRate, insertWithoutFreeText, insertKeysOnly });
 })().catch((error) => process.send({ error: error.stack || String(error) }));

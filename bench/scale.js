@@ -89,7 +89,7 @@ async function runScaleBench({ distMain, tmpDir, settings = scaleSettings() }) {
   fs.mkdirSync(dir, { recursive: true });
   const csv = { path: path.join(dir, 'prospects.csv') };
   console.log(`Scale: writing a ${settings.rows.toLocaleString('en-US')}-row CSV (wide)...`);
-  Object.assign(csv, await writeProspectsCsv(csv.path, settings.rows, 42, 'wide'));
+  Object.assign(csv, await writeProspectsCsv(csv.path, settings.rows, 42, { variety: 'wide' }));
   const results = { settings, csv, engines: {} };
   for (const engine of settings.engines) {
     const engineDir = path.join(dir, engine);

@@ -81,6 +81,7 @@ describe('The OpenAPI document', () => {
       'GET /jobs',
       'GET /outbox',
       'GET /prospects',
+      'GET /prospects/imports',
       'GET /replies',
       'GET /sequences',
       'GET /sequences/{id}/enrollments',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { InboundIntakeService } from '../src/agents/mailbox/intake/inbound-intake.service';
+import { ImportProgressService } from '../src/agents/prospects/import/progress/import-progress.service';
 import { JOB_EVENT_TYPES } from '../src/orchestrator/jobs/events/job-event-types';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 import {
@@ -261,6 +262,11 @@ async function receivedReply(t: TestApp): Promise<Record<string, string>> {
   return { id: record.id };
 }
 
+/** An import recorded as running (as while its upload streams): its id. */
+async function runningImport(t: TestApp): Promise<Record<string, string>> {
+  return { id: (await t.app.get(ImportProgressService).begin('examples')).id };
+}
+
 const nonEmptyPage = (sent: Sent) =>
   expect((sent.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
@@ -332,6 +338,12 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /prospects/import': {
     check: (sent) => expect(sent.body).toMatchObject({ rows: 1, skipped: 0 }),
   },
+  'POST /prospects/import/preview': {
+    check: (sent) => expect(sent.body).toMatchObject({ rows: [{ row: 1, status: 'ok' }] }),
+  },
+  'GET /prospects/imports': {},
+  'GET /prospects/imports/{id}': { prepare: runningImport },
+  'POST /prospects/imports/{id}/cancel': { prepare: runningImport },
   'GET /prospects/{id}': { prepare: async (t) => ({ id: await newProspectId(t) }) },
   'PATCH /prospects/{id}': { prepare: async (t) => ({ id: await newProspectId(t) }) },
   'DELETE /prospects/{id}': { prepare: async (t) => ({ id: await newProspectId(t) }) },

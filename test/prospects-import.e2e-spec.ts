@@ -49,6 +49,7 @@ describe('POST /prospects/import', () => {
   it('imports a text/csv body', async () => {
     const response = await importCsv(PLAIN, { source: 'fair-2026', tags: 'q4, dach' }).expect(200);
     expect(response.body).toEqual({
+      import_id: response.headers['import-id'],
       rows: 2,
       inserted: 2,
       updated: 0,

@@ -193,9 +193,15 @@ function row(n, next, companies, words) {
 
 /**
  * Writes `rows` data rows to `file`; resolves { rows, bytes, duplicates }. `variety`: `narrow` (the
- * default) or `wide` (see prospects-wide.js).
+ * default) or `wide` (see prospects-wide.js). `firstPerson` numbers the people from there, so that
+ * files of one run hold different people.
  */
-async function writeProspectsCsv(file, rows, seed = 42, variety = 'narrow') {
+async function writeProspectsCsv(
+  file,
+  rows,
+  seed = 42,
+  { variety = 'narrow', firstPerson = 0 } = {},
+) {
   const next = random(seed);
   const words = vocabulary(variety);
   const companies = Array.from({ length: Math.max(1, Math.round(rows / 10)) }, (_, i) =>
@@ -211,7 +217,7 @@ async function writeProspectsCsv(file, rows, seed = 42, variety = 'narrow') {
     // One row in 50 is an earlier person again (upper-case email: the same after normalising).
     const isDuplicate = i > 0 && i % 50 === 0;
     if (isDuplicate) duplicates++;
-    const person = isDuplicate ? Math.floor(next() * i) : i;
+    const person = firstPerson + (isDuplicate ? Math.floor(next() * i) : i);
     let line = row(person, random(seed + person * 7919), companies, words);
     if (isDuplicate)
       line = line.replace(/^([^,]*,[^,]*,)([^,]*)/, (_, a, b) => a + b.toUpperCase());

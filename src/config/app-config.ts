@@ -239,10 +239,10 @@ export function splitList(value: string | undefined): string[] {
 }
 
 export function parseSize(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(value.trim());
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
   if (!match) throw new Error(`Not a size: ${value}`);
   const unit = (match[2] ?? 'b').toLowerCase();
-  const factor = unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1;
+  const factor = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit] ?? 1;
   return Math.floor(Number(match[1]) * factor);
 }
 

@@ -334,6 +334,11 @@ describe('environment schema', () => {
     expect(parseSize('100')).toBe(100);
     expect(parseSize('2kb')).toBe(2048);
     expect(parseSize('1.5MB')).toBe(1.5 * 1024 * 1024);
+    expect(parseSize('1gb')).toBe(1024 ** 3);
+  });
+
+  it('accepts a million-row CSV by default (IMPORT_MAX_BYTES 512mb)', () => {
+    expect(new AppConfig(validateEnv({})).importMaxBytes).toBe(512 * 1024 * 1024);
   });
 });
 

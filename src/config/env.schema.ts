@@ -467,12 +467,15 @@ export class EnvironmentVariables {
   @IsInt()
   RESEARCH_TIMEOUT_MS = 10000;
 
-  /** Largest CSV accepted by `POST /prospects/import` (a text/csv body or a multipart file). */
+  /**
+   * Largest CSV accepted by `POST /prospects/import` and its preview (a text/csv body or a
+   * multipart file), counted as it streams: a million Apollo-style rows are about 230 MB.
+   */
   @Transform(trimmed)
-  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, {
-    message: 'IMPORT_MAX_BYTES must be a size such as 104857600, 512kb or 100mb',
+  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, {
+    message: 'IMPORT_MAX_BYTES must be a size such as 536870912, 512kb, 512mb or 1gb',
   })
-  IMPORT_MAX_BYTES = '100mb';
+  IMPORT_MAX_BYTES = '512mb';
 
   /**
    * GET /prospects counts its matches up to this many; beyond, `total` is this number and

@@ -12,9 +12,11 @@ import {
   Post,
   Query,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import {
   ApiError,
   ApiErrorResponses,
@@ -29,7 +31,7 @@ import { ListProspectsQueryDto } from './dto/list-prospects-query.dto';
 import { ProspectDto, ProspectPageDto } from './dto/prospect-response.dto';
 import { SampleRemovalDto } from './dto/sample-removal.dto';
 import { UpdateProspectDto } from './dto/update-prospect.dto';
-import { ProspectCsvImportService } from './import/prospect-csv-import.service';
+import { TrackedCsvImportService } from './import/progress/tracked-csv-import.service';
 import { importTags } from './utils/import-batch.util';
 import { ProspectsService } from './prospects.service';
 import { SampleDataService } from './sample-data/sample-data.service';
@@ -53,7 +55,7 @@ const NOT_FOUND: ErrorResponseSpec = {
 };
 
 /** The body of POST /prospects/import in OpenAPI terms: the CSV itself, or a form with the file. */
-const CSV_REQUEST_BODY = {
+export const CSV_REQUEST_BODY = {
   required: true,
   description:
     'A CSV with a header row (UTF-8, optional BOM). Column names of Sales Navigator, Apollo and HubSpot exports, or plain ones (name, email, title, company, website, country, …)',
@@ -87,7 +89,7 @@ const CSV_REQUEST_BODY = {
 export class ProspectsController {
   constructor(
     private readonly prospects: ProspectsService,
-    private readonly importer: ProspectCsvImportService,
+    private readonly importer: TrackedCsvImportService,
     private readonly samples: SampleDataService,
     private readonly config: AppConfig,
   ) {}
@@ -125,7 +127,9 @@ export class ProspectsController {
    * `mapping` says which field a column fills where the guess is wrong or finds none. The answer
    * lists the columns not imported (`unmapped_columns`) and the mapping used. Duplicates merge
    * (email, then LinkedIn URL, then name + company domain), within the file too. Rows are written
-   * as they stream in, in transactions of 2,000.
+   * as they stream in, in transactions of 2,000. Each import is recorded under an id (`import_id`
+   * of the answer and the `Import-Id` header): send your own UUID as `import_id` to follow it with
+   * GET /prospects/imports/{id} while it streams, or to cancel it (409 `import_cancelled` then).
    */
   @Post('import')
   @HttpCode(HttpStatus.OK)
@@ -136,7 +140,15 @@ export class ProspectsController {
   @ApiError({
     status: 413,
     description: 'The CSV is larger than IMPORT_MAX_BYTES',
-    message: 'The upload is larger than 104857600 bytes (IMPORT_MAX_BYTES)',
+    message: 'The upload is larger than 536870912 bytes (IMPORT_MAX_BYTES)',
+  })
+  @ApiError({
+    status: 409,
+    error: 'import_cancelled',
+    description:
+      'The import was cancelled (POST /prospects/imports/{id}/cancel); `details` counts what was written, whole batches only. Or `import_id_taken`: an import with this `import_id` exists already',
+    message:
+      'The import was cancelled after 5210 rows: 4000 inserted and 0 updated (whole batches only), the rest not written',
   })
   @ApiError({
     status: 415,
@@ -146,14 +158,22 @@ export class ProspectsController {
   })
   async import(
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Query() query: ImportProspectsQueryDto,
   ): Promise<ImportResultDto> {
+    // Chosen before the upload is read, so that every answer, an error too, names it.
+    const importId = query.import_id ?? randomUUID();
+    reply.header('Import-Id', importId);
     const upload = await openUploadedFile(request, this.config.importMaxBytes);
-    const result = await this.importer.import(upload.file, {
-      source: query.source ?? 'csv',
-      tags: importTags(query.tags, query.batch),
-      mapping: query.explicitMapping(upload.fields.mapping),
-    });
+    const result = await this.importer.import(
+      upload.file,
+      {
+        source: query.source ?? 'csv',
+        tags: importTags(query.tags, query.batch),
+        mapping: query.explicitMapping(upload.fields.mapping),
+      },
+      importId,
+    );
     return ImportResultDto.from(result);
   }
 

@@ -6,10 +6,16 @@ import {
   SqliteConnection,
 } from '../../database/database-connection';
 import { CompanyEntity } from './company.entity';
+import { CsvImportPreviewService } from './import/preview/csv-import-preview.service';
+import { ImportProgressService } from './import/progress/import-progress.service';
+import { ImportProgressStore } from './import/progress/import-progress.store';
+import { ProspectImportEntity } from './import/progress/prospect-import.entity';
+import { TrackedCsvImportService } from './import/progress/tracked-csv-import.service';
 import { ProspectCsvImportService } from './import/prospect-csv-import.service';
 import { IndustryFamilyBackfill } from './industries/industry-family-backfill.service';
 import { ProspectEntity } from './prospect.entity';
 import { ProspectsAgent } from './prospects.agent';
+import { ProspectImportsController } from './prospect-imports.controller';
 import { ProspectsController } from './prospects.controller';
 import { ProspectsService } from './prospects.service';
 import { ResearchRecordsService } from './research-records/research-records.service';
@@ -25,7 +31,7 @@ import { PostgresProspectUpsertStore } from './upsert/store/postgres-prospect-up
 import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert.store';
 
 /**
- * The prospect database: its tables, API, CSV import, sample data, the research kept on its rows,
+ * The prospect database: its tables, API, CSV import (its progress in `prospect_imports`), sample data, the research kept on its rows,
  * and the `prospects` agent.
  */
 @Module({
@@ -35,9 +41,10 @@ import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert
       CompanyEntity,
       ProspectSetEntity,
       ProspectSetMemberEntity,
+      ProspectImportEntity,
     ]),
   ],
-  controllers: [ProspectsController],
+  controllers: [ProspectsController, ProspectImportsController],
   providers: [
     {
       provide: ProspectUpsertStore,
@@ -57,6 +64,10 @@ import { SqliteProspectUpsertStore } from './upsert/store/sqlite-prospect-upsert
     ProspectUpsertService,
     ResearchRecordsService,
     ProspectCsvImportService,
+    ImportProgressStore,
+    ImportProgressService,
+    TrackedCsvImportService,
+    CsvImportPreviewService,
     SampleDataSeeder,
     SampleDataService,
     IndustryFamilyBackfill,

@@ -21,6 +21,7 @@ import { SequenceRuns1765900000000 } from './1765900000000-sequence-runs';
 import { MailboxStates1766000000000 } from './1766000000000-mailbox-states';
 import { InboundMessages1766100000000 } from './1766100000000-inbound-messages';
 import { ApproversAndCommands1766200000000 } from './1766200000000-approvers-and-commands';
+import { ProspectImports1766400000000 } from './1766400000000-prospect-imports';
 import { ProspectSets1766500000000 } from './1766500000000-prospect-sets';
 
 /** Every migration, oldest first. A new migration is added here. */
@@ -48,5 +49,6 @@ export const migrations = [
   MailboxStates1766000000000,
   InboundMessages1766100000000,
   ApproversAndCommands1766200000000,
+  ProspectImports1766400000000,
   ProspectSets1766500000000,
 ];

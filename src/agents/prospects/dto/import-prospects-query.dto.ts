@@ -1,7 +1,15 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   CsvFieldMapping,
   MAPPING_FIELD_NAMES,
@@ -23,8 +31,8 @@ export const MAPPING_DESCRIPTION =
   'multipart upload it may also be a form field `mapping` sent before the file (not both). ' +
   `Fields: ${MAPPING_FIELD_NAMES.join(', ')}.`;
 
-/** Options of POST /prospects/import, in the query string (the body is the CSV). */
-export class ImportProspectsQueryDto {
+/** Options of an import and of its preview, in the query string (the body is the CSV). */
+export class ImportOptionsQueryDto {
   /**
    * Stored as the source of each new prospect (an existing prospect keeps its first source).
    * 1–64 letters, digits, `_ . : -`; default `csv`.
@@ -89,4 +97,18 @@ export class ImportProspectsQueryDto {
     if ('problem' in result) throw new BadRequestException(result.problem);
     return result.mapping;
   }
+}
+
+/** Options of POST /prospects/import, in the query string (the body is the CSV). */
+export class ImportProspectsQueryDto extends ImportOptionsQueryDto {
+  /**
+   * The id to record this import under: a new UUID the client chose, so that it can follow the
+   * import with GET /prospects/imports/{import_id} (and cancel it) while the upload is still
+   * streaming. Without it the server picks one (answered as `import_id` and in the `Import-Id`
+   * header). 409 when an import with this id exists already.
+   */
+  // No @example: a fixed id would be taken after its first use.
+  @IsOptional()
+  @IsUUID('all', { message: 'import_id must be a UUID' })
+  import_id?: string;
 }

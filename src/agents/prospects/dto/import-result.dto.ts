@@ -89,8 +89,13 @@ export class ImportResultDto {
   unknown_columns: string[];
   /** The source stored on new prospects. @example csv */
   source: string;
+  /**
+   * The id the import was recorded under (GET /prospects/imports/{id}).
+   * @example 0b7c6f0e-3f4a-4d1e-9c2b-8a5e6d7f1a2b
+   */
+  import_id?: string;
 
-  static from(result: CsvImportResult): ImportResultDto {
+  static from(result: CsvImportResult & { importId?: string }): ImportResultDto {
     return {
       rows: result.rows,
       inserted: result.inserted,
@@ -103,6 +108,7 @@ export class ImportResultDto {
       mapping: publicMapping(result.mapping),
       unknown_columns: result.unknownColumns,
       source: result.source,
+      ...(result.importId ? { import_id: result.importId } : {}),
     };
   }
 }

@@ -32,3 +32,53 @@ export class MalformedCsvException extends CodedHttpException {
     );
   }
 }
+
+/** No import with that id (GET /prospects/imports/{id}, cancel). */
+export class ImportNotFoundException extends CodedHttpException {
+  constructor(id: string) {
+    super(404, 'import_not_found', `No import with id "${id}"`);
+  }
+}
+
+/** The client's `import_id` names an import that exists already. */
+export class ImportIdTakenException extends CodedHttpException {
+  constructor(id: string) {
+    super(
+      409,
+      'import_id_taken',
+      `An import with id "${id}" exists already: send a new UUID as import_id for each upload`,
+    );
+  }
+}
+
+/** A cancel of an import that has already ended. */
+export class ImportNotRunningException extends CodedHttpException {
+  constructor(id: string, status: string) {
+    super(409, 'import_not_running', `The import "${id}" is not running: it is ${status}`);
+  }
+}
+
+/** The counts of an import when it stopped. */
+export interface ImportStopCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  warnings: number;
+}
+
+/**
+ * The import was cancelled (POST /prospects/imports/{id}/cancel) before its end: the counts say
+ * what was written, whole batches only.
+ */
+export class ImportCancelledException extends CodedHttpException {
+  constructor(readonly counts: ImportStopCounts) {
+    super(
+      409,
+      'import_cancelled',
+      `The import was cancelled after ${counts.rows} rows: ${counts.inserted} inserted and ` +
+        `${counts.updated} updated (whole batches only), the rest not written`,
+      counts,
+    );
+  }
+}

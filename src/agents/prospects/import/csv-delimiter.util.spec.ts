@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { detectDelimiter, readHead } from './csv-delimiter.util';
 
 describe('detectDelimiter', () => {
@@ -24,5 +24,15 @@ describe('readHead', () => {
   it('says when the stream ended first', async () => {
     const { head, ended } = await readHead(Readable.from([Buffer.from('a,b')]));
     expect({ head: head.toString(), ended }).toEqual({ head: 'a,b', ended: true });
+  });
+});
+
+describe('readHead of a stream that failed before it was read', () => {
+  it('rejects with its error, though its data is still buffered', async () => {
+    const source = new PassThrough();
+    source.write('name,email\nAnna,anna@x.example\n');
+    source.on('error', () => undefined);
+    source.destroy(new Error('The upload is larger than 10 bytes'));
+    await expect(readHead(source)).rejects.toThrow('The upload is larger than 10 bytes');
   });
 });

@@ -22,7 +22,8 @@ export function detectDelimiter(head: string): CsvDelimiter {
 
 /**
  * Reads the start of a stream, up to its first line break (or `maxBytes`, or its end), and leaves
- * the rest unread; `ended` tells whether that was all of it.
+ * the rest unread; `ended` tells whether that was all of it. Rejects with the stream's error,
+ * also one it had before it was called.
  */
 export function readHead(
   source: Readable,
@@ -33,8 +34,12 @@ export function readHead(
     let size = 0;
     const finish = (ended: boolean) => {
       source.off('readable', onReadable).off('end', onEnd).off('error', onError);
-      resolve({ head: Buffer.concat(chunks), ended });
+      // It failed before it was read to here (an upload past its byte limit while the import
+      // was being recorded): its data is still buffered, but its 'error' event has passed.
+      if (source.errored) reject(source.errored);
+      else resolve({ head: Buffer.concat(chunks), ended });
     };
+    if (source.errored) return reject(source.errored);
     const onReadable = () => {
       let chunk: Buffer | string | null;
       while ((chunk = source.read() as Buffer | string | null) !== null) {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError } from 'csv-parse';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import {
   CsvNotImportableException,
+  ImportCancelledException,
+  ImportStopCounts,
   MalformedCsvException,
 } from '../exceptions/csv-import.exceptions';
 import type { ProspectInput } from '../upsert/prospect-input.types';
@@ -12,6 +14,7 @@ import { ProspectUpsertService } from '../upsert/prospect-upsert.service';
 import { detectDelimiter, readHead } from './csv-delimiter.util';
 import type { CsvFieldMapping } from './columns/csv-column-mapping.util';
 import { csvEncodingProblem } from './csv-encoding.util';
+import { createCsvParser } from './csv-parser.util';
 import { csvHeaderProblem, CsvHeader, readCsvHeader } from './columns/csv-header.util';
 import { CsvFieldProblem, CsvRowDefaults, prospectFromCsvRow, readCsvRow } from './csv-row.util';
 
@@ -23,8 +26,6 @@ import { CsvFieldProblem, CsvRowDefaults, prospectFromCsvRow, readCsvRow } from 
 export const IMPORT_BATCH_ROWS = 2000;
 /** Row problems (errors and warnings) listed in the answer; the rest are only counted. */
 export const MAX_REPORTED_ERRORS = 1000;
-/** Longest record accepted, so a quote never closed cannot buffer the whole upload. */
-const MAX_RECORD_BYTES = 1024 * 1024;
 
 export interface CsvImportOptions {
   /** Stored as each prospect's source (kept when a duplicate already has one). */
@@ -43,6 +44,18 @@ export interface CsvImportOptions {
    * written are answered in `inputs` (small files only: a plan's preview of context.csv).
    */
   dryRun?: boolean;
+  /**
+   * Progress and cancel: its counts are read while the import runs, it checkpoints before each
+   * batch, and an abort of its signal stops the import between batches (ImportCancelledException).
+   */
+  tracker?: CsvImportTracker;
+}
+
+/** What the import needs of a progress record (ImportTracker). */
+export interface CsvImportTracker {
+  readonly signal: AbortSignal;
+  watch(counts: () => ImportStopCounts): void;
+  checkpoint(): Promise<void>;
 }
 
 /**
@@ -106,21 +119,18 @@ export class ProspectCsvImportService {
     );
     if (options.collectIds) run.prospectIds = new Set();
     if (options.dryRun) run.inputs = [];
+    run.tracker = options.tracker;
+    options.tracker?.watch(() => run.counts());
     const source = typeof csv === 'string' ? Readable.from([Buffer.from(csv)]) : csv;
     const { head, ended } = await readHead(source);
+    // An error emitted while readHead's answer was on its way (a body past its limit) is only here.
+    if (source.errored) throw source.errored;
     const encodingProblem = csvEncodingProblem(head);
     if (encodingProblem) throw new CsvNotImportableException(encodingProblem);
-    const parser = parse({
-      bom: true,
-      delimiter: detectDelimiter(head.toString('utf8')),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      // Rows of empty cells (",,,,") that spreadsheets leave at the end.
-      skip_records_with_empty_values: true,
-      max_record_size: MAX_RECORD_BYTES,
-    });
+    const parser = createCsvParser(detectDelimiter(head.toString('utf8')));
     source.once('error', (error) => parser.destroy(error));
+    // A cancel while the upload stalls: stop reading now, not at the next row.
+    options.tracker?.signal.addEventListener('abort', () => parser.destroy(), { once: true });
     if (ended) parser.end(head);
     else {
       parser.write(head);
@@ -130,6 +140,7 @@ export class ProspectCsvImportService {
       for await (const record of parser) await run.add(record as string[]);
     } catch (error) {
       source.unpipe(parser);
+      if (options.tracker?.signal.aborted) throw new ImportCancelledException(run.counts());
       if (!(error instanceof CsvError)) throw error;
       await run.flush();
       throw new MalformedCsvException({
@@ -137,6 +148,10 @@ export class ProspectCsvImportService {
         line: lineOf(error),
         reason: error.message,
       });
+    }
+    if (options.tracker?.signal.aborted) {
+      source.unpipe(parser);
+      throw new ImportCancelledException(run.counts());
     }
     const result = await run.finish();
     if (result.inserted + result.updated > 0 && !options.dryRun)
@@ -154,6 +169,7 @@ const lineOf = (error: CsvError) => (error as CsvError & { lines?: number }).lin
 /** One import in progress: the header, the batch being filled, and the counts. */
 class CsvImportRun {
   prospectIds?: Set<string>;
+  tracker?: CsvImportTracker;
   /** Set for a dry run: the rows that would be written, collected instead. */
   inputs?: ProspectInput[];
   private header?: CsvHeader;
@@ -196,6 +212,11 @@ class CsvImportRun {
   /** Writes the rows collected so far in one transaction. */
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
+    if (this.tracker) {
+      await this.tracker.checkpoint();
+      // Cancelled: this batch is not written, so only whole batches ever are.
+      if (this.tracker.signal.aborted) throw new ImportCancelledException(this.counts());
+    }
     const [inputs, rows] = [this.batch, this.batchRows];
     this.batch = [];
     this.batchRows = [];
@@ -235,7 +256,7 @@ class CsvImportRun {
     };
   }
 
-  counts() {
+  counts(): ImportStopCounts {
     return {
       rows: this.rows,
       inserted: this.inserted,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../utils/time-ordered-id.util';
 import type { CompanyEntity } from '../company.entity';
 import type { ProspectEntity } from '../prospect.entity';
 import { nameKey } from '../utils/normalise.util';
@@ -178,7 +178,7 @@ export class UpsertBatchPlan {
     const now = this.writes.now;
     if (!duplicate) {
       const prospect = {
-        id: randomUUID(),
+        id: timeOrderedId(),
         ...newProspectColumns(input, company, now),
         createdAt: now,
         updatedAt: now,
@@ -211,7 +211,7 @@ export class UpsertBatchPlan {
     const now = this.writes.now;
     if (!known) {
       const company = {
-        id: randomUUID(),
+        id: timeOrderedId(),
         ...newCompanyColumns(input),
         createdAt: now,
         updatedAt: now,
