@@ -614,7 +614,9 @@ export interface paths {
          *     `mapping` says which field a column fills where the guess is wrong or finds none. The answer
          *     lists the columns not imported (`unmapped_columns`) and the mapping used. Duplicates merge
          *     (email, then LinkedIn URL, then name + company domain), within the file too. Rows are written
-         *     as they stream in, in transactions of 2,000.
+         *     as they stream in, in transactions of 2,000. Each import is recorded under an id (`import_id`
+         *     of the answer and the `Import-Id` header): send your own UUID as `import_id` to follow it with
+         *     GET /prospects/imports/{id} while it streams, or to cancel it (409 `import_cancelled` then).
          */
         post: operations["ProspectsController_import"];
         delete?: never;
@@ -682,6 +684,95 @@ export interface paths {
          * @description The prospect is never emailed again; calling it again changes nothing.
          */
         post: operations["ProspectsController_optOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prospects/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Previews a CSV import, writing nothing
+         * @description The same body and options as POST /prospects/import. Answers the delimiter and
+         *     encoding found, how each column maps to a field (and the columns not imported), and the first
+         *     `rows` data rows (default 10, at most 50) as the import would store them, each with its
+         *     problems. Only the start of the upload is read; the rest is not (the connection closes after
+         *     the answer). Duplicates are not looked up: a row that matches a stored prospect would merge.
+         */
+        post: operations["ProspectImportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prospects/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists the latest CSV imports
+         * @description Newest first, running or ended, of every replica; `skip` and `limit` page them.
+         */
+        get: operations["ProspectImportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prospects/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shows a CSV import's progress
+         * @description Its status and counts so far, saved about every second and before each batch of
+         *     2,000 rows. To follow an upload while it streams, send it with `import_id` (a UUID of your
+         *     own) and poll this. An import whose service stopped shows `interrupted`.
+         */
+        get: operations["ProspectImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prospects/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels a running CSV import
+         * @description It stops before its next batch (each batch of 2,000 rows is one transaction, so
+         *     only whole batches are written); its upload answers 409 `import_cancelled` with the counts,
+         *     and its status becomes `cancelled`. Answers the import as it is now (`cancel_requested`).
+         *     Works from any replica. 409 when the import has already ended.
+         */
+        post: operations["ProspectImportsController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1871,7 +1962,7 @@ export interface components {
              * @example running
              * @enum {string}
              */
-            status: "running" | "failed" | "cancelled" | "queued" | "waiting_approval" | "waiting" | "succeeded";
+            status: "running" | "cancelled" | "failed" | "queued" | "waiting_approval" | "waiting" | "succeeded";
             /**
              * @description Index of the step running or next to run.
              * @example 1
@@ -2259,7 +2350,7 @@ export interface components {
              * @example draft
              * @enum {string}
              */
-            status: "skipped" | "draft" | "approved" | "sending" | "sent" | "failed";
+            status: "skipped" | "failed" | "draft" | "approved" | "sending" | "sent";
             /**
              * @description Why it was skipped or failed.
              * @example opted out
@@ -2616,6 +2707,11 @@ export interface components {
              * @example csv
              */
             source: string;
+            /**
+             * @description The id the import was recorded under (GET /prospects/imports/{id}).
+             * @example 0b7c6f0e-3f4a-4d1e-9c2b-8a5e6d7f1a2b
+             */
+            import_id?: string;
         };
         SampleRemovalDto: {
             /**
@@ -2668,6 +2764,204 @@ export interface components {
              *     ]
              */
             tags?: string[];
+        };
+        PreviewCompanyDto: {
+            name: string;
+            /** @example nordlicht.example */
+            domain: string | null;
+            /** @example https://www.nordlicht.example */
+            website_url: string | null;
+            /** @example SaaS */
+            industry: string | null;
+            /** @example 120 */
+            employee_count: number | null;
+            /** @example Berlin */
+            city: string | null;
+            /** @example Germany */
+            country: string | null;
+        };
+        PreviewProspectDto: {
+            name: string;
+            /** @example Anna */
+            first_name: string | null;
+            /** @example Beispiel */
+            last_name: string | null;
+            /**
+             * @description Normalised (lower case).
+             * @example anna@nordlicht.example
+             */
+            email: string | null;
+            /** @example VP Sales */
+            title: string | null;
+            /**
+             * @description From the title when the row gives none.
+             * @example vp
+             */
+            seniority: string | null;
+            /**
+             * @description From the title when the row gives none.
+             * @example Sales
+             */
+            department: string | null;
+            /** @example Berlin */
+            city: string | null;
+            /** @example Germany */
+            country: string | null;
+            /** @example https://www.linkedin.com/in/anna-beispiel */
+            linkedin_url: string | null;
+            /** @example csv */
+            source: string | null;
+            /**
+             * @example [
+             *       "webinar"
+             *     ]
+             */
+            tags: string[];
+            company: components["schemas"]["PreviewCompanyDto"] | null;
+        };
+        PreviewRowDto: {
+            /**
+             * @description `skipped`: the import would not store this row (see `problems`).
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "skipped";
+            /**
+             * @description 1 is the first row after the header.
+             * @example 1
+             */
+            row: number;
+            /** @description The prospect it would store; null when skipped. */
+            prospect: components["schemas"]["PreviewProspectDto"] | null;
+            /** @description Its errors and warnings, as the import would report them (without `row`). */
+            problems: components["schemas"]["ImportRowErrorDto"][];
+        };
+        ImportPreviewDto: {
+            /**
+             * @description The delimiter found in the header line.
+             * @example ,
+             * @enum {string}
+             */
+            delimiter: "," | ";" | "\t";
+            /**
+             * @description Always UTF-8: other encodings are refused with a 400 naming the problem.
+             * @example utf-8
+             * @enum {string}
+             */
+            encoding: "utf-8";
+            /**
+             * @description Each non-blank header → the field it fills, or null when not imported (as the import's `mapping`).
+             * @example {
+             *       "First Name": "first_name",
+             *       "Last Name": "last_name",
+             *       "Email": "email",
+             *       "Notes": null
+             *     }
+             */
+            mapping: {
+                [key: string]: "name" | "first_name" | "last_name" | "email" | "title" | "seniority" | "department" | "company_name" | "domain" | "website" | "linkedin_url" | "industry" | "employees" | "city" | "country" | "location" | "company_location" | "company_city" | "company_country" | "tags" | null;
+            };
+            /**
+             * @description The file starts with a byte order mark (Excel's "CSV UTF-8"); it is not part of the header.
+             * @example false
+             */
+            has_bom: boolean;
+            /**
+             * @description The header row as the file writes it.
+             * @example [
+             *       "First Name",
+             *       "Last Name",
+             *       "Email",
+             *       "Notes"
+             *     ]
+             */
+            columns: string[];
+            /**
+             * @description The non-blank headers that fill no field (unknown, or ignored by the mapping).
+             * @example [
+             *       "Notes"
+             *     ]
+             */
+            unmapped_columns: string[];
+            /** @description The first rows of the file, as the import would take them. */
+            rows: components["schemas"]["PreviewRowDto"][];
+            /**
+             * @description The file ended within these rows: they are all of it.
+             * @example false
+             */
+            complete: boolean;
+        };
+        ImportStatusDto: {
+            /**
+             * @description `running`; or how it ended: `completed`, `cancelled` (POST …/cancel: the batches written
+             *     before it are kept), `failed` (`error` says why: a malformed CSV, a refused upload, a client
+             *     that went away), `interrupted` (the service stopped during it).
+             * @example running
+             * @enum {string}
+             */
+            status: "running" | "completed" | "cancelled" | "failed" | "interrupted";
+            /**
+             * @description The import's id: the `import_id` sent with the upload, or the server's.
+             * @example 0b7c6f0e-3f4a-4d1e-9c2b-8a5e6d7f1a2b
+             */
+            id: string;
+            /**
+             * @description The source stored on new prospects.
+             * @example apollo-2026-11
+             */
+            source: string;
+            /**
+             * @description Data rows read so far (saved about every second).
+             * @example 42000
+             */
+            rows_read: number;
+            /**
+             * @description Rows written so far (inserted + updated), whole batches of 2,000.
+             * @example 40000
+             */
+            rows_written: number;
+            /**
+             * @description New prospects so far.
+             * @example 39210
+             */
+            rows_inserted: number;
+            /**
+             * @description Rows merged into an existing prospect so far.
+             * @example 790
+             */
+            rows_updated: number;
+            /**
+             * @description Rows not stored (no usable name or email) so far.
+             * @example 12
+             */
+            rows_rejected: number;
+            /**
+             * @description Values of stored rows left out or cleaned so far.
+             * @example 31
+             */
+            warnings: number;
+            /**
+             * @description A cancel was asked for; the import stops before its next batch.
+             * @example false
+             */
+            cancel_requested: boolean;
+            /** @description Why a failed or interrupted import stopped; null otherwise. */
+            error: string | null;
+            /**
+             * @description ISO-8601.
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            started_at: string;
+            /**
+             * @description When the counts were last saved, ISO-8601.
+             * @example 2026-11-24T10:00:21.000Z
+             */
+            updated_at: string;
+            /** @description When it ended, ISO-8601; null while running. */
+            finished_at: string | null;
+        };
+        ImportListDto: {
+            imports: components["schemas"]["ImportStatusDto"][];
         };
         EmailTemplateStepDto: {
             /** @enum {string} */
@@ -6955,6 +7249,13 @@ export interface operations {
                 /** @description Which field each CSV column fills, over the guess from the headers: a JSON object of column (as the header writes it; case, spaces and punctuation do not matter) → field name, or null to ignore the column. Columns it does not name are guessed. An unknown field, a column the file does not have, or text that is not such an object is a 400 naming the problem. With a multipart upload it may also be a form field `mapping` sent before the file (not both). Fields: name, first_name, last_name, email, title, seniority, department, company_name, domain, website, linkedin_url, industry, employees, city, country, location, company_location, company_city, company_country, tags. */
                 mapping?: string;
                 /**
+                 * @description The id to record this import under: a new UUID the client chose, so that it can follow the
+                 *     import with GET /prospects/imports/{import_id} (and cancel it) while the upload is still
+                 *     streaming. Without it the server picks one (answered as `import_id` and in the `Import-Id`
+                 *     header). 409 when an import with this id exists already.
+                 */
+                import_id?: string;
+                /**
                  * @description Stored as the source of each new prospect (an existing prospect keeps its first source).
                  *     1–64 letters, digits, `_ . : -`; default `csv`.
                  */
@@ -7010,6 +7311,15 @@ export interface operations {
             };
             /** @description Missing or invalid API key (when API_KEYS is set) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The import was cancelled (POST /prospects/imports/{id}/cancel); `details` counts what was written, whole batches only. Or `import_id_taken`: an import with this `import_id` exists already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7463,6 +7773,397 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over a rate limit: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the limit resets (rate_limited only)
+                     * @example 42
+                     */
+                    "Retry-After"?: number;
+                    /**
+                     * @description The limit hit, as the IETF httpapi rate-limit headers draft writes it: its name, quota `q` and window `w` in seconds (rate_limited only)
+                     * @example "default";q=600;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of that limit: remaining requests `r` and seconds until it resets `t` (rate_limited only)
+                     * @example "default";r=0;t=42
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached or cannot serve now (stopped, restarting): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProspectImportsController_preview: {
+        parameters: {
+            query?: {
+                /** @description Which field each CSV column fills, over the guess from the headers: a JSON object of column (as the header writes it; case, spaces and punctuation do not matter) → field name, or null to ignore the column. Columns it does not name are guessed. An unknown field, a column the file does not have, or text that is not such an object is a 400 naming the problem. With a multipart upload it may also be a form field `mapping` sent before the file (not both). Fields: name, first_name, last_name, email, title, seniority, department, company_name, domain, website, linkedin_url, industry, employees, city, country, location, company_location, company_city, company_country, tags. */
+                mapping?: string;
+                /** @description Data rows to answer, 1–50. */
+                rows?: number;
+                /**
+                 * @description Stored as the source of each new prospect (an existing prospect keeps its first source).
+                 *     1–64 letters, digits, `_ . : -`; default `csv`.
+                 */
+                source?: string;
+                /**
+                 * @description Tags added to every imported row (at most 20, each at most 64 characters): the parameter
+                 *     repeated, or comma-separated values.
+                 */
+                tags?: string[];
+                /**
+                 * @description A name for this import: every imported row (new or merged) gets the tag `import:<name>`, and
+                 *     GET /prospects?batch=<name> finds them. 1–64 letters, digits, `_ . : -`.
+                 */
+                batch?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A CSV with a header row (UTF-8, optional BOM). Column names of Sales Navigator, Apollo and HubSpot exports, or plain ones (name, email, title, company, website, country, …) */
+        requestBody: {
+            content: {
+                /**
+                 * @example First Name,Last Name,Email,Title,Company,Company Industry,Website,Notes
+                 *     Anna,Beispiel,anna@nordlicht.example,VP Sales,Nordlicht GmbH,SaaS,nordlicht.example,met at the webinar
+                 */
+                "text/csv": string;
+                "multipart/form-data": {
+                    /** @description The mapping (see the query parameter `mapping`), instead of the query; it must come before the file */
+                    mapping?: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid API key (when API_KEYS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The CSV is larger than IMPORT_MAX_BYTES (by its Content-Length) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Neither a text/csv body nor a multipart/form-data file */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over a rate limit: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the limit resets (rate_limited only)
+                     * @example 42
+                     */
+                    "Retry-After"?: number;
+                    /**
+                     * @description The limit hit, as the IETF httpapi rate-limit headers draft writes it: its name, quota `q` and window `w` in seconds (rate_limited only)
+                     * @example "default";q=600;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of that limit: remaining requests `r` and seconds until it resets `t` (rate_limited only)
+                     * @example "default";r=0;t=42
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached or cannot serve now (stopped, restarting): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProspectImportsController_list: {
+        parameters: {
+            query?: {
+                /** @description How many entries to skip. */
+                skip?: number;
+                /** @description Page size, at most 100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListDto"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid API key (when API_KEYS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over a rate limit: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the limit resets (rate_limited only)
+                     * @example 42
+                     */
+                    "Retry-After"?: number;
+                    /**
+                     * @description The limit hit, as the IETF httpapi rate-limit headers draft writes it: its name, quota `q` and window `w` in seconds (rate_limited only)
+                     * @example "default";q=600;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of that limit: remaining requests `r` and seconds until it resets `t` (rate_limited only)
+                     * @example "default";r=0;t=42
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached or cannot serve now (stopped, restarting): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProspectImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import's id: the `import_id` sent with the upload, or `import_id` of its answer */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDto"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid API key (when API_KEYS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over a rate limit: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the limit resets (rate_limited only)
+                     * @example 42
+                     */
+                    "Retry-After"?: number;
+                    /**
+                     * @description The limit hit, as the IETF httpapi rate-limit headers draft writes it: its name, quota `q` and window `w` in seconds (rate_limited only)
+                     * @example "default";q=600;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description What is left of that limit: remaining requests `r` and seconds until it resets `t` (rate_limited only)
+                     * @example "default";r=0;t=42
+                     */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedResponseDto"];
+                };
+            };
+            /** @description The database cannot be reached or cannot serve now (stopped, restarting): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 5
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProspectImportsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import's id: the `import_id` sent with the upload, or `import_id` of its answer */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDto"];
+                };
+            };
+            /** @description Invalid input: the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or invalid API key (when API_KEYS is set) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
