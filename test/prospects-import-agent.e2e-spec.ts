@@ -265,6 +265,7 @@ describe('POST /prospects/import in the OpenAPI document', () => {
     });
     expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
       'batch',
+      'import_id',
       'mapping',
       'source',
       'tags',
@@ -290,6 +291,7 @@ describe('POST /prospects/import in the OpenAPI document', () => {
     expect(Object.keys(result.properties).sort()).toEqual([
       'errors',
       'errors_truncated',
+      'import_id',
       'inserted',
       'mapping',
       'rows',
