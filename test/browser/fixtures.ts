@@ -84,3 +84,18 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   }
   if (original) await page.setViewportSize(original);
 }
+
+/** Drops a file created in the page onto the drop zone, as a user dragging it there. */
+export async function dropCsv(page: Page, name: string, text: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ([fileName, content]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], fileName, { type: 'text/csv' }));
+      return data;
+    },
+    [name, text] as const,
+  );
+  const zone = page.getByTestId('pros-dropzone');
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, screenshotBoth, test } from './fixtures';
+import { dropCsv, expect, expectAccessible, screenshotBoth, test } from './fixtures';
 
 const CSV = [
   'First Name,Last Name,Email,Title,Company,Website,Country,Notes',
@@ -8,21 +7,6 @@ const CSV = [
   ',,not-an-email,CTO,Nowhere Ltd,nowhere.example,France,no name and no usable email',
   'Clara,Fischer,clara@wave.example,CEO,Wave BV,wave.example,Netherlands,',
 ].join('\n');
-
-/** Drops a file created in the page onto the drop zone, as a user dragging it there. */
-async function dropCsv(page: Page, name: string, text: string): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], fileName, { type: 'text/csv' }));
-      return data;
-    },
-    [name, text] as const,
-  );
-  const zone = page.getByTestId('pros-dropzone');
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 test.describe('CSV import', () => {
   test('a dropped CSV shows its columns first, then uploads with progress and reports each bad row', async ({

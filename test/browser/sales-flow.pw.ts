@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { COMMAND, OWN_LEADS } from './appr-setup';
-import { expect, test } from './fixtures';
+import { dropCsv, expect, test } from './fixtures';
 
 /**
  * The whole sales flow through the UI only: a CSV dropped on the import page, a command typed and
@@ -10,20 +10,6 @@ import { expect, test } from './fixtures';
  */
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
-
-async function dropCsv(page: Page, name: string, text: string): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ([fileName, content]) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], fileName, { type: 'text/csv' }));
-      return data;
-    },
-    [name, text] as const,
-  );
-  const zone = page.getByTestId('pros-dropzone');
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 test('import, command, plan, run, approve, send and export — through the UI only', async ({
   page,
