@@ -4,8 +4,8 @@ import { createWriteStream, WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { csvRecords, UTF8_BOM } from './utils/csv.util';
 import type { ExportFormat } from './utils/export-file-name.util';
-import { EXPORT_COLUMNS, EXPORT_HEADERS, ExportCell } from './utils/export-rows.util';
-import { PROSPECTS_SHEET } from './utils/xlsx-workbook.util';
+import { EXPORT_HEADERS, ExportCell } from './utils/export-rows.util';
+import { addProspectsSheet } from './utils/xlsx-workbook.util';
 
 /** A spreadsheet file written row batch by row batch: memory stays at one batch. */
 export interface SpreadsheetStreamWriter {
@@ -56,18 +56,7 @@ function xlsxStreamWriter(path: string): SpreadsheetStreamWriter {
     useStyles: true,
     useSharedStrings: false,
   });
-  workbook.creator = 'Zigral';
-  workbook.created = new Date();
-  const sheet = workbook.addWorksheet(PROSPECTS_SHEET, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sheet.columns = EXPORT_COLUMNS.map((column) => ({
-    header: column.header,
-    width: column.width,
-    style: column.type === 'number' ? { numFmt: '0' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  const sheet = addProspectsSheet(workbook);
   return {
     add: (rows) => {
       for (const row of rows) sheet.addRow(row.map((cell) => cell ?? undefined)).commit();

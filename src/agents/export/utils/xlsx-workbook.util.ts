@@ -1,4 +1,4 @@
-import { Workbook } from 'exceljs';
+import { Workbook, Worksheet } from 'exceljs';
 import { EXPORT_COLUMNS, ExportCell } from './export-rows.util';
 
 export const PROSPECTS_SHEET = 'Prospects';
@@ -10,6 +10,20 @@ export const PROSPECTS_SHEET = 'Prospects';
  */
 export async function buildXlsx(rows: readonly ExportCell[][]): Promise<Buffer> {
   const workbook = new Workbook();
+  const sheet = addProspectsSheet(workbook);
+  for (const row of rows) sheet.addRow(row.map((cell) => cell ?? undefined));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Adds the "Prospects" sheet with its header row, column widths and number formats to a workbook
+ * held in memory (buildXlsx) or written as a stream (the large-export writer).
+ */
+export function addProspectsSheet(workbook: {
+  creator: string;
+  created: Date;
+  addWorksheet: Workbook['addWorksheet'];
+}): Worksheet {
   workbook.creator = 'Zigral';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(PROSPECTS_SHEET, {
@@ -22,6 +36,5 @@ export async function buildXlsx(rows: readonly ExportCell[][]): Promise<Buffer> 
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
-  for (const row of rows) sheet.addRow(row.map((cell) => cell ?? undefined));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return sheet;
 }
