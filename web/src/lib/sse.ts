@@ -76,7 +76,7 @@ export async function followEventStream(url: string, options: FollowOptions): Pr
     try {
       const headers: Record<string, string> = { Accept: 'text/event-stream', ...options.headers() };
       if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
-      const response = await fetch(url, { headers, signal: options.signal, cache: 'no-store' });
+      const response = await fetch(url, { headers, signal: options.signal });
       if (response.status >= 400 && response.status < 500) {
         options.onRefused?.(response.status);
         options.onStateChange?.('closed');
