@@ -11,6 +11,8 @@ export function CmdRecentJobs() {
     queryKey: ['jobs', 'list', 'all', 0, 'recent'],
     queryFn: () => unwrap(api.GET('/jobs', { params: { query: { limit: 10 } } })),
     refetchInterval: 15_000,
+    // Read again on every visit: a job run or finished a moment ago must be listed at once.
+    staleTime: 0,
   });
   return (
     <section aria-labelledby="cmd-recent-heading">

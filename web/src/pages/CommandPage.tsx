@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, unwrap, type Schemas } from '../api/client';
@@ -27,6 +27,7 @@ function asPreview(data: Answer): Preview {
 /** The home page: a command in plain words, its plan previewed, then run or edited. */
 export function CommandPage() {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const input = useRef<HTMLTextAreaElement>(null);
   const [command, setCommand] = useState('');
   const [sender, setSender] = useState('');
@@ -58,7 +59,10 @@ export function CommandPage() {
   const run = useMutation({
     mutationFn: (planId: string) =>
       unwrap(api.POST('/plans/{plan_id}/run', { params: { path: { plan_id: planId } } })),
-    onSuccess: (job) => void navigate(`/jobs/${job.job_id}`),
+    onSuccess: (job) => {
+      void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+      void navigate(`/jobs/${job.job_id}`);
+    },
   });
 
   const submit = (event?: FormEvent) => {
