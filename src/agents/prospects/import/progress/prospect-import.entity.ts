@@ -26,22 +26,22 @@ export class ProspectImportEntity {
   @Column({ type: 'varchar', length: 64 })
   source: string;
 
-  @Column({ name: 'rows_read', type: 'integer' })
+  @Column({ name: 'rows_read', type: 'integer', default: 0 })
   rowsRead: number;
 
-  @Column({ name: 'rows_inserted', type: 'integer' })
+  @Column({ name: 'rows_inserted', type: 'integer', default: 0 })
   rowsInserted: number;
 
-  @Column({ name: 'rows_updated', type: 'integer' })
+  @Column({ name: 'rows_updated', type: 'integer', default: 0 })
   rowsUpdated: number;
 
-  @Column({ name: 'rows_rejected', type: 'integer' })
+  @Column({ name: 'rows_rejected', type: 'integer', default: 0 })
   rowsRejected: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   warnings: number;
 
-  @Column({ name: 'cancel_requested', type: 'boolean' })
+  @Column({ name: 'cancel_requested', type: 'boolean', default: false })
   cancelRequested: boolean;
 
   /** Why a failed or interrupted import stopped. */
