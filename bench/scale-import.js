@@ -7,11 +7,11 @@
  * turn to POST /prospects/import of one service, so the second lands on a table that already
  * holds the first. Per file: rows/s, the service's CPU µs per row and peak RSS, and the rate of
  * each tenth of the big file (from GET /prospects/imports/{id}, polled while it streams), which
- * shows whether the import slows as the table grows. Same-run baselines (SQLite only):
- * csv-parse alone and csv-parse + raw better-sqlite3 INSERTs into the service's schema
- * (prospects-baseline.js), on each file.
+ * shows whether the import slows as the table grows. Same-run baselines, on each file:
+ * csv-parse alone and csv-parse + raw INSERTs into the service's schema (better-sqlite3:
+ * prospects-baseline.js; Postgres: prospects-baseline-pg.js).
  *
- * `measureStreamedImport` is self-contained (bench/scale.js can call it on its service);
+ * `measureStreamedImport` is self-contained (bench/scale.js calls it on its service);
  * `node bench/scale-import.js --rows 1000000 [--small 100000] [--postgres <url>] [--dir <folder>]
  * [--no-large-baseline]` starts a service of its own (after `npm run build`) and prints the
  * figures as JSON (--dir keeps the CSV files for the next run; the 1M baseline takes long).
@@ -49,7 +49,7 @@ async function importStreamed(baseUrl, pid, file, { onProgress } = {}) {
     }
   })();
   try {
-    const response = await fetch(`${baseUrl}/prospects/import?source=scale&import_id=${importId}`, {
+    const response = await fetch(`${baseUrl}/prospects/import?source=bench&import_id=${importId}`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', 'content-length': String(fs.statSync(file).size) },
       body: fs.createReadStream(file),
@@ -84,19 +84,31 @@ function ratesByTenth(curve, rows) {
   for (let tenth = 1; tenth <= 10; tenth++) {
     const point = curve.find((p) => p.written >= (rows * tenth) / 10);
     if (!point) break;
+    // Two tenths read by one poll (a small file): the rate covers both, given once.
+    if (point === last) continue;
     rates.push(Math.round((point.written - last.written) / (point.seconds - last.seconds)));
     last = point;
   }
   return rates;
 }
 
-/** csv-parse alone and csv-parse + raw INSERTs on `file`, in their own process (SQLite only). */
-async function baselineOf(file, schemaDb, scratchDir, label) {
-  const { message } = forkWorker(
-    path.join(__dirname, 'prospects-baseline.js'),
-    [file, schemaDb, path.join(scratchDir, `baseline-${label}.sqlite`), 'full'],
-    3_600_000,
-  );
+/**
+ * csv-parse alone and csv-parse + raw INSERTs on `file`, in their own process: into a scratch
+ * SQLite file with the schema of `baseline.schemaDb` (the service's database), or into copies of
+ * the tables in a scratch schema of `baseline.postgresUrl` (the service's Postgres database).
+ */
+async function baselineOf(file, baseline, scratchDir, label) {
+  const { message } = baseline.postgresUrl
+    ? forkWorker(
+        path.join(__dirname, 'prospects-baseline-pg.js'),
+        [file, baseline.postgresUrl, label],
+        3_600_000,
+      )
+    : forkWorker(
+        path.join(__dirname, 'prospects-baseline.js'),
+        [file, baseline.schemaDb, path.join(scratchDir, `baseline-${label}.sqlite`), 'full'],
+        3_600_000,
+      );
   const result = await message;
   return { parse: result.parse, insert: result.insert };
 }
@@ -104,7 +116,7 @@ async function baselineOf(file, schemaDb, scratchDir, label) {
 /**
  * Imports `file100k` then `file1m` (written with different people: see writeScaleFiles) through
  * the API of the service at `baseUrl` (process `pid`); with `schemaDb` (the service's SQLite
- * file) also the same-run baselines in `scratchDir`. Resolves the figures and the ratios the
+ * file) or `postgresUrl` (its Postgres database) also the same-run baselines (in `scratchDir`). Resolves the figures and the ratios the
  * bench holds the import to (≥ 70% of the 100k rate at 1M, ≥ 75% of the raw-insert baseline).
  */
 async function measureStreamedImport({
@@ -113,6 +125,7 @@ async function measureStreamedImport({
   file100k,
   file1m,
   schemaDb,
+  postgresUrl,
   scratchDir,
   largeBaseline = true,
   log = () => {},
@@ -128,11 +141,15 @@ async function measureStreamedImport({
   delete small.curve;
   delete large.curve;
   let baseline;
-  if (schemaDb) {
-    log('Baselines: csv-parse, csv-parse + raw INSERTs (100k, then 1M)...');
-    baseline = { small: await baselineOf(file100k, schemaDb, scratchDir, '100k') };
-    log(`  100k: ${Math.round(baseline.small.insert)} rows/s`);
-    if (largeBaseline) baseline.large = await baselineOf(file1m, schemaDb, scratchDir, '1m');
+  if (schemaDb || postgresUrl) {
+    const target = { schemaDb, postgresUrl };
+    log('Baselines: csv-parse, csv-parse + raw INSERTs (the small file, then the large)...');
+    baseline = { small: await baselineOf(file100k, target, scratchDir, 'small') };
+    log(`  small: ${Math.round(baseline.small.insert)} rows/s`);
+    if (largeBaseline) {
+      baseline.large = await baselineOf(file1m, target, scratchDir, 'large');
+      log(`  large: ${Math.round(baseline.large.insert)} rows/s`);
+    }
   }
   return {
     small,
@@ -147,13 +164,24 @@ async function measureStreamedImport({
   };
 }
 
-/** The two files of a run: `small` and `large` rows, different people (reused when present). */
-async function writeScaleFiles(dir, small, large) {
-  const file100k = path.join(dir, `scale-${small}.csv`);
-  const file1m = path.join(dir, `scale-${large}-from-${small}.csv`);
-  if (!fs.existsSync(file100k)) await writeProspectsCsv(file100k, small);
-  if (!fs.existsSync(file1m)) await writeProspectsCsv(file1m, large, 43, { firstPerson: small });
-  return { file100k, file1m };
+/**
+ * The two files of a run: `small` and `large` rows, different people, in the generator's
+ * `variety` (reused when present). Resolves `{ file100k, file1m, small, large }`, the last two
+ * the generator's `{ rows, bytes, duplicates }` when it wrote them.
+ */
+async function writeScaleFiles(dir, small, large, variety = 'narrow') {
+  const file100k = path.join(dir, `scale-${variety}-${small}.csv`);
+  const file1m = path.join(dir, `scale-${variety}-${large}-from-${small}.csv`);
+  const written = (file, write) =>
+    fs.existsSync(file) ? { rows: undefined, bytes: fs.statSync(file).size } : write();
+  return {
+    file100k,
+    file1m,
+    small: await written(file100k, () => writeProspectsCsv(file100k, small, 42, { variety })),
+    large: await written(file1m, () =>
+      writeProspectsCsv(file1m, large, 43, { variety, firstPerson: small }),
+    ),
+  };
 }
 
 module.exports = { measureStreamedImport, writeScaleFiles, ratesByTenth };
@@ -173,7 +201,7 @@ if (require.main === module) {
   const dir = arg('dir') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-scale-import-'));
   (async () => {
     console.log(`Writing ${small} and ${large} rows in ${dir}...`);
-    const files = await writeScaleFiles(dir, small, large);
+    const { file100k, file1m } = await writeScaleFiles(dir, small, large);
     const runDir = fs.mkdtempSync(path.join(dir, 'run-'));
     const start = () =>
       startService({
@@ -200,8 +228,10 @@ if (require.main === module) {
       const figures = await measureStreamedImport({
         baseUrl: service.baseUrl,
         pid: service.pid,
-        ...files,
+        file100k,
+        file1m,
         schemaDb: postgresUrl ? undefined : path.join(runDir, 'bench.sqlite'),
+        postgresUrl,
         scratchDir: runDir,
         largeBaseline: !process.argv.includes('--no-large-baseline'),
         log: (line) => console.log(line),

@@ -265,3 +265,25 @@ if (testEngine() === 'sqlite')
       expect(log.checkpointed).toBe(log.log);
     });
   });
+
+// Postgres only: its planner statistics come from ANALYZE, which autovacuum runs only later.
+if (testEngine() === 'postgres')
+  describe('PostgresProspectUpsertStore after a bulk write', () => {
+    it('analyses both tables, so that the next search is planned on what was written', async () => {
+      const connection = postgresConnectionOf(dataSource);
+      const store = new PostgresProspectUpsertStore(connection);
+      const lastAnalysed = async () =>
+        (
+          await connection.query<{ relname: string; last_analyze: Date | null }>(
+            "SELECT relname, last_analyze FROM pg_stat_user_tables WHERE relname IN ('companies', 'prospects') ORDER BY relname",
+          )
+        ).rows;
+      const before = new Date();
+      await new ProspectUpsertService(store).upsertMany([{ name: 'Anna Beispiel', company: acme }]);
+      await store.afterBulkWrite();
+      const analysed = await lastAnalysed();
+      expect(analysed.map((row) => row.relname)).toEqual(['companies', 'prospects']);
+      for (const row of analysed)
+        expect(row.last_analyze?.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    });
+  });
