@@ -9,7 +9,7 @@ import {
   ImportStopCounts,
   MalformedCsvException,
 } from '../exceptions/csv-import.exceptions';
-import type { ProspectInput, UpsertOutcome } from '../upsert/prospect-input.types';
+import type { ProspectInput } from '../upsert/prospect-input.types';
 import { ProspectUpsertService } from '../upsert/prospect-upsert.service';
 import { detectDelimiter, readHead } from './csv-delimiter.util';
 import type { CsvFieldMapping } from './columns/csv-column-mapping.util';
@@ -140,8 +140,6 @@ export class ProspectCsvImportService {
       for await (const record of parser) await run.add(record as string[]);
     } catch (error) {
       source.unpipe(parser);
-      // Whatever ended the reading, the batch being written lands (or fails) before the answer.
-      await run.settle().catch(() => undefined);
       if (options.tracker?.signal.aborted) throw new ImportCancelledException(run.counts());
       if (!(error instanceof CsvError)) throw error;
       await run.flush();
@@ -153,7 +151,6 @@ export class ProspectCsvImportService {
     }
     if (options.tracker?.signal.aborted) {
       source.unpipe(parser);
-      await run.settle().catch(() => undefined);
       throw new ImportCancelledException(run.counts());
     }
     const result = await run.finish();
@@ -185,8 +182,6 @@ class CsvImportRun {
   private errorsTruncated = false;
   private batch: ProspectInput[] = [];
   private batchRows: number[] = [];
-  private writing: Promise<void> = Promise.resolve();
-  private writeFailure?: { error: unknown };
 
   constructor(
     private readonly upserts: ProspectUpsertService,
@@ -211,23 +206,11 @@ class CsvImportRun {
     this.report(row, result.warnings);
     this.batch.push(result.input);
     this.batchRows.push(row);
-    if (this.batch.length >= IMPORT_BATCH_ROWS) await this.startWrite();
+    if (this.batch.length >= IMPORT_BATCH_ROWS) await this.flush();
   }
 
-  /** Writes the rows collected so far in one transaction, and waits for every write to land. */
+  /** Writes the rows collected so far in one transaction. */
   async flush(): Promise<void> {
-    await this.startWrite();
-    await this.settle();
-  }
-
-  /**
-   * Starts writing the rows collected so far, once the write before has landed (one write in
-   * flight at most: each batch's duplicate lookups see every earlier batch), without waiting for
-   * it: the next rows are parsed and checked meanwhile. On Postgres the two overlap (the server
-   * writes while this process parses); on SQLite, whose writes block the thread, nothing changes.
-   */
-  private async startWrite(): Promise<void> {
-    await this.settle();
     if (this.batch.length === 0) return;
     if (this.tracker) {
       await this.tracker.checkpoint();
@@ -242,24 +225,7 @@ class CsvImportRun {
       this.inserted += inputs.length;
       return;
     }
-    // Its failure is kept for settle(): a rejection nobody awaits yet would end the process.
-    this.writing = this.upserts.upsertMany(inputs).then(
-      (outcomes) => this.count(outcomes, rows),
-      (error: unknown) => {
-        this.writeFailure = { error };
-      },
-    );
-  }
-
-  /** Waits for the write in flight; throws what it threw. */
-  async settle(): Promise<void> {
-    await this.writing;
-    const failure = this.writeFailure;
-    this.writeFailure = undefined;
-    if (failure) throw failure.error;
-  }
-
-  private count(outcomes: UpsertOutcome[], rows: number[]): void {
+    const outcomes = await this.upserts.upsertMany(inputs);
     outcomes.forEach((outcome, index) => {
       if (outcome.action === 'skipped') {
         this.skip(rows[index], [{ field: 'name', message: outcome.reason, severity: 'error' }]);
