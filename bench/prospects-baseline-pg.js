@@ -12,22 +12,12 @@
  *
  * Usage: node bench/prospects-baseline-pg.js <csv file> <database url> <label>
  */
-const fs = require('node:fs');
-const { randomUUID } = require('node:crypto');
-const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
-const { parse } = require('csv-parse');
+const { inBatches, parseOnly, recordRows } = require('./lib/baseline-csv');
 
 const [csvFile, databaseUrl, label] = process.argv.slice(2);
 const SCHEMA = `baseline_${label.replace(/\W/g, '_')}`;
-const BATCH = 1000;
-
-async function parseOnly() {
-  const started = performance.now();
-  let rows = 0;
-  for await (const _record of fs.createReadStream(csvFile).pipe(parse({ bom: true }))) rows++;
-  return (rows - 1) / ((performance.now() - started) / 1000);
-}
+const BATCH_SIZE = 1000;
 
 const COMPANY_COLUMNS = [
   'id',
@@ -79,40 +69,21 @@ async function parseAndInsert(client) {
   }
   const insertCompanies = await insertStatement(client, 'companies', COMPANY_COLUMNS);
   const insertProspects = await insertStatement(client, 'prospects', PROSPECT_COLUMNS);
-  const companies = new Map();
-  const emails = new Set();
+  const rowsOf = recordRows();
   const now = new Date();
   const writeBatch = async (batch) => {
     const newCompanies = [];
     const newProspects = [];
-    for (const r of batch) {
-      const domain = r[5].replace(/^https?:\/\/(www\.)?/, '');
-      let companyId = companies.get(domain);
-      if (!companyId) {
-        companyId = randomUUID();
-        companies.set(domain, companyId);
-        newCompanies.push([companyId, r[4], domain, r[5], r[6], Number(r[7]), now, now]);
+    for (const record of batch) {
+      const { company: c, prospect: p } = rowsOf(record);
+      if (c) {
+        newCompanies.push([c.id, c.name, c.domain, c.websiteUrl, c.industry, c.employeeCount]);
+        newCompanies.at(-1).push(now, now);
       }
-      const email = r[2].toLowerCase();
-      if (emails.has(email)) continue; // the file's repeated people: a raw insert would fail
-      emails.add(email);
-      const searchText = `${r[0]} ${r[1]} ${email} ${r[3]} ${r[4]}`.toLowerCase();
+      if (!p) continue;
       newProspects.push([
-        randomUUID(),
-        `${r[0]} ${r[1]}`,
-        r[0],
-        r[1],
-        email,
-        r[3],
-        searchText,
-        companyId,
-        r[8],
-        r[9],
-        r[10],
-        'csv',
-        '[]',
-        now,
-        now,
+        ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.searchText, p.companyId],
+        ...[p.city, p.country, p.linkedinUrl, 'csv', '[]', now, now],
       ]);
     }
     await client.query('BEGIN');
@@ -124,24 +95,7 @@ async function parseAndInsert(client) {
     }
     await client.query('COMMIT');
   };
-  const started = performance.now();
-  let rows = 0;
-  let batch = [];
-  let header = true;
-  for await (const record of fs.createReadStream(csvFile).pipe(parse({ bom: true }))) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    rows++;
-    batch.push(record);
-    if (batch.length === BATCH) {
-      await writeBatch(batch);
-      batch = [];
-    }
-  }
-  await writeBatch(batch);
-  const rate = rows / ((performance.now() - started) / 1000);
+  const rate = await inBatches(csvFile, BATCH_SIZE, writeBatch);
   await client.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
   return rate;
 }
@@ -150,7 +104,7 @@ async function parseAndInsert(client) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const parseRate = await parseOnly();
+    const parseRate = await parseOnly(csvFile);
     const insertRate = await parseAndInsert(client);
     process.send({ parse: parseRate, insert: insertRate });
   } finally {

@@ -16,20 +16,12 @@
  * Usage: node bench/prospects-baseline.js <csv file> <service database (schema source)> <scratch database> [full]
  * With `full`, only 1 and 2 (the lighter schemas are skipped, as scale-import.js does at 1M rows).
  */
-const fs = require('node:fs');
-const { randomUUID } = require('node:crypto');
-const { performance } = require('node:perf_hooks');
 const Database = require('better-sqlite3');
-const { parse } = require('csv-parse');
+const { inBatches, parseOnly, recordRows } = require('./lib/baseline-csv');
+
+const BATCH_SIZE = 1000;
 
 const [csvFile, schemaFile, scratchFile, only] = process.argv.slice(2);
-
-async function parseOnly() {
-  const started = performance.now();
-  let rows = 0;
-  for await (const _record of fs.createReadStream(csvFile).pipe(parse({ bom: true }))) rows++;
-  return (rows - 1) / ((performance.now() - started) / 1000);
-}
 
 /** Which of the service's schema statements a baseline keeps. */
 const SCHEMAS = {
@@ -66,67 +58,36 @@ async function parseAndInsert(schemaName) {
   const insertCompany = db.prepare(
     'INSERT INTO companies (id, name, domain, website_url, industry, employee_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const companies = new Map();
-  const emails = new Set();
+  const rowsOf = recordRows();
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-  const insertRecord = (r) => {
-    const domain = r[5].replace(/^https?:\/\/(www\.)?/, '');
-    let companyId = companies.get(domain);
-    if (!companyId) {
-      companyId = randomUUID();
-      companies.set(domain, companyId);
-      insertCompany.run(companyId, r[4], domain, r[5], r[6], Number(r[7]), now, now);
+  const insertRecord = (record) => {
+    const { company: c, prospect: p } = rowsOf(record);
+    if (c) {
+      insertCompany.run(
+        c.id,
+        c.name,
+        c.domain,
+        c.websiteUrl,
+        c.industry,
+        c.employeeCount,
+        now,
+        now,
+      );
     }
-    const email = r[2].toLowerCase();
-    if (emails.has(email)) return; // the file's repeated people: a raw insert would fail on them
-    emails.add(email);
-    // search_text as the service writes it, so the free-text index costs the same work here.
-    const searchText = `${r[0]} ${r[1]} ${email} ${r[3]} ${r[4]}`.toLowerCase();
+    if (!p) return;
     insertProspect.run(
-      randomUUID(),
-      `${r[0]} ${r[1]}`,
-      r[0],
-      r[1],
-      email,
-      r[3],
-      searchText,
-      null,
-      companyId,
-      r[8],
-      r[9],
-      r[10],
-      'csv',
-      '[]',
-      0,
-      now,
-      now,
+      ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.searchText, null],
+      ...[p.companyId, p.city, p.country, p.linkedinUrl, 'csv', '[]', 0, now, now],
     );
   };
   const writeBatch = db.transaction((batch) => batch.forEach(insertRecord));
-  const started = performance.now();
-  let rows = 0;
-  let batch = [];
-  let header = true;
-  for await (const record of fs.createReadStream(csvFile).pipe(parse({ bom: true }))) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    rows++;
-    batch.push(record);
-    if (batch.length === 1000) {
-      writeBatch(batch);
-      batch = [];
-    }
-  }
-  writeBatch(batch);
-  const rate = rows / ((performance.now() - started) / 1000);
+  const rate = await inBatches(csvFile, BATCH_SIZE, writeBatch);
   db.close();
   return rate;
 }
 
 (async () => {
-  const parseRate = await parseOnly();
+  const parseRate = await parseOnly(csvFile);
   const insertRate = await parseAndInsert('full');
   const insertWithoutFreeText = only === 'full' ? NaN : await parseAndInsert('withoutFreeText');
   const insertKeysOnly = only === 'full' ? NaN : await parseAndInsert('keysOnly');
