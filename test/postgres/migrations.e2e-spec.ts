@@ -43,6 +43,17 @@ describe('migrations on Postgres', () => {
     );
   });
 
+  it("indexes the prospects' free text and title words by trigrams (pg_trgm)", async () => {
+    const indexes: { indexname: string; indexdef: string }[] = await dataSource.query(
+      "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'prospects' AND indexdef LIKE '%gin_trgm_ops%' ORDER BY indexname",
+    );
+    expect(indexes.map((index) => index.indexname)).toEqual([
+      'IDX_prospects_search_text',
+      'IDX_prospects_title_words_trgm',
+    ]);
+    expect(indexes[1].indexdef).toContain('USING gin (title_words gin_trgm_ops)');
+  });
+
   it('undoes every migration, newest first, and runs them all again', async () => {
     const schema = await tables();
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();

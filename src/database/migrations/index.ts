@@ -23,6 +23,7 @@ import { InboundMessages1766100000000 } from './1766100000000-inbound-messages';
 import { ApproversAndCommands1766200000000 } from './1766200000000-approvers-and-commands';
 import { ProspectImports1766400000000 } from './1766400000000-prospect-imports';
 import { ProspectSets1766500000000 } from './1766500000000-prospect-sets';
+import { ProspectTitleTrigrams1766600000000 } from './1766600000000-prospect-title-trigrams';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   ApproversAndCommands1766200000000,
   ProspectImports1766400000000,
   ProspectSets1766500000000,
+  ProspectTitleTrigrams1766600000000,
 ];
