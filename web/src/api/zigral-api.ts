@@ -2489,6 +2489,16 @@ export interface components {
         CompanyDto: {
             /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
             id: string;
+            /**
+             * @description What the company does, from its website: the latest research.company_summary.
+             * @example Nordlicht builds lead-scoring software for B2B sales teams.
+             */
+            summary: string | null;
+            /**
+             * @description ISO-8601, when `summary` was written.
+             * @example 2026-11-24T10:05:00.000Z
+             */
+            summarized_at: string | null;
             /** @example Nordlicht Software GmbH */
             name: string;
             /** @example nordlicht.example */
@@ -2503,16 +2513,6 @@ export interface components {
             city: string | null;
             /** @example Germany */
             country: string | null;
-            /**
-             * @description What the company does, from its website: the latest research.company_summary.
-             * @example Nordlicht builds lead-scoring software for B2B sales teams.
-             */
-            summary: string | null;
-            /**
-             * @description ISO-8601, when `summary` was written.
-             * @example 2026-11-24T10:05:00.000Z
-             */
-            summarized_at: string | null;
         };
         ProspectDto: {
             /** @example 3f0c2a9e-5b1d-4c8e-9a7f-2d6b1e0c4a55 */
@@ -2766,14 +2766,15 @@ export interface components {
             tags?: string[];
         };
         PreviewCompanyDto: {
+            /** @example Nordlicht Software GmbH */
             name: string;
             /** @example nordlicht.example */
             domain: string | null;
-            /** @example https://www.nordlicht.example */
+            /** @example https://nordlicht.example */
             website_url: string | null;
-            /** @example SaaS */
+            /** @example Software */
             industry: string | null;
-            /** @example 120 */
+            /** @example 180 */
             employee_count: number | null;
             /** @example Berlin */
             city: string | null;

@@ -8,9 +8,10 @@ import {
   DEFAULT_PREVIEW_ROWS,
   MAX_PREVIEW_ROWS,
 } from '../import/preview/csv-import-preview.service';
-import type { PreviewCompany, PreviewProspect } from '../import/preview/preview-prospect.util';
+import type { PreviewProspect } from '../import/preview/preview-prospect.util';
 import { ImportOptionsQueryDto } from './import-prospects-query.dto';
 import { ImportRowErrorDto } from './import-result.dto';
+import { CompanyFieldsDto } from './prospect-response.dto';
 
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
@@ -28,34 +29,7 @@ export class ImportPreviewQueryDto extends ImportOptionsQueryDto {
 }
 
 /** The company a row names, as it would be stored when new. */
-export class PreviewCompanyDto {
-  /** @example Nordlicht GmbH */
-  name: string;
-  /** @example nordlicht.example */
-  domain: string | null;
-  /** @example https://www.nordlicht.example */
-  website_url: string | null;
-  /** @example SaaS */
-  industry: string | null;
-  /** @example 120 */
-  employee_count: number | null;
-  /** @example Berlin */
-  city: string | null;
-  /** @example Germany */
-  country: string | null;
-
-  static from(company: PreviewCompany): PreviewCompanyDto {
-    return {
-      name: company.name,
-      domain: company.domain,
-      website_url: company.websiteUrl,
-      industry: company.industry,
-      employee_count: company.employeeCount,
-      city: company.city,
-      country: company.country,
-    };
-  }
-}
+export class PreviewCompanyDto extends CompanyFieldsDto {}
 
 /** A row's prospect as it would be stored when new (a duplicate merges into the stored one). */
 export class PreviewProspectDto {
@@ -99,7 +73,7 @@ export class PreviewProspectDto {
       linkedin_url: prospect.linkedinUrl,
       source: prospect.source,
       tags: prospect.tags,
-      company: prospect.company ? PreviewCompanyDto.from(prospect.company) : null,
+      company: prospect.company ? PreviewCompanyDto.fieldsOf(prospect.company) : null,
     };
   }
 }

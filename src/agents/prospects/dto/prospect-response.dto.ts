@@ -1,14 +1,13 @@
 import type { CompanyEntity } from '../company.entity';
+import type { PreviewCompany } from '../import/preview/preview-prospect.util';
 import type { ProspectEntity } from '../prospect.entity';
 import type { Seniority } from '../prospect.types';
 import type { ProspectPage } from '../search/prospect-search.types';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** A prospect's company. */
-export class CompanyDto {
-  /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
-  id: string;
+/** What a company is, as stored, or as an import would store it (see the import preview). */
+export class CompanyFieldsDto {
   /** @example "Nordlicht Software GmbH" */
   name: string;
   /** @example nordlicht.example */
@@ -23,6 +22,24 @@ export class CompanyDto {
   city: string | null;
   /** @example Germany */
   country: string | null;
+
+  static fieldsOf(company: PreviewCompany): CompanyFieldsDto {
+    return {
+      name: company.name,
+      domain: company.domain,
+      website_url: company.websiteUrl,
+      industry: company.industry,
+      employee_count: company.employeeCount,
+      city: company.city,
+      country: company.country,
+    };
+  }
+}
+
+/** A prospect's company. */
+export class CompanyDto extends CompanyFieldsDto {
+  /** @example 0b6f3c1e-8d2a-4f5b-9c7e-1a2b3c4d5e6f */
+  id: string;
   /**
    * What the company does, from its website: the latest research.company_summary.
    * @example "Nordlicht builds lead-scoring software for B2B sales teams."
@@ -34,13 +51,7 @@ export class CompanyDto {
   static from(company: CompanyEntity): CompanyDto {
     return {
       id: company.id,
-      name: company.name,
-      domain: company.domain,
-      website_url: company.websiteUrl,
-      industry: company.industry,
-      employee_count: company.employeeCount,
-      city: company.city,
-      country: company.country,
+      ...CompanyFieldsDto.fieldsOf(company),
       summary: company.summary ?? null,
       summarized_at: iso(company.summarizedAt ?? null),
     };
