@@ -75,7 +75,7 @@ export class PostgresProspectUpsertStore extends ProspectUpsertStore {
   }
 
   /**
-   * ANALYZE both tables (a sample of 30,000 rows each: ~0.1 s at 1,000,000 prospects). Autovacuum
+   * ANALYZE both tables (a sample of 30,000 rows each, whatever the table's size). Autovacuum
    * would, but only on its next round (up to a minute later) and once enough rows changed; until
    * then the planner works from the statistics of the table before the import, and a search
    * right after one scans every prospect (`is_sample = true`, `fit_score >= 70`: 15 ms at 20,000
