@@ -64,9 +64,9 @@ const latencyOf = (samples) => {
  * Streams the file as the body of POST /prospects/import; resolves the answer and the time.
  * `timeoutMs`: how long the import may take.
  */
-async function importFile(baseUrl, file, timeoutMs = 600_000) {
+async function importFile(baseUrl, file, timeoutMs = 600_000, query = '') {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/prospects/import?source=bench`, {
+  const response = await fetch(`${baseUrl}/prospects/import?source=bench${query}`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', 'content-length': String(fs.statSync(file).size) },
     body: fs.createReadStream(file),
@@ -75,7 +75,7 @@ async function importFile(baseUrl, file, timeoutMs = 600_000) {
   });
   const body = await response.json();
   if (response.status !== 200)
-    throw new Error(`import answered ${response.status} ${JSON.stringify(body)}`);
+    throw new Error(`import answered ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
   return { body, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -21,6 +21,7 @@ const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { forkWorker } = require('./lib/children');
+const { importFile } = require('./prospects');
 const { cpuTimeMs, sampleRss } = require('./lib/proc');
 const { writeProspectsCsv } = require('./lib/prospects-csv');
 
@@ -49,16 +50,7 @@ async function importStreamed(baseUrl, pid, file, { onProgress } = {}) {
     }
   })();
   try {
-    const response = await fetch(`${baseUrl}/prospects/import?source=bench&import_id=${importId}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', 'content-length': String(fs.statSync(file).size) },
-      body: fs.createReadStream(file),
-      duplex: 'half',
-      signal: AbortSignal.timeout(3_600_000),
-    });
-    const body = await response.json();
-    if (response.status !== 200)
-      throw new Error(`import answered ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+    const { body } = await importFile(baseUrl, file, 3_600_000, `&import_id=${importId}`);
     const seconds = (performance.now() - started) / 1000;
     return {
       rows: body.rows,

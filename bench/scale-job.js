@@ -26,6 +26,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { installCleanup } = require('./lib/children');
+const { importFile } = require('./prospects');
 const { sampleRss } = require('./lib/proc');
 const { writeProspectsCsv } = require('./lib/prospects-csv');
 const { startService } = require('./lib/service');
@@ -134,20 +135,6 @@ async function measureSetJob({ baseUrl, pid, prospects = 100_000, format, timeou
   };
 }
 
-async function importCsv(baseUrl, file) {
-  const response = await fetch(`${baseUrl}/prospects/import?source=bench`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv', 'content-length': String(fs.statSync(file).size) },
-    body: fs.createReadStream(file),
-    duplex: 'half',
-    signal: AbortSignal.timeout(1_800_000),
-  });
-  const body = await response.json();
-  if (response.status !== 200)
-    throw new Error(`import: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
 function report(result) {
   const lines = [
     `Job over ${result.prospects.toLocaleString('en-US')} prospects: ${result.seconds.toFixed(1)} s`,
@@ -180,7 +167,7 @@ async function main() {
   let service = await startService({ distMain, tmpDir, logLevel: 'warn', env });
   try {
     console.log('Importing it through POST /prospects/import...');
-    const imported = await importCsv(service.baseUrl, csv);
+    const { body: imported } = await importFile(service.baseUrl, csv, 1_800_000);
     console.log(`  ${imported.inserted} prospects stored`);
   } finally {
     await service.stop();
