@@ -10,7 +10,10 @@ import { createJob, hasStatus, waitForJob } from './helpers/jobs';
  */
 let testApp: TestApp;
 beforeAll(async () => {
-  testApp = await createTestApp({ env: { SEED_SAMPLE_DATA: 'true' } });
+  // Totals over HTTP exact for the 1,323 sample prospects: a bound above them.
+  testApp = await createTestApp({
+    env: { SEED_SAMPLE_DATA: 'true', PROSPECTS_COUNT_BOUND: '10000' },
+  });
 });
 afterAll(() => testApp.destroy());
 

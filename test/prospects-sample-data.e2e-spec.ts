@@ -8,8 +8,12 @@ import { createJob, hasStatus, waitForJob } from './helpers/jobs';
 /** Domains nobody can own: example.com/.org/.net and the .example and .test top-level domains. */
 const RESERVED_DOMAIN = /(^|\.)(example\.(com|org|net)|example|test)$/;
 
+// GET /prospects counts the 1,323 sample prospects exactly (a bound above them).
 const start = (options: { dir?: string; env?: Record<string, string> } = {}) =>
-  createTestApp({ ...options, env: { SEED_SAMPLE_DATA: 'true', ...options.env } });
+  createTestApp({
+    ...options,
+    env: { SEED_SAMPLE_DATA: 'true', PROSPECTS_COUNT_BOUND: '10000', ...options.env },
+  });
 
 describe('sample prospects', () => {
   let testApp: TestApp;

@@ -1,6 +1,18 @@
+import { getRepositoryToken } from '@nestjs/typeorm';
 import request from 'supertest';
+import type { Repository } from 'typeorm';
+import { ProspectEntity } from '../src/agents/prospects/prospect.entity';
 import { ProspectsService } from '../src/agents/prospects/prospects.service';
-import type { ProspectSort } from '../src/agents/prospects/search/prospect-search.types';
+import type { WalkedFilter } from '../src/agents/prospects/search/filter-walk.util';
+import { ProspectSearchQueries } from '../src/agents/prospects/search/prospect-search.queries';
+import type {
+  ProspectSearchCriteria,
+  ProspectSort,
+} from '../src/agents/prospects/search/prospect-search.types';
+import {
+  buildSearchCondition,
+  type FreeTextIndex,
+} from '../src/agents/prospects/search/prospect-search.where';
 import { createTestApp, TestApp } from './helpers/create-test-app';
 
 /**
@@ -97,8 +109,7 @@ describe('a page, read either way', () => {
   // Bounded (GET /prospects), the total is a lower bound: the page walks the order's index.
   // Exact (the service without a bound), 40 or fewer matches: the page sorts the matches.
   const cases: [string, Record<string, unknown>][] = [
-    ['country', { countries: ['Germany'] }],
-    ['free text, by LIKE or by the trigram index', { q: 'muster' }],
+    ['country (its own index walked, alone)', { countries: ['Germany'] }],
     ['company size', { employeesMax: 100 }],
     ['title or seniority', { titles: ['Account Manager'], seniorities: ['c_level'] }],
   ];
@@ -122,9 +133,62 @@ describe('a page, read either way', () => {
     }
   });
 
+  it('free text: counted on to 5,000, so the page knows its matches are few and sorts them', async () => {
+    const page = await find({ q: 'muster', limit: 7, skip: 7 });
+    expect(page).toMatchObject({ total: 60, total_is_lower_bound: false });
+    const sorted = await prospects.search({ q: 'muster' }, { skip: 7, limit: 7 });
+    expect(page.items.map((item) => item.id)).toEqual(sorted.items.map((item) => item.id));
+  });
+
   it('orders by name, then id', async () => {
     const names = (await find({ limit: 60 })).items.map((item) => item.name);
     expect(names).toEqual([...names].sort());
     expect(names).toHaveLength(60);
+  });
+});
+
+describe('the page plans, side by side', () => {
+  // Each plan's SQL over the same condition: the same ids in the same order, on either engine.
+  let queries: ProspectSearchQueries;
+  let freeText: FreeTextIndex;
+  beforeAll(() => {
+    const repository = testApp.app.get<Repository<ProspectEntity>>(
+      getRepositoryToken(ProspectEntity),
+    );
+    const isSqlite = repository.manager.connection.options.type === 'better-sqlite3';
+    queries = new ProspectSearchQueries(repository, isSqlite);
+    freeText = isSqlite ? 'fts5' : 'like';
+  });
+
+  const walks: [string, ProspectSearchCriteria, WalkedFilter][] = [
+    ['a country and a title', { countries: ['Germany'], titles: ['Account Manager'] }, 'country'],
+    ['a city and free text', { cities: ['paris'], q: 'muster' }, 'city'],
+    ['a country and a company size', { countries: ['germany'], employeesMax: 100 }, 'country'],
+  ];
+
+  it.each(walks)(
+    '%s: the filter index walked, the order index walked, the matches sorted',
+    async (_, criteria, walked) => {
+      const condition = buildSearchCondition(criteria, { freeText: 'like' });
+      for (const skip of [0, 5, 13]) {
+        const page = { skip, limit: 6 };
+        const sorted = await queries.pageIds(condition, page, 'matches');
+        expect(sorted.length).toBeGreaterThan(0);
+        expect(await queries.pageIds(condition, page, 'filter-index', walked)).toEqual(sorted);
+        expect(await queries.pageIds(condition, page, 'sort-index')).toEqual(sorted);
+      }
+    },
+  );
+
+  it('counts free text up to a limit as it counts it all (SQLite: by the trigram index joined)', async () => {
+    const all = buildSearchCondition({ q: 'muster' }, { freeText });
+    expect(await queries.count(all, 10)).toEqual({ total: 10, isLowerBound: true });
+    expect(await queries.count(all)).toEqual({ total: 60, isLowerBound: false });
+    const inFrance = buildSearchCondition(
+      { q: 'anna muster', countries: ['France'] },
+      { freeText },
+    );
+    expect(await queries.count(inFrance, 100)).toEqual({ total: 2, isLowerBound: false });
+    expect(await queries.count(inFrance)).toEqual({ total: 2, isLowerBound: false });
   });
 });

@@ -20,7 +20,7 @@ describe('environment schema', () => {
       corsOrigins: [],
       trustProxy: false,
       rateLimitPerMinute: 600,
-      prospectsCountBound: 10000,
+      prospectsCountBound: 1000,
     });
   });
 

@@ -54,6 +54,17 @@ describe('migrations on Postgres', () => {
     expect(indexes[1].indexdef).toContain('USING gin (title_words gin_trgm_ops)');
   });
 
+  it('orders the city, country and department indexes by name and id after the value', async () => {
+    const indexes: { indexdef: string }[] = await dataSource.query(
+      "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'IDX_prospects_lower_%' ORDER BY indexname",
+    );
+    expect(indexes.map((index) => index.indexdef.replace(/^.*USING btree /, ''))).toEqual([
+      '(lower((city)::text), name, id, title_words)',
+      '(lower((country)::text), name, id, title_words)',
+      '(lower((department)::text), name, id, lower((country)::text))',
+    ]);
+  });
+
   it('undoes every migration, newest first, and runs them all again', async () => {
     const schema = await tables();
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();

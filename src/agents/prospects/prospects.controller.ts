@@ -103,8 +103,8 @@ export class ProspectsController {
    * (`sample_excluded` says when). `min_score` and `sort=-score` use the latest fit score
    * research.score_fit kept on each prospect (`fit`). The examples together find sample
    * prospects of a fresh installation (SEED_SAMPLE_DATA). `total` is exact up to
-   * PROSPECTS_COUNT_BOUND (10,000) matches; a search matching more answers that bound with
-   * `total_is_lower_bound: true`, without counting further.
+   * PROSPECTS_COUNT_BOUND (1,000; 5,000 with `q`) matches; a search matching more answers that
+   * bound with `total_is_lower_bound: true`, without counting further.
    */
   @Get()
   @ApiResponse({ status: 200, type: ProspectPageDto })

@@ -10,7 +10,8 @@ import { ProspectEntity } from './prospect.entity';
 import type { Seniority } from './prospect.types';
 import { SampleDataService } from './sample-data/sample-data.service';
 import { shouldExcludeSamples } from './sample-data/sample-presence.util';
-import { pagePlan } from './search/page-plan.util';
+import { filterWalk } from './search/filter-walk.util';
+import { countBound, pagePlan } from './search/page-plan.util';
 import { countLimit } from './search/page-total.util';
 import { ProspectSearchQueries } from './search/prospect-search.queries';
 import { searchOrder } from './search/prospect-search.order';
@@ -76,20 +77,23 @@ export class ProspectsService {
     const excludeSample = await this.excludesSamples(criteria.includeSample);
     const options = { excludeSample, now: new Date() };
     const condition = buildSearchCondition(criteria, { ...options, freeText: this.freeText });
+    const freeText = criteria.q !== undefined;
     const limit = page.boundedTotal
-      ? countLimit({ bound: this.config.prospectsCountBound, ...page })
+      ? countLimit({ bound: countBound(this.config.prospectsCountBound, freeText), ...page })
       : undefined;
     const { total, isLowerBound } = await this.queries.count(condition, limit);
-    const plan = pagePlan({ total, isLowerBound, ...page });
+    const walk = filterWalk(criteria, excludeSample);
+    const plan = pagePlan({ total, isLowerBound, ...page, walk, freeText });
     let items: ProspectEntity[] = [];
     if (plan !== 'none') {
-      // Walking the order's index checks a few rows each: free text by LIKE, not a list of every
-      // row the trigram index finds.
+      // Walking an index checks a few rows each: free text by LIKE, not a list of every row the
+      // trigram index finds.
       const pageCondition =
-        plan === 'sort-index'
+        plan === 'sort-index' || plan === 'filter-index'
           ? buildSearchCondition(criteria, { ...options, freeText: 'like' })
           : condition;
-      items = await this.getMany(await this.queries.pageIds(pageCondition, page, plan));
+      const ids = await this.queries.pageIds(pageCondition, page, plan, walk?.filter);
+      items = await this.getMany(ids);
     }
     return {
       items,

@@ -24,6 +24,7 @@ import { ApproversAndCommands1766200000000 } from './1766200000000-approvers-and
 import { ProspectImports1766400000000 } from './1766400000000-prospect-imports';
 import { ProspectSets1766500000000 } from './1766500000000-prospect-sets';
 import { ProspectTitleTrigrams1766600000000 } from './1766600000000-prospect-title-trigrams';
+import { ProspectFilterOrderIndexes1766700000000 } from './1766700000000-prospect-filter-order-indexes';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   ProspectImports1766400000000,
   ProspectSets1766500000000,
   ProspectTitleTrigrams1766600000000,
+  ProspectFilterOrderIndexes1766700000000,
 ];

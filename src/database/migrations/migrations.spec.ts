@@ -55,6 +55,18 @@ describe('migrations', () => {
     await dataSource.query("DELETE FROM sequences WHERE id = 's'");
   });
 
+  it('orders the city, country and department indexes by name and id after the value', async () => {
+    await dataSource.runMigrations();
+    const rows: { name: string; sql: string }[] = await dataSource.query(
+      "SELECT name, sql FROM sqlite_master WHERE name LIKE 'IDX_prospects_lower_%' ORDER BY name",
+    );
+    expect(rows.map((row) => row.sql.replace(/^.*ON "prospects" /, ''))).toEqual([
+      '(LOWER("city"), "name", "id", "title_words")',
+      '(LOWER("country"), "name", "id", "title_words")',
+      '(LOWER("department"), "name", "id", LOWER("country"))',
+    ]);
+  });
+
   it('undoes every migration, newest first, and runs them all again', async () => {
     await dataSource.runMigrations();
     const schema = await objects();

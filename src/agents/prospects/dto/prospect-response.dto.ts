@@ -165,9 +165,9 @@ export class ProspectPageDto {
    */
   total: number;
   /**
-   * true when more prospects match than GET /prospects counts (PROSPECTS_COUNT_BOUND, 10,000 by
-   * default, or the end of the page asked for when further): `total` is then that bound, a lower
-   * bound of the matches. false: `total` is exact. @example false
+   * true when more prospects match than GET /prospects counts (PROSPECTS_COUNT_BOUND, 1,000 by
+   * default; 5,000 with free text; or the end of the page asked for when further): `total` is
+   * then that bound, a lower bound of the matches. false: `total` is exact. @example false
    */
   total_is_lower_bound: boolean;
   /** @example 0 */

@@ -35,11 +35,13 @@ describe('buildSearchCondition', () => {
       readsCompany: false,
     });
     // Words of three characters or more in one MATCH, each a quoted phrase; shorter ones by LIKE.
+    // The same with the index's matches joined (for a count up to a limit): `"ps"` by MATCH.
     expect(buildSearchCondition({ q: 'Greta x a"b"c' }, { freeText: 'fts5' })).toEqual({
       sql:
-        '(p.rowid IN (SELECT rowid FROM prospect_search WHERE prospect_search MATCH :p1) AND ' +
-        "p.searchText LIKE :p0 ESCAPE '\\')",
-      params: { p0: '%x%', p1: '"greta" AND "a""b""c"' },
+        '(p.rowid IN (SELECT rowid FROM prospect_search WHERE prospect_search MATCH :p0) AND ' +
+        "p.searchText LIKE :p1 ESCAPE '\\')",
+      freeTextJoined: `("ps"."prospect_search" MATCH :p0 AND p.searchText LIKE :p1 ESCAPE '\\')`,
+      params: { p0: '"greta" AND "a""b""c"', p1: '%x%' },
       readsCompany: false,
     });
   });

@@ -13,7 +13,17 @@ export interface SqlCondition {
   params: Record<string, unknown>;
   /** The clause reads the company `c`: without it, counting the matches needs no join. */
   readsCompany: boolean;
+  /**
+   * SQLite, free text by the trigram index: the same condition with the prospects joined to the
+   * index's matches (`FREE_TEXT_JOIN`), which a count up to a limit reads one by one and stops
+   * at the limit; `sql` lists every match of the index first (215,000 rowids for "manager" over
+   * 1,100,000 prospects: 89 ms, where the join counts 5,001 in 4 ms).
+   */
+  freeTextJoined?: string;
 }
+
+/** The join that SqlCondition.freeTextJoined reads: the trigram index `ps` beside each prospect. */
+export const FREE_TEXT_JOIN = 'INNER JOIN "prospect_search" "ps" ON "ps"."rowid" = "p"."rowid"';
 
 const LIKE = "LIKE %s ESCAPE '\\'";
 
@@ -111,8 +121,13 @@ export function buildSearchCondition(
       ),
     );
   }
-  if (criteria.q !== undefined)
-    where.push(...freeTextConditions(sql, criteria.q, options.freeText));
+  let freeTextMatch: string | undefined;
+  if (criteria.q !== undefined) {
+    const freeText = freeTextConditions(sql, criteria.q, options.freeText);
+    freeTextMatch = freeText.match;
+    if (freeText.match) where.push(freeTextIndexed(freeText.match));
+    where.push(...freeText.conditions);
+  }
   if (criteria.tags?.length) where.push(tagCondition(sql, criteria.tags));
   if (criteria.batches?.length) where.push(tagCondition(sql, criteria.batches.map(importBatchTag)));
   where.push(...contactConditions(sql, criteria, options.now ?? new Date()));
@@ -120,7 +135,22 @@ export function buildSearchCondition(
   if (criteria.minScore !== undefined) where.push(`p.fitScore >= ${sql.param(criteria.minScore)}`);
   // `<>`, not `= false`, so that no index on the flag drives the search: nearly every row has it.
   if (options.excludeSample) where.push(`p.isSample <> ${sql.param(true)}`);
-  return where.length > 0 ? { sql: allOf(where), params: sql.params, readsCompany } : undefined;
+  if (where.length === 0) return undefined;
+  const condition: SqlCondition = { sql: allOf(where), params: sql.params, readsCompany };
+  if (freeTextMatch) {
+    const joined = where.map((part) =>
+      part === freeTextIndexed(freeTextMatch)
+        ? `"ps"."prospect_search" MATCH ${freeTextMatch}`
+        : part,
+    );
+    condition.freeTextJoined = allOf(joined);
+  }
+  return condition;
+}
+
+/** The prospects among the trigram index's matches of `match` (a parameter). */
+function freeTextIndexed(match: string): string {
+  return `p.rowid IN (SELECT rowid FROM prospect_search WHERE prospect_search MATCH ${match})`;
 }
 
 /** Any one of the tags. Tags are stored as a JSON array: a tag is its JSON string, quotes included. */
@@ -225,19 +255,25 @@ function titleCondition(sql: ConditionBuilder, title: string): string {
   );
 }
 
-/** Each word of `q` in the prospect's search text (name, email, title, company name). */
-function freeTextConditions(sql: ConditionBuilder, q: string, index: FreeTextIndex): string[] {
+/**
+ * Each word of `q` in the prospect's search text (name, email, title, company name): `match`, the
+ * parameter of the trigram index's query for the words it can find (fts5), and LIKE conditions
+ * for the others.
+ */
+function freeTextConditions(
+  sql: ConditionBuilder,
+  q: string,
+  index: FreeTextIndex,
+): { match?: string; conditions: string[] } {
   const words = freeTextWords(q);
   const indexed = index === 'fts5' ? words.filter((word) => [...word].length >= TRIGRAM) : [];
+  // Each word a phrase (quotes doubled): its trigrams in a row, i.e. the word as a substring.
+  const match =
+    indexed.length > 0
+      ? sql.param(indexed.map((word) => `"${word.replace(/"/g, '""')}"`).join(' AND '))
+      : undefined;
   const conditions = words
     .filter((word) => !indexed.includes(word))
     .map((word) => sql.like('p.searchText', contains(word)));
-  if (indexed.length > 0) {
-    // Each word a phrase (quotes doubled): its trigrams in a row, i.e. the word as a substring.
-    const match = indexed.map((word) => `"${word.replace(/"/g, '""')}"`).join(' AND ');
-    conditions.unshift(
-      `p.rowid IN (SELECT rowid FROM prospect_search WHERE prospect_search MATCH ${sql.param(match)})`,
-    );
-  }
-  return conditions;
+  return { match, conditions };
 }
