@@ -59,9 +59,9 @@ describe('migrations on Postgres', () => {
       "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'IDX_prospects_lower_%' ORDER BY indexname",
     );
     expect(indexes.map((index) => index.indexdef.replace(/^.*USING btree /, ''))).toEqual([
-      '(lower((city)::text), name, id, title_words)',
-      '(lower((country)::text), name, id, title_words)',
-      '(lower((department)::text), name, id, lower((country)::text))',
+      '(lower((city)::text), name, id, title_words) INCLUDE (city)',
+      '(lower((country)::text), name, id, title_words) INCLUDE (country)',
+      '(lower((department)::text), name, id, lower((country)::text)) INCLUDE (department, country)',
     ]);
   });
 
