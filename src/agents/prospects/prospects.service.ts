@@ -81,7 +81,7 @@ export class ProspectsService {
     const limit = page.boundedTotal
       ? countLimit({ bound: countBound(this.config.prospectsCountBound, freeText), ...page })
       : undefined;
-    const { total, isLowerBound } = await this.queries.count(condition, limit);
+    const { total, isLowerBound, keys } = await this.queries.count(condition, limit);
     const walk = filterWalk(criteria, excludeSample);
     const plan = pagePlan({ total, isLowerBound, ...page, walk, freeText });
     let items: ProspectEntity[] = [];
@@ -92,7 +92,10 @@ export class ProspectsService {
         plan === 'sort-index' || plan === 'filter-index'
           ? buildSearchCondition(criteria, { ...options, freeText: 'like' })
           : condition;
-      const ids = await this.queries.pageIds(pageCondition, page, plan, walk?.filter);
+      const ids = await this.queries.pageIds(pageCondition, page, plan, {
+        walked: walk?.filter,
+        keys,
+      });
       items = await this.getMany(ids);
     }
     return {

@@ -34,6 +34,22 @@ const FILTER_INDEXES: Record<WalkedFilter, string> = {
 const FROM = 'FROM "prospects" "p"';
 
 /**
+ * A bounded count up to this many collects the matches' keys instead of counting them: when all
+ * matches are collected, the page sorts them by key (SearchTotal.keys) instead of finding them
+ * again (over 1,100,000 prospects on Postgres, the 953 CTOs of three cities: 18 ms to find,
+ * 3 ms by key).
+ */
+export const KEYED_COUNT_MAX = 5000;
+
+/** A search's total, and when it is exact and was collected, the keys of all its matches. */
+export interface SearchTotal {
+  total: number;
+  isLowerBound: boolean;
+  /** Each match's key (SQLite's rowid; the id on Postgres): see KEYED_COUNT_MAX. */
+  keys?: readonly (string | number)[];
+}
+
+/**
  * The SQL of a search: its count (all matches, or up to a limit) and the ids of one page, read as
  * a PagePlan says. The plan is spelled out, as neither planner's statistics see how a filter's
  * rows fall in the order (Postgres walked the name index for 600 ms to find the 556 prospects
@@ -51,10 +67,7 @@ export class ProspectSearchQueries {
    * Counts the matches, all of them, or up to `limit` + 1 (a subquery with LIMIT: the database
    * stops reading there).
    */
-  async count(
-    condition: SqlCondition | undefined,
-    limit?: number,
-  ): Promise<{ total: number; isLowerBound: boolean }> {
+  async count(condition: SqlCondition | undefined, limit?: number): Promise<SearchTotal> {
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
     // repeats, and the distinct set costs a temporary B-tree of every match.
     const matches = this.matching(condition);
@@ -63,11 +76,17 @@ export class ProspectSearchQueries {
       return { total: Number(counted?.total ?? 0), isLowerBound: false };
     }
     const joined = condition?.freeTextJoined;
+    const keyed = limit <= KEYED_COUNT_MAX;
     const [selected, params] = (joined ? this.matching({ ...condition, sql: joined }) : matches)
-      .select('1', 'one')
+      .select(keyed ? this.key : '1', keyed ? 'key' : 'one')
       .limit(limit + 1)
       .getQueryAndParameters();
     const sql = joined ? selected.replace(FROM, `${FROM} ${FREE_TEXT_JOIN}`) : selected;
+    if (keyed) {
+      const keys: { key: string | number }[] = await this.prospects.query(sql, params);
+      const total = boundedTotal(keys.length, limit);
+      return total.isLowerBound ? total : { ...total, keys: keys.map((row) => row.key) };
+    }
     const rows: { total: unknown }[] = await this.prospects.query(
       `SELECT COUNT(*) AS "total" FROM (${sql}) "matches"`,
       params,
@@ -83,10 +102,11 @@ export class ProspectSearchQueries {
     condition: SqlCondition | undefined,
     page: PageRequest,
     plan: Exclude<PagePlan, 'none'>,
-    walked?: WalkedFilter,
+    { walked, keys }: { walked?: WalkedFilter; keys?: SearchTotal['keys'] } = {},
   ): Promise<string[]> {
     const sort = page.sort ?? 'name';
-    const [matches, params] = this.matching(condition).select('p.id', 'id').getQueryAndParameters();
+    const [matches, params] =
+      plan === 'matches' && keys ? this.byKeys(keys) : this.matchingIds(condition);
     const index =
       plan === 'sort-index'
         ? SORT_INDEXES[sort]
@@ -109,6 +129,23 @@ export class ProspectSearchQueries {
         ? await this.withoutSorts(query, params)
         : await this.prospects.query(query, params);
     return rows.map((row) => row.id);
+  }
+
+  /** The key of a prospect in SearchTotal.keys. */
+  private get key(): string {
+    return this.isSqlite ? '"p"."rowid"' : '"p"."id"';
+  }
+
+  private matchingIds(condition: SqlCondition | undefined): [string, unknown[]] {
+    return this.matching(condition).select('p.id', 'id').getQueryAndParameters();
+  }
+
+  /** The prospects of these keys (one parameter: a JSON array on SQLite, an array on Postgres). */
+  private byKeys(keys: readonly (string | number)[]): [string, unknown[]] {
+    const sql = `SELECT "p"."id" AS "id" ${FROM} WHERE `;
+    return this.isSqlite
+      ? [`${sql}${this.key} IN (SELECT value FROM json_each(?))`, [JSON.stringify(keys)]]
+      : [`${sql}${this.key} = ANY($1)`, [keys]];
   }
 
   /**
