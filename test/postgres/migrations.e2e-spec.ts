@@ -63,6 +63,20 @@ describe('migrations on Postgres', () => {
       '(lower((country)::text), name, id, title_words) INCLUDE (country)',
       '(lower((department)::text), name, id, lower((country)::text)) INCLUDE (department, country)',
     ]);
+    const held: { indexdef: string }[] = await dataSource.query(
+      "SELECT indexdef FROM pg_indexes WHERE indexname IN ('IDX_prospects_company_id', 'IDX_prospects_name') ORDER BY indexname",
+    );
+    expect(held.map((index) => index.indexdef.replace(/^.*USING btree /, ''))).toEqual([
+      '(company_id, lower((name)::text)) INCLUDE (seniority)',
+      '(name, id) INCLUDE (company_id, seniority)',
+    ]);
+  });
+
+  it('keeps statistics of LOWER(tags), which a tag filter reads (Postgres 14 or newer)', async () => {
+    const statistics: { stxname: string }[] = await dataSource.query(
+      "SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'prospects'::regclass",
+    );
+    expect(statistics.map((row) => row.stxname)).toEqual(['STAT_prospects_lower_tags']);
   });
 
   it('undoes every migration, newest first, and runs them all again', async () => {

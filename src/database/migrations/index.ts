@@ -25,6 +25,8 @@ import { ProspectImports1766400000000 } from './1766400000000-prospect-imports';
 import { ProspectSets1766500000000 } from './1766500000000-prospect-sets';
 import { ProspectTitleTrigrams1766600000000 } from './1766600000000-prospect-title-trigrams';
 import { ProspectFilterOrderIndexes1766700000000 } from './1766700000000-prospect-filter-order-indexes';
+import { ProspectTagStatistics1766800000000 } from './1766800000000-prospect-tag-statistics';
+import { ProspectWalkColumns1766900000000 } from './1766900000000-prospect-walk-columns';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -55,4 +57,6 @@ export const migrations = [
   ProspectSets1766500000000,
   ProspectTitleTrigrams1766600000000,
   ProspectFilterOrderIndexes1766700000000,
+  ProspectTagStatistics1766800000000,
+  ProspectWalkColumns1766900000000,
 ];

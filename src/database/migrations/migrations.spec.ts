@@ -65,6 +65,13 @@ describe('migrations', () => {
       '(LOWER("country"), "name", "id", "title_words")',
       '(LOWER("department"), "name", "id", LOWER("country"))',
     ]);
+    const held: { sql: string }[] = await dataSource.query(
+      "SELECT sql FROM sqlite_master WHERE name IN ('IDX_prospects_company_id', 'IDX_prospects_name') ORDER BY name",
+    );
+    expect(held.map((row) => row.sql.replace(/^.*ON "prospects" /, ''))).toEqual([
+      '("company_id", LOWER("name"), "seniority")',
+      '("name", "id", "company_id", "seniority")',
+    ]);
   });
 
   it('undoes every migration, newest first, and runs them all again', async () => {
