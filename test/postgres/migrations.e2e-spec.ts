@@ -64,9 +64,10 @@ describe('migrations on Postgres', () => {
       '(lower((department)::text), name, id, lower((country)::text)) INCLUDE (department, country)',
     ]);
     const held: { indexdef: string }[] = await dataSource.query(
-      "SELECT indexdef FROM pg_indexes WHERE indexname IN ('IDX_prospects_company_id', 'IDX_prospects_name') ORDER BY indexname",
+      "SELECT indexdef FROM pg_indexes WHERE indexname IN ('IDX_prospects_company_id', 'IDX_prospects_name', 'IDX_companies_industry_family') ORDER BY indexname",
     );
     expect(held.map((index) => index.indexdef.replace(/^.*USING btree /, ''))).toEqual([
+      '(industry_family, industry, id) INCLUDE (employee_count)',
       '(company_id, lower((name)::text)) INCLUDE (seniority)',
       '(name, id) INCLUDE (company_id, seniority)',
     ]);

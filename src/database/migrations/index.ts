@@ -27,6 +27,7 @@ import { ProspectTitleTrigrams1766600000000 } from './1766600000000-prospect-tit
 import { ProspectFilterOrderIndexes1766700000000 } from './1766700000000-prospect-filter-order-indexes';
 import { ProspectTagStatistics1766800000000 } from './1766800000000-prospect-tag-statistics';
 import { ProspectWalkColumns1766900000000 } from './1766900000000-prospect-walk-columns';
+import { CompanyIndustrySizeIndex1767000000000 } from './1767000000000-company-industry-size-index';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   ProspectFilterOrderIndexes1766700000000,
   ProspectTagStatistics1766800000000,
   ProspectWalkColumns1766900000000,
+  CompanyIndustrySizeIndex1767000000000,
 ];

@@ -66,9 +66,10 @@ describe('migrations', () => {
       '(LOWER("department"), "name", "id", LOWER("country"))',
     ]);
     const held: { sql: string }[] = await dataSource.query(
-      "SELECT sql FROM sqlite_master WHERE name IN ('IDX_prospects_company_id', 'IDX_prospects_name') ORDER BY name",
+      "SELECT sql FROM sqlite_master WHERE name IN ('IDX_prospects_company_id', 'IDX_prospects_name', 'IDX_companies_industry_family') ORDER BY name",
     );
-    expect(held.map((row) => row.sql.replace(/^.*ON "prospects" /, ''))).toEqual([
+    expect(held.map((row) => row.sql.replace(/^.*ON "(prospects|companies)" /, ''))).toEqual([
+      '("industry_family", "industry", "id", "employee_count")',
       '("company_id", LOWER("name"), "seniority")',
       '("name", "id", "company_id", "seniority")',
     ]);
