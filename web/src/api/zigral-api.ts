@@ -585,8 +585,8 @@ export interface paths {
          *     (`sample_excluded` says when). `min_score` and `sort=-score` use the latest fit score
          *     research.score_fit kept on each prospect (`fit`). The examples together find sample
          *     prospects of a fresh installation (SEED_SAMPLE_DATA). `total` is exact up to
-         *     PROSPECTS_COUNT_BOUND (10,000) matches; a search matching more answers that bound with
-         *     `total_is_lower_bound: true`, without counting further.
+         *     PROSPECTS_COUNT_BOUND (1,000; 5,000 with `q`) matches; a search matching more answers that
+         *     bound with `total_is_lower_bound: true`, without counting further.
          */
         get: operations["ProspectsController_search"];
         put?: never;
@@ -2583,9 +2583,9 @@ export interface components {
              */
             total: number;
             /**
-             * @description true when more prospects match than GET /prospects counts (PROSPECTS_COUNT_BOUND, 10,000 by
-             *     default, or the end of the page asked for when further): `total` is then that bound, a lower
-             *     bound of the matches. false: `total` is exact.
+             * @description true when more prospects match than GET /prospects counts (PROSPECTS_COUNT_BOUND, 1,000 by
+             *     default; 5,000 with free text; or the end of the page asked for when further): `total` is
+             *     then that bound, a lower bound of the matches. false: `total` is exact.
              * @example false
              */
             total_is_lower_bound: boolean;
