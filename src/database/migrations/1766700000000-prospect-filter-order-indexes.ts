@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { analyzeTable, rebuildIndex } from './index-rebuild';
 
 /**
  * The city, country and department indexes hold the search's order (name, id) after the value,
@@ -34,28 +35,25 @@ export class ProspectFilterOrderIndexes1766700000000 implements MigrationInterfa
     const postgres = queryRunner.connection.options.type === 'postgres';
     for (const { column, rest, included } of INDEXES) {
       const columns = `(LOWER("${column}"), "name", "id", ${rest})`;
-      await recreate(queryRunner, column, postgres ? `${columns} INCLUDE (${included})` : columns);
+      await rebuildIndex(
+        queryRunner,
+        'prospects',
+        `IDX_prospects_lower_${column}`,
+        postgres ? `${columns} INCLUDE (${included})` : columns,
+      );
     }
-    await analyze(queryRunner);
+    await analyzeTable(queryRunner, 'prospects');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const { column, rest } of INDEXES) {
-      await recreate(queryRunner, column, `(LOWER("${column}"), ${rest})`);
+      await rebuildIndex(
+        queryRunner,
+        'prospects',
+        `IDX_prospects_lower_${column}`,
+        `(LOWER("${column}"), ${rest})`,
+      );
     }
-    await analyze(queryRunner);
+    await analyzeTable(queryRunner, 'prospects');
   }
-}
-
-async function recreate(queryRunner: QueryRunner, column: string, columns: string): Promise<void> {
-  const index = `IDX_prospects_lower_${column}`;
-  await queryRunner.query(`DROP INDEX "${index}"`);
-  await queryRunner.query(`CREATE INDEX "${index}" ON "prospects" ${columns}`);
-}
-
-async function analyze(queryRunner: QueryRunner): Promise<void> {
-  if (queryRunner.connection.options.type === 'better-sqlite3') {
-    await queryRunner.query('PRAGMA analysis_limit = 1000');
-  }
-  await queryRunner.query('ANALYZE prospects');
 }

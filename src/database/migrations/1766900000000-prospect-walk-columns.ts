@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { analyzeTable, rebuildIndex } from './index-rebuild';
 
 /**
  * The name index and the company index also hold what a search by seniority and company checks:
@@ -22,29 +23,20 @@ export class ProspectWalkColumns1766900000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
     for (const { name, before, held } of INDEXES) {
-      await recreate(
+      await rebuildIndex(
         queryRunner,
+        'prospects',
         name,
         postgres ? `(${before}) INCLUDE (${held})` : `(${before}, ${held})`,
       );
     }
-    await analyze(queryRunner);
+    await analyzeTable(queryRunner, 'prospects');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { name, before } of INDEXES) await recreate(queryRunner, name, `(${before})`);
-    await analyze(queryRunner);
+    for (const { name, before } of INDEXES) {
+      await rebuildIndex(queryRunner, 'prospects', name, `(${before})`);
+    }
+    await analyzeTable(queryRunner, 'prospects');
   }
-}
-
-async function recreate(queryRunner: QueryRunner, index: string, columns: string): Promise<void> {
-  await queryRunner.query(`DROP INDEX "${index}"`);
-  await queryRunner.query(`CREATE INDEX "${index}" ON "prospects" ${columns}`);
-}
-
-async function analyze(queryRunner: QueryRunner): Promise<void> {
-  if (queryRunner.connection.options.type === 'better-sqlite3') {
-    await queryRunner.query('PRAGMA analysis_limit = 1000');
-  }
-  await queryRunner.query('ANALYZE prospects');
 }
