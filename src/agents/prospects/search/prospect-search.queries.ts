@@ -81,8 +81,8 @@ export class ProspectSearchQueries {
   ) {}
 
   /**
-   * Counts the matches, all of them, or up to `limit` + 1 (a subquery with LIMIT: the database
-   * stops reading there).
+   * Counts the matches, all of them, or up to `limit` + 1 (LIMIT: the database stops reading
+   * there); up to KEYED_COUNT_MAX, by collecting their keys, returned when they are all of them.
    */
   async count(condition: SqlCondition | undefined, limit?: number): Promise<SearchTotal> {
     // COUNT(*), not getCount()'s COUNT(DISTINCT id): the joins are many-to-one, so no row
@@ -114,7 +114,7 @@ export class ProspectSearchQueries {
 
   /**
    * The ids of the page's prospects, in the order asked for. `walked`: the filter whose index the
-   * `filter-index` plan walks.
+   * `filter-index` plan walks; `keys`: every match's key (from count), which `matches` sorts.
    */
   async pageIds(
     condition: SqlCondition | undefined,
