@@ -42,6 +42,7 @@ const BOTH_ENGINES = [
   'prospects-import-restart',
   'prospects-upsert',
   'prospects-search-plans',
+  'prospects-tag-index',
   'prospects-agent',
   'prospects-industries',
   'prospects-sample-data',

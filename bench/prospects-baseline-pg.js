@@ -5,9 +5,9 @@
  * process: csv-parse alone, then csv-parse + raw INSERTs of each record as a prospect (a company
  * once per domain) into copies of the service's tables in a scratch schema of its database
  * (`CREATE TABLE … (LIKE public.… INCLUDING ALL)`: the same columns, defaults, unique keys and
- * search indexes, the trigram index included; no foreign keys), one `INSERT … SELECT FROM
- * unnest(…)` per table and 1,000 records, one transaction each — the service's own way of
- * writing, without validation or duplicate lookups. The schema is dropped afterwards.
+ * search indexes, the trigram index included; no foreign keys; the triggers that keep
+ * prospect_tags), one `INSERT … SELECT FROM unnest(…)` per table and 1,000 records, one
+ * transaction each — the service's own way of writing, without validation or duplicate lookups. The schema is dropped afterwards.
  * Sends `{ parse, insert }` (rows/s) over IPC.
  *
  * Usage: node bench/prospects-baseline-pg.js <csv file> <database url> <label>
@@ -47,6 +47,13 @@ const PROSPECT_COLUMNS = [
   'updated_at',
 ];
 
+/** The prospect-tags migration's triggers: name, event, function. */
+const TAG_TRIGGERS = [
+  ['prospect_tags_insert', 'INSERT', 'prospect_tags_add'],
+  ['prospect_tags_update', 'UPDATE OF tags', 'prospect_tags_add'],
+  ['prospect_tags_delete', 'DELETE', 'prospect_tags_remove'],
+];
+
 /** `INSERT INTO schema.table (columns) SELECT * FROM unnest($1::type[], …)`, typed as stored. */
 async function insertStatement(client, table, columns) {
   const { rows } = await client.query(
@@ -64,8 +71,16 @@ const byColumn = (rows, count) =>
 async function parseAndInsert(client) {
   await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   await client.query(`CREATE SCHEMA ${SCHEMA}`);
-  for (const table of ['companies', 'prospects']) {
+  for (const table of ['companies', 'prospects', 'prospect_tags']) {
     await client.query(`CREATE TABLE ${SCHEMA}.${table} (LIKE public.${table} INCLUDING ALL)`);
+  }
+  // The service's triggers that keep prospect_tags, on the copies: their functions name the
+  // table unqualified, found first in the scratch schema.
+  await client.query(`SET search_path TO ${SCHEMA}, public`);
+  for (const [trigger, event, fn] of TAG_TRIGGERS) {
+    await client.query(
+      `CREATE TRIGGER ${trigger} AFTER ${event} ON ${SCHEMA}.prospects FOR EACH ROW EXECUTE FUNCTION public.${fn}()`,
+    );
   }
   const insertCompanies = await insertStatement(client, 'companies', COMPANY_COLUMNS);
   const insertProspects = await insertStatement(client, 'prospects', PROSPECT_COLUMNS);
@@ -83,7 +98,7 @@ async function parseAndInsert(client) {
       if (!p) continue;
       newProspects.push([
         ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.searchText, p.companyId],
-        ...[p.city, p.country, p.linkedinUrl, 'csv', '[]', now, now],
+        ...[p.city, p.country, p.linkedinUrl, 'csv', p.tags, now, now],
       ]);
     }
     await client.query('BEGIN');

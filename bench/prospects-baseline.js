@@ -6,8 +6,9 @@
  *   2. csv-parse + raw better-sqlite3 INSERTs: each record inserted as a prospect (companies
  *      inserted once per domain) with prepared statements, 1,000 per transaction, on a fresh WAL
  *      file with the service's own tables, indexes and triggers (copied from its database, the
- *      free-text index `prospect_search` included) — no validation,
- *      no duplicate lookups: what the import could reach with nothing but parsing and writing;
+ *      free-text index `prospect_search` and the tag index `prospect_tags` included), each
+ *      prospect with its tags as an import writes them — no validation, no duplicate lookups:
+ *      what the import could reach with nothing but parsing and writing;
  *   3. the same into lighter schemas, report only, to show what the indexes cost: without the
  *      free-text index (its table and triggers), and with nothing but the tables and their unique
  *      keys (no search index at all).
@@ -33,7 +34,7 @@ const SCHEMAS = {
 function openScratch(file, keep) {
   const schema = new Database(schemaFile, { readonly: true })
     .prepare(
-      "SELECT sql FROM sqlite_master WHERE tbl_name IN ('companies', 'prospects', 'prospect_search') AND sql IS NOT NULL " +
+      "SELECT sql FROM sqlite_master WHERE tbl_name IN ('companies', 'prospects', 'prospect_search', 'prospect_tags') AND sql IS NOT NULL " +
         "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END",
     )
     .all();
@@ -77,7 +78,7 @@ async function parseAndInsert(schemaName) {
     if (!p) return;
     insertProspect.run(
       ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.searchText, null],
-      ...[p.companyId, p.city, p.country, p.linkedinUrl, 'csv', '[]', 0, now, now],
+      ...[p.companyId, p.city, p.country, p.linkedinUrl, 'csv', p.tags, 0, now, now],
     );
   };
   const writeBatch = db.transaction((batch) => batch.forEach(insertRecord));

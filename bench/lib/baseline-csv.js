@@ -73,6 +73,14 @@ function recordRows() {
       city: r[8],
       country: r[9],
       linkedinUrl: r[10],
+      // As an import stores them: the batch's tag, then the file's keywords.
+      tags: JSON.stringify([
+        'import:baseline',
+        ...(r[11] ?? '')
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      ]),
     };
     return { company, prospect };
   };

@@ -2,14 +2,25 @@
 
 /* global fetch, AbortSignal */
 
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { performance } = require('node:perf_hooks');
+const { importFile } = require('../prospects');
+const { writeProspectsCsv } = require('./prospects-csv');
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const WARM_UP = 5;
 
+/** The import batch of RECENT_ROWS new people that the searches import first (see recentBatch). */
+const RECENT_BATCH = 'bench-recent';
+const RECENT_ROWS = 1000;
+
 /**
  * GET /prospects over the `wide` file: the prospects part's five searches, then the company,
- * score, exclusion and sort filters, and a deep page. Each a page of 20 unless it says otherwise.
+ * score, exclusion and sort filters, a deep page, and the tag filters that few prospects match:
+ * a tag none has, a recent import's batch alone and with a department. Each a page of 20 unless
+ * it says otherwise.
  */
 const SCALE_SEARCHES = [
   { name: 'title + country', query: 'title=VP%20Sales&country=Germany' },
@@ -38,7 +49,28 @@ const SCALE_SEARCHES = [
   { name: 'country + tag + never emailed', query: 'country=Japan&tag=hiring&never_emailed=true' },
   { name: 'source + not contacted 90 days', query: 'source=bench&not_contacted_days=90' },
   { name: 'deep page (skip 5,000)', query: 'country=Germany&skip=5000' },
+  { name: 'tag no prospect has', query: 'tag=board-member' },
+  {
+    name: `import batch of ${RECENT_ROWS.toLocaleString('en-US')}`,
+    query: `batch=${RECENT_BATCH}`,
+  },
+  { name: 'department + import batch', query: `department=Sales&batch=${RECENT_BATCH}` },
 ];
+
+/**
+ * Imports RECENT_ROWS people that no other file has (batch RECENT_BATCH): "the people I just
+ * imported" among all the others.
+ */
+async function importRecentBatch(baseUrl) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zigral-recent-'));
+  try {
+    const file = path.join(dir, 'recent.csv');
+    await writeProspectsCsv(file, RECENT_ROWS, 44, { variety: 'wide', firstPerson: 5_000_000 });
+    await importFile(baseUrl, file, 300_000, `&batch=${RECENT_BATCH}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function percentile(sorted, q) {
   if (sorted.length === 0) return NaN;
@@ -80,6 +112,8 @@ const ms = (value) => (value >= 10 ? value.toFixed(0) : value.toFixed(1));
 
 /** The searches, BENCH_SCALE_REQUESTS each, one client. */
 async function searchMeasurement(context) {
+  console.log(`Scale (${context.engine}): importing a batch of ${RECENT_ROWS} for the searches...`);
+  await importRecentBatch(context.baseUrl);
   const rows = [];
   for (const search of SCALE_SEARCHES) {
     console.log(`Scale (${context.engine}): ${search.name}...`);

@@ -80,6 +80,25 @@ describe('migrations on Postgres', () => {
     expect(statistics.map((row) => row.stxname)).toEqual(['STAT_prospects_lower_tags']);
   });
 
+  it("fills prospect_tags with the stored prospects' tags when it creates it", async () => {
+    while ((await tables()).includes('prospect_tags')) await dataSource.undoLastMigration();
+    const insert =
+      'INSERT INTO prospects (id, name, tags, created_at, updated_at) VALUES ($1, $2, $3, now(), now())';
+    await dataSource.query(insert, ['t1', 'T1', '["VIP","saas","vip"]']);
+    await dataSource.query(insert, ['t2', 'T2', '[]']);
+    await dataSource.runMigrations();
+    expect(
+      await dataSource.query('SELECT prospect_key AS id, tag FROM prospect_tags ORDER BY tag'),
+    ).toEqual([
+      { id: 't1', tag: 'saas' },
+      { id: 't1', tag: 'vip' },
+    ]);
+    await dataSource.query(`UPDATE prospects SET tags = '["Board"]' WHERE id = 't1'`);
+    expect(await dataSource.query('SELECT tag FROM prospect_tags')).toEqual([{ tag: 'board' }]);
+    await dataSource.query('DELETE FROM prospects');
+    expect(await dataSource.query('SELECT tag FROM prospect_tags')).toEqual([]);
+  });
+
   it('undoes every migration, newest first, and runs them all again', async () => {
     const schema = await tables();
     for (let undone = 0; undone < migrations.length; undone++) await dataSource.undoLastMigration();

@@ -15,7 +15,11 @@ import { countBound, pagePlan } from './search/page-plan.util';
 import { countLimit } from './search/page-total.util';
 import { ProspectSearchQueries } from './search/prospect-search.queries';
 import { searchOrder } from './search/prospect-search.order';
-import { buildSearchCondition, FreeTextIndex } from './search/prospect-search.where';
+import {
+  buildSearchCondition,
+  FreeTextIndex,
+  type SearchConditionOptions,
+} from './search/prospect-search.where';
 import type {
   PageRequest,
   ProspectPage,
@@ -29,7 +33,19 @@ import {
   uniqueTags,
 } from './utils/normalise.util';
 import { prospectSearchText } from './utils/search-text.util';
+import { importBatchTag } from './utils/import-batch.util';
+import { lowerUnique } from './utils/search-filters.util';
 import { titleWords } from './utils/title-words.util';
+
+/**
+ * A tag list (the `tags` filter, or the `batch` filter's import tags) that the prospects carry at
+ * most this many times is found by the `prospect_tags` index: its prospects are read one by one
+ * from the index (a rare tag or a batch among 1,100,000 prospects: 390 ms by reading every
+ * prospect's tags, under 1 ms by index). A more common one is checked on the prospects that the
+ * other filters or the order find, where 10,000 or more of them are 1 in 110 or more: a count
+ * to a bound of 1,000 then reads 110,000 rows at most, as one from the index could read 10,000.
+ */
+export const TAG_INDEX_MAX = 10_000;
 
 /** Ids per IN list, well under every database's limit on bound parameters. */
 const ID_CHUNK = 500;
@@ -74,9 +90,9 @@ export class ProspectsService {
    * The matches are counted first; the count decides how the page is read (see pagePlan).
    */
   async search(criteria: ProspectSearchCriteria, page: PageRequest): Promise<ProspectPage> {
-    const excludeSample = await this.excludesSamples(criteria.includeSample);
-    const options = { excludeSample, now: new Date() };
-    const condition = buildSearchCondition(criteria, { ...options, freeText: this.freeText });
+    const options = await this.conditionOptions(criteria);
+    const { excludeSample } = options;
+    const condition = buildSearchCondition(criteria, options);
     const freeText = criteria.q !== undefined;
     const limit = page.boundedTotal
       ? countLimit({ bound: countBound(this.config.prospectsCountBound, freeText), ...page })
@@ -131,14 +147,10 @@ export class ProspectsService {
     for (const term of searchOrder(sort)) {
       query.addOrderBy(term.column, term.direction, term.nulls);
     }
-    const excludeSample = await this.excludesSamples(criteria.includeSample);
-    const condition = buildSearchCondition(criteria, {
-      freeText: this.freeText,
-      excludeSample,
-      now: new Date(),
-    });
+    const options = await this.conditionOptions(criteria);
+    const condition = buildSearchCondition(criteria, options);
     if (condition) query.where(condition.sql, condition.params);
-    return { query, condition, excludeSample };
+    return { query, condition, excludeSample: options.excludeSample };
   }
 
   /**
@@ -149,12 +161,8 @@ export class ProspectsService {
     criteria: ProspectSearchCriteria,
     page: { sort?: PageRequest['sort']; limit?: number },
   ): Promise<{ sql: string; params: unknown[]; sampleExcluded: boolean }> {
-    const excludeSample = await this.excludesSamples(criteria.includeSample);
-    const condition = buildSearchCondition(criteria, {
-      freeText: this.freeText,
-      excludeSample,
-      now: new Date(),
-    });
+    const options = await this.conditionOptions(criteria);
+    const condition = buildSearchCondition(criteria, options);
     // The window's ORDER BY is raw SQL: property paths (p.fitScore) become column names.
     const column = (path: string) =>
       `p.${this.prospects.metadata.findColumnWithPropertyPath(path.slice(2))!.databaseName}`;
@@ -175,18 +183,32 @@ export class ProspectsService {
     }
     if (page.limit !== undefined) query.limit(page.limit);
     const [sql, params] = query.getQueryAndParameters();
-    return { sql, params, sampleExcluded: excludeSample };
+    return { sql, params, sampleExcluded: options.excludeSample };
   }
 
   /** How many prospects `search` would find with these criteria (its exact `total`). */
   async count(criteria: ProspectSearchCriteria): Promise<number> {
-    const excludeSample = await this.excludesSamples(criteria.includeSample);
-    const condition = buildSearchCondition(criteria, {
-      freeText: this.freeText,
-      excludeSample,
-      now: new Date(),
-    });
+    const condition = buildSearchCondition(criteria, await this.conditionOptions(criteria));
     return (await this.queries.count(condition)).total;
+  }
+
+  /**
+   * How the criteria become a condition here: the engine's free-text index, whether the sample
+   * prospects are left out, and which tag lists the `prospect_tags` index finds (TAG_INDEX_MAX).
+   */
+  private async conditionOptions(
+    criteria: ProspectSearchCriteria,
+  ): Promise<SearchConditionOptions & { excludeSample: boolean }> {
+    const excludeSample = await this.excludesSamples(criteria.includeSample);
+    const indexed = async (tags: readonly string[] | undefined) =>
+      !!tags?.length &&
+      (await this.queries.tagRows(lowerUnique(tags), TAG_INDEX_MAX)) <= TAG_INDEX_MAX;
+    const tagIndex = {
+      key: this.queries.tagKey,
+      tags: await indexed(criteria.tags),
+      batches: await indexed(criteria.batches?.map(importBatchTag)),
+    };
+    return { freeText: this.freeText, excludeSample, now: new Date(), tagIndex };
   }
 
   async get(id: string): Promise<ProspectEntity> {

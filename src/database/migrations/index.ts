@@ -28,6 +28,7 @@ import { ProspectFilterOrderIndexes1766700000000 } from './1766700000000-prospec
 import { ProspectTagStatistics1766800000000 } from './1766800000000-prospect-tag-statistics';
 import { ProspectWalkColumns1766900000000 } from './1766900000000-prospect-walk-columns';
 import { CompanyIndustrySizeIndex1767000000000 } from './1767000000000-company-industry-size-index';
+import { ProspectTags1767100000000 } from './1767100000000-prospect-tags';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   ProspectTagStatistics1766800000000,
   ProspectWalkColumns1766900000000,
   CompanyIndustrySizeIndex1767000000000,
+  ProspectTags1767100000000,
 ];

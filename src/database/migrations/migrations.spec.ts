@@ -75,6 +75,29 @@ describe('migrations', () => {
     ]);
   });
 
+  it("fills prospect_tags with the stored prospects' tags when it creates it", async () => {
+    await dataSource.runMigrations();
+    const hasTags = async () => ((await objects()).includes('table prospect_tags') ? 1 : 0);
+    while (await hasTags()) await dataSource.undoLastMigration();
+    const now = new Date().toISOString();
+    const insert =
+      'INSERT INTO prospects (id, name, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?)';
+    await dataSource.query(insert, ['t1', 'T1', '["VIP","saas","vip"]', now, now]);
+    await dataSource.query(insert, ['t2', 'T2', '[]', now, now]);
+    await dataSource.runMigrations();
+    const rows: { id: string; tag: string }[] = await dataSource.query(
+      'SELECT p.id AS id, t.tag AS tag FROM prospect_tags t JOIN prospects p ON p.rowid = t.prospect_key ORDER BY tag',
+    );
+    expect(rows).toEqual([
+      { id: 't1', tag: 'saas' },
+      { id: 't1', tag: 'vip' },
+    ]);
+    await dataSource.query("UPDATE prospects SET tags = '[\"Board\"]' WHERE id = 't1'");
+    expect(await dataSource.query('SELECT tag FROM prospect_tags')).toEqual([{ tag: 'board' }]);
+    await dataSource.query('DELETE FROM prospects');
+    expect(await dataSource.query('SELECT tag FROM prospect_tags')).toEqual([]);
+  });
+
   it('undoes every migration, newest first, and runs them all again', async () => {
     await dataSource.runMigrations();
     const schema = await objects();
@@ -82,6 +105,8 @@ describe('migrations', () => {
     expect(schema).toContain('index IDX_companies_industry_family');
     expect(schema).toContain('index IDX_prospects_is_sample');
     expect(schema).toContain('index IDX_prospects_fit_score');
+    expect(schema).toContain('table prospect_tags');
+    expect(schema).toContain('trigger prospect_tags_update');
     expect(schema).toContain('index UQ_sequence_enrollments_holding');
     expect(schema).toContain('index IDX_sequence_enrollments_sequence_due');
     expect(schema).toContain('index UQ_sequence_tasks_enrollment_step');

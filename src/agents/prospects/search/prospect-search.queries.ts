@@ -5,7 +5,7 @@ import type { WalkedFilter } from './filter-walk.util';
 import type { PagePlan } from './page-plan.util';
 import { searchOrder } from './prospect-search.order';
 import type { PageRequest } from './prospect-search.types';
-import { FREE_TEXT_JOIN, type SqlCondition } from './prospect-search.where';
+import { FREE_TEXT_JOIN, type SqlCondition, type TagIndex } from './prospect-search.where';
 
 /**
  * The order's property paths as the columns of `p` (the query is written out, see pageIds), and
@@ -148,6 +148,25 @@ export class ProspectSearchQueries {
       plan === 'filter-index' ? POSTGRES_PLANNER.walk : undefined,
     );
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * How many times the prospects carry one of these tags (lower case), counted up to `limit` + 1
+   * in the `prospect_tags` index alone.
+   */
+  async tagRows(tags: readonly string[], limit: number): Promise<number> {
+    const list = tags.map((_, i) => (this.isSqlite ? '?' : `$${i + 1}`)).join(', ');
+    const rows = await this.prospects.query<{ rows: unknown }[]>(
+      `SELECT COUNT(*) AS "rows" FROM (SELECT 1 FROM "prospect_tags" WHERE "tag" IN (${list}) ` +
+        `LIMIT ${Math.trunc(limit) + 1}) "tagged"`,
+      [...tags],
+    );
+    return Number(rows[0]?.rows ?? 0);
+  }
+
+  /** The prospect's key in the `prospect_tags` index (see the prospect-tags migration). */
+  get tagKey(): TagIndex['key'] {
+    return this.isSqlite ? 'p.rowid' : 'p.id';
   }
 
   /** The key of a prospect in SearchTotal.keys. */

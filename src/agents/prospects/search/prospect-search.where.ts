@@ -40,6 +40,21 @@ export interface SearchConditionOptions {
   excludeSample?: boolean;
   /** The time `notContactedDays` counts back from; now when absent. */
   now?: Date;
+  /** The tag lists to find by the `prospect_tags` index (see TagIndex); by `tags` otherwise. */
+  tagIndex?: TagIndex;
+}
+
+/**
+ * Which tag lists a condition finds by the `prospect_tags` index (the prospect-tags migration)
+ * rather than by LIKE on each prospect's `tags`, and the prospect's key that the index holds
+ * (`p.rowid` on SQLite, `p.id` on Postgres). The index lists a tag's prospects: the way to find
+ * the few that a rare tag or an import batch has. A common tag is checked on the rows that other
+ * filters or the order find (see the service's TAG_INDEX_MAX).
+ */
+export interface TagIndex {
+  key: 'p.rowid' | 'p.id';
+  tags?: boolean;
+  batches?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -128,8 +143,14 @@ export function buildSearchCondition(
     if (freeText.match) where.push(freeTextIndexed(freeText.match));
     where.push(...freeText.conditions);
   }
-  if (criteria.tags?.length) where.push(tagCondition(sql, criteria.tags));
-  if (criteria.batches?.length) where.push(tagCondition(sql, criteria.batches.map(importBatchTag)));
+  const { tagIndex } = options;
+  if (criteria.tags?.length) {
+    where.push(tagCondition(sql, criteria.tags, tagIndex?.tags ? tagIndex.key : undefined));
+  }
+  if (criteria.batches?.length) {
+    const tags = criteria.batches.map(importBatchTag);
+    where.push(tagCondition(sql, tags, tagIndex?.batches ? tagIndex.key : undefined));
+  }
   where.push(...contactConditions(sql, criteria, options.now ?? new Date()));
   if (criteria.optedOut !== undefined) where.push(`p.optedOut = ${sql.param(criteria.optedOut)}`);
   if (criteria.minScore !== undefined) where.push(`p.fitScore >= ${sql.param(criteria.minScore)}`);
@@ -153,8 +174,15 @@ function freeTextIndexed(match: string): string {
   return `p.rowid IN (SELECT rowid FROM prospect_search WHERE prospect_search MATCH ${match})`;
 }
 
-/** Any one of the tags. Tags are stored as a JSON array: a tag is its JSON string, quotes included. */
-function tagCondition(sql: ConditionBuilder, tags: string[]): string {
+/**
+ * Any one of the tags: by the `prospect_tags` index when given the prospect's key in it; else in
+ * `tags`, stored as a JSON array, where a tag is its JSON string, quotes included.
+ */
+function tagCondition(sql: ConditionBuilder, tags: string[], indexKey?: TagIndex['key']): string {
+  if (indexKey) {
+    const list = sql.list(lowerUnique(tags));
+    return `${indexKey} IN (SELECT prospect_key FROM prospect_tags WHERE tag IN ${list})`;
+  }
   const patterns = lowerUnique(tags).map((tag) => contains(JSON.stringify(tag)));
   return anyOf(patterns.map((pattern) => sql.like('LOWER(p.tags)', pattern)));
 }

@@ -106,7 +106,7 @@ export class SqliteProspectUpsertStore extends ProspectUpsertStore {
    */
   afterBulkWrite(): Promise<void> {
     this.db.pragma(`analysis_limit = ${ANALYSIS_ROWS_PER_INDEX}`);
-    this.db.exec('ANALYZE companies; ANALYZE prospects');
+    this.db.exec('ANALYZE companies; ANALYZE prospects; ANALYZE prospect_tags');
     this.db.pragma('wal_checkpoint(PASSIVE)');
     return Promise.resolve();
   }
