@@ -36,6 +36,9 @@ const PROSPECT_COLUMNS = [
   'last_name',
   'email',
   'title',
+  'title_words',
+  'seniority',
+  'department',
   'search_text',
   'company_id',
   'city',
@@ -97,7 +100,8 @@ async function parseAndInsert(client) {
       }
       if (!p) continue;
       newProspects.push([
-        ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.searchText, p.companyId],
+        ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.titleWords],
+        ...[p.seniority, p.department, p.searchText, p.companyId],
         ...[p.city, p.country, p.linkedinUrl, 'csv', p.tags, now, now],
       ]);
     }

@@ -46,7 +46,7 @@ function openScratch(file, keep) {
 }
 
 const PROSPECT_COLUMNS =
-  'id, name, first_name, last_name, email, title, search_text, seniority, company_id, city, country, linkedin_url, source, tags, opted_out, created_at, updated_at';
+  'id, name, first_name, last_name, email, title, title_words, search_text, seniority, department, company_id, city, country, linkedin_url, source, tags, opted_out, created_at, updated_at';
 
 async function parseAndInsert(schemaName) {
   const db = openScratch(
@@ -77,7 +77,8 @@ async function parseAndInsert(schemaName) {
     }
     if (!p) return;
     insertProspect.run(
-      ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.searchText, null],
+      ...[p.id, p.name, p.firstName, p.lastName, p.email, p.title, p.titleWords, p.searchText],
+      ...[p.seniority, p.department],
       ...[p.companyId, p.city, p.country, p.linkedinUrl, 'csv', p.tags, 0, now, now],
     );
   };

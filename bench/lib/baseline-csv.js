@@ -5,6 +5,10 @@ const fs = require('node:fs');
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { parse } = require('csv-parse');
+// The service's own derivations (after `npm run build`), so that the rows carry what it indexes.
+const { departmentFromTitle } = require('../../dist/agents/prospects/utils/department.util');
+const { seniorityFromTitle } = require('../../dist/agents/prospects/utils/seniority.util');
+const { titleWords } = require('../../dist/agents/prospects/utils/title-words.util');
 
 /** csv-parse alone over the file: data records per second. */
 async function parseOnly(csvFile) {
@@ -42,8 +46,9 @@ async function inBatches(csvFile, size, write) {
 /**
  * A reader of the generator's records (first, last, email, title, company, website, industry,
  * employees, city, country, LinkedIn URL) as rows to insert: a company for each new domain, a
- * prospect for each new email (the file's repeated people would fail a raw insert), its
- * search_text as the service writes it, so that the free-text index costs the same work.
+ * prospect for each new email (the file's repeated people would fail a raw insert), with what
+ * the service derives and indexes (search_text, title words, seniority, department, the tags)
+ * as it writes them, so that every index costs the same work.
  */
 function recordRows() {
   const companies = new Map();
@@ -68,6 +73,9 @@ function recordRows() {
       lastName: r[1],
       email,
       title: r[3],
+      titleWords: titleWords(r[3]),
+      seniority: seniorityFromTitle(r[3]) ?? null,
+      department: departmentFromTitle(r[3]) ?? null,
       searchText: `${r[0]} ${r[1]} ${email} ${r[3]} ${r[4]}`.toLowerCase(),
       companyId,
       city: r[8],
