@@ -42,8 +42,9 @@ import { titleWords } from './utils/title-words.util';
  * most this many times is found by the `prospect_tags` index: its prospects are read one by one
  * from the index (a rare tag or a batch among 1,100,000 prospects: 390 ms by reading every
  * prospect's tags, under 1 ms by index). A more common one is checked on the prospects that the
- * other filters or the order find, where 10,000 or more of them are 1 in 110 or more: a count
- * to a bound of 1,000 then reads 110,000 rows at most, as one from the index could read 10,000.
+ * other filters or the order find: among 1,100,000 prospects, 10,000 carriers are 1 in 110, so
+ * a count to the bound of 1,000 reads about 110,000 rows, where one from the index could read
+ * all 10,000.
  */
 export const TAG_INDEX_MAX = 10_000;
 

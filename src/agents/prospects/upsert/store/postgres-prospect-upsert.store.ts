@@ -75,8 +75,9 @@ export class PostgresProspectUpsertStore extends ProspectUpsertStore {
   }
 
   /**
-   * VACUUM and ANALYZE the tables written (the prospects' tags by their triggers). Autovacuum would, but only on its next round (up to a minute
-   * later) and once enough rows changed; until then:
+   * VACUUM and ANALYZE the tables written (prospect_tags by the prospects' triggers). Autovacuum
+   * would, but only on its next round (up to a minute later) and once enough rows changed; until
+   * then:
    * - the planner works from the statistics of the table before the import (ANALYZE samples
    *   30,000 rows, whatever the table's size), and a search right after one scans every prospect
    *   (`is_sample = true`, `fit_score >= 70`: 15 ms at 20,000 rows, growing with the table) where
