@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { ProspectEntity } from '../../src/agents/prospects/prospect.entity';
+import { buildSearchCondition } from '../../src/agents/prospects/search/prospect-search.where';
 import { POSTGRES_DEFAULTS } from '../../src/config/app-config';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { migrations } from '../../src/database/migrations';
@@ -71,6 +73,25 @@ describe('migrations on Postgres', () => {
       '(company_id, lower((name)::text)) INCLUDE (seniority)',
       '(name, id) INCLUDE (company_id, seniority)',
     ]);
+  });
+
+  it("finds a department's prospects in some countries by the (department, country) index", async () => {
+    const criteria = { departments: ['Marketing'], countries: ['France', 'Spain'], tags: ['saas'] };
+    const condition = buildSearchCondition(criteria, { freeText: 'like' });
+    const [sql, params] = dataSource
+      .getRepository(ProspectEntity)
+      .createQueryBuilder('p')
+      .select('p.id', 'key')
+      .where(condition!.sql, condition!.params)
+      .limit(1001)
+      .getQueryAndParameters();
+    const plan = await dataSource.transaction(async (manager) => {
+      // An empty table is read whole by default; without a scan, the cheapest index is chosen.
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${sql}`, params);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('IDX_prospects_department_country');
   });
 
   it('keeps statistics of LOWER(tags), which a tag filter reads (Postgres 14 or newer)', async () => {

@@ -29,6 +29,7 @@ import { ProspectTagStatistics1766800000000 } from './1766800000000-prospect-tag
 import { ProspectWalkColumns1766900000000 } from './1766900000000-prospect-walk-columns';
 import { CompanyIndustrySizeIndex1767000000000 } from './1767000000000-company-industry-size-index';
 import { ProspectTags1767100000000 } from './1767100000000-prospect-tags';
+import { ProspectDepartmentIndexes1767200000000 } from './1767200000000-prospect-department-indexes';
 
 /** Every migration, oldest first. A new migration is added here. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   ProspectWalkColumns1766900000000,
   CompanyIndustrySizeIndex1767000000000,
   ProspectTags1767100000000,
+  ProspectDepartmentIndexes1767200000000,
 ];

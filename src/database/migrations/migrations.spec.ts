@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { buildSearchCondition } from '../../agents/prospects/search/prospect-search.where';
 import { buildDataSourceOptions } from '../data-source-options';
 import { migrations } from './index';
 
@@ -55,7 +56,7 @@ describe('migrations', () => {
     await dataSource.query("DELETE FROM sequences WHERE id = 's'");
   });
 
-  it('orders the city, country and department indexes by name and id after the value', async () => {
+  it('orders the city, country and department indexes by name and id after the value, the department with the tags', async () => {
     await dataSource.runMigrations();
     const rows: { name: string; sql: string }[] = await dataSource.query(
       "SELECT name, sql FROM sqlite_master WHERE name LIKE 'IDX_prospects_lower_%' ORDER BY name",
@@ -63,7 +64,7 @@ describe('migrations', () => {
     expect(rows.map((row) => row.sql.replace(/^.*ON "prospects" /, ''))).toEqual([
       '(LOWER("city"), "name", "id", "title_words")',
       '(LOWER("country"), "name", "id", "title_words")',
-      '(LOWER("department"), "name", "id", LOWER("country"))',
+      '(LOWER("department"), "name", "id", LOWER("country"), LOWER("tags"))',
     ]);
     const held: { sql: string }[] = await dataSource.query(
       "SELECT sql FROM sqlite_master WHERE name IN ('IDX_prospects_company_id', 'IDX_prospects_name', 'IDX_companies_industry_family') ORDER BY name",
@@ -72,6 +73,24 @@ describe('migrations', () => {
       '("industry_family", "industry", "id", "employee_count")',
       '("company_id", LOWER("name"), "seniority")',
       '("name", "id", "company_id", "seniority")',
+    ]);
+  });
+
+  it("checks a common tag of a department's prospects on the department index alone", async () => {
+    await dataSource.runMigrations();
+    const criteria = { departments: ['Marketing'], countries: ['France', 'Spain'], tags: ['saas'] };
+    const condition = buildSearchCondition(criteria, { freeText: 'fts5' });
+    const [sql, params] = dataSource
+      .createQueryBuilder()
+      .select('p.rowid', 'key')
+      .from('prospects', 'p')
+      .where(condition!.sql, condition!.params)
+      .limit(1001)
+      .getQueryAndParameters();
+    expect(sql).toMatch(/LOWER\(p\.tags\) LIKE/);
+    const plan: { detail: string }[] = await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params);
+    expect(plan.map((step) => step.detail)).toEqual([
+      expect.stringContaining('USING COVERING INDEX IDX_prospects_lower_department'),
     ]);
   });
 
