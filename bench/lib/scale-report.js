@@ -33,6 +33,12 @@ function importRows(engines, names, settings) {
     ),
     figure('baseline: csv-parse + raw INSERTs, small file', (i) => rate(i.baseline?.small.insert)),
     figure('baseline: csv-parse + raw INSERTs, large file', (i) => rate(i.baseline?.large?.insert)),
+    // How much the raw INSERTs themselves slow as the table grows: the ceiling of large ÷ small.
+    figure('baseline large ÷ small (raw INSERTs as the table grows)', (i) =>
+      i.baseline?.large?.insert === undefined
+        ? '—'
+        : pct(i.baseline.large.insert / i.baseline.small.insert),
+    ),
     figure('baseline: csv-parse alone, large file', (i) => rate(i.baseline?.large?.parse)),
     figure(`import ÷ baseline, small (target ≥ ${pct(TO_BASELINE_TARGET)})`, (i) =>
       ratio(i.ratios.smallToBaseline, TO_BASELINE_TARGET),
