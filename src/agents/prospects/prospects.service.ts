@@ -98,7 +98,7 @@ export class ProspectsService {
     const limit = page.boundedTotal
       ? countLimit({ bound: countBound(this.config.prospectsCountBound, freeText), ...page })
       : undefined;
-    const { total, isLowerBound, keys } = await this.queries.count(condition, limit);
+    const { total, isLowerBound, keys, names } = await this.queries.count(condition, limit);
     const walk = filterWalk(criteria, excludeSample);
     const plan = pagePlan({ total, isLowerBound, ...page, walk, freeText });
     let items: ProspectEntity[] = [];
@@ -112,6 +112,7 @@ export class ProspectsService {
       const ids = await this.queries.pageIds(pageCondition, page, plan, {
         walked: walk?.filter,
         keys,
+        names,
       });
       items = await this.getMany(ids);
     }

